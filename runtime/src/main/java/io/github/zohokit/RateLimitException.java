@@ -1,0 +1,25 @@
+package io.github.zohokit;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A limit was hit: Zoho's API answered 429 {@code TOO_MANY_REQUESTS} (credits or concurrency), Zoho Accounts
+ * answered its {@code "Access Denied"} throttle, or zohokit refused to spend more of Zoho's budget of access
+ * tokens per refresh token. {@link #retryAfter()} says when trying again makes sense, when that is known.
+ */
+public class RateLimitException extends ZohoException {
+  private static final long serialVersionUID = 1L;
+
+  private final Duration retryAfter;
+
+  public RateLimitException(String message, Duration retryAfter) {
+    super(message);
+    this.retryAfter = retryAfter;
+  }
+
+  /** How long to wait before trying again, when known. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+}

@@ -1,0 +1,33 @@
+package io.github.zohokit;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Zoho answered {@code OAUTH_SCOPE_MISMATCH}: the access token was granted without a scope the call needs.
+ * Refreshing cannot help; the user (or the self-client bootstrap) must grant the missing scope.
+ * {@link #requiredScopes()} names the scopes the call declared, {@link #grantedScopes()} those the token has.
+ */
+public class ScopeMismatchException extends ZohoApiException {
+  private static final long serialVersionUID = 1L;
+
+  private final List<String> requiredScopes;
+  private final List<String> grantedScopes;
+
+  public ScopeMismatchException(String message, int status, Map<String, Object> details, String zohoMessage,
+      List<String> requiredScopes, List<String> grantedScopes) {
+    super(message, status, "OAUTH_SCOPE_MISMATCH", details, zohoMessage);
+    this.requiredScopes = List.copyOf(requiredScopes);
+    this.grantedScopes = List.copyOf(grantedScopes);
+  }
+
+  /** Scopes the failed call declared (from its {@code @ZohoScope}); empty when unknown. */
+  public List<String> requiredScopes() {
+    return requiredScopes;
+  }
+
+  /** Scopes the access token was granted with; empty when Zoho did not report them. */
+  public List<String> grantedScopes() {
+    return grantedScopes;
+  }
+}

@@ -1,0 +1,277 @@
+package io.github.zohokit.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.zohokit.auth.ZohoToken;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * Tokens in one JSON file, shared safely by the threads of a process and by several processes.
+ *
+ * <ul>
+ *   <li>Every write is read-modify-write under an exclusive OS lock on a sibling {@code <file>.lock}, so
+ *       concurrent writers of different keys lose nothing and writers of the same key are ordered by version.
+ *   <li>The new content goes to a temporary file in the same directory, is flushed to disk, and replaces the old
+ *       file with an atomic move: a reader, or a crash at any moment, sees the old file or the new one, never a
+ *       half-written one.
+ *   <li>On POSIX systems the file (and a directory it creates) are readable by the owner only.
+ *   <li>A file that is not valid JSON, or not a zohokit token file, is reported with its path and never
+ *       overwritten.
+ *   <li>Refresh leases are OS locks on one byte of the lock file per key, so the OS releases them when a process
+ *       dies.
+ * </ul>
+ */
+final class FileTokenStore implements TokenStore {
+  static final String FORMAT = "zohokit-tokens";
+  static final int FORMAT_VERSION = 1;
+  private static final long LEASE_REGIONS = 1L << 20;
+  private static final ConcurrentHashMap<Path, ReentrantLock> WRITE_LOCKS = new ConcurrentHashMap<>();
+  private static final Set<String> LEASES_HELD = ConcurrentHashMap.newKeySet();
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final Path file;
+  private final Path lockFile;
+  private final Runnable beforeReplace;
+  private final boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+  FileTokenStore(Path file) {
+    this(file, () -> { });
+  }
+
+  /** {@code beforeReplace} runs after the temporary file is written, before it replaces the file (for tests). */
+  FileTokenStore(Path file, Runnable beforeReplace) {
+    this.file = file.toAbsolutePath().normalize();
+    this.lockFile = this.file.resolveSibling(this.file.getFileName() + ".lock");
+    this.beforeReplace = beforeReplace;
+  }
+
+  Path file() {
+    return file;
+  }
+
+  @Override
+  public Optional<StoredToken> load(TokenKey key) {
+    return Optional.ofNullable(read().get(key));
+  }
+
+  @Override
+  public List<TokenKey> keys() {
+    return new ArrayList<>(read().keySet());
+  }
+
+  @Override
+  public Optional<StoredToken> compareAndSet(TokenKey key, long expectedVersion, ZohoToken token) {
+    return Optional.ofNullable(mutate(tokens -> {
+      StoredToken current = tokens.get(key);
+      long version = current == null ? 0 : current.version();
+      if (version != expectedVersion) {
+        return null;
+      }
+      StoredToken next = new StoredToken(key, token, version + 1);
+      tokens.put(key, next);
+      return next;
+    }));
+  }
+
+  @Override
+  public boolean delete(TokenKey key) {
+    return Boolean.TRUE.equals(mutate(tokens -> tokens.remove(key) != null ? Boolean.TRUE : null));
+  }
+
+  @Override
+  public Optional<RefreshLease> tryAcquireRefreshLease(TokenKey key, Duration ttl) {
+    long region = 1 + Math.floorMod(key.hashCode(), LEASE_REGIONS);
+    String heldId = lockFile + "#" + region;
+    if (!LEASES_HELD.add(heldId)) {
+      return Optional.empty();
+    }
+    try {
+      createDirectories();
+      FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = channel.tryLock(region, 1, false);
+      } catch (IOException | OverlappingFileLockException e) {
+        channel.close();
+        throw e;
+      }
+      if (lock == null) {
+        channel.close();
+        LEASES_HELD.remove(heldId);
+        return Optional.empty();
+      }
+      return Optional.of(new RefreshLease() {
+        private boolean closed;
+
+        @Override
+        public synchronized void close() {
+          if (closed) {
+            return;
+          }
+          closed = true;
+          try {
+            channel.close();
+          } catch (IOException ignored) {
+            // closing the channel releases the lock; nothing else to do
+          } finally {
+            LEASES_HELD.remove(heldId);
+          }
+        }
+      });
+    } catch (IOException | OverlappingFileLockException e) {
+      LEASES_HELD.remove(heldId);
+      throw new TokenStoreException("cannot lock " + lockFile + " to coordinate a token refresh: " + e.getMessage()
+          + "; check that the directory is writable", e);
+    }
+  }
+
+  private <T> T mutate(Function<Map<TokenKey, StoredToken>, T> change) {
+    ReentrantLock local = WRITE_LOCKS.computeIfAbsent(file, f -> new ReentrantLock());
+    local.lock();
+    try {
+      createDirectories();
+      try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock ignored = channel.lock(0, 1, false)) {
+        Map<TokenKey, StoredToken> tokens = read();
+        T result = change.apply(tokens);
+        if (result != null) {
+          write(tokens);
+        }
+        return result;
+      }
+    } catch (IOException e) {
+      throw new TokenStoreException("cannot write token file " + file + ": " + e.getMessage()
+          + "; the previous content is unchanged", e);
+    } finally {
+      local.unlock();
+    }
+  }
+
+  private Map<TokenKey, StoredToken> read() {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return new LinkedHashMap<>();
+    } catch (IOException e) {
+      throw new TokenStoreException("cannot read token file " + file + ": " + e.getMessage(), e);
+    }
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(bytes);
+    } catch (JsonProcessingException e) {
+      throw corrupt("it is not valid JSON (" + e.getOriginalMessage() + " at line "
+          + e.getLocation().getLineNr() + ")", e);
+    } catch (IOException e) {
+      throw corrupt("it cannot be parsed (" + e.getMessage() + ")", e);
+    }
+    if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
+      throw corrupt("it is not a zohokit token file (no \"format\": \"" + FORMAT + "\")", null);
+    }
+    int formatVersion = root.path("formatVersion").asInt(-1);
+    if (formatVersion != FORMAT_VERSION) {
+      throw corrupt("it has format version " + formatVersion + ", this zohokit reads version " + FORMAT_VERSION
+          + " (written by a newer zohokit?)", null);
+    }
+    Map<TokenKey, StoredToken> tokens = new LinkedHashMap<>();
+    int index = 0;
+    for (JsonNode entry : root.path("tokens")) {
+      try {
+        TokenKey key = new TokenKey(entry.path("client_id").asText(), entry.path("user_key").asText());
+        tokens.put(key, new StoredToken(key, TokenJson.read(entry.get("token")), entry.path("version").asLong(1)));
+      } catch (RuntimeException e) {
+        throw corrupt("entry " + index + " is invalid: " + e.getMessage(), e);
+      }
+      index++;
+    }
+    return tokens;
+  }
+
+  private TokenStoreException corrupt(String why, Throwable cause) {
+    return new TokenStoreException("token file " + file + " cannot be used: " + why
+        + ". zohokit will not overwrite it; repair it or move it away, then authorize again", cause);
+  }
+
+  private void write(Map<TokenKey, StoredToken> tokens) throws IOException {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("format", FORMAT);
+    root.put("formatVersion", FORMAT_VERSION);
+    ArrayNode entries = root.putArray("tokens");
+    for (StoredToken stored : tokens.values()) {
+      ObjectNode entry = entries.addObject();
+      entry.put("client_id", stored.key().clientId());
+      entry.put("user_key", stored.key().userKey());
+      entry.put("version", stored.version());
+      entry.set("token", TokenJson.write(stored.token()));
+    }
+    byte[] bytes = MAPPER.writeValueAsBytes(root);
+    Path temp = posix
+        ? Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp", ownerOnly("rw-------"))
+        : Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
+    try {
+      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          out.write(buffer);
+        }
+        out.force(true);
+      }
+      beforeReplace.run();
+      try {
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private void createDirectories() throws IOException {
+    Path dir = file.getParent();
+    if (dir != null && !Files.isDirectory(dir)) {
+      if (posix) {
+        Files.createDirectories(dir, ownerOnly("rwx------"));
+      } else {
+        Files.createDirectories(dir);
+      }
+    }
+  }
+
+  private static FileAttribute<Set<PosixFilePermission>> ownerOnly(String permissions) {
+    return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions));
+  }
+
+  @Override
+  public String toString() {
+    return "token file " + file;
+  }
+}

@@ -1,0 +1,80 @@
+package io.github.zohokit.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.auth.Scope;
+import io.github.zohokit.auth.Secret;
+import io.github.zohokit.auth.ZohoToken;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The JSON form of a {@link ZohoToken} that persistent stores write. Field names follow Zoho's own. */
+final class TokenJson {
+  private TokenJson() {}
+
+  static ObjectNode write(ZohoToken token) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("access_token", token.accessToken().reveal());
+    if (token.refreshToken() != null) {
+      node.put("refresh_token", token.refreshToken().reveal());
+    }
+    node.put("expires_at", token.expiresAt().toString());
+    ArrayNode scopes = node.putArray("scopes");
+    token.scopes().forEach(s -> scopes.add(s.toString()));
+    putIfPresent(node, "api_domain", token.apiDomain());
+    putIfPresent(node, "accounts_server", token.accountsServer());
+    putIfPresent(node, "location", token.dataCenter() == null ? null : token.dataCenter().location());
+    if (token.idToken() != null) {
+      node.put("id_token", token.idToken().reveal());
+    }
+    if (token.grantedForSession()) {
+      node.put("granted_for_session", true);
+    }
+    return node;
+  }
+
+  /** Reads a token; throws {@link IllegalArgumentException} naming the bad field. */
+  static ZohoToken read(JsonNode node) {
+    if (node == null || !node.isObject()) {
+      throw new IllegalArgumentException("a token entry is not a JSON object");
+    }
+    List<Scope> scopes = new ArrayList<>();
+    for (JsonNode s : node.path("scopes")) {
+      scopes.add(Scope.parse(s.asText()));
+    }
+    return ZohoToken.builder()
+        .accessToken(Secret.of(required(node, "access_token")))
+        .refreshToken(node.hasNonNull("refresh_token") ? Secret.of(node.get("refresh_token").asText()) : null)
+        .expiresAt(Instant.parse(required(node, "expires_at")))
+        .scopes(scopes)
+        .apiDomain(text(node, "api_domain"))
+        .accountsServer(text(node, "accounts_server"))
+        .dataCenter(DataCenter.fromLocation(text(node, "location")).orElse(null))
+        .idToken(node.hasNonNull("id_token") ? Secret.of(node.get("id_token").asText()) : null)
+        .grantedForSession(node.path("granted_for_session").asBoolean(false))
+        .build();
+  }
+
+  private static String required(JsonNode node, String field) {
+    String value = text(node, field);
+    if (value == null || value.isEmpty()) {
+      throw new IllegalArgumentException("a token entry has no '" + field + "'");
+    }
+    return value;
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+
+  private static void putIfPresent(ObjectNode node, String field, String value) {
+    if (value != null) {
+      node.put(field, value);
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package io.github.zohokit.auth;
+
+import io.github.zohokit.ZohoAuthException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+
+/**
+ * The authorization code flow of server-based and mobile clients.
+ *
+ * <pre>{@code
+ * AuthorizationCodeFlow flow = oauth.authorizationCodeFlow();
+ * AuthorizationRequest request = flow.authorize(List.of("ZohoCRM.modules.leads.READ"));
+ * session.put("zoho", request);                       // then redirect the browser to request.url()
+ * ...
+ * // on the redirect URI:
+ * ZohoToken token = flow.complete(session.get("zoho"), fullCallbackUrl, userId);
+ * }</pre>
+ *
+ * Mobile clients (and server-based clients built with {@code pkce(true)}) send a PKCE S256 challenge and the
+ * verifier with the code. The callback's {@code state} is checked in constant time; its {@code accounts-server}
+ * is used only if it is a known Zoho accounts server, because the client secret is sent there.
+ */
+public final class AuthorizationCodeFlow {
+  private final ZohoOAuth oauth;
+
+  AuthorizationCodeFlow(ZohoOAuth oauth) {
+    this.oauth = oauth;
+  }
+
+  /** Starts an offline authorization (refresh token included) that forces the consent screen. */
+  public AuthorizationRequest authorize(Collection<String> scopes) {
+    return authorize(scopes, AccessType.OFFLINE, true);
+  }
+
+  /**
+   * Starts an authorization.
+   *
+   * @param accessType {@link AccessType#OFFLINE} to get a refresh token
+   * @param promptConsent send {@code prompt=consent}; Zoho issues a refresh token only on the first consent
+   *     unless this is set (each new refresh token counts against Zoho's 20 per user)
+   */
+  public AuthorizationRequest authorize(Collection<String> scopes, AccessType accessType, boolean promptConsent) {
+    List<Scope> parsed = ZohoOAuth.parseScopes(scopes);
+    String state = Pkce.newState();
+    String verifier = oauth.pkceEnabled() ? Pkce.newVerifier() : null;
+    HttpUrl.Builder url = oauth.accountsUrl().newBuilder().addPathSegments("oauth/v2/auth")
+        .addQueryParameter("response_type", "code")
+        .addQueryParameter("client_id", oauth.client().clientId())
+        .addQueryParameter("scope", Scope.join(parsed))
+        .addQueryParameter("redirect_uri", oauth.client().redirectUri())
+        .addQueryParameter("access_type", accessType.param())
+        .addQueryParameter("state", state);
+    if (promptConsent) {
+      url.addQueryParameter("prompt", "consent");
+    }
+    if (verifier != null) {
+      url.addQueryParameter("code_challenge", Pkce.challenge(verifier))
+          .addQueryParameter("code_challenge_method", "S256");
+    }
+    return new AuthorizationRequest(url.build().toString(), state, Secret.ofNullable(verifier), parsed);
+  }
+
+  /**
+   * Completes an authorization from the URL Zoho redirected to: checks {@code state}, exchanges the code at the
+   * user's accounts server, and stores the tokens under {@code userKey}.
+   *
+   * @param callback the full redirect URL, or its query string
+   * @throws ZohoAuthException when the user denied access ({@code access_denied}), the state does not match
+   *     ({@code state_mismatch}), the accounts server is unknown ({@code untrusted_accounts_server}), or Zoho
+   *     refuses the code
+   */
+  public ZohoToken complete(AuthorizationRequest request, String callback, String userKey) {
+    RedirectParameters params = RedirectParameters.parse(callback);
+    if (!params.stateMatches(request.state())) {
+      throw new ZohoAuthException("state_mismatch", "The authorization callback's state does not match the "
+          + "authorization this session started: a forged request, a second login tab, or an expired session. "
+          + "Nothing was exchanged; start the login again");
+    }
+    String error = params.get("error");
+    if (error != null) {
+      throw new ZohoAuthException(error, "Zoho redirected back with error '" + error + "'"
+          + ("access_denied".equals(error) ? ": the user denied access" : "") + ". No token was issued");
+    }
+    String code = params.get("code");
+    if (code == null) {
+      throw new ZohoAuthException("missing_code", "The authorization callback has neither a code nor an error; "
+          + "is this the redirect URI Zoho called?");
+    }
+    Located server = locate(oauth, params.get("accounts-server"), params.get("location"));
+    Map<String, String> form = oauth.clientAuthentication();
+    form.put("grant_type", "authorization_code");
+    form.put("code", Secret.of(code).reveal());
+    form.put("redirect_uri", oauth.client().redirectUri());
+    if (request.codeVerifier() != null) {
+      form.put("code_verifier", request.codeVerifier().reveal());
+    }
+    ZohoToken token = oauth.requestToken(server.url, form, OAuthErrors.Request.AUTHORIZATION_CODE, server.dataCenter);
+    return oauth.keep(userKey, token);
+  }
+
+  /** An accounts server and its data centre. */
+  static final class Located {
+    final HttpUrl url;
+    final DataCenter dataCenter;
+
+    Located(HttpUrl url, DataCenter dataCenter) {
+      this.url = url;
+      this.dataCenter = dataCenter;
+    }
+  }
+
+  /**
+   * The accounts server named by a callback: {@code accounts-server} if it is a known one, else the server of
+   * {@code location}'s data centre, else the client's own.
+   */
+  static Located locate(ZohoOAuth oauth, String accountsServer, String location) {
+    if (accountsServer != null) {
+      Optional<DataCenter> dc = oauth.endpoints().dataCenterOfAccountsServer(accountsServer);
+      if (dc.isEmpty()) {
+        throw new ZohoAuthException("untrusted_accounts_server", "The callback names accounts server '"
+            + accountsServer + "', which is not a Zoho accounts server this client knows. zohokit does not send "
+            + "the client secret there. If it is legitimate, add it with ZohoEndpoints.withAccountsUrl");
+      }
+      return new Located(oauth.endpoints().accountsUrl(dc.get()), dc.get());
+    }
+    Optional<DataCenter> dc = DataCenter.fromLocation(location);
+    if (dc.isPresent()) {
+      return new Located(oauth.endpoints().accountsUrl(dc.get()), dc.get());
+    }
+    return new Located(oauth.accountsUrl(), oauth.dataCenter());
+  }
+}

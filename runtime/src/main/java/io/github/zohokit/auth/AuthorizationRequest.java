@@ -1,0 +1,54 @@
+package io.github.zohokit.auth;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One authorization the application started: the URL to send the user to, and what is needed to check and
+ * complete the callback — the {@code state} and, with PKCE, the code verifier. Keep it (in the user's session)
+ * until the callback arrives; {@link #resume} rebuilds it from the two strings if it had to be stored elsewhere.
+ */
+public final class AuthorizationRequest {
+  private final String url;
+  private final String state;
+  private final Secret codeVerifier;
+  private final List<Scope> scopes;
+
+  AuthorizationRequest(String url, String state, Secret codeVerifier, List<Scope> scopes) {
+    this.url = url;
+    this.state = state;
+    this.codeVerifier = codeVerifier;
+    this.scopes = List.copyOf(scopes);
+  }
+
+  /** Rebuilds a request from its stored {@link #state()} and {@link #codeVerifier()} (null without PKCE). */
+  public static AuthorizationRequest resume(String state, String codeVerifier) {
+    Objects.requireNonNull(state, "state");
+    return new AuthorizationRequest(null, state, Secret.ofNullable(codeVerifier), List.of());
+  }
+
+  /** The Zoho URL to redirect the user's browser to. */
+  public String url() {
+    return url;
+  }
+
+  /** The random {@code state} value; the callback must echo it. */
+  public String state() {
+    return state;
+  }
+
+  /** The PKCE code verifier, or {@code null} when PKCE is not used. */
+  public Secret codeVerifier() {
+    return codeVerifier;
+  }
+
+  /** The scopes requested. */
+  public List<Scope> scopes() {
+    return scopes;
+  }
+
+  @Override
+  public String toString() {
+    return "AuthorizationRequest{url=" + url + ", scopes=" + scopes + "}";
+  }
+}

@@ -1,0 +1,179 @@
+package io.github.zohokit.auth;
+
+import io.github.zohokit.ZohoAuthException;
+import io.github.zohokit.ZohoException;
+import io.github.zohokit.store.TokenKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import okhttp3.HttpUrl;
+
+/**
+ * Zoho's device flow for non-browser clients, which differs from RFC 8628: endpoints under {@code /oauth/v3/device},
+ * {@code grant_type=device_request} / {@code device_token}, the device code sent as {@code code}, the client secret
+ * required when polling, {@code verification_url}, intervals in milliseconds, {@code slow_down} meaning "at most one
+ * poll per 30 seconds", {@code expired} instead of {@code expired_token}, and {@code other_dc} with
+ * {@code user_location} when the user lives in another data centre.
+ *
+ * <pre>{@code
+ * ZohoToken token = oauth.deviceFlow().login(List.of("ZohoCRM.modules.ALL"),
+ *     auth -> System.out.println("Open " + auth.verificationUrl() + " and enter " + auth.userCode()),
+ *     TokenKey.DEFAULT_USER);
+ * }</pre>
+ */
+public final class DeviceFlow {
+  private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
+  private static final Duration DEFAULT_EXPIRY = Duration.ofMinutes(5);
+
+  private final ZohoOAuth oauth;
+  private final Duration slowDownInterval;
+  private final Sleeper sleeper;
+
+  DeviceFlow(ZohoOAuth oauth, Duration slowDownInterval, Sleeper sleeper) {
+    this.oauth = oauth;
+    this.slowDownInterval = slowDownInterval;
+    this.sleeper = sleeper;
+  }
+
+  /** Starts an offline device login (refresh token included). */
+  public DeviceAuthorization start(Collection<String> scopes) {
+    return start(scopes, AccessType.OFFLINE);
+  }
+
+  /**
+   * Asks Zoho for a user code. With {@link AccessType#OFFLINE} it also sends {@code prompt=consent}, since Zoho
+   * issues a refresh token only on the first consent otherwise.
+   */
+  public DeviceAuthorization start(Collection<String> scopes, AccessType accessType) {
+    List<Scope> parsed = ZohoOAuth.parseScopes(scopes);
+    Map<String, String> form = new java.util.LinkedHashMap<>();
+    form.put("client_id", oauth.client().clientId());
+    form.put("grant_type", "device_request");
+    form.put("scope", Scope.join(parsed));
+    form.put("access_type", accessType.param());
+    if (accessType == AccessType.OFFLINE) {
+      form.put("prompt", "consent");
+    }
+    AccountsClient.Answer answer = oauth.accounts().post(oauth.accountsUrl(), "/oauth/v3/device/code", form);
+    TokenResponses.throwIfError(answer, OAuthErrors.Request.DEVICE_CODE, oauth.client());
+    String userCode = answer.text("user_code");
+    String deviceCode = answer.text("device_code");
+    String verificationUrl = answer.text("verification_url");
+    if (verificationUrl == null) {
+      verificationUrl = answer.text("verification_uri");
+    }
+    if (userCode == null || deviceCode == null || verificationUrl == null) {
+      throw new ZohoAuthException(null, "Zoho's device-code answer from " + answer.url() + " lacks user_code, "
+          + "device_code or verification_url; is the accounts URL right and the client a non-browser client?");
+    }
+    Duration interval = duration(answer.json().get("interval"), 100, DEFAULT_INTERVAL);
+    Duration expiresIn = duration(answer.json().get("expires_in"), 10_000, DEFAULT_EXPIRY);
+    return new DeviceAuthorization(userCode, Secret.of(deviceCode), verificationUrl,
+        answer.text("verification_uri_complete"), interval, oauth.now().plus(expiresIn), parsed);
+  }
+
+  /**
+   * Polls until the user approves, denies or lets the code expire, and stores the token under {@code userKey}.
+   * Blocks the calling thread; polls no faster than Zoho allows.
+   *
+   * @throws ZohoAuthException {@code access_denied} when the user refused, {@code expired} when the code expired
+   */
+  public ZohoToken awaitToken(DeviceAuthorization authorization, DeviceFlowListener listener, String userKey) {
+    HttpUrl server = oauth.accountsUrl();
+    DataCenter dc = oauth.dataCenter();
+    Duration interval = authorization.interval();
+    while (true) {
+      Duration remaining = Duration.between(oauth.now(), authorization.expiresAt());
+      if (remaining.isNegative() || remaining.isZero()) {
+        throw expired();
+      }
+      listener.onPending(interval, remaining);
+      sleep(interval);
+      Map<String, String> form = oauth.clientAuthentication();
+      form.put("grant_type", "device_token");
+      form.put("code", authorization.deviceCode().reveal());
+      AccountsClient.Answer answer = oauth.accounts().post(server, "/oauth/v3/device/token", form);
+      String error = answer.error();
+      if (error == null) {
+        ZohoToken token = TokenResponses.parse(answer, OAuthErrors.Request.DEVICE_TOKEN, oauth.client(), oauth.now(),
+            server.toString(), dc);
+        return oauth.keep(userKey, token);
+      }
+      switch (error) {
+        case "authorization_pending":
+          break;
+        case "slow_down":
+          interval = max(interval, slowDownInterval);
+          listener.onSlowDown(interval);
+          break;
+        case "other_dc":
+          String location = answer.text("user_location");
+          dc = DataCenter.fromLocation(location).orElseThrow(() -> new ZohoAuthException("other_dc",
+              "Zoho says the user lives in data centre '" + location + "', which zohokit does not know"));
+          server = oauth.endpoints().accountsUrl(dc);
+          listener.onDataCenterChanged(dc);
+          break;
+        case "access_denied":
+          throw new ZohoAuthException(error, "The user denied the device login (code "
+              + authorization.userCode() + "); no token was issued. Start again if that was a mistake");
+        case "expired":
+        case "expired_token":
+          throw expired();
+        default:
+          TokenResponses.throwIfError(answer, OAuthErrors.Request.DEVICE_TOKEN, oauth.client());
+      }
+    }
+  }
+
+  /** {@link #start} then {@link #awaitToken}: the whole device login. */
+  public ZohoToken login(Collection<String> scopes, DeviceFlowListener listener, String userKey) {
+    DeviceAuthorization authorization = start(scopes);
+    listener.onUserCode(authorization);
+    return awaitToken(authorization, listener, userKey);
+  }
+
+  /** {@link #login(Collection, DeviceFlowListener, String)} for {@link TokenKey#DEFAULT_USER}. */
+  public ZohoToken login(Collection<String> scopes, DeviceFlowListener listener) {
+    return login(scopes, listener, TokenKey.DEFAULT_USER);
+  }
+
+  private static ZohoAuthException expired() {
+    return new ZohoAuthException("expired", "The device login's user code expired before the user approved it "
+        + "(Zoho's codes live about 5 minutes). Start the login again");
+  }
+
+  private void sleep(Duration duration) {
+    try {
+      sleeper.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ZohoException("interrupted while waiting for the device login to be approved", e);
+    }
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  /**
+   * Zoho documents device-flow intervals in milliseconds; some answers use seconds. Values of at least
+   * {@code msThreshold} are read as milliseconds.
+   */
+  static Duration duration(com.fasterxml.jackson.databind.JsonNode node, long msThreshold, Duration fallback) {
+    if (node == null || !node.canConvertToLong() && !node.isTextual()) {
+      return fallback;
+    }
+    long value;
+    try {
+      value = Long.parseLong(node.asText().trim());
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+    if (value <= 0) {
+      return fallback;
+    }
+    return value >= msThreshold ? Duration.ofMillis(value) : Duration.ofSeconds(value);
+  }
+}

@@ -1,0 +1,94 @@
+package io.github.zohokit.auth;
+
+import io.github.zohokit.ZohoAuthException;
+import java.util.Collection;
+import java.util.List;
+import okhttp3.HttpUrl;
+
+/**
+ * The implicit flow of client-based (JavaScript) clients: Zoho sends the access token straight to the redirect
+ * URI, with no refresh token. When it expires the user authorizes again; zohokit then throws a
+ * {@link io.github.zohokit.ReauthorizationRequiredException} carrying the URL to send the user to (Zoho's silent
+ * renewal URL when the user allowed it).
+ *
+ * <p>Usually the browser handles this flow itself; this class serves a backend that receives the redirect's
+ * fragment from its page, and tests.
+ */
+public final class ImplicitFlow {
+  private final ZohoOAuth oauth;
+
+  ImplicitFlow(ZohoOAuth oauth) {
+    this.oauth = oauth;
+  }
+
+  /** Starts an authorization with {@code response_type=token}. */
+  public AuthorizationRequest authorize(Collection<String> scopes) {
+    List<Scope> parsed = ZohoOAuth.parseScopes(scopes);
+    String state = Pkce.newState();
+    String url = url("oauth/v2/auth", parsed).addQueryParameter("state", state).build().toString();
+    return new AuthorizationRequest(url, state, null, parsed);
+  }
+
+  private HttpUrl.Builder url(String path, List<Scope> scopes) {
+    return oauth.accountsUrl().newBuilder().addPathSegments(path)
+        .addQueryParameter("response_type", "token")
+        .addQueryParameter("client_id", oauth.client().clientId())
+        .addQueryParameter("scope", Scope.join(scopes))
+        .addQueryParameter("redirect_uri", oauth.client().redirectUri());
+  }
+
+  /**
+   * Reads the token from the URL Zoho redirected to (parameters in the fragment or the query), checks
+   * {@code state}, and stores the token under {@code userKey}.
+   */
+  public ZohoToken complete(AuthorizationRequest request, String redirect, String userKey) {
+    RedirectParameters params = RedirectParameters.parse(redirect);
+    if (!params.stateMatches(request.state())) {
+      throw new ZohoAuthException("state_mismatch", "The redirect's state does not match the authorization this "
+          + "session started: a forged request, a second login tab, or an expired session. Start the login again");
+    }
+    String error = params.get("error");
+    if (error != null) {
+      throw new ZohoAuthException(error, "Zoho redirected back with error '" + error + "'"
+          + ("access_denied".equals(error) ? ": the user denied access" : "") + ". No token was issued");
+    }
+    String accessToken = params.get("access_token");
+    if (accessToken == null) {
+      throw new ZohoAuthException("missing_token", "The redirect carries no access_token; is this the redirect "
+          + "URI of a client-based app, with the fragment (#...) included?");
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode expiry = oauth.objectMapper().createObjectNode();
+    if (params.get("expires_in") != null) {
+      expiry.put("expires_in", params.get("expires_in"));
+    }
+    String apiDomain = params.get("api_domain");
+    DataCenter dc = DataCenter.fromLocation(params.get("location"))
+        .orElseGet(() -> apiDomain == null ? oauth.dataCenter()
+            : DataCenter.fromApiDomain(apiDomain).orElse(oauth.dataCenter()));
+    ZohoToken token = ZohoToken.builder()
+        .accessToken(Secret.of(accessToken))
+        .expiresAt(oauth.now().plus(TokenResponses.lifetime(expiry)))
+        .scopes(request.scopes())
+        .apiDomain(apiDomain)
+        .accountsServer(oauth.endpoints().accountsUrl(dc).toString())
+        .dataCenter(dc)
+        .idToken(Secret.ofNullable(params.get("id_token")))
+        .grantedForSession("true".equalsIgnoreCase(params.get("granted_for_session")))
+        .build();
+    return oauth.keep(userKey, token);
+  }
+
+  /**
+   * Where to send the user when {@code expired} can no longer be used: Zoho's silent renewal URL
+   * ({@code /oauth/v2/auth/refresh}) if the user allowed it, otherwise a new authorization. Without a
+   * {@code state}; start with {@link #authorize} to have the redirect checked.
+   */
+  String reauthorizationUrl(ZohoToken expired) {
+    List<Scope> scopes = expired == null ? List.of() : expired.scopes();
+    if (scopes.isEmpty()) {
+      return null;
+    }
+    String path = expired.grantedForSession() ? "oauth/v2/auth/refresh" : "oauth/v2/auth";
+    return url(path, scopes).build().toString();
+  }
+}

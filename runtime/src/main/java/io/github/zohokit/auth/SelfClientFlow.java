@@ -1,0 +1,77 @@
+package io.github.zohokit.auth;
+
+import io.github.zohokit.store.TokenKey;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The two ways a self client gets tokens:
+ *
+ * <ul>
+ *   <li>{@link #exchangeGrantToken}: the grant token generated in the API Console ("Generate Code" tab) becomes
+ *       an access token and a refresh token. This is what {@code mvn zoho:bootstrap-token} does.
+ *   <li>{@link #clientCredentials}: Zoho's client-credentials grant for one organisation ({@code soid}); the
+ *       token has no refresh token and is simply requested again when it expires.
+ * </ul>
+ */
+public final class SelfClientFlow {
+  private static final Pattern SOID = Pattern.compile("[A-Za-z][A-Za-z0-9]*\\.[A-Za-z0-9_\\-]+");
+
+  private final ZohoOAuth oauth;
+
+  SelfClientFlow(ZohoOAuth oauth) {
+    this.oauth = oauth;
+  }
+
+  /** Exchanges a console-generated grant token and stores the tokens under {@code userKey}. */
+  public ZohoToken exchangeGrantToken(String grantToken, String userKey) {
+    Secret code = Secret.of(grantToken);
+    Map<String, String> form = oauth.clientAuthentication();
+    form.put("grant_type", "authorization_code");
+    form.put("code", code.reveal());
+    ZohoToken token = oauth.requestToken(oauth.accountsUrl(), form, OAuthErrors.Request.GRANT_TOKEN,
+        oauth.dataCenter());
+    return oauth.keep(userKey, token);
+  }
+
+  /** {@link #exchangeGrantToken(String, String)} for {@link TokenKey#DEFAULT_USER}. */
+  public ZohoToken exchangeGrantToken(String grantToken) {
+    return exchangeGrantToken(grantToken, TokenKey.DEFAULT_USER);
+  }
+
+  /**
+   * Requests a client-credentials token for organisation {@code soid} ({@code ZohoCRM.<orgId>}, or just the org
+   * id) and stores it under {@code userKey}. To have zohokit request new ones on expiry, configure
+   * {@link ZohoOAuth.Builder#clientCredentials} instead.
+   */
+  public ZohoToken clientCredentials(Collection<String> scopes, String soid, String userKey) {
+    return oauth.keep(userKey, requestClientCredentials(ZohoOAuth.parseScopes(scopes), normalizeSoid(soid)));
+  }
+
+  ZohoToken requestClientCredentials(List<Scope> scopes, String soid) {
+    Map<String, String> form = oauth.clientAuthentication();
+    form.put("grant_type", "client_credentials");
+    form.put("scope", Scope.join(scopes));
+    form.put("soid", soid);
+    return oauth.requestToken(oauth.accountsUrl(), form, OAuthErrors.Request.CLIENT_CREDENTIALS, oauth.dataCenter());
+  }
+
+  /** {@code 600123} becomes {@code ZohoCRM.600123}; {@code ZohoCRM.600123} stays. */
+  static String normalizeSoid(String soid) {
+    if (soid == null || soid.isBlank()) {
+      throw new IllegalArgumentException("the client-credentials grant needs the organisation id: soid "
+          + "ZohoCRM.<orgId> (the org id is under your CRM profile > organisation)");
+    }
+    String s = soid.trim();
+    if (s.chars().allMatch(Character::isDigit)) {
+      return "ZohoCRM." + s;
+    }
+    if (!SOID.matcher(s).matches()) {
+      throw new IllegalArgumentException("soid '" + s + "' is not of the form Service.orgId, for example "
+          + "ZohoCRM.600123456");
+    }
+    return s;
+  }
+}

@@ -1,0 +1,541 @@
+package io.github.zohokit.auth;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.zohokit.ReauthorizationRequiredException;
+import io.github.zohokit.RateLimitException;
+import io.github.zohokit.ZohoAuthException;
+import io.github.zohokit.store.StoredToken;
+import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.store.TokenStore;
+import io.github.zohokit.store.TokenStores;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Zoho OAuth for one client registered in the API Console: obtains tokens with the flow of the client's type,
+ * keeps them in a {@link TokenStore}, and hands out valid access tokens — renewed ahead of expiry, once for all
+ * concurrent callers, within Zoho's refresh limits.
+ *
+ * <pre>{@code
+ * ZohoOAuth oauth = ZohoOAuth.selfClient(clientId, clientSecret)
+ *     .dataCenter(DataCenter.EU)
+ *     .tokenStore(TokenStores.file(Path.of(".zoho/tokens.json")))
+ *     .build();
+ * Secret token = oauth.accessToken(TokenKey.DEFAULT_USER);
+ * }</pre>
+ *
+ * One instance per client; thread-safe. The first token of a user comes from the flow of the client type:
+ * {@link #authorizationCodeFlow()} (server-based, mobile), {@link #implicitFlow()} (client-based),
+ * {@link #selfClientFlow()} (self client), {@link #deviceFlow()} (non-browser).
+ */
+public final class ZohoOAuth {
+  private static final Logger log = LoggerFactory.getLogger(ZohoOAuth.class);
+
+  private final ClientConfig client;
+  private final ZohoEndpoints endpoints;
+  private final OkHttpClient httpClient;
+  private final ObjectMapper objectMapper;
+  private final Clock clock;
+  private final TokenStore store;
+  private final AccountsClient accounts;
+  private final RefreshBudget budget;
+  private final TokenManager manager;
+  private final ClientCredentials clientCredentials;
+  private final boolean pkce;
+  private final Duration slowDownInterval;
+  private final Sleeper sleeper;
+
+  private ZohoOAuth(Builder b) {
+    this.client = new ClientConfig(b.type, b.clientId, b.clientSecret == null ? null : Secret.of(b.clientSecret),
+        b.redirectUri, b.dataCenter);
+    this.endpoints = b.endpoints;
+    this.httpClient = b.httpClient != null ? b.httpClient : new OkHttpClient();
+    this.objectMapper = b.objectMapper != null ? b.objectMapper : new ObjectMapper();
+    this.clock = b.clock;
+    this.store = b.tokenStore != null ? b.tokenStore : TokenStores.file(TokenStores.defaultFile());
+    this.accounts = new AccountsClient(httpClient, objectMapper);
+    this.budget = new RefreshBudget(b.refreshLimit, b.refreshWindow);
+    this.sleeper = b.sleeper;
+    this.manager = new TokenManager(store, clock, b.refreshMargin, b.leaseTimeout, sleeper, this::renew);
+    if (b.clientCredentials != null && b.type != ClientType.SELF_CLIENT) {
+      throw new IllegalArgumentException("Invalid Zoho client configuration: the client-credentials grant is only "
+          + "for self clients, this is a " + b.type.displayName() + " client");
+    }
+    this.clientCredentials = b.clientCredentials;
+    this.pkce = b.type == ClientType.MOBILE || b.pkce;
+    this.slowDownInterval = b.slowDownInterval;
+  }
+
+  /** A server-based (web application) client: authorization code flow, refresh tokens, one token per user. */
+  public static Builder serverBased(String clientId, String clientSecret, String redirectUri) {
+    return new Builder(ClientType.SERVER_BASED).clientId(clientId).clientSecret(clientSecret).redirectUri(redirectUri);
+  }
+
+  /** A client-based (JavaScript) client: implicit flow, no client secret, no refresh token. */
+  public static Builder clientBased(String clientId, String redirectUri) {
+    return new Builder(ClientType.CLIENT_BASED).clientId(clientId).redirectUri(redirectUri);
+  }
+
+  /** A self client: console-generated grant tokens, or the client-credentials grant. */
+  public static Builder selfClient(String clientId, String clientSecret) {
+    return new Builder(ClientType.SELF_CLIENT).clientId(clientId).clientSecret(clientSecret);
+  }
+
+  /** A non-browser client: Zoho's device flow, for command-line tools and devices without a browser. */
+  public static Builder nonBrowser(String clientId, String clientSecret) {
+    return new Builder(ClientType.NON_BROWSER).clientId(clientId).clientSecret(clientSecret);
+  }
+
+  /** A mobile client: authorization code with PKCE (S256); custom-scheme redirect URIs allowed. */
+  public static Builder mobile(String clientId, String clientSecret, String redirectUri) {
+    return new Builder(ClientType.MOBILE).clientId(clientId).clientSecret(clientSecret).redirectUri(redirectUri);
+  }
+
+  /** A builder for a client whose type comes from configuration. */
+  public static Builder builder(ClientType type) {
+    return new Builder(type);
+  }
+
+  public ClientType clientType() {
+    return client.type();
+  }
+
+  public String clientId() {
+    return client.clientId();
+  }
+
+  /** The data centre this client starts authorizations in. */
+  public DataCenter dataCenter() {
+    return client.dataCenter();
+  }
+
+  public ZohoEndpoints endpoints() {
+    return endpoints;
+  }
+
+  public TokenStore tokenStore() {
+    return store;
+  }
+
+  /** The HTTP client used for Zoho Accounts, and the base of API clients built on this OAuth. */
+  public OkHttpClient httpClient() {
+    return httpClient;
+  }
+
+  public ObjectMapper objectMapper() {
+    return objectMapper;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The key of {@code userKey}'s tokens for this client. */
+  public TokenKey key(String userKey) {
+    return new TokenKey(client.clientId(), userKey);
+  }
+
+  /**
+   * A valid access token for {@code userKey}, renewed first if it is missing from memory, expired or close to
+   * expiry.
+   *
+   * @throws ReauthorizationRequiredException when no token can be obtained without the user
+   * @throws RateLimitException when Zoho's refresh budget is spent
+   * @throws ZohoAuthException when Zoho refuses the renewal
+   */
+  public ZohoToken token(String userKey) {
+    return manager.current(key(userKey));
+  }
+
+  /** {@link #token(String)}'s access token. */
+  public Secret accessToken(String userKey) {
+    return token(userKey).accessToken();
+  }
+
+  /**
+   * Zoho rejected {@code rejected} as invalid (401 {@code INVALID_TOKEN}): returns another valid token — one that
+   * another thread or process already obtained, or a renewed one. Refreshes only if {@code rejected} is still the
+   * stored token.
+   */
+  public ZohoToken tokenRejected(String userKey, Secret rejected) {
+    return manager.rejected(key(userKey), rejected);
+  }
+
+  /** What the store holds for {@code userKey}, without renewing anything or calling Zoho. */
+  public Optional<ZohoToken> storedToken(String userKey) {
+    return store.load(key(userKey)).map(StoredToken::token);
+  }
+
+  /** The API base URL calls for {@code token} go to: its {@code api_domain}, unless overridden by the endpoints. */
+  public HttpUrl apiBaseUrl(ZohoToken token) {
+    return endpoints.apiBase(token.apiDomain(),
+        token.dataCenter() != null ? token.dataCenter() : client.dataCenter());
+  }
+
+  /**
+   * Revokes {@code userKey}'s refresh token (or, without one, its access token) at Zoho, which also revokes every
+   * access token minted from it, and removes the tokens from the store.
+   *
+   * @return false when nothing was stored for {@code userKey}
+   */
+  public boolean revoke(String userKey) {
+    TokenKey key = key(userKey);
+    Optional<StoredToken> stored = store.load(key);
+    if (stored.isEmpty()) {
+      return false;
+    }
+    ZohoToken token = stored.get().token();
+    Secret revoked = token.hasRefreshToken() ? token.refreshToken() : token.accessToken();
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("token", revoked.reveal());
+    AccountsClient.Answer answer = accounts.post(accountsServerFor(token), "/oauth/v2/token/revoke", form);
+    String status = answer.text("status");
+    if (answer.error() != null && !"success".equalsIgnoreCase(status)) {
+      TokenResponses.throwIfError(answer, OAuthErrors.Request.REVOKE, client);
+    }
+    if (!"success".equalsIgnoreCase(status)) {
+      if (answer.status() == 400) {
+        log.warn("Zoho did not know the token of {} any more (HTTP 400); removing it from {}", key, store);
+      } else {
+        throw new ZohoAuthException(null, "Zoho did not confirm revoking the token of " + key + " (HTTP "
+            + answer.status() + ", status " + status + "); the token was kept in " + store + ". Try again");
+      }
+    }
+    store.delete(key);
+    manager.forget(key);
+    log.info("Revoked the {} of {} and removed it from {}", token.hasRefreshToken() ? "refresh token" : "access token",
+        key, store);
+    return true;
+  }
+
+  /** Flows for server-based and mobile clients. */
+  public AuthorizationCodeFlow authorizationCodeFlow() {
+    requireType("the authorization code flow", ClientType.SERVER_BASED, ClientType.MOBILE);
+    return new AuthorizationCodeFlow(this);
+  }
+
+  /** Flows for client-based (JavaScript) clients. */
+  public ImplicitFlow implicitFlow() {
+    requireType("the implicit flow", ClientType.CLIENT_BASED);
+    return new ImplicitFlow(this);
+  }
+
+  /** Flows for self clients: grant-token exchange and client credentials. */
+  public SelfClientFlow selfClientFlow() {
+    requireType("the self-client flow", ClientType.SELF_CLIENT);
+    return new SelfClientFlow(this);
+  }
+
+  /** Zoho's device flow, for non-browser clients. */
+  public DeviceFlow deviceFlow() {
+    requireType("the device flow", ClientType.NON_BROWSER);
+    return new DeviceFlow(this, slowDownInterval, sleeper);
+  }
+
+  private void requireType(String flow, ClientType... types) {
+    for (ClientType type : types) {
+      if (client.type() == type) {
+        return;
+      }
+    }
+    throw new IllegalStateException(flow + " is for " + (types.length == 1 ? types[0].displayName()
+        : types[0].displayName() + " and " + types[1].displayName()) + " clients; client " + client.clientId()
+        + " is a " + client.type().displayName() + " client");
+  }
+
+  // ---- shared by the flows ----
+
+  ClientConfig client() {
+    return client;
+  }
+
+  AccountsClient accounts() {
+    return accounts;
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  boolean pkceEnabled() {
+    return pkce;
+  }
+
+  /** The accounts server this client starts with (its data centre's, or the configured override). */
+  HttpUrl accountsUrl() {
+    return endpoints.accountsUrl(client.dataCenter());
+  }
+
+  /** Posts a token request to {@code accountsServer} and reads the token it answers with. */
+  ZohoToken requestToken(HttpUrl accountsServer, Map<String, String> form, OAuthErrors.Request request,
+      DataCenter dataCenter) {
+    AccountsClient.Answer answer = accounts.post(accountsServer, "/oauth/v2/token", form);
+    return TokenResponses.parse(answer, request, client, now(), accountsServer.toString(), dataCenter);
+  }
+
+  /** Stores a token a flow just obtained and makes it current. */
+  ZohoToken keep(String userKey, ZohoToken token) {
+    TokenKey key = key(userKey);
+    store.save(key, token);
+    manager.put(key, token);
+    log.info("Stored a new {} token for {} in {} (expires {}, scopes {})", client.type().displayName(), key, store,
+        token.expiresAt(), token.scopes());
+    return token;
+  }
+
+  /** The accounts server that issued {@code token} (or its configured override); refresh and revoke go there. */
+  HttpUrl accountsServerFor(ZohoToken token) {
+    if (token.accountsServer() != null) {
+      Optional<DataCenter> known = endpoints.dataCenterOfAccountsServer(token.accountsServer());
+      if (known.isEmpty()) {
+        known = DataCenter.fromAccountsServer(token.accountsServer());
+      }
+      if (known.isPresent()) {
+        return endpoints.accountsUrl(known.get());
+      }
+      HttpUrl parsed = HttpUrl.parse(token.accountsServer());
+      if (parsed != null) {
+        return parsed;
+      }
+    }
+    return endpoints.accountsUrl(token.dataCenter() != null ? token.dataCenter() : client.dataCenter());
+  }
+
+  Map<String, String> clientAuthentication() {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("client_id", client.clientId());
+    if (client.clientSecret() != null) {
+      form.put("client_secret", client.clientSecret().reveal());
+    }
+    return form;
+  }
+
+  /** How the token manager obtains a new token when the stored one cannot be used. */
+  private ZohoToken renew(TokenKey key, StoredToken stored) {
+    ZohoToken old = stored == null ? null : stored.token();
+    if (old != null && old.hasRefreshToken()) {
+      return refresh(key, old);
+    }
+    if (clientCredentials != null) {
+      return new SelfClientFlow(this).requestClientCredentials(clientCredentials.scopes, clientCredentials.soid);
+    }
+    String what = old == null ? "No token is stored for " + key + " in " + store
+        : "The token of " + key + " expired and has no refresh token";
+    switch (client.type()) {
+      case CLIENT_BASED:
+        String url = new ImplicitFlow(this).reauthorizationUrl(old);
+        throw new ReauthorizationRequiredException(what + ". Client-based apps get no refresh token: send the user "
+            + "to Zoho to authorize again", url);
+      case SELF_CLIENT:
+        throw new ReauthorizationRequiredException(what + ". Exchange a grant token first (mvn zoho:bootstrap-token "
+            + "-Dzoho.grantToken=..., or SelfClientFlow.exchangeGrantToken), or configure clientCredentials(soid, "
+            + "scopes) for tokens without a refresh token", null);
+      case NON_BROWSER:
+        throw new ReauthorizationRequiredException(what + ". Log in with the device flow first (mvn "
+            + "zoho:device-login, or DeviceFlow.login) with AccessType.OFFLINE", null);
+      default:
+        throw new ReauthorizationRequiredException(what + ". Send the user through the authorization code flow "
+            + "(AuthorizationCodeFlow.authorize) with AccessType.OFFLINE to get a refresh token", null);
+    }
+  }
+
+  private ZohoToken refresh(TokenKey key, ZohoToken old) {
+    HttpUrl server = accountsServerFor(old);
+    budget.spend(old.refreshToken(), now(), "refreshing the access token of " + key);
+    Map<String, String> form = clientAuthentication();
+    form.put("grant_type", "refresh_token");
+    form.put("refresh_token", old.refreshToken().reveal());
+    log.debug("Refreshing the access token of {} at {}", key, server);
+    ZohoToken fresh;
+    try {
+      fresh = requestToken(server, form, OAuthErrors.Request.REFRESH, old.dataCenter());
+    } catch (RateLimitException e) {
+      budget.throttled(old.refreshToken(), now());
+      throw e;
+    }
+    // Zoho does not rotate refresh tokens: keep the old one, and what the refresh answer leaves out.
+    return fresh.toBuilder()
+        .refreshToken(old.refreshToken())
+        .scopes(fresh.scopes().isEmpty() ? old.scopes() : fresh.scopes())
+        .apiDomain(fresh.apiDomain() != null ? fresh.apiDomain() : old.apiDomain())
+        .accountsServer(old.accountsServer() != null ? old.accountsServer() : fresh.accountsServer())
+        .dataCenter(fresh.dataCenter() != null ? fresh.dataCenter() : old.dataCenter())
+        .idToken(fresh.idToken() != null ? fresh.idToken() : old.idToken())
+        .build();
+  }
+
+  @Override
+  public String toString() {
+    return "ZohoOAuth{" + client + ", store=" + store + "}";
+  }
+
+  /** Client-credentials settings: the organisation ({@code soid}) and scopes. */
+  static final class ClientCredentials {
+    final String soid;
+    final List<Scope> scopes;
+
+    ClientCredentials(String soid, List<Scope> scopes) {
+      this.soid = soid;
+      this.scopes = scopes;
+    }
+  }
+
+  /** Configures a {@link ZohoOAuth}; {@link #build()} validates everything for the client type. */
+  public static final class Builder {
+    private final ClientType type;
+    private String clientId;
+    private String clientSecret;
+    private String redirectUri;
+    private DataCenter dataCenter = DataCenter.US;
+    private ZohoEndpoints endpoints = ZohoEndpoints.zoho();
+    private OkHttpClient httpClient;
+    private ObjectMapper objectMapper;
+    private Clock clock = Clock.systemUTC();
+    private TokenStore tokenStore;
+    private Duration refreshMargin = Duration.ofMinutes(5);
+    private int refreshLimit = 10;
+    private Duration refreshWindow = Duration.ofMinutes(10);
+    private Duration leaseTimeout = Duration.ofSeconds(30);
+    private ClientCredentials clientCredentials;
+    private boolean pkce;
+    private Duration slowDownInterval = Duration.ofSeconds(30);
+    private Sleeper sleeper = Sleeper.REAL;
+
+    private Builder(ClientType type) {
+      this.type = Objects.requireNonNull(type, "client type");
+    }
+
+    public Builder clientId(String clientId) {
+      this.clientId = clientId;
+      return this;
+    }
+
+    public Builder clientSecret(String clientSecret) {
+      this.clientSecret = clientSecret;
+      return this;
+    }
+
+    public Builder redirectUri(String redirectUri) {
+      this.redirectUri = redirectUri;
+      return this;
+    }
+
+    /** The data centre the client is registered in and authorizations start at. Default {@link DataCenter#US}. */
+    public Builder dataCenter(DataCenter dataCenter) {
+      this.dataCenter = Objects.requireNonNull(dataCenter, "dataCenter");
+      return this;
+    }
+
+    /** Overrides Zoho's URLs (a fake Zoho in tests, a proxy). Default: Zoho's real servers. */
+    public Builder endpoints(ZohoEndpoints endpoints) {
+      this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
+      return this;
+    }
+
+    /** The HTTP client for Zoho Accounts and API calls (its pool, timeouts, proxy). Default: a new one. */
+    public Builder httpClient(OkHttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+      return this;
+    }
+
+    /** The Jackson mapper for Zoho's JSON. Default: a new {@link ObjectMapper}. */
+    public Builder objectMapper(ObjectMapper objectMapper) {
+      this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
+      return this;
+    }
+
+    /** Where tokens are kept. Default: the shared file {@link TokenStores#defaultFile()}. */
+    public Builder tokenStore(TokenStore tokenStore) {
+      this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
+      return this;
+    }
+
+    /** The clock token expiry is judged by. Default: the system clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How long before expiry a token is renewed. Default 5 minutes (Zoho's tokens live an hour). */
+    public Builder refreshMargin(Duration refreshMargin) {
+      if (refreshMargin.isNegative()) {
+        throw new IllegalArgumentException("the refresh margin must not be negative, was " + refreshMargin);
+      }
+      this.refreshMargin = refreshMargin;
+      return this;
+    }
+
+    /**
+     * Zoho's budget of access tokens per refresh token: zohokit refuses to request more than {@code limit} in any
+     * {@code window}. Default 10 per 10 minutes, Zoho's documented limit.
+     */
+    public Builder refreshBudget(int limit, Duration window) {
+      this.refreshLimit = limit;
+      this.refreshWindow = Objects.requireNonNull(window, "window");
+      return this;
+    }
+
+    /** How long one process may hold the refresh lease of a shared store. Default 30 seconds. */
+    public Builder leaseTimeout(Duration leaseTimeout) {
+      this.leaseTimeout = Objects.requireNonNull(leaseTimeout, "leaseTimeout");
+      return this;
+    }
+
+    /**
+     * Self clients: obtain tokens with the client-credentials grant for organisation {@code soid}
+     * ({@code ZohoCRM.<orgId>}, or just the org id) and {@code scopes}. Such tokens have no refresh token; zohokit
+     * requests a new one when the current one expires.
+     */
+    public Builder clientCredentials(String soid, Collection<String> scopes) {
+      this.clientCredentials = new ClientCredentials(SelfClientFlow.normalizeSoid(soid), parseScopes(scopes));
+      return this;
+    }
+
+    /** Server-based clients: also use PKCE (S256). Mobile clients always do. */
+    public Builder pkce(boolean pkce) {
+      this.pkce = pkce;
+      return this;
+    }
+
+    /**
+     * Device flow: the poll interval after Zoho answers {@code slow_down}. Default 30 seconds, Zoho's documented
+     * rule (at most one poll per 30 seconds); lower it only against a fake Zoho.
+     */
+    public Builder deviceSlowDownInterval(Duration interval) {
+      this.slowDownInterval = Objects.requireNonNull(interval, "interval");
+      return this;
+    }
+
+    Builder sleeper(Sleeper sleeper) {
+      this.sleeper = sleeper;
+      return this;
+    }
+
+    public ZohoOAuth build() {
+      return new ZohoOAuth(this);
+    }
+  }
+
+  static List<Scope> parseScopes(Collection<String> scopes) {
+    Objects.requireNonNull(scopes, "scopes");
+    List<Scope> parsed = new java.util.ArrayList<>();
+    for (String scope : scopes) {
+      parsed.addAll(Scope.parseList(scope));
+    }
+    if (parsed.isEmpty()) {
+      throw new IllegalArgumentException("no scopes given; name at least one, for example ZohoCRM.modules.ALL");
+    }
+    return parsed;
+  }
+}

@@ -1,0 +1,78 @@
+package io.github.zohokit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.zohokit.auth.ZohoOAuth;
+import io.github.zohokit.http.ZohoAuthInterceptor;
+import io.github.zohokit.http.ZohoErrorDecoder;
+import io.github.zohokit.store.TokenKey;
+import java.util.Collection;
+import java.util.Objects;
+import okhttp3.OkHttpClient;
+import okhttp3.Response;
+
+/**
+ * A connection to Zoho's APIs for one user of one client: an {@link OkHttpClient} that authorizes and routes every
+ * request ({@link ZohoAuthInterceptor}), the Jackson mapper, and the error decoder.
+ *
+ * <pre>{@code
+ * Zoho zoho = Zoho.connect(oauth);                  // the default user
+ * Zoho alice = zoho.forUser("alice@example.com");   // per-user tokens (server-based apps)
+ * }</pre>
+ *
+ * Cheap to create; instances for different users share the connection pool.
+ */
+public final class Zoho {
+  private final ZohoOAuth oauth;
+  private final String userKey;
+  private final OkHttpClient httpClient;
+
+  private Zoho(ZohoOAuth oauth, String userKey) {
+    this.oauth = Objects.requireNonNull(oauth, "oauth");
+    this.userKey = Objects.requireNonNull(userKey, "userKey");
+    this.httpClient = oauth.httpClient().newBuilder()
+        .addInterceptor(new ZohoAuthInterceptor(oauth, userKey))
+        .build();
+  }
+
+  /** Connects as {@link TokenKey#DEFAULT_USER}. */
+  public static Zoho connect(ZohoOAuth oauth) {
+    return new Zoho(oauth, TokenKey.DEFAULT_USER);
+  }
+
+  /** The same connection for another user of the same client. */
+  public Zoho forUser(String userKey) {
+    return new Zoho(oauth, userKey);
+  }
+
+  public ZohoOAuth oauth() {
+    return oauth;
+  }
+
+  public String userKey() {
+    return userKey;
+  }
+
+  /** The client whose requests carry this user's token and go to this user's API domain. */
+  public OkHttpClient httpClient() {
+    return httpClient;
+  }
+
+  public ObjectMapper objectMapper() {
+    return oauth.objectMapper();
+  }
+
+  /**
+   * The exception for a failed (non-2xx) answer to {@code operation} (for example {@code GET /crm/v8/Leads}),
+   * which declared {@code requiredScopes}. Reads the response body; the caller closes the response.
+   */
+  public ZohoException decodeError(Response response, String operation, Collection<String> requiredScopes) {
+    Collection<io.github.zohokit.auth.Scope> granted = oauth.storedToken(userKey)
+        .map(io.github.zohokit.auth.ZohoToken::scopes).orElse(java.util.List.of());
+    return ZohoErrorDecoder.decode(response, operation, requiredScopes, granted);
+  }
+
+  @Override
+  public String toString() {
+    return "Zoho{user=" + userKey + ", " + oauth + "}";
+  }
+}

@@ -1,0 +1,86 @@
+package io.github.zohokit.http;
+
+import io.github.zohokit.ZohoException;
+import io.github.zohokit.auth.ZohoOAuth;
+import io.github.zohokit.auth.ZohoToken;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Authorizes every request of an {@link okhttp3.OkHttpClient} for one Zoho user:
+ *
+ * <ul>
+ *   <li>adds {@code Authorization: Zoho-oauthtoken <access token>} (Zoho's scheme, although its token responses
+ *       say {@code Bearer});
+ *   <li>sends the request to the user's API domain (the token's {@code api_domain}, or the configured override):
+ *       the scheme, host and port of the request URL are replaced, its path and query kept;
+ *   <li>when Zoho answers 401 {@code INVALID_TOKEN} (or {@code AUTHENTICATION_FAILURE}, which Zoho sometimes sends
+ *       for expired tokens), obtains another token — re-reading the store first, refreshing only if the failed
+ *       token is still current — and retries the request exactly once.
+ * </ul>
+ *
+ * {@code OAUTH_SCOPE_MISMATCH} is never retried: a refresh cannot add a scope.
+ */
+public final class ZohoAuthInterceptor implements Interceptor {
+  static final String AUTHORIZATION_SCHEME = "Zoho-oauthtoken ";
+  private static final long ERROR_PEEK_BYTES = 16 * 1024;
+
+  private final ZohoOAuth oauth;
+  private final String userKey;
+
+  public ZohoAuthInterceptor(ZohoOAuth oauth, String userKey) {
+    this.oauth = Objects.requireNonNull(oauth, "oauth");
+    this.userKey = Objects.requireNonNull(userKey, "userKey");
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request original = chain.request();
+    ZohoToken token = obtain(() -> oauth.token(userKey));
+    Response response = chain.proceed(authorize(original, token));
+    if (response.code() != 401 || (original.body() != null && original.body().isOneShot())) {
+      return response;
+    }
+    String code = ZohoErrorDecoder.errorCode(response.peekBody(ERROR_PEEK_BYTES).string());
+    if (!ZohoErrorDecoder.isRejectedToken(code)) {
+      return response;
+    }
+    response.close();
+    ZohoToken renewed = obtain(() -> oauth.tokenRejected(userKey, token.accessToken()));
+    return chain.proceed(authorize(original, renewed));
+  }
+
+  private static ZohoToken obtain(Supplier<ZohoToken> source) throws TokenUnavailableException {
+    try {
+      return source.get();
+    } catch (ZohoException e) {
+      throw new TokenUnavailableException(e);
+    }
+  }
+
+  private Request authorize(Request request, ZohoToken token) {
+    return request.newBuilder()
+        .url(route(request.url(), oauth.apiBaseUrl(token)))
+        .header("Authorization", AUTHORIZATION_SCHEME + token.accessToken().reveal())
+        .build();
+  }
+
+  /** {@code url}'s path and query on {@code base}; a path prefix of {@code base} is kept in front. */
+  static HttpUrl route(HttpUrl url, HttpUrl base) {
+    String prefix = base.encodedPath();
+    if (prefix.endsWith("/")) {
+      prefix = prefix.substring(0, prefix.length() - 1);
+    }
+    String path = url.encodedPath();
+    if (!prefix.isEmpty() && path.startsWith(prefix + "/")) {
+      prefix = "";
+    }
+    return url.newBuilder().scheme(base.scheme()).host(base.host()).port(base.port())
+        .encodedPath(prefix + path).build();
+  }
+}

@@ -1,0 +1,196 @@
+package io.github.zohokit.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.zohokit.RateLimitException;
+import io.github.zohokit.ScopeMismatchException;
+import io.github.zohokit.ZohoApiException;
+import io.github.zohokit.ZohoException;
+import io.github.zohokit.auth.Scope;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a failed Zoho API answer into the matching exception. Zoho's error body is
+ * {@code {"code": "...", "details": {...}, "message": "...", "status": "error"}}; the code decides the type:
+ *
+ * <ul>
+ *   <li>{@code OAUTH_SCOPE_MISMATCH} → {@link ScopeMismatchException}, naming the scopes the call needs that the
+ *       token lacks;
+ *   <li>HTTP 429 / {@code TOO_MANY_REQUESTS} → {@link RateLimitException};
+ *   <li>everything else → {@link ZohoApiException} with status, code, details and message, plus advice for the
+ *       codes whose fix is known ({@code INVALID_TOKEN}, {@code INVALID_HOST}, {@code REQUIRED_PARAM_MISSING}, ...).
+ * </ul>
+ *
+ * 204 (no content) and 207 (some records of a batch failed, reported per record) are not errors.
+ */
+public final class ZohoErrorDecoder {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private ZohoErrorDecoder() {}
+
+  /**
+   * The exception for a failed answer.
+   *
+   * @param operation what was called, for the message, for example {@code GET /crm/v8/Leads}
+   * @param requiredScopes the scopes the call declares (may be empty)
+   * @param grantedScopes the scopes the token was granted (may be empty)
+   */
+  public static ZohoException decode(int status, String contentType, String body, Duration retryAfter,
+      String operation, Collection<String> requiredScopes, Collection<Scope> grantedScopes) {
+    JsonNode json = parse(body);
+    if (json != null && !json.has("code") && json.path("data").isArray() && json.path("data").size() > 0) {
+      json = json.path("data").get(0);
+    }
+    String code = json == null ? null : text(json, "code");
+    String message = json == null ? null : text(json, "message");
+    Map<String, Object> details = details(json);
+    String prefix = operation + " failed: HTTP " + status;
+    if (json == null || code == null) {
+      String what = body == null || body.isEmpty() ? "an empty body"
+          : "a body that is not a Zoho error (" + (contentType == null ? "no content type" : contentType) + ", "
+              + body.length() + " characters)";
+      if (status == 429) {
+        return new RateLimitException(prefix + " with " + what + ": Zoho's API limits were hit. Slow down"
+            + (retryAfter != null ? " and retry after " + retryAfter.toSeconds() + "s" : ""), retryAfter);
+      }
+      return new ZohoApiException(prefix + " with " + what + (status >= 500 ? "; Zoho may be down, retry later"
+          : ""), status, null, Map.of(), null);
+    }
+    String summary = prefix + " " + code + (message != null ? ": " + message : "")
+        + (details.isEmpty() ? "" : " " + details);
+    if (isScopeMismatch(code)) {
+      List<String> required = new ArrayList<>(requiredScopes);
+      List<String> granted = new ArrayList<>();
+      grantedScopes.forEach(s -> granted.add(s.toString()));
+      String missing = missing(required, grantedScopes);
+      return new ScopeMismatchException(summary + ". The access token lacks a scope this call needs"
+          + (missing != null ? ": " + missing : required.isEmpty() ? "" : " (it declares " + required + ")")
+          + (granted.isEmpty() ? "" : "; granted: " + granted) + ". Refreshing cannot add scopes: authorize again "
+          + "with the missing scopes (self client: generate a grant token with them and run "
+          + "mvn zoho:bootstrap-token -Dzoho.force=true)", status, details, message, required, granted);
+    }
+    if (status == 429 || "TOO_MANY_REQUESTS".equals(code)) {
+      return new RateLimitException(summary + ". Zoho's API credits or concurrency limit for the organisation "
+          + "were hit; slow down" + (retryAfter != null ? " and retry after " + retryAfter.toSeconds() + "s" : ""),
+          retryAfter);
+    }
+    return new ZohoApiException(summary + advice(code, details), status, code, details, message);
+  }
+
+  /** {@link #decode(int, String, String, Duration, String, Collection, Collection)} for an OkHttp response. */
+  public static ZohoException decode(okhttp3.Response response, String operation, Collection<String> requiredScopes,
+      Collection<Scope> grantedScopes) {
+    String body;
+    try {
+      body = response.body().string();
+    } catch (IOException e) {
+      body = "";
+    }
+    return decode(response.code(), response.header("Content-Type"), body, retryAfter(response.header("Retry-After")),
+        operation, requiredScopes, grantedScopes);
+  }
+
+  private static String advice(String code, Map<String, Object> details) {
+    switch (code) {
+      case "INVALID_TOKEN":
+      case "AUTHENTICATION_FAILURE":
+        return ". Zoho rejected the access token even after zohokit renewed it once: the token may be from another "
+            + "data centre or environment (production vs sandbox), or the client was removed; authorize again";
+      case "INVALID_HOST":
+        return ". The API was called on a host Zoho does not accept: use the api_domain Zoho returned with the "
+            + "token (https://www.zohoapis.<dc>)";
+      case "INVALID_URL_PATTERN":
+        return ". No such API path: check the path and the API version (/crm/v8/...)";
+      case "REQUIRED_PARAM_MISSING":
+        Object param = details.get("param_name");
+        return param == null ? "" : ". Add the parameter '" + param + "'"
+            + ("fields".equals(param) ? " (mandatory when listing records since API v3; at most 50 field names)" : "");
+      case "NO_PERMISSION":
+        return ". The Zoho user's CRM profile lacks permission for this; an admin must grant it";
+      default:
+        return "";
+    }
+  }
+
+  private static String missing(List<String> required, Collection<Scope> granted) {
+    if (required.isEmpty() || granted.isEmpty()) {
+      return null;
+    }
+    List<Scope> parsed = new ArrayList<>();
+    for (String r : required) {
+      try {
+        parsed.add(Scope.parse(r));
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
+    List<Scope> missing = Scope.missing(granted, parsed);
+    return missing.isEmpty() ? null : Scope.join(missing);
+  }
+
+  static boolean isScopeMismatch(String code) {
+    return "OAUTH_SCOPE_MISMATCH".equals(code) || "OAUTH-SCOPE-MISMATCH".equals(code);
+  }
+
+  /** Whether {@code code} means "this access token is not valid (any more)", which a renewal can fix. */
+  static boolean isRejectedToken(String code) {
+    return "INVALID_TOKEN".equals(code) || "AUTHENTICATION_FAILURE".equals(code) || "INVALID_OAUTHTOKEN".equals(code);
+  }
+
+  /** Zoho's error {@code code} in {@code body}, or {@code null}. */
+  static String errorCode(String body) {
+    JsonNode json = parse(body);
+    if (json == null) {
+      return null;
+    }
+    String code = text(json, "code");
+    if (code == null && json.path("data").isArray() && json.path("data").size() > 0) {
+      code = text(json.path("data").get(0), "code");
+    }
+    return code;
+  }
+
+  private static JsonNode parse(String body) {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    try {
+      JsonNode json = MAPPER.readTree(body);
+      return json != null && json.isObject() ? json : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static String text(JsonNode json, String field) {
+    JsonNode value = json.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+
+  private static Map<String, Object> details(JsonNode json) {
+    if (json == null || !json.path("details").isObject()) {
+      return Map.of();
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    json.path("details").fields().forEachRemaining(e -> details.put(e.getKey(),
+        e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+    return details;
+  }
+
+  private static Duration retryAfter(String header) {
+    if (header == null) {
+      return null;
+    }
+    try {
+      return Duration.ofSeconds(Long.parseLong(header.trim()));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}

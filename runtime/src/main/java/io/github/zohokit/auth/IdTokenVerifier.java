@@ -52,7 +52,7 @@ public final class IdTokenVerifier {
     try {
       jwks = MAPPER.readTree(jwksJson);
     } catch (IOException e) {
-      throw new IllegalArgumentException("the JWKS is not JSON: " + e.getOriginalMessage());
+      throw new IllegalArgumentException("the JWKS is not JSON: " + e.getMessage());
     }
     Map<String, PublicKey> keys = new LinkedHashMap<>();
     for (JsonNode jwk : jwks.path("keys")) {

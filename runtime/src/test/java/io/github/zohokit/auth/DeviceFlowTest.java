@@ -1,0 +1,165 @@
+package io.github.zohokit.auth;
+
+import static io.github.zohokit.testing.Fixtures.ACCESS_TOKEN;
+import static io.github.zohokit.testing.Fixtures.CLIENT_ID;
+import static io.github.zohokit.testing.Fixtures.CLIENT_SECRET;
+import static io.github.zohokit.testing.Fixtures.REFRESH_TOKEN;
+import static io.github.zohokit.testing.Fixtures.form;
+import static io.github.zohokit.testing.Fixtures.json;
+import static io.github.zohokit.testing.Fixtures.tokenAnswer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.zohokit.ZohoAuthException;
+import io.github.zohokit.store.TokenStores;
+import io.github.zohokit.testing.MutableClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DeviceFlowTest {
+  private static final String DEVICE_CODE = "1004.device.0123456789abcdef0123456789abcdef";
+  private static final String CODE_ANSWER = "{\"device_code\":\"" + DEVICE_CODE + "\",\"user_code\":\"ABCD-1234\","
+      + "\"verification_url\":\"https://accounts.zoho.com/oauth/v3/device\",\"interval\":5000,\"expires_in\":300000}";
+
+  private final MockWebServer us = new MockWebServer();
+  private final MockWebServer eu = new MockWebServer();
+  private final MutableClock clock = new MutableClock();
+  private final List<Duration> sleeps = new ArrayList<>();
+  private final List<String> events = new ArrayList<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    us.start();
+    eu.start();
+  }
+
+  @AfterEach
+  void stop() {
+    us.close();
+    eu.close();
+  }
+
+  private ZohoOAuth oauth() {
+    return ZohoOAuth.nonBrowser(CLIENT_ID, CLIENT_SECRET)
+        .endpoints(ZohoEndpoints.zoho().withAccountsUrl(DataCenter.US, us.url("/").toString())
+            .withAccountsUrl(DataCenter.EU, eu.url("/").toString()))
+        .tokenStore(TokenStores.inMemory()).clock(clock)
+        .sleeper(d -> {
+          sleeps.add(d);
+          clock.advance(d);
+        })
+        .build();
+  }
+
+  private final DeviceFlowListener listener = new DeviceFlowListener() {
+    @Override
+    public void onUserCode(DeviceAuthorization authorization) {
+      events.add("code " + authorization.userCode() + " at " + authorization.verificationUrl());
+    }
+
+    @Override
+    public void onSlowDown(Duration interval) {
+      events.add("slow down to " + interval.toSeconds() + "s");
+    }
+
+    @Override
+    public void onDataCenterChanged(DataCenter dataCenter) {
+      events.add("moved to " + dataCenter);
+    }
+  };
+
+  @Test
+  void startAsksZohoV3ForAUserCodeWithoutTheSecret() throws Exception {
+    us.enqueue(json(CODE_ANSWER));
+    DeviceAuthorization authorization = oauth().deviceFlow().start(List.of("ZohoCRM.modules.ALL"));
+
+    RecordedRequest request = us.takeRequest();
+    assertThat(request.getUrl().encodedPath()).isEqualTo("/oauth/v3/device/code");
+    assertThat(form(request)).containsExactlyInAnyOrderEntriesOf(Map.of("client_id", CLIENT_ID,
+        "grant_type", "device_request", "scope", "ZohoCRM.modules.ALL", "access_type", "offline",
+        "prompt", "consent"));
+    assertThat(authorization.userCode()).isEqualTo("ABCD-1234");
+    assertThat(authorization.interval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(authorization.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(5)));
+    assertThat(authorization.toString()).doesNotContain(DEVICE_CODE);
+  }
+
+  @Test
+  void intervalsInSecondsAreAcceptedToo() throws Exception {
+    us.enqueue(json("{\"device_code\":\"d\",\"user_code\":\"U\",\"verification_url\":\"https://v\","
+        + "\"interval\":5,\"expires_in\":600}"));
+    DeviceAuthorization authorization = oauth().deviceFlow().start(List.of("ZohoCRM.modules.ALL"));
+    assertThat(authorization.interval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(authorization.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(10)));
+  }
+
+  @Test
+  void pollsThroughPendingSlowDownAndOtherDcToATokenInTheUsersDataCentre() throws Exception {
+    us.enqueue(json(CODE_ANSWER));
+    us.enqueue(json(400, "{\"error\":\"authorization_pending\"}"));
+    us.enqueue(json("{\"error\":\"slow_down\"}"));
+    us.enqueue(json("{\"user_location\":\"eu\",\"error\":\"other_dc\"}"));
+    eu.enqueue(json(tokenAnswer(ACCESS_TOKEN, REFRESH_TOKEN, "https://www.zohoapis.eu", "ZohoCRM.modules.ALL")));
+    ZohoOAuth oauth = oauth();
+
+    ZohoToken token = oauth.deviceFlow().login(List.of("ZohoCRM.modules.ALL"), listener, "cli");
+
+    us.takeRequest();
+    RecordedRequest poll = us.takeRequest();
+    assertThat(poll.getUrl().encodedPath()).isEqualTo("/oauth/v3/device/token");
+    assertThat(form(poll)).containsExactlyInAnyOrderEntriesOf(Map.of("client_id", CLIENT_ID,
+        "client_secret", CLIENT_SECRET, "grant_type", "device_token", "code", DEVICE_CODE));
+    assertThat(form(eu.takeRequest())).containsEntry("grant_type", "device_token").containsEntry("code", DEVICE_CODE);
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(30),
+        Duration.ofSeconds(30));
+    assertThat(events).containsExactly("code ABCD-1234 at https://accounts.zoho.com/oauth/v3/device",
+        "slow down to 30s", "moved to EU");
+    assertThat(token.dataCenter()).isEqualTo(DataCenter.EU);
+    assertThat(token.accountsServer()).isEqualTo(eu.url("/").toString());
+    assertThat(oauth.storedToken("cli")).contains(token);
+  }
+
+  @Test
+  void deniedLoginIsReported() {
+    us.enqueue(json(CODE_ANSWER));
+    us.enqueue(json("{\"error\":\"access_denied\"}"));
+    assertThatThrownBy(() -> oauth().deviceFlow().login(List.of("ZohoCRM.modules.ALL"), listener, "cli"))
+        .isInstanceOf(ZohoAuthException.class)
+        .hasMessageContaining("denied the device login (code ABCD-1234)");
+  }
+
+  @Test
+  void expiredCodeIsReportedByZoho() {
+    us.enqueue(json(CODE_ANSWER));
+    us.enqueue(json("{\"error\":\"expired\"}"));
+    assertThatThrownBy(() -> oauth().deviceFlow().login(List.of("ZohoCRM.modules.ALL"), listener, "cli"))
+        .isInstanceOf(ZohoAuthException.class)
+        .satisfies(e -> assertThat(((ZohoAuthException) e).error()).isEqualTo("expired"));
+  }
+
+  @Test
+  void pollingStopsWhenTheCodeExpiresLocally() {
+    us.enqueue(json("{\"device_code\":\"d\",\"user_code\":\"U\",\"verification_url\":\"https://v\","
+        + "\"interval\":60000,\"expires_in\":120000}"));
+    for (int i = 0; i < 5; i++) {
+      us.enqueue(json("{\"error\":\"authorization_pending\"}"));
+    }
+    assertThatThrownBy(() -> oauth().deviceFlow().login(List.of("ZohoCRM.modules.ALL"), listener, "cli"))
+        .hasMessageContaining("expired before the user approved");
+    assertThat(us.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void invalidScopeOnStartIsExplained() {
+    us.enqueue(json("{\"error\":\"invalid_scope\"}"));
+    assertThatThrownBy(() -> oauth().deviceFlow().start(List.of("ZohoCRM.nothing.READ")))
+        .hasMessageContaining("scope is unknown to Zoho");
+  }
+}

@@ -115,18 +115,19 @@ final class TokenManager {
         return await(future);
       }
       try {
-        ZohoToken next = obtain(key, rejected);
+        ZohoToken next = obtain(key, rejected, this);
         token = next;
         future.complete(next);
         return next;
       } catch (RuntimeException e) {
-        if (rejected == null && seen != null && !seen.isExpiredAt(clock.instant())) {
+        ZohoToken stillValid = token;
+        if (rejected == null && stillValid != null && !stillValid.isExpiredAt(clock.instant())) {
           // Renewing early failed, but the token still works: keep serving it and try again a little later.
           renewNotBefore = clock.instant().plus(RETRY_EARLY_RENEWAL_AFTER);
           log.warn("Renewing the token of {} ahead of expiry failed; the current token stays in use until {}: {}",
-              key, seen.expiresAt(), e.getMessage());
-          future.complete(seen);
-          return seen;
+              key, stillValid.expiresAt(), e.getMessage());
+          future.complete(stillValid);
+          return stillValid;
         }
         future.completeExceptionally(e);
         throw e;
@@ -160,10 +161,15 @@ final class TokenManager {
   }
 
   /** Finds or obtains a usable token: from the store if another process renewed it, else by renewing under a lease. */
-  private ZohoToken obtain(TokenKey key, Secret rejected) {
+  private ZohoToken obtain(TokenKey key, Secret rejected, Slot slot) {
     long deadline = System.nanoTime() + leaseTtl.toNanos();
     while (true) {
       Optional<StoredToken> stored = store.load(key);
+      if (stored.isPresent() && rejected == null && slot.token == null
+          && !stored.get().token().isExpiredAt(clock.instant())) {
+        // Valid but due for renewal: let other callers use it while this one renews.
+        slot.token = stored.get().token();
+      }
       if (stored.isPresent() && usable(stored.get().token(), rejected)) {
         log.debug("Using the token for {} that the store holds (version {})", key, stored.get().version());
         return stored.get().token();

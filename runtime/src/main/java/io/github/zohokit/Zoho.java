@@ -1,11 +1,14 @@
 package io.github.zohokit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.zohokit.auth.Scope;
 import io.github.zohokit.auth.ZohoOAuth;
+import io.github.zohokit.auth.ZohoToken;
 import io.github.zohokit.http.ZohoAuthInterceptor;
 import io.github.zohokit.http.ZohoErrorDecoder;
 import io.github.zohokit.store.TokenKey;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
@@ -66,8 +69,7 @@ public final class Zoho {
    * which declared {@code requiredScopes}. Reads the response body; the caller closes the response.
    */
   public ZohoException decodeError(Response response, String operation, Collection<String> requiredScopes) {
-    Collection<io.github.zohokit.auth.Scope> granted = oauth.storedToken(userKey)
-        .map(io.github.zohokit.auth.ZohoToken::scopes).orElse(java.util.List.of());
+    Collection<Scope> granted = oauth.cachedToken(userKey).map(ZohoToken::scopes).orElse(List.of());
     return ZohoErrorDecoder.decode(response, operation, requiredScopes, granted);
   }
 

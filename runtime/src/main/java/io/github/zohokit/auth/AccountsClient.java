@@ -19,10 +19,15 @@ import okhttp3.ResponseBody;
  * read as JSON whatever the HTTP status, because Zoho sends OAuth errors with 200 as often as with 400.
  */
 final class AccountsClient {
-  static final String USER_AGENT = "zohokit/" + AccountsClient.class.getPackage().getImplementationVersion();
+  static final String USER_AGENT = userAgent();
 
   private final OkHttpClient http;
   private final ObjectMapper mapper;
+
+  private static String userAgent() {
+    String version = AccountsClient.class.getPackage().getImplementationVersion();
+    return version == null ? "zohokit" : "zohokit/" + version;
+  }
 
   AccountsClient(OkHttpClient http, ObjectMapper mapper) {
     this.http = http;

@@ -4,7 +4,6 @@ import io.github.zohokit.ZohoAuthException;
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.store.TokenKey;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -82,6 +82,12 @@ final class TokenManager {
     return slot.renew(key, token, rejected);
   }
 
+  /** The in-memory token for {@code key}, if any. */
+  Optional<ZohoToken> cached(TokenKey key) {
+    Slot slot = slots.get(key);
+    return slot == null ? Optional.empty() : Optional.ofNullable(slot.token);
+  }
+
   /** Makes {@code token} the current one for {@code key} (a flow just obtained and stored it). */
   void put(TokenKey key, ZohoToken token) {
     slots.computeIfAbsent(key, k -> new Slot()).token = token;

@@ -172,6 +172,11 @@ public final class ZohoOAuth {
     return manager.rejected(key(userKey), rejected);
   }
 
+  /** The token held in memory for {@code userKey}, if any: no store I/O, no renewal, no network. */
+  public Optional<ZohoToken> cachedToken(String userKey) {
+    return manager.cached(key(userKey));
+  }
+
   /** What the store holds for {@code userKey}, without renewing anything or calling Zoho. */
   public Optional<ZohoToken> storedToken(String userKey) {
     return store.load(key(userKey)).map(StoredToken::token);

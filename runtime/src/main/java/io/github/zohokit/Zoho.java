@@ -42,6 +42,16 @@ public final class Zoho {
     return new Zoho(oauth, TokenKey.DEFAULT_USER);
   }
 
+  /**
+   * The generated client for {@code api}, an interface compiled with the zohokit annotation processor.
+   *
+   * @throws IllegalArgumentException when no generated client exists for {@code api}
+   */
+  public <T> T client(Class<T> api) {
+    ZohoClientFactory<T> factory = ClientFactories.find(api);
+    return factory.create(this);
+  }
+
   /** The same connection for another user of the same client. */
   public Zoho forUser(String userKey) {
     return new Zoho(oauth, userKey);

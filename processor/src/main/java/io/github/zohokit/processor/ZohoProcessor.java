@@ -1,0 +1,135 @@
+package io.github.zohokit.processor;
+
+import com.google.auto.service.AutoService;
+import io.github.zohokit.annotation.Body;
+import io.github.zohokit.annotation.Delete;
+import io.github.zohokit.annotation.Get;
+import io.github.zohokit.annotation.Header;
+import io.github.zohokit.annotation.Patch;
+import io.github.zohokit.annotation.Path;
+import io.github.zohokit.annotation.Post;
+import io.github.zohokit.annotation.Put;
+import io.github.zohokit.annotation.Query;
+import io.github.zohokit.annotation.ZohoScope;
+import io.github.zohokit.auth.ScopeManifest;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Generates a Zoho client for every interface that uses zohokit's annotations, checks scopes and signatures
+ * at compile time, and writes {@value ScopeManifest#RESOURCE} and the {@code META-INF/services} registration.
+ *
+ * <p>Finding, reading and writing are separate: {@link InterfaceReader} builds a model and reports errors,
+ * {@link ClientWriter} emits the class, {@link ManifestWriter} the manifest.
+ */
+@AutoService(Processor.class)
+public final class ZohoProcessor extends AbstractProcessor {
+  static final String SERVICES = "META-INF/services/io.github.zohokit.ZohoClientFactory";
+  /** The annotations that mark a client interface or its methods. */
+  private static final List<Class<? extends java.lang.annotation.Annotation>> ANNOTATIONS =
+      List.of(ZohoScope.class, Get.class, Post.class, Put.class, Patch.class, Delete.class);
+  /** Parameter annotations, read through their methods; claimed so that -Xlint:processing stays quiet. */
+  private static final List<Class<? extends java.lang.annotation.Annotation>> PARAMETER_ANNOTATIONS =
+      List.of(Path.class, Query.class, Header.class, Body.class);
+
+  private final Map<String, ClientModel> clients = new LinkedHashMap<>();
+  private final List<Element> originating = new ArrayList<>();
+  private InterfaceReader reader;
+  private ClientWriter writer;
+  private Filer filer;
+  private Messager messager;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    reader = new InterfaceReader(env.getElementUtils(), env.getTypeUtils(), env.getMessager());
+    writer = new ClientWriter();
+    filer = env.getFiler();
+    messager = env.getMessager();
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    Set<String> names = new TreeSet<>();
+    ANNOTATIONS.forEach(a -> names.add(a.getCanonicalName()));
+    PARAMETER_ANNOTATIONS.forEach(a -> names.add(a.getCanonicalName()));
+    return names;
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    Map<String, TypeElement> types = new LinkedHashMap<>();
+    for (Class<? extends java.lang.annotation.Annotation> annotation : ANNOTATIONS) {
+      for (Element element : round.getElementsAnnotatedWith(annotation)) {
+        Element type = element.getKind() == ElementKind.METHOD ? element.getEnclosingElement() : element;
+        if (type instanceof TypeElement) {
+          types.putIfAbsent(((TypeElement) type).getQualifiedName().toString(), (TypeElement) type);
+        }
+      }
+    }
+    for (TypeElement type : types.values()) {
+      if (clients.containsKey(type.getQualifiedName().toString())) {
+        continue;
+      }
+      reader.read(type).ifPresent(client -> {
+        try {
+          writer.write(client).writeTo(filer);
+          clients.put(type.getQualifiedName().toString(), client);
+          originating.add(type);
+        } catch (IOException e) {
+          messager.printMessage(Diagnostic.Kind.ERROR, "zohokit could not write " + client.generatedName()
+              + ": " + e.getMessage(), type);
+        }
+      });
+    }
+    if (round.processingOver() && !clients.isEmpty()) {
+      writeResources();
+    }
+    return true;
+  }
+
+  private void writeResources() {
+    List<ClientModel> all = new ArrayList<>(clients.values());
+    Set<String> factories = new TreeSet<>();
+    all.forEach(c -> factories.add(c.generatedName().reflectionName() + "$Factory"));
+    write(SERVICES, String.join("\n", factories) + "\n");
+    write(ScopeManifest.RESOURCE, ManifestWriter.write(all));
+  }
+
+  private void write(String resource, String content) {
+    try {
+      FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", resource,
+          originating.toArray(new Element[0]));
+      try (Writer out = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+        out.write(content);
+      }
+    } catch (IOException e) {
+      messager.printMessage(Diagnostic.Kind.ERROR, "zohokit could not write " + resource + ": " + e.getMessage());
+    }
+  }
+}

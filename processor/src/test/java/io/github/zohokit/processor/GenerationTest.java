@@ -1,0 +1,135 @@
+package io.github.zohokit.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.github.zohokit.processor.DiagnosticsTest.compile;
+import static io.github.zohokit.processor.DiagnosticsTest.source;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+
+/** What a successful compilation produces: clean generated code, the registration and a stable manifest. */
+class GenerationTest {
+  private static final JavaFileObject LEADS = source("com.example.crm.LeadsApi",
+      "package com.example.crm;",
+      "import io.github.zohokit.annotation.*;",
+      "import java.util.*;",
+      "@ZohoScope(\"ZohoCRM.modules.leads.READ\")",
+      "public interface LeadsApi {",
+      "  @Get(\"/crm/v8/Leads\") io.github.zohokit.crm.RecordPage<Map<String, Object>> list(",
+      "      @Query(\"fields\") List<String> fields);",
+      "  @Get(\"/crm/v8/Leads/{id}\") Optional<Map<String, Object>> find(@Path(\"id\") long id);",
+      "  @Post(\"/crm/v8/Leads\") @ZohoScope(\"ZohoCRM.modules.leads.CREATE\")",
+      "  List<io.github.zohokit.crm.ActionResult> create(@Body List<Map<String, Object>> leads);",
+      "  interface Notes {",
+      "    @Get(\"/crm/v8/Notes\") @ZohoScope(\"ZohoCRM.modules.notes.READ\") String all();",
+      "  }",
+      "}");
+  private static final JavaFileObject USERS = source("com.example.crm.UsersApi",
+      "package com.example.crm;",
+      "import io.github.zohokit.annotation.*;",
+      "@ZohoScope({\"ZohoCRM.users.READ\", \"ZohoCRM.org.READ\"})",
+      "interface UsersApi {",
+      "  @Get(\"/crm/v8/users?type=CurrentUser\") String current();",
+      "  @Delete(\"/crm/v8/users/{id}\") @ZohoScope(\"ZohoCRM.users.DELETE\") void delete(@Path(\"id\") String id);",
+      "}");
+
+  @Test
+  void generatedCodeCompilesWithoutAnyWarningUnderXlintAll() {
+    Compilation c = compile(LEADS, USERS);
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("com.example.crm.LeadsApiZohoClient");
+    assertThat(c).generatedSourceFile("com.example.crm.LeadsApi_NotesZohoClient");
+    assertThat(c).generatedSourceFile("com.example.crm.UsersApiZohoClient");
+  }
+
+  @Test
+  void generatedMethodsOnlyBindArguments() throws Exception {
+    String code = text(compile(LEADS, USERS).generatedSourceFile("com.example.crm.UsersApiZohoClient").get());
+    assertThat(code)
+        .contains("public final class UsersApiZohoClient implements UsersApi")
+        .contains("new Operation(\"GET\", \"/crm/v8/users\", List.of(\"ZohoCRM.users.READ\", \"ZohoCRM.org.READ\"))")
+        .contains(".addPathSegments(\"crm/v8/users\").addQueryParameter(\"type\", \"CurrentUser\")")
+        .contains(".addPathSegment(ZohoCalls.pathValue(id, \"id\", OP_DELETE))")
+        .contains("calls.callVoid(request.build(), OP_DELETE)")
+        .contains("public static final class Factory implements ZohoClientFactory<UsersApi>")
+        .doesNotContain("getMethod")
+        .doesNotContain("reflect");
+  }
+
+  @Test
+  void servicesRegistrationListsEveryFactory() throws Exception {
+    Compilation c = compile(LEADS, USERS);
+    String services = text(c.generatedFile(StandardLocation.CLASS_OUTPUT,
+        "META-INF/services/io.github.zohokit.ZohoClientFactory").get());
+    assertThat(services).isEqualTo("com.example.crm.LeadsApiZohoClient$Factory\n"
+        + "com.example.crm.LeadsApi_NotesZohoClient$Factory\n"
+        + "com.example.crm.UsersApiZohoClient$Factory\n");
+  }
+
+  @Test
+  void manifestIsSortedAndByteForByteStableAcrossBuilds() throws Exception {
+    String first = manifest(compile(LEADS, USERS));
+    String second = manifest(compile(USERS, LEADS));
+    assertThat(second).isEqualTo(first);
+    assertThat(first).isEqualTo("{\n"
+        + "  \"format\": \"zohokit-scopes\",\n"
+        + "  \"formatVersion\": 1,\n"
+        + "  \"clients\": [\n"
+        + "    {\n"
+        + "      \"interface\": \"com.example.crm.LeadsApi\",\n"
+        + "      \"methods\": [\n"
+        + "        {\"name\": \"create\", \"http\": \"POST\", \"path\": \"/crm/v8/Leads\", \"scopes\": "
+        + "[\"ZohoCRM.modules.leads.CREATE\"]},\n"
+        + "        {\"name\": \"find\", \"http\": \"GET\", \"path\": \"/crm/v8/Leads/{id}\", \"scopes\": "
+        + "[\"ZohoCRM.modules.leads.READ\"]},\n"
+        + "        {\"name\": \"list\", \"http\": \"GET\", \"path\": \"/crm/v8/Leads\", \"scopes\": "
+        + "[\"ZohoCRM.modules.leads.READ\"]}\n"
+        + "      ],\n"
+        + "      \"scopes\": [\"ZohoCRM.modules.leads.CREATE\", \"ZohoCRM.modules.leads.READ\"]\n"
+        + "    },\n"
+        + "    {\n"
+        + "      \"interface\": \"com.example.crm.LeadsApi.Notes\",\n"
+        + "      \"methods\": [\n"
+        + "        {\"name\": \"all\", \"http\": \"GET\", \"path\": \"/crm/v8/Notes\", \"scopes\": "
+        + "[\"ZohoCRM.modules.notes.READ\"]}\n"
+        + "      ],\n"
+        + "      \"scopes\": [\"ZohoCRM.modules.notes.READ\"]\n"
+        + "    },\n"
+        + "    {\n"
+        + "      \"interface\": \"com.example.crm.UsersApi\",\n"
+        + "      \"methods\": [\n"
+        + "        {\"name\": \"current\", \"http\": \"GET\", \"path\": \"/crm/v8/users?type=CurrentUser\", \"scopes\": "
+        + "[\"ZohoCRM.org.READ\", \"ZohoCRM.users.READ\"]},\n"
+        + "        {\"name\": \"delete\", \"http\": \"DELETE\", \"path\": \"/crm/v8/users/{id}\", \"scopes\": "
+        + "[\"ZohoCRM.users.DELETE\"]}\n"
+        + "      ],\n"
+        + "      \"scopes\": [\"ZohoCRM.org.READ\", \"ZohoCRM.users.DELETE\", \"ZohoCRM.users.READ\"]\n"
+        + "    }\n"
+        + "  ],\n"
+        + "  \"scopes\": [\"ZohoCRM.modules.leads.CREATE\", \"ZohoCRM.modules.leads.READ\", "
+        + "\"ZohoCRM.modules.notes.READ\", \"ZohoCRM.org.READ\", \"ZohoCRM.users.DELETE\", \"ZohoCRM.users.READ\"]\n"
+        + "}\n");
+  }
+
+  @Test
+  void gradleIncrementalProcessingIsDeclared() throws Exception {
+    try (InputStream in = ZohoProcessor.class.getClassLoader()
+        .getResourceAsStream("META-INF/gradle/incremental.annotation.processors")) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+          .isEqualTo("io.github.zohokit.processor.ZohoProcessor,aggregating\n");
+    }
+  }
+
+  private static String manifest(Compilation c) throws Exception {
+    return text(c.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/zoho/scopes.json").get());
+  }
+
+  private static String text(javax.tools.FileObject file) throws Exception {
+    return file.getCharContent(true).toString();
+  }
+}

@@ -1,0 +1,19 @@
+package io.github.zohokit.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * An HTTP GET request. The value is the path template, for example {@code /crm/v8/Leads/{id}}; every
+ * {@code {name}} needs a parameter annotated {@code @Path("name")}. The host is the user's API domain.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface Get {
+  /** The path template, starting with {@code /}. */
+  String value();
+}

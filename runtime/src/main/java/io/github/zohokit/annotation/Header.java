@@ -1,0 +1,16 @@
+package io.github.zohokit.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Sends this parameter as a request header; a null value leaves the header out. */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.PARAMETER)
+public @interface Header {
+  /** The header's name, for example {@code If-Modified-Since}. */
+  String value();
+}

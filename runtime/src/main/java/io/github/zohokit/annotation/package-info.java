@@ -1,0 +1,7 @@
+/**
+ * The annotations users put on Zoho API interfaces: {@link io.github.zohokit.annotation.ZohoScope} for scopes,
+ * {@code @Get}/{@code @Post}/{@code @Put}/{@code @Patch}/{@code @Delete} for the request, and
+ * {@code @Path}/{@code @Query}/{@code @Header}/{@code @Body} for parameters. The {@code zoho-processor} annotation
+ * processor turns such interfaces into plain, reflection-free client classes at compile time.
+ */
+package io.github.zohokit.annotation;

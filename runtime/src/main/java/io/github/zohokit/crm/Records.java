@@ -1,0 +1,38 @@
+package io.github.zohokit.crm;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * The body of an insert, update or upsert: {@code {"data": [...], "trigger": [...], "duplicate_check_fields": [...]}}.
+ * Zoho takes at most 100 records per call.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Records<T>(
+    @JsonProperty("data") List<T> data,
+    @JsonProperty("trigger") List<String> trigger,
+    @JsonProperty("duplicate_check_fields") List<String> duplicateCheckFields) {
+
+  /** Zoho's limit of records per insert, update or upsert call. */
+  public static final int MAX_PER_CALL = 100;
+
+  public Records {
+    data = List.copyOf(data);
+  }
+
+  /** Records without triggers: Zoho runs workflows, approvals and blueprints unless told otherwise. */
+  public static <T> Records<T> of(List<T> data) {
+    return new Records<>(data, null, null);
+  }
+
+  /** The same records with {@code trigger} set, for example {@code List.of()} to run no automation. */
+  public Records<T> withTrigger(List<String> trigger) {
+    return new Records<>(data, trigger, duplicateCheckFields);
+  }
+
+  /** The same records with the fields an upsert matches existing records on. */
+  public Records<T> withDuplicateCheckFields(List<String> fields) {
+    return new Records<>(data, trigger, fields);
+  }
+}

@@ -1,0 +1,318 @@
+package io.github.zohokit.http;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.github.zohokit.Zoho;
+import io.github.zohokit.ZohoApiException;
+import io.github.zohokit.ZohoException;
+import io.github.zohokit.crm.RecordPage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * What generated clients call: sends a prepared request through the user's authorized client and reads the
+ * answer. Everything about a method (URL template, readers, writers, scopes) is prepared once in the generated
+ * class; this class only executes and decodes. Not meant to be called by hand.
+ */
+public final class ZohoCalls {
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  /** Placeholder host: the interceptor sends every request to the user's own API domain. */
+  private static final HttpUrl API = HttpUrl.get("https://www.zohoapis.com/");
+
+  private final Zoho zoho;
+
+  public ZohoCalls(Zoho zoho) {
+    this.zoho = zoho;
+  }
+
+  /** A URL builder on the API host; generated code adds the path segments and query. */
+  public static HttpUrl.Builder url() {
+    return API.newBuilder();
+  }
+
+  /**
+   * A query or path value: Zoho's comma-joined form for collections and iterables; {@code toString()}
+   * otherwise; null for null.
+   */
+  public static String text(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Iterable) {
+      StringBuilder b = new StringBuilder();
+      for (Object item : (Iterable<?>) value) {
+        b.append(b.length() == 0 ? "" : ",").append(item);
+      }
+      return b.toString();
+    }
+    return value.toString();
+  }
+
+  /** Adds a query parameter unless {@code value} is null (then Zoho's default applies). */
+  public static void addQuery(HttpUrl.Builder url, String name, Object value) {
+    String text = text(value);
+    if (text != null) {
+      url.addQueryParameter(name, text);
+    }
+  }
+
+  /** Sets a header unless {@code value} is null. */
+  public static void addHeader(Request.Builder request, String name, Object value) {
+    String text = text(value);
+    if (text != null) {
+      request.header(name, text);
+    }
+  }
+
+  /** A non-null path value, or an exception naming the parameter. */
+  public static String pathValue(Object value, String name, Operation operation) {
+    if (value == null) {
+      throw new IllegalArgumentException("the @Path(\"" + name + "\") argument of " + operation + " is null");
+    }
+    return text(value);
+  }
+
+  /** A JSON request body written by {@code writer}. */
+  public static RequestBody json(ObjectWriter writer, Object value) {
+    try {
+      return RequestBody.create(writer.writeValueAsBytes(value), JSON);
+    } catch (IOException e) {
+      throw new ZohoException("cannot write the request body as JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** Sends {@code request}; returns the body decoded as {@code shape}. */
+  public <T> T call(Request request, Operation operation, ObjectReader reader, BodyShape shape) {
+    try (Response response = send(request, operation)) {
+      failUnlessSuccessful(response, operation);
+      T value = read(response, reader, shape, operation);
+      if (value == null && shape == BodyShape.SINGLE) {
+        throw new ZohoApiException(operation + " answered HTTP " + response.code() + " with nothing to return; "
+            + "declare Optional<...> as the return type if that is expected", response.code(), null, Map.of(), null);
+      }
+      return value;
+    }
+  }
+
+  /** Sends {@code request}; 204 and 404 become empty. */
+  public <T> Optional<T> callOptional(Request request, Operation operation, ObjectReader reader, BodyShape shape) {
+    try (Response response = send(request, operation)) {
+      if (response.code() == 404 || response.code() == 204) {
+        return Optional.empty();
+      }
+      failUnlessSuccessful(response, operation);
+      return Optional.ofNullable(read(response, reader, shape, operation));
+    }
+  }
+
+  /** Sends {@code request} and checks it succeeded. */
+  public void callVoid(Request request, Operation operation) {
+    try (Response response = send(request, operation)) {
+      failUnlessSuccessful(response, operation);
+    }
+  }
+
+  /** Sends {@code request}; the body with the status and headers. */
+  public <T> ZohoResponse<T> callResponse(Request request, Operation operation, ObjectReader reader, BodyShape shape) {
+    try (Response response = send(request, operation)) {
+      failUnlessSuccessful(response, operation);
+      return new ZohoResponse<>(response.code(), response.headers(), read(response, reader, shape, operation));
+    }
+  }
+
+  /** Sends {@code request} asynchronously (no thread waits); {@code reader} null means no body is read. */
+  public <T> CompletableFuture<T> callAsync(Request request, Operation operation, ObjectReader reader,
+      BodyShape shape) {
+    CompletableFuture<T> future = new CompletableFuture<>();
+    Call call = zoho.httpClient().newCall(request);
+    call.enqueue(new Callback() {
+      @Override
+      public void onFailure(Call c, IOException e) {
+        future.completeExceptionally(failure(e, operation));
+      }
+
+      @Override
+      public void onResponse(Call c, Response response) {
+        try (response) {
+          failUnlessSuccessful(response, operation);
+          T value = reader == null ? null : read(response, reader, shape, operation);
+          future.complete(value);
+        } catch (RuntimeException e) {
+          future.completeExceptionally(e);
+        }
+      }
+    });
+    future.whenComplete((value, error) -> {
+      if (future.isCancelled()) {
+        call.cancel();
+      }
+    });
+    return future;
+  }
+
+  /**
+   * A lazy stream over every record of a paged list: the first page on the first element, each further page when
+   * the previous one is used up, following {@code info.next_page_token} (or {@code page} where Zoho gives no
+   * token) until {@code more_records} is false.
+   *
+   * @param requestFor builds the request for a page's URL
+   * @param pageReader reads a {@link RecordPage} of the element type
+   */
+  public <T> Stream<T> paged(HttpUrl firstPage, Function<HttpUrl, Request> requestFor, Operation operation,
+      ObjectReader pageReader) {
+    Iterator<T> records = new Iterator<>() {
+      private HttpUrl next = firstPage;
+      private Iterator<T> current = Collections.emptyIterator();
+      private int page = firstPageNumber(firstPage);
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && next != null) {
+          RecordPage<T> result = call(requestFor.apply(next), operation, pageReader, BodyShape.WHOLE);
+          current = result.data().iterator();
+          page++;
+          next = result.hasMore() && !result.data().isEmpty() ? nextPage(next, result, page) : null;
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public T next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return current.next();
+      }
+    };
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED), false);
+  }
+
+  private static int firstPageNumber(HttpUrl url) {
+    String page = url.queryParameter("page");
+    try {
+      return page == null ? 1 : Integer.parseInt(page);
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+  }
+
+  private static HttpUrl nextPage(HttpUrl url, RecordPage<?> result, int page) {
+    String token = result.info().nextPageToken();
+    HttpUrl.Builder next = url.newBuilder().removeAllQueryParameters("page").removeAllQueryParameters("page_token");
+    if (token != null && !token.isEmpty()) {
+      next.addQueryParameter("page_token", token);
+    } else {
+      next.addQueryParameter("page", Integer.toString(page));
+    }
+    return next.build();
+  }
+
+  private Response send(Request request, Operation operation) {
+    try {
+      return zoho.httpClient().newCall(request).execute();
+    } catch (IOException e) {
+      throw failure(e, operation);
+    }
+  }
+
+  private static ZohoException failure(IOException e, Operation operation) {
+    if (e instanceof TokenUnavailableException) {
+      return ((TokenUnavailableException) e).zohoCause();
+    }
+    return new ZohoException(operation + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()
+        + "; check the network and retry", e);
+  }
+
+  private void failUnlessSuccessful(Response response, Operation operation) {
+    if (!response.isSuccessful()) {
+      throw zoho.decodeError(response, operation.toString(), operation.scopes());
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T read(Response response, ObjectReader reader, BodyShape shape, Operation operation) {
+    ResponseBody body = response.body();
+    try {
+      if (shape == BodyShape.TEXT) {
+        return (T) body.string();
+      }
+      boolean empty = response.code() == 204 || body.contentLength() == 0;
+      if (empty) {
+        return emptyValue(reader, shape);
+      }
+      InputStream in = body.byteStream();
+      if (shape == BodyShape.WHOLE) {
+        return reader.readValue(in);
+      }
+      try (JsonParser parser = reader.createParser(in)) {
+        if (!toFirstArray(parser)) {
+          return emptyValue(reader, shape);
+        }
+        if (shape == BodyShape.LIST) {
+          return reader.readValue(parser);
+        }
+        return parser.nextToken() == JsonToken.START_OBJECT ? reader.readValue(parser) : null;
+      }
+    } catch (IOException e) {
+      throw new ZohoApiException(operation + " answered HTTP " + response.code() + " with a body that cannot be read "
+          + "as the declared type: " + e.getMessage(), response.code(), null, Map.of(), null);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T emptyValue(ObjectReader reader, BodyShape shape) throws IOException {
+    switch (shape) {
+      case LIST:
+        return (T) new ArrayList<>();
+      case WHOLE:
+        return reader.readValue("{}");
+      default:
+        return null;
+    }
+  }
+
+  /** Moves {@code parser} onto the start of the body's first array member; false if there is none. */
+  private static boolean toFirstArray(JsonParser parser) throws IOException {
+    JsonToken token = parser.nextToken();
+    if (token == JsonToken.START_ARRAY) {
+      return true;
+    }
+    if (token != JsonToken.START_OBJECT) {
+      return false;
+    }
+    while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+      if (parser.nextToken() == JsonToken.START_ARRAY) {
+        return true;
+      }
+      parser.skipChildren();
+    }
+    return false;
+  }
+
+  /** The body of a POST, PUT or PATCH without {@code @Body}. */
+  public static RequestBody emptyBody() {
+    return RequestBody.create(new byte[0], null);
+  }
+}

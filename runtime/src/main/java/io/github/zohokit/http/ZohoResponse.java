@@ -1,0 +1,30 @@
+package io.github.zohokit.http;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+import okhttp3.Headers;
+
+/**
+ * A decoded body with the status and headers it came with, for calls that need them — for example to watch
+ * {@code X-API-CREDITS-REMAINING}. {@link #body()} is null for 204 No Content.
+ */
+public record ZohoResponse<T>(int status, Headers headers, T body) {
+
+  /** A header's value, or empty. */
+  public Optional<String> header(String name) {
+    return Optional.ofNullable(headers.get(name));
+  }
+
+  /** The API credits left in the organisation's 24-hour window; Zoho sends it once half are used. */
+  public OptionalLong creditsRemaining() {
+    String value = headers.get("X-API-CREDITS-REMAINING");
+    if (value == null) {
+      return OptionalLong.empty();
+    }
+    try {
+      return OptionalLong.of(Long.parseLong(value.trim()));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
+  }
+}

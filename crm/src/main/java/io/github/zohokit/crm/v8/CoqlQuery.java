@@ -1,0 +1,14 @@
+package io.github.zohokit.crm.v8;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Objects;
+
+/**
+ * A COQL query: {@code select Last_Name, Email from Leads where Lead_Source = 'Web' limit 200}. Zoho returns at most
+ * 2,000 rows per call ({@code limit}) and reaches 100,000 rows with {@code limit offset, count}.
+ */
+public record CoqlQuery(@JsonProperty("select_query") String selectQuery) {
+  public CoqlQuery {
+    Objects.requireNonNull(selectQuery, "selectQuery");
+  }
+}

@@ -1,0 +1,8 @@
+package io.github.zohokit.crm.v8;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** A reference Zoho embeds in records: {@code {"name": "...", "id": "..."}} (owners, roles, profiles). */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record NamedRef(@JsonProperty("name") String name, @JsonProperty("id") String id) {}

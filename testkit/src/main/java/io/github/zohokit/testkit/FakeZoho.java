@@ -1,0 +1,619 @@
+package io.github.zohokit.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.github.zohokit.auth.ClientType;
+import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.auth.Scope;
+import io.github.zohokit.auth.ZohoEndpoints;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fake Zoho — Accounts and CRM v8 — over real HTTP on loopback, one server per data centre, that behaves like
+ * Zoho where integrations break: single-use grant codes that expire, refresh throttling and token eviction,
+ * device-flow states, per-data-centre tokens, scope checks with Zoho's error bodies, 204 for empty pages, the
+ * 2,000-record paging wall, per-record batch results.
+ *
+ * <pre>{@code
+ * try (FakeZoho fake = FakeZoho.start()) {
+ *   FakeClient client = fake.registerSelfClient();
+ *   String code = fake.generateGrantCode(client, List.of("ZohoCRM.modules.ALL"));
+ *   ZohoOAuth oauth = ZohoOAuth.selfClient(client.clientId(), client.clientSecret())
+ *       .endpoints(fake.endpoints()).tokenStore(TokenStores.inMemory()).build();
+ *   oauth.selfClientFlow().exchangeGrantToken(code);
+ *   ...
+ *   assertThat(fake.count("token:refresh_token")).isEqualTo(1);
+ * }
+ * }</pre>
+ *
+ * Tests control it directly (register clients, mint grant codes, approve device logins, move the clock, expire
+ * tokens, inject faults, read counters and the request log), or over HTTP at {@link #controlUrl()} when it runs
+ * standalone ({@link FakeZohoMain}).
+ */
+public final class FakeZoho implements AutoCloseable {
+  static {
+    // Answers are written in two parts; without TCP_NODELAY a pooled client waits ~40 ms for a delayed ACK.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private final Map<DataCenter, HttpServer> servers = new EnumMap<>(DataCenter.class);
+  private final Map<DataCenter, String> urls = new EnumMap<>(DataCenter.class);
+  private final ExecutorService executor;
+  private final FakeClock clock = new FakeClock();
+  private final Ids ids = new Ids();
+  private final IdTokens idTokens = new IdTokens();
+  private final Accounts accounts;
+  private final Crm crm;
+  private final AccountsEndpoints accountsEndpoints;
+  private final CrmEndpoints crmEndpoints;
+  private final ControlEndpoints controlEndpoints;
+  private final Map<String, AtomicInteger> counters = new ConcurrentHashMap<>();
+  private final List<RecordedCall> requests = new CopyOnWriteArrayList<>();
+  private final Map<Fault.Target, Deque<Fault>> faults = new EnumMap<>(Fault.Target.class);
+  private final Map<DataCenter, Deque<Instant>> apiCalls = new EnumMap<>(DataCenter.class);
+  private final Map<DataCenter, AtomicInteger> creditsUsed = new EnumMap<>(DataCenter.class);
+  private final Map<DataCenter, FakeUser> admins = new EnumMap<>(DataCenter.class);
+  private final DataCenter home;
+  private volatile int apiRequestsPerMinute;
+  private volatile int apiCreditsPerDay;
+  private volatile String browserUser;
+
+  private FakeZoho(Builder b) throws IOException {
+    this.accounts = new Accounts(clock, new Accounts.Settings(b.limits, b.accessTokenLifetime, b.browserCodeLifetime,
+        b.selfClientCodeLifetime, b.deviceCodeLifetime, b.deviceInterval, b.deviceSlowDownWindow));
+    this.crm = new Crm(ids, clock);
+    this.accountsEndpoints = new AccountsEndpoints(this, accounts, b.oauthErrorStatus);
+    this.crmEndpoints = new CrmEndpoints(this, accounts, crm);
+    this.controlEndpoints = new ControlEndpoints(this);
+    this.apiRequestsPerMinute = b.apiRequestsPerMinute;
+    this.apiCreditsPerDay = b.apiCreditsPerDay;
+    this.home = b.dataCenters.get(0);
+    this.executor = Executors.newCachedThreadPool(runnable -> {
+      Thread thread = new Thread(runnable, "fake-zoho");
+      thread.setDaemon(true);
+      return thread;
+    });
+    InetAddress loopback = InetAddress.getLoopbackAddress();
+    boolean first = true;
+    try {
+      for (DataCenter dc : b.dataCenters) {
+        HttpServer server = HttpServer.create(new InetSocketAddress(loopback, first ? b.port : 0), 1024);
+        server.createContext("/", exchange -> handle(dc, exchange));
+        server.setExecutor(executor);
+        server.start();
+        servers.put(dc, server);
+        urls.put(dc, "http://" + loopback.getHostAddress() + ":" + server.getAddress().getPort());
+        apiCalls.put(dc, new ArrayDeque<>());
+        creditsUsed.put(dc, new AtomicInteger());
+        first = false;
+      }
+    } catch (IOException e) {
+      close();
+      throw e;
+    }
+    for (DataCenter dc : b.dataCenters) {
+      FakeUser admin = accounts.addUser(dc == home ? "ann@zylker.example" : "admin." + dc.location() + "@zylker.example",
+          dc == home ? "Ann Lee" : "Admin " + dc.name(), dc);
+      admins.put(dc, admin);
+      crm.addOrg(dc, admin, b.seedLeads);
+    }
+    this.browserUser = admins.get(home).email();
+  }
+
+  /** A fake with the default settings: US and EU data centres, Zoho's limits, 25 seeded leads each. */
+  public static FakeZoho start() {
+    return builder().start();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // ---- addresses ----
+
+  /** The base URL of {@code dc}'s server: its accounts server and API domain at once. */
+  public String baseUrl(DataCenter dc) {
+    String url = urls.get(dc);
+    if (url == null) {
+      throw new IllegalArgumentException("this fake does not serve " + dc + "; it serves " + urls.keySet());
+    }
+    return url;
+  }
+
+  /** The data centres served, the first being where clients are registered. */
+  public List<DataCenter> dataCenters() {
+    return new ArrayList<>(urls.keySet());
+  }
+
+  /** Where clients are registered and authorizations start. */
+  public DataCenter homeDataCenter() {
+    return home;
+  }
+
+  /** Endpoints that send each served data centre's accounts and API calls to this fake. */
+  public ZohoEndpoints endpoints() {
+    ZohoEndpoints endpoints = ZohoEndpoints.zoho();
+    for (Map.Entry<DataCenter, String> e : urls.entrySet()) {
+      endpoints = endpoints.withAccountsUrl(e.getKey(), e.getValue()).withApiUrl(e.getKey(), e.getValue());
+    }
+    return endpoints;
+  }
+
+  /** The JSON control API, for standalone use. */
+  public String controlUrl() {
+    return baseUrl(home) + "/_fake";
+  }
+
+  // ---- clients and users ----
+
+  /** Registers a client the way the API Console does, in the home data centre. */
+  public FakeClient registerClient(ClientType type, String name, List<String> redirectUris,
+      List<String> javascriptDomains) {
+    Objects.requireNonNull(type, "type");
+    if (type.usesRedirectUri() && redirectUris.isEmpty()) {
+      throw new IllegalArgumentException("a " + type.displayName() + " client needs a redirect URI");
+    }
+    return accounts.register(new FakeClient(Ids.clientId(), type.hasClientSecret() ? Ids.clientSecret() : null, type,
+        name, redirectUris, javascriptDomains, home));
+  }
+
+  public FakeClient registerSelfClient() {
+    return registerClient(ClientType.SELF_CLIENT, "Self Client", List.of(), List.of());
+  }
+
+  public FakeClient registerServerBasedClient(String redirectUri) {
+    return registerClient(ClientType.SERVER_BASED, "Web App", List.of(redirectUri), List.of());
+  }
+
+  /** A client-based app; {@code javascriptDomain} (an origin such as {@code http://localhost:8080}) gets CORS. */
+  public FakeClient registerClientBasedClient(String redirectUri, String javascriptDomain) {
+    return registerClient(ClientType.CLIENT_BASED, "JS App", List.of(redirectUri), List.of(javascriptDomain));
+  }
+
+  public FakeClient registerNonBrowserClient() {
+    return registerClient(ClientType.NON_BROWSER, "CLI", List.of(), List.of());
+  }
+
+  public FakeClient registerMobileClient(String redirectUri) {
+    return registerClient(ClientType.MOBILE, "Mobile App", List.of(redirectUri), List.of());
+  }
+
+  public FakeClient client(String clientId) {
+    return accounts.client(clientId);
+  }
+
+  /** The administrator of the home organisation, signed in to the fake's consent page by default. */
+  public FakeUser defaultUser() {
+    return admins.get(home);
+  }
+
+  /** Adds a user whose account lives in {@code dc}. */
+  public FakeUser addUser(String email, String fullName, DataCenter dc) {
+    baseUrl(dc);
+    return accounts.addUser(email, fullName, dc);
+  }
+
+  public List<FakeUser> users() {
+    return accounts.users();
+  }
+
+  /** The user the consent pages sign in as unless another is picked. */
+  public void signInAs(FakeUser user) {
+    this.browserUser = user.email();
+  }
+
+  String browserUser() {
+    return browserUser;
+  }
+
+  // ---- what the API Console and the user do ----
+
+  /** What the API Console's "Generate Code" does for a self client: a grant code for {@code scopes} (3 minutes). */
+  public String generateGrantCode(FakeClient client, Collection<String> scopes) {
+    return generateGrantCode(client, scopes, null, defaultUser());
+  }
+
+  /** A self-client grant code with its own lifetime (null for the default), for {@code user}'s organisation. */
+  public String generateGrantCode(FakeClient client, Collection<String> scopes, Duration lifetime, FakeUser user) {
+    if (client.type() != ClientType.SELF_CLIENT) {
+      throw new IllegalArgumentException("grant codes are generated in the API Console for self clients only");
+    }
+    List<Scope> parsed = new ArrayList<>();
+    scopes.forEach(s -> parsed.addAll(Scope.parseList(s)));
+    try {
+      return accounts.issueCode(client, user, parsed, null, null, null, true, true, true,
+          lifetime != null ? lifetime : accounts.settings().selfClientCodeLifetime()).code;
+    } catch (OAuthError e) {
+      throw new IllegalStateException("Zoho refuses the grant code: " + e.code + " (" + e.description + ")");
+    }
+  }
+
+  /** The user (default: {@link #defaultUser()}) approves the device login showing {@code userCode}. */
+  public void approveDevice(String userCode) {
+    approveDevice(userCode, defaultUser());
+  }
+
+  public void approveDevice(String userCode, FakeUser user) {
+    accounts.decideDevice(userCode, user, true);
+  }
+
+  public void denyDevice(String userCode) {
+    accounts.decideDevice(userCode, defaultUser(), false);
+  }
+
+  // ---- time and tokens ----
+
+  /** Moves the fake's clock: codes, tokens and limit windows expire as if the time had passed. */
+  public void advanceClock(Duration duration) {
+    clock.advance(duration);
+  }
+
+  /** Expires every access token now; clients learn it as 401 {@code INVALID_TOKEN}. Returns how many. */
+  public int expireAccessTokens() {
+    return accounts.expireAccessTokens();
+  }
+
+  /** Whether {@code accessToken} is accepted now in {@code dc}. */
+  public boolean isValidAccessToken(String accessToken, DataCenter dc) {
+    return accounts.validAccess(accessToken, dc) != null;
+  }
+
+  /** Refresh tokens of {@code client} not revoked or evicted. */
+  public int liveRefreshTokens(FakeClient client) {
+    return accounts.liveRefreshTokens(client);
+  }
+
+  // ---- faults ----
+
+  /** The next {@code times} requests to {@code target} get {@code fault}. */
+  public void failNext(Fault.Target target, int times, Fault fault) {
+    synchronized (faults) {
+      Deque<Fault> queue = faults.computeIfAbsent(target, t -> new ArrayDeque<>());
+      for (int i = 0; i < times; i++) {
+        queue.addLast(fault);
+      }
+    }
+  }
+
+  /** Limits CRM calls per data centre to {@code perMinute}; past it Zoho's 429 {@code TOO_MANY_REQUESTS}. */
+  public void limitApiRequests(int perMinute) {
+    this.apiRequestsPerMinute = perMinute;
+  }
+
+  /** Gives each organisation {@code perDay} API credits; past half of them answers carry X-API-CREDITS-REMAINING. */
+  public void apiCredits(int perDay) {
+    this.apiCreditsPerDay = perDay;
+  }
+
+  // ---- observation ----
+
+  /**
+   * How many requests of a kind arrived: {@code token:authorization_code}, {@code token:refresh_token},
+   * {@code token:client_credentials}, {@code revoke}, {@code device:code}, {@code device:token}, or
+   * {@code crm:GET /crm/v8/Leads} (method and path).
+   */
+  public int count(String key) {
+    AtomicInteger counter = counters.get(key);
+    return counter == null ? 0 : counter.get();
+  }
+
+  /** Every counter, sorted by key. */
+  public Map<String, Integer> counters() {
+    Map<String, Integer> copy = new TreeMap<>();
+    counters.forEach((k, v) -> copy.put(k, v.get()));
+    return copy;
+  }
+
+  /** Every request so far, in arrival order. */
+  public List<RecordedCall> requests() {
+    return new ArrayList<>(requests);
+  }
+
+  /** Clears the counters and the request log. */
+  public void resetObservations() {
+    counters.clear();
+    requests.clear();
+  }
+
+  // ---- CRM data ----
+
+  /** Adds {@code count} realistic records to {@code module} of {@code dc}'s organisation; returns their ids. */
+  public List<String> seedRecords(DataCenter dc, String module, int count) {
+    return crm.seed(dc, module, count);
+  }
+
+  /** A copy of the records of {@code module} in {@code dc}'s organisation, as JSON objects. */
+  public List<JsonNode> records(DataCenter dc, String module) {
+    return new ArrayList<>(crm.records(dc, module));
+  }
+
+  /** The organisation id of {@code dc} (what {@code soid=ZohoCRM.<id>} names). */
+  public String orgId(DataCenter dc) {
+    return crm.orgInfo(dc).get("id").asText();
+  }
+
+  // ---- internals ----
+
+  FakeClock clock() {
+    return clock;
+  }
+
+  IdTokens idTokens() {
+    return idTokens;
+  }
+
+  Crm crm() {
+    return crm;
+  }
+
+  Accounts accounts() {
+    return accounts;
+  }
+
+  FakeUser orgAdmin(DataCenter dc) {
+    return admins.get(dc);
+  }
+
+  void increment(String key) {
+    counters.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+  }
+
+  /** Spends one API call of {@code dc}'s rate limit and credits; false when over the limit. */
+  boolean takeApiCredit(DataCenter dc, Http http) {
+    int perMinute = apiRequestsPerMinute;
+    if (perMinute > 0) {
+      Deque<Instant> calls = apiCalls.get(dc);
+      synchronized (calls) {
+        Instant now = clock.instant();
+        while (!calls.isEmpty() && !calls.peekFirst().isAfter(now.minusSeconds(60))) {
+          calls.removeFirst();
+        }
+        if (calls.size() >= perMinute) {
+          return false;
+        }
+        calls.addLast(now);
+      }
+    }
+    int credits = apiCreditsPerDay;
+    if (credits > 0) {
+      int used = creditsUsed.get(dc).incrementAndGet();
+      if (used > credits) {
+        return false;
+      }
+      if (used * 2 >= credits) {
+        http.header("X-API-CREDITS-REMAINING", String.valueOf(credits - used));
+      }
+    }
+    return true;
+  }
+
+  private void handle(DataCenter dc, HttpExchange exchange) throws IOException {
+    try {
+      Http http = Http.of(exchange);
+      if (!http.path.startsWith("/_fake")) {
+        requests.add(new RecordedCall(dc, http.method, http.path, http.params()));
+      }
+      Fault fault = nextFault(http.path);
+      if (fault != null && applyFault(fault, http)) {
+        return;
+      }
+      if (http.path.startsWith("/oauth/") || http.path.startsWith("/.well-known/")) {
+        accountsEndpoints.handle(dc, http);
+      } else if (http.path.startsWith("/crm/")) {
+        crmEndpoints.handle(dc, http);
+      } else if (http.path.equals("/_fake") || http.path.startsWith("/_fake/")) {
+        controlEndpoints.handle(http);
+      } else {
+        CrmEndpoints.error(http, 404, "INVALID_URL_PATTERN", "Please check if the URL trying to access is a correct one",
+            Http.JSON.createObjectNode());
+      }
+    } catch (RuntimeException | IOException e) {
+      try {
+        ObjectNode body = Http.JSON.createObjectNode().put("code", "INTERNAL_ERROR");
+        body.putObject("details").put("fake_error", String.valueOf(e));
+        body.put("message", "Internal Server Error").put("status", "error");
+        Http.of(exchange).json(500, body);
+      } catch (IOException | RuntimeException ignored) {
+        exchange.close();
+      }
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private Fault nextFault(String path) {
+    Fault.Target target = path.equals("/oauth/v2/token") ? Fault.Target.TOKEN
+        : path.startsWith("/oauth/v3/device/") ? Fault.Target.DEVICE
+        : path.startsWith("/crm/") ? Fault.Target.API : null;
+    if (target == null) {
+      return null;
+    }
+    synchronized (faults) {
+      Deque<Fault> queue = faults.get(target);
+      return queue == null ? null : queue.pollFirst();
+    }
+  }
+
+  /** Applies {@code fault}; true when the request is answered (or dropped) by it. */
+  private boolean applyFault(Fault fault, Http http) throws IOException {
+    increment("fault:" + fault.kind.name().toLowerCase());
+    switch (fault.kind) {
+      case DELAY:
+        try {
+          Thread.sleep(fault.delay.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return false;
+      case DROP_CONNECTION:
+        http.exchange.getResponseBody().close();
+        http.exchange.close();
+        return true;
+      case NON_JSON:
+        http.html(502, Html.page("502 Bad Gateway", "<h1>502 Bad Gateway</h1>"));
+        return true;
+      case THROTTLE:
+        http.json(400, Http.JSON.createObjectNode().put("error_description",
+            "You have made too many requests continuously. Please try again after some time.")
+            .put("error", "Access Denied").put("status", "failure"));
+        return true;
+      default:
+        CrmEndpoints.error(http, 500, "INTERNAL_ERROR", "Internal Server Error", Http.JSON.createObjectNode());
+        return true;
+    }
+  }
+
+  /** Stops every server. */
+  @Override
+  public void close() {
+    for (HttpServer server : servers.values()) {
+      server.stop(0);
+    }
+    executor.shutdownNow();
+  }
+
+  @Override
+  public String toString() {
+    return "FakeZoho" + urls;
+  }
+
+  /** Configures a {@link FakeZoho}. */
+  public static final class Builder {
+    private List<DataCenter> dataCenters = List.of(DataCenter.US, DataCenter.EU);
+    private int port;
+    private Limits limits = Limits.zoho();
+    private Duration accessTokenLifetime = Duration.ofHours(1);
+    private Duration browserCodeLifetime = Duration.ofMinutes(2);
+    private Duration selfClientCodeLifetime = Duration.ofMinutes(3);
+    private Duration deviceCodeLifetime = Duration.ofMinutes(5);
+    private Duration deviceInterval = Duration.ofSeconds(5);
+    private Duration deviceSlowDownWindow = Duration.ofSeconds(30);
+    private int oauthErrorStatus = 200;
+    private int seedLeads = 25;
+    private int apiRequestsPerMinute;
+    private int apiCreditsPerDay;
+
+    private Builder() {}
+
+    /** The data centres to serve, each on its own port; the first is where clients are registered. */
+    public Builder dataCenters(DataCenter... dataCenters) {
+      if (dataCenters.length == 0) {
+        throw new IllegalArgumentException("serve at least one data centre");
+      }
+      this.dataCenters = List.of(dataCenters);
+      return this;
+    }
+
+    /** The port of the first data centre's server (0, the default, picks a free one). */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder limits(Limits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /** Access token lifetime (Zoho: 1 hour). */
+    public Builder accessTokenLifetime(Duration lifetime) {
+      this.accessTokenLifetime = lifetime;
+      return this;
+    }
+
+    /** Grant code lifetime of browser flows (Zoho's Accounts pages: 2 minutes). */
+    public Builder browserCodeLifetime(Duration lifetime) {
+      this.browserCodeLifetime = lifetime;
+      return this;
+    }
+
+    /** Default lifetime of self-client grant codes (the API Console's default: 3 minutes). */
+    public Builder selfClientCodeLifetime(Duration lifetime) {
+      this.selfClientCodeLifetime = lifetime;
+      return this;
+    }
+
+    /** Device user code lifetime (Zoho: 5 minutes). */
+    public Builder deviceCodeLifetime(Duration lifetime) {
+      this.deviceCodeLifetime = lifetime;
+      return this;
+    }
+
+    /** The polling interval the device flow announces (Zoho: 5000 ms). */
+    public Builder deviceInterval(Duration interval) {
+      this.deviceInterval = interval;
+      return this;
+    }
+
+    /** Two device polls closer than this get {@code slow_down} (Zoho: 30 seconds). Lower it to keep tests fast. */
+    public Builder deviceSlowDownWindow(Duration window) {
+      this.deviceSlowDownWindow = window;
+      return this;
+    }
+
+    /** The HTTP status of OAuth error answers: 200 as Zoho mostly sends (default), or 400. */
+    public Builder oauthErrorStatus(int status) {
+      this.oauthErrorStatus = status;
+      return this;
+    }
+
+    /** Leads seeded in each organisation (default 25). */
+    public Builder seedLeads(int count) {
+      this.seedLeads = count;
+      return this;
+    }
+
+    /** CRM requests per minute per organisation before 429 (default: unlimited). */
+    public Builder apiRequestsPerMinute(int perMinute) {
+      this.apiRequestsPerMinute = perMinute;
+      return this;
+    }
+
+    /** API credits per organisation (default: unlimited). */
+    public Builder apiCreditsPerDay(int credits) {
+      this.apiCreditsPerDay = credits;
+      return this;
+    }
+
+    public FakeZoho start() {
+      try {
+        return new FakeZoho(this);
+      } catch (IOException e) {
+        throw new IllegalStateException("the fake Zoho could not start: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  static Map<String, Object> describe(FakeZoho fake) {
+    Map<String, Object> info = new LinkedHashMap<>();
+    Map<String, String> dcs = new LinkedHashMap<>();
+    fake.urls.forEach((dc, url) -> dcs.put(dc.location(), url));
+    info.put("url", fake.baseUrl(fake.home));
+    info.put("control", fake.controlUrl());
+    info.put("data_centers", dcs);
+    return info;
+  }
+}

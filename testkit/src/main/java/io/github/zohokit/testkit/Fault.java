@@ -1,0 +1,56 @@
+package io.github.zohokit.testkit;
+
+import java.time.Duration;
+
+/** A failure the fake injects into its next answers: see {@link FakeZoho#failNext}. */
+public final class Fault {
+  enum Kind { SERVER_ERROR, DELAY, DROP_CONNECTION, NON_JSON, THROTTLE }
+
+  final Kind kind;
+  final Duration delay;
+
+  private Fault(Kind kind, Duration delay) {
+    this.kind = kind;
+    this.delay = delay;
+  }
+
+  /** HTTP 500 with Zoho's {@code INTERNAL_ERROR} body. */
+  public static Fault serverError() {
+    return new Fault(Kind.SERVER_ERROR, Duration.ZERO);
+  }
+
+  /** The normal answer, after {@code delay}. */
+  public static Fault delay(Duration delay) {
+    return new Fault(Kind.DELAY, delay);
+  }
+
+  /** The connection is closed without an answer. */
+  public static Fault dropConnection() {
+    return new Fault(Kind.DROP_CONNECTION, Duration.ZERO);
+  }
+
+  /** HTTP 502 with an HTML page, as a proxy in the way would answer. */
+  public static Fault nonJson() {
+    return new Fault(Kind.NON_JSON, Duration.ZERO);
+  }
+
+  /** Zoho's token throttle: {@code "Access Denied"} with HTTP 400. */
+  public static Fault throttle() {
+    return new Fault(Kind.THROTTLE, Duration.ZERO);
+  }
+
+  /** Which answers a fault applies to. */
+  public enum Target {
+    /** {@code POST /oauth/v2/token}. */
+    TOKEN,
+    /** {@code POST /oauth/v3/device/code} and {@code /token}. */
+    DEVICE,
+    /** Every CRM API call. */
+    API
+  }
+
+  @Override
+  public String toString() {
+    return kind + (kind == Kind.DELAY ? " " + delay : "");
+  }
+}

@@ -67,7 +67,7 @@ public final class DeviceFlow {
       throw new ZohoAuthException(null, "Zoho's device-code answer from " + answer.url() + " lacks user_code, "
           + "device_code or verification_url; is the accounts URL right and the client a non-browser client?");
     }
-    Duration interval = duration(answer.json().get("interval"), 100, DEFAULT_INTERVAL);
+    Duration interval = duration(answer.json().get("interval"), 31, DEFAULT_INTERVAL);
     Duration expiresIn = duration(answer.json().get("expires_in"), 10_000, DEFAULT_EXPIRY);
     return new DeviceAuthorization(userCode, Secret.of(deviceCode), verificationUrl,
         answer.text("verification_uri_complete"), interval, oauth.now().plus(expiresIn), parsed);
@@ -157,8 +157,9 @@ public final class DeviceFlow {
   }
 
   /**
-   * Zoho documents device-flow intervals in milliseconds; some answers use seconds. Values of at least
-   * {@code msThreshold} are read as milliseconds.
+   * Zoho documents device-flow intervals and expiry in milliseconds; some answers use seconds. Values of at least
+   * {@code msThreshold} are read as milliseconds: 31 for the interval (an interval of up to 30 is seconds — Zoho
+   * never asks for more), 10,000 for the expiry (a code lives minutes: 300 is seconds, 300000 milliseconds).
    */
   static Duration duration(com.fasterxml.jackson.databind.JsonNode node, long msThreshold, Duration fallback) {
     if (node == null || !node.canConvertToLong() && !node.isTextual()) {

@@ -76,14 +76,14 @@ public final class FakeZohoMain {
           List.of(), List.of())));
     }
     String line = Http.JSON.writeValueAsString(info);
-    System.out.println(line);
-    System.out.flush();
     if (readyFile != null) {
       Path temp = Files.createTempFile(readyFile.toAbsolutePath().getParent(), "fake-zoho", ".tmp");
       Files.writeString(temp, line + "\n", StandardCharsets.UTF_8);
       Files.move(temp, readyFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
           java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
+    System.out.println(line);
+    System.out.flush();
     new CountDownLatch(1).await();
   }
 }

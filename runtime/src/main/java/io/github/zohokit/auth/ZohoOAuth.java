@@ -294,7 +294,7 @@ public final class ZohoOAuth {
     TokenKey key = key(userKey);
     store.save(key, token);
     manager.put(key, token);
-    log.info("Stored a new {} token for {} in {} (expires {}, scopes {})", client.type().displayName(), key, store,
+    log.debug("Stored a new {} token for {} in {} (expires {}, scopes {})", client.type().displayName(), key, store,
         token.expiresAt(), token.scopes());
     return token;
   }

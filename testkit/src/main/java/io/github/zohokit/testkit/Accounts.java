@@ -382,6 +382,17 @@ final class Accounts {
     return null;
   }
 
+  synchronized List<String> pendingUserCodes() {
+    List<String> codes = new ArrayList<>();
+    Instant now = clock.instant();
+    for (DeviceLogin login : devices.values()) {
+      if (login.state == DeviceLogin.State.PENDING && now.isBefore(login.expiresAt)) {
+        codes.add(login.userCode);
+      }
+    }
+    return codes;
+  }
+
   synchronized void decideDevice(String userCode, FakeUser user, boolean approve) {
     DeviceLogin login = deviceByUserCode(userCode);
     if (login == null || !clock.instant().isBefore(login.expiresAt)) {

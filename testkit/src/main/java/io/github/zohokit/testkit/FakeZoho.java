@@ -260,6 +260,11 @@ public final class FakeZoho implements AutoCloseable {
     accounts.decideDevice(userCode, user, true);
   }
 
+  /** The user codes of device logins waiting for approval. */
+  public List<String> pendingDeviceCodes() {
+    return accounts.pendingUserCodes();
+  }
+
   public void denyDevice(String userCode) {
     accounts.decideDevice(userCode, defaultUser(), false);
   }

@@ -1,0 +1,18 @@
+evaluate(new File(itSources, '_shared/verify.groovy'))
+try {
+  def fake = context.get('fake')
+  def log = buildLog()
+  assert log.contains('To log in, open')
+  assert log =~ /and enter code\s+[A-Z0-9]{4}-[A-Z0-9]{4}/
+  assert log.contains('Waiting for approval')
+  assert log.contains('Logged in. Stored:')
+  assert fake.count('device:code') == 1
+  assert fake.count('device:token') >= 2
+  def tokens = storedTokens()
+  assert tokens.size() == 1
+  assertNoSecrets(log, context.get('secrets') + [tokens[0].get('access_token').asText(),
+      tokens[0].get('refresh_token').asText()])
+} finally {
+  stopFake()
+}
+return true

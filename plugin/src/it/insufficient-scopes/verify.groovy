@@ -1,0 +1,14 @@
+evaluate(new File(itSources, '_shared/verify.groovy'))
+try {
+  def fake = context.get('fake')
+  def log = buildLog()
+  assert log.contains('lacks scopes this build\'s clients need: ZohoCRM.modules.leads.CREATE,ZohoCRM.users.READ')
+  assert log.contains('Nothing was stored')
+  assert storedTokens().isEmpty()
+  assert fake.count('revoke') == 1
+  assert fake.liveRefreshTokens(context.get('client')) == 0
+  assertNoSecrets(log, context.get('secrets'))
+} finally {
+  stopFake()
+}
+return true

@@ -1,0 +1,189 @@
+package io.github.zohokit.maven;
+
+import io.github.zohokit.auth.ClientType;
+import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.auth.ZohoEndpoints;
+import io.github.zohokit.auth.ZohoOAuth;
+import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.store.TokenStore;
+import io.github.zohokit.store.TokenStores;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+/**
+ * Parameters and wiring every goal shares. Secrets (client secret, grant token) are not parameters: they are read
+ * from {@code -D} properties, the environment or {@code settings.xml} only, so that neither a POM nor
+ * {@code mvn -X} (which prints every parameter's value) can expose them.
+ */
+abstract class AbstractZohoMojo extends AbstractMojo {
+
+  /** The {@code settings.xml} {@code <server>} holding the client id (username) and secret (password). */
+  @Parameter(property = "zoho.serverId", defaultValue = "zoho")
+  protected String serverId;
+
+  /** Zoho data centre of the client: us, eu, in, au, cn, jp, ca, sa or uk. */
+  @Parameter(property = "zoho.dataCenter", defaultValue = "us")
+  protected String dataCenter;
+
+  /** Overrides the data centre's accounts server (and API domain), for example to reach a fake Zoho in tests. */
+  @Parameter(property = "zoho.accountsUrl")
+  protected String accountsUrl;
+
+  /**
+   * The token file, shared with the runtime's default. Default: {@code ZOHO_TOKEN_STORE} if set, else
+   * {@code ~/.zoho/tokens.json}.
+   */
+  @Parameter(property = "zoho.tokenStore")
+  protected File tokenStore;
+
+  /** The user key the tokens are stored under. */
+  @Parameter(property = "zoho.userKey", defaultValue = TokenKey.DEFAULT_USER)
+  protected String userKey;
+
+  /** Scopes to require besides (or, without a manifest, instead of) those of the compiled clients; comma-separated. */
+  @Parameter(property = "zoho.scopes")
+  protected String scopes;
+
+  /** Read the scope manifests of dependencies too, not only of this project's classes. */
+  @Parameter(property = "zoho.includeDependencies", defaultValue = "true")
+  protected boolean includeDependencies;
+
+  /** Skips the goal. */
+  @Parameter(property = "zoho.skip", defaultValue = "false")
+  protected boolean skip;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  protected MavenSession session;
+
+  @Parameter(defaultValue = "${project}", readonly = true)
+  protected MavenProject project;
+
+  @Parameter(defaultValue = "${settings}", readonly = true)
+  protected Settings settings;
+
+  @Component
+  protected SettingsDecrypter decrypter;
+
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping (zoho.skip=true)");
+      return;
+    }
+    run();
+  }
+
+  protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
+  /** A secret or other value from {@code -D} properties, then the environment; never from the POM. */
+  protected String property(String name) {
+    String value = session == null ? null : session.getUserProperties().getProperty(name);
+    if (value == null && session != null) {
+      value = session.getSystemProperties().getProperty(name);
+    }
+    if (value == null) {
+      value = System.getProperty(name);
+    }
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  protected Credentials credentials(boolean secretNeeded) throws MojoFailureException {
+    return Credentials.resolve(this::property, System::getenv, server()).require(secretNeeded, serverId);
+  }
+
+  private Credentials.Server server() throws MojoFailureException {
+    if (settings == null || serverId == null) {
+      return null;
+    }
+    Server server = settings.getServer(serverId);
+    if (server == null) {
+      return null;
+    }
+    if (decrypter != null) {
+      SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+      for (SettingsProblem problem : result.getProblems()) {
+        if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+          throw new MojoFailureException("Cannot decrypt the password of <server> '" + serverId + "' in settings.xml: "
+              + problem.getMessage() + ". Check ~/.m2/settings-security.xml (the master password)");
+        }
+      }
+      server = result.getServer();
+    }
+    return new Credentials.Server(serverId, server.getUsername(), server.getPassword());
+  }
+
+  protected DataCenter dataCenter() throws MojoFailureException {
+    try {
+      return DataCenter.parse(dataCenter);
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException("zoho.dataCenter: " + e.getMessage());
+    }
+  }
+
+  protected ZohoEndpoints endpoints(DataCenter dc) throws MojoFailureException {
+    ZohoEndpoints endpoints = ZohoEndpoints.zoho();
+    if (accountsUrl != null && !accountsUrl.isBlank()) {
+      try {
+        endpoints = endpoints.withAccountsUrl(dc, accountsUrl).withApiUrl(dc, accountsUrl);
+      } catch (IllegalArgumentException e) {
+        throw new MojoFailureException("zoho.accountsUrl: " + e.getMessage());
+      }
+    }
+    return endpoints;
+  }
+
+  protected Path tokenStorePath() {
+    return tokenStore != null ? tokenStore.toPath().toAbsolutePath() : TokenStores.defaultFile().toAbsolutePath();
+  }
+
+  protected TokenStore store() {
+    return TokenStores.file(tokenStorePath());
+  }
+
+  protected ZohoOAuth.Builder oauth(ClientType type, Credentials credentials) throws MojoFailureException {
+    DataCenter dc = dataCenter();
+    try {
+      return ZohoOAuth.builder(type).clientId(credentials.clientId()).clientSecret(credentials.clientSecret())
+          .dataCenter(dc).endpoints(endpoints(dc)).tokenStore(store());
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException(e.getMessage());
+    }
+  }
+
+  /** The scopes the build's compiled clients declare, plus {@link #scopes}. */
+  protected RequiredScopes requiredScopes() throws MojoExecutionException {
+    List<File> classpath = new ArrayList<>();
+    if (project != null && project.getFile() != null) {
+      classpath.add(new File(project.getBuild().getOutputDirectory()));
+      if (includeDependencies && project.getArtifacts() != null) {
+        for (Artifact artifact : project.getArtifacts()) {
+          if (artifact.getFile() != null) {
+            classpath.add(artifact.getFile());
+          }
+        }
+      }
+    }
+    try {
+      return RequiredScopes.read(classpath, scopes);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new MojoExecutionException("Cannot read the scope manifests: " + e.getMessage(), e);
+    }
+  }
+}

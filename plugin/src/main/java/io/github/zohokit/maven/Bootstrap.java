@@ -1,0 +1,119 @@
+package io.github.zohokit.maven;
+
+import io.github.zohokit.ZohoException;
+import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.auth.Scope;
+import io.github.zohokit.auth.ZohoOAuth;
+import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.store.StoredToken;
+import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.store.TokenStore;
+import io.github.zohokit.store.TokenStores;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.maven.plugin.MojoFailureException;
+
+/**
+ * What {@code zoho:bootstrap-token} does, apart from Maven: nothing when the store already holds a token for the
+ * client and user that covers the required scopes; otherwise exchange the grant token, check the granted scopes,
+ * and only then store the tokens.
+ */
+final class Bootstrap {
+  /** How a run ended. */
+  enum Outcome { ALREADY_COVERED, EXCHANGED }
+
+  private final ZohoOAuth.Builder oauth;
+  private final TokenStore store;
+  private final TokenKey key;
+
+  /**
+   * @param oauth a self-client configuration (credentials, data centre, endpoints); its token store is replaced
+   *     by one in memory for the exchange, so nothing reaches {@code store} unless the scopes check out
+   */
+  Bootstrap(ZohoOAuth.Builder oauth, TokenStore store, TokenKey key) {
+    this.oauth = oauth;
+    this.store = store;
+    this.key = key;
+  }
+
+  /** The stored token, if it exists, can still be used (or renewed) and covers {@code required}. No network. */
+  static Optional<ZohoToken> coveringToken(TokenStore store, TokenKey key, Set<Scope> required, Clock clock) {
+    Optional<StoredToken> stored = store.load(key);
+    if (stored.isEmpty()) {
+      return Optional.empty();
+    }
+    ZohoToken token = stored.get().token();
+    boolean usable = token.hasRefreshToken() || !token.isExpiredAt(clock.instant());
+    return usable && Scope.missing(token.scopes(), required).isEmpty() ? Optional.of(token) : Optional.empty();
+  }
+
+  /**
+   * Exchanges {@code grantToken} and stores the result if Zoho granted every required scope.
+   *
+   * @throws MojoFailureException naming the missing scopes (the new tokens are revoked and nothing is stored), or
+   *     carrying Zoho's refusal with what to do
+   */
+  ZohoToken exchange(String grantToken, Set<Scope> required) throws MojoFailureException {
+    ZohoOAuth exchanging = oauth.tokenStore(TokenStores.inMemory()).build();
+    ZohoToken token;
+    try {
+      token = exchanging.selfClientFlow().exchangeGrantToken(grantToken, key.userKey());
+    } catch (ZohoException e) {
+      throw new MojoFailureException("Exchanging the grant token failed. " + e.getMessage());
+    }
+    if (token.scopes().isEmpty()) {
+      // Zoho did not say what it granted: record what this build asked for, so later builds can compare.
+      token = token.toBuilder().scopes(List.copyOf(required)).build();
+    }
+    List<Scope> missing = Scope.missing(token.scopes(), required);
+    if (!missing.isEmpty()) {
+      try {
+        exchanging.revoke(key.userKey());
+      } catch (ZohoException e) {
+        // best effort: the token is unusable for this build either way
+      }
+      throw new MojoFailureException("The grant token lacks scopes this build's clients need: " + Scope.join(missing)
+          + ". It granted " + Scope.join(token.scopes()) + ". Nothing was stored (the new tokens were revoked). "
+          + "Generate a new grant token with exactly these scopes:\n  " + Scope.join(required));
+    }
+    store.save(key, token);
+    return token;
+  }
+
+  /** The message for a build that needs a grant token and has none. */
+  static String noGrantToken(Set<Scope> required, DataCenter dc) {
+    String console = "https://api-console.zoho." + consoleDomain(dc);
+    return "No stored Zoho token covers this build's scopes, and no grant token was given.\n"
+        + "  1. Open " + console + ", choose your Self Client, tab \"Generate Code\".\n"
+        + "  2. Paste these scopes: " + Scope.join(required) + "\n"
+        + "  3. Pick a time duration, a description, create, and copy the code.\n"
+        + "  4. Within its lifetime (3 minutes by default) run:\n"
+        + "       mvn zoho:bootstrap-token -Dzoho.grantToken=<code>\n"
+        + "     or set the environment variable ZOHO_GRANT_TOKEN.";
+  }
+
+  private static String consoleDomain(DataCenter dc) {
+    switch (dc) {
+      case EU:
+        return "eu";
+      case IN:
+        return "in";
+      case AU:
+        return "com.au";
+      case CN:
+        return "com.cn";
+      case JP:
+        return "jp";
+      case CA:
+        return "ca";
+      case SA:
+        return "sa";
+      case UK:
+        return "uk";
+      default:
+        return "com";
+    }
+  }
+}

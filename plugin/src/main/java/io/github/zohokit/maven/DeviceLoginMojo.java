@@ -1,0 +1,84 @@
+package io.github.zohokit.maven;
+
+import io.github.zohokit.ZohoException;
+import io.github.zohokit.auth.ClientType;
+import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.auth.DeviceAuthorization;
+import io.github.zohokit.auth.DeviceFlowListener;
+import io.github.zohokit.auth.ZohoToken;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Logs in a non-browser client with Zoho's device flow from the terminal: shows the code and where to enter it,
+ * polls at the rate Zoho allows with a countdown, follows the user to their data centre, and stores the tokens.
+ */
+@Mojo(name = "device-login", requiresProject = false, requiresDependencyResolution = ResolutionScope.RUNTIME,
+    threadSafe = true)
+public class DeviceLoginMojo extends AbstractZohoMojo {
+
+  /** The poll interval after Zoho answers slow_down (Zoho: at most one poll per 30 seconds). */
+  @Parameter(property = "zoho.slowDownSeconds", defaultValue = "30")
+  protected int slowDownSeconds;
+
+  @Override
+  protected void run() throws MojoExecutionException, MojoFailureException {
+    RequiredScopes required = requiredScopes();
+    if (required.isEmpty()) {
+      throw new MojoFailureException("No scopes to request: compile first so that zoho-processor writes the scope "
+          + "manifest, or pass -Dzoho.scopes=...");
+    }
+    Credentials credentials = credentials(true);
+    if (session != null && session.isOffline()) {
+      throw new MojoFailureException("Maven runs offline (-o), but the device login talks to Zoho. Run without -o");
+    }
+    try {
+      ZohoToken token = oauth(ClientType.NON_BROWSER, credentials)
+          .deviceSlowDownInterval(Duration.ofSeconds(slowDownSeconds)).build().deviceFlow()
+          .login(new ArrayList<>(required.all().stream().map(Object::toString).toList()), new Console(), userKey);
+      getLog().info("Logged in. Stored:");
+      for (String line : TokenReport.lines(new io.github.zohokit.store.TokenKey(credentials.clientId(), userKey),
+          token, tokenStorePath().toString(), Clock.systemUTC().instant())) {
+        getLog().info(line);
+      }
+    } catch (ZohoException e) {
+      throw new MojoFailureException("The device login failed: " + e.getMessage());
+    }
+  }
+
+  /** What the user sees while the login waits. */
+  private final class Console implements DeviceFlowListener {
+    @Override
+    public void onUserCode(DeviceAuthorization authorization) {
+      getLog().info("------------------------------------------------------------------------");
+      getLog().info("  To log in, open   " + authorization.verificationUrl());
+      getLog().info("  and enter code    " + authorization.userCode());
+      if (!authorization.verificationUrlComplete().equals(authorization.verificationUrl())) {
+        getLog().info("  (or open " + authorization.verificationUrlComplete() + ")");
+      }
+      getLog().info("------------------------------------------------------------------------");
+    }
+
+    @Override
+    public void onPending(Duration nextPoll, Duration remaining) {
+      getLog().info("Waiting for approval: code valid for " + TokenReport.human(remaining) + ", next check in "
+          + TokenReport.human(nextPoll));
+    }
+
+    @Override
+    public void onSlowDown(Duration interval) {
+      getLog().info("Zoho asked to poll more slowly; checking every " + TokenReport.human(interval));
+    }
+
+    @Override
+    public void onDataCenterChanged(DataCenter dataCenter) {
+      getLog().info("Your Zoho account is in the " + dataCenter + " data centre; continuing there");
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package io.github.zohokit.maven;
+
+import io.github.zohokit.ZohoException;
+import io.github.zohokit.auth.ClientType;
+import io.github.zohokit.auth.ZohoOAuth;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/** Revokes the stored refresh token at Zoho (which also revokes its access tokens) and removes it from the store. */
+@Mojo(name = "revoke-token", requiresProject = false, threadSafe = true)
+public class RevokeTokenMojo extends AbstractZohoMojo {
+
+  @Override
+  protected void run() throws MojoExecutionException, MojoFailureException {
+    ZohoOAuth oauth = oauth(ClientType.SELF_CLIENT, credentials(true)).build();
+    try {
+      if (oauth.revoke(userKey)) {
+        getLog().info("Revoked the Zoho token of " + oauth.key(userKey) + " and removed it from " + tokenStorePath());
+      } else {
+        getLog().info("No Zoho token is stored for " + oauth.key(userKey) + " in " + tokenStorePath()
+            + "; nothing to revoke");
+      }
+    } catch (ZohoException e) {
+      throw new MojoFailureException("Revoking failed: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package io.github.zohokit.maven;
+
+import io.github.zohokit.auth.Scope;
+import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.store.TokenKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** A redacted description of a stored token, for build output. No secret is ever shown in full. */
+final class TokenReport {
+  private TokenReport() {}
+
+  static List<String> lines(TokenKey key, ZohoToken token, String storeDescription, Instant now) {
+    List<String> lines = new ArrayList<>();
+    lines.add("Zoho token for client " + key.clientId() + ", user " + key.userKey());
+    lines.add("  data centre   : " + (token.dataCenter() == null ? "unknown" : token.dataCenter().name())
+        + (token.accountsServer() == null ? "" : " (accounts " + token.accountsServer() + ")"));
+    lines.add("  API domain    : " + (token.apiDomain() == null ? "unknown" : token.apiDomain()));
+    lines.add("  scopes        : " + (token.scopes().isEmpty() ? "not reported by Zoho" : Scope.join(token.scopes())));
+    Duration left = Duration.between(now, token.expiresAt());
+    lines.add("  access token  : " + token.accessToken() + ", " + (left.isNegative() ? "expired at " : "expires ")
+        + token.expiresAt() + (left.isNegative() ? "" : " (in " + human(left) + ")"));
+    lines.add("  refresh token : " + (token.hasRefreshToken() ? token.refreshToken().toString() : "none"));
+    lines.add("  stored in     : " + storeDescription);
+    return lines;
+  }
+
+  static String missingLine(Collection<Scope> missing) {
+    return "  missing scopes: " + Scope.join(missing);
+  }
+
+  static String human(Duration d) {
+    long minutes = d.toMinutes();
+    return minutes >= 60 ? minutes / 60 + "h" + minutes % 60 + "m" : minutes + "m" + d.toSecondsPart() + "s";
+  }
+}

@@ -1,0 +1,116 @@
+package io.github.zohokit.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.zohokit.auth.ClientType;
+import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.auth.Scope;
+import io.github.zohokit.auth.ZohoOAuth;
+import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.store.TokenStore;
+import io.github.zohokit.store.TokenStores;
+import io.github.zohokit.testkit.FakeClient;
+import io.github.zohokit.testkit.FakeZoho;
+import io.github.zohokit.testkit.FakeZohoExtension;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bootstrap logic against the fake Zoho, and reading scope manifests from classes and jars. */
+class BootstrapTest {
+  @RegisterExtension
+  final FakeZohoExtension zoho = FakeZohoExtension.perTest();
+
+  @TempDir
+  Path dir;
+
+  private static final Set<Scope> REQUIRED = new TreeSet<>(Scope.parseList("ZohoCRM.modules.leads.ALL,ZohoCRM.users.READ"));
+
+  private ZohoOAuth.Builder oauth(FakeZoho fake, FakeClient client) {
+    return ZohoOAuth.builder(ClientType.SELF_CLIENT).clientId(client.clientId()).clientSecret(client.clientSecret())
+        .endpoints(fake.endpoints());
+  }
+
+  @Test
+  void aGrantTokenWithEveryScopeIsStoredAndThenCoversTheBuild(FakeZoho fake) throws Exception {
+    FakeClient client = fake.registerSelfClient();
+    TokenStore store = TokenStores.file(dir.resolve("tokens.json"));
+    TokenKey key = new TokenKey(client.clientId(), "default");
+    assertThat(Bootstrap.coveringToken(store, key, REQUIRED, Clock.systemUTC())).isEmpty();
+
+    new Bootstrap(oauth(fake, client), store, key)
+        .exchange(fake.generateGrantCode(client, List.of("ZohoCRM.modules.ALL", "ZohoCRM.users.READ")), REQUIRED);
+
+    fake.resetObservations();
+    assertThat(Bootstrap.coveringToken(store, key, REQUIRED, Clock.systemUTC())).isPresent();
+    assertThat(fake.requests()).isEmpty();
+    Set<Scope> more = new TreeSet<>(REQUIRED);
+    more.add(Scope.parse("ZohoCRM.org.READ"));
+    assertThat(Bootstrap.coveringToken(store, key, more, Clock.systemUTC())).isEmpty();
+  }
+
+  @Test
+  void missingScopesFailNamingThemAndNothingIsKept(FakeZoho fake) {
+    FakeClient client = fake.registerSelfClient();
+    TokenStore store = TokenStores.file(dir.resolve("tokens.json"));
+    assertThatThrownBy(() -> new Bootstrap(oauth(fake, client), store, new TokenKey(client.clientId(), "default"))
+        .exchange(fake.generateGrantCode(client, List.of("ZohoCRM.modules.leads.READ")), REQUIRED))
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("lacks scopes this build's clients need: ZohoCRM.modules.leads.ALL,ZohoCRM.users.READ")
+        .hasMessageContaining("Nothing was stored");
+    assertThat(store.keys()).isEmpty();
+    assertThat(fake.liveRefreshTokens(client)).isZero();
+  }
+
+  @Test
+  void theNoGrantTokenMessageNamesTheConsoleOfTheDataCentreAndTheScopes() {
+    assertThat(Bootstrap.noGrantToken(REQUIRED, DataCenter.AU))
+        .contains("https://api-console.zoho.com.au")
+        .contains("Paste these scopes: ZohoCRM.modules.leads.ALL,ZohoCRM.users.READ")
+        .contains("-Dzoho.grantToken=<code>");
+  }
+
+  @Test
+  void manifestsAreReadFromClassDirectoriesAndJarsPlusExtraScopes() throws Exception {
+    String manifest = "{\"format\":\"zohokit-scopes\",\"formatVersion\":1,\"clients\":[{\"interface\":\"a.B\","
+        + "\"methods\":[{\"name\":\"m\",\"http\":\"GET\",\"path\":\"/crm/v8/Leads\",\"scopes\":"
+        + "[\"ZohoCRM.modules.leads.READ\"]}]}],\"scopes\":[\"ZohoCRM.modules.leads.READ\"]}";
+    File classes = dir.resolve("classes").toFile();
+    Files.createDirectories(classes.toPath().resolve("META-INF/zoho"));
+    Files.writeString(classes.toPath().resolve("META-INF/zoho/scopes.json"), manifest);
+    File jar = dir.resolve("dep.jar").toFile();
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar.toPath()))) {
+      out.putNextEntry(new JarEntry("META-INF/zoho/scopes.json"));
+      out.write(manifest.replace("leads", "contacts").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    RequiredScopes scopes = RequiredScopes.read(List.of(classes, jar, dir.resolve("missing").toFile()),
+        "ZohoCRM.org.READ");
+    assertThat(scopes.consoleString())
+        .isEqualTo("ZohoCRM.modules.contacts.READ,ZohoCRM.modules.leads.READ,ZohoCRM.org.READ");
+    assertThat(scopes.manifest().clients()).hasSize(2);
+  }
+
+  @Test
+  void reportsAreRedacted(FakeZoho fake) throws Exception {
+    FakeClient client = fake.registerSelfClient();
+    TokenStore store = TokenStores.inMemory();
+    TokenKey key = new TokenKey(client.clientId(), "default");
+    ZohoToken token = new Bootstrap(oauth(fake, client), store, key)
+        .exchange(fake.generateGrantCode(client, List.of("ZohoCRM.modules.ALL", "ZohoCRM.users.ALL")), REQUIRED);
+    String report = String.join("\n", TokenReport.lines(key, token, "memory", Clock.systemUTC().instant()));
+    assertThat(report).contains("refresh token : 1000.").doesNotContain(token.refreshToken().reveal())
+        .doesNotContain(token.accessToken().reveal()).contains("ZohoCRM.modules.ALL,ZohoCRM.users.ALL");
+  }
+}

@@ -12,12 +12,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
@@ -78,7 +78,7 @@ abstract class AbstractZohoMojo extends AbstractMojo {
   @Parameter(defaultValue = "${settings}", readonly = true)
   protected Settings settings;
 
-  @Component
+  @Inject
   protected SettingsDecrypter decrypter;
 
   @Override
@@ -139,9 +139,10 @@ abstract class AbstractZohoMojo extends AbstractMojo {
 
   protected ZohoEndpoints endpoints(DataCenter dc) throws MojoFailureException {
     ZohoEndpoints endpoints = ZohoEndpoints.zoho();
-    if (accountsUrl != null && !accountsUrl.isBlank()) {
+    String url = accountsUrl != null ? accountsUrl : property("zoho.accountsUrl");
+    if (url != null && !url.isBlank()) {
       try {
-        endpoints = endpoints.withAccountsUrl(dc, accountsUrl).withApiUrl(dc, accountsUrl);
+        endpoints = endpoints.withAccountsUrl(dc, url).withApiUrl(dc, url);
       } catch (IllegalArgumentException e) {
         throw new MojoFailureException("zoho.accountsUrl: " + e.getMessage());
       }
@@ -150,7 +151,11 @@ abstract class AbstractZohoMojo extends AbstractMojo {
   }
 
   protected Path tokenStorePath() {
-    return tokenStore != null ? tokenStore.toPath().toAbsolutePath() : TokenStores.defaultFile().toAbsolutePath();
+    if (tokenStore != null) {
+      return tokenStore.toPath().toAbsolutePath();
+    }
+    String fromProperty = property("zoho.tokenStore");
+    return (fromProperty != null ? Path.of(fromProperty) : TokenStores.defaultFile()).toAbsolutePath();
   }
 
   protected TokenStore store() {

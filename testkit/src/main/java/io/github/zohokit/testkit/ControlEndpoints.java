@@ -28,6 +28,7 @@ import java.util.Locale;
  * GET  /_fake/counters            request counters; POST /_fake/counters/reset clears them and the log
  * GET  /_fake/requests            the request log
  * POST /_fake/records             {"data_center": "us", "module": "Leads", "count": 10}
+ * POST /_fake/shutdown            stops the fake (after answering)
  * </pre>
  */
 final class ControlEndpoints {
@@ -111,6 +112,13 @@ final class ControlEndpoints {
           DataCenter dc = DataCenter.parse(body.path("data_center").asText(fake.homeDataCenter().location()));
           List<String> ids = fake.seedRecords(dc, body.path("module").asText("Leads"), body.path("count").asInt(1));
           http.json(200, Http.JSON.createObjectNode().set("ids", Http.JSON.valueToTree(ids)));
+          return;
+        }
+        case "POST /_fake/shutdown": {
+          http.json(200, Http.JSON.createObjectNode().put("status", "stopping"));
+          Thread stopper = new Thread(fake::close, "fake-zoho-shutdown");
+          stopper.setDaemon(true);
+          stopper.start();
           return;
         }
         default:

@@ -80,6 +80,7 @@ public final class FakeZoho implements AutoCloseable {
   private volatile int apiRequestsPerMinute;
   private volatile int apiCreditsPerDay;
   private volatile String browserUser;
+  private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
   private FakeZoho(Builder b) throws IOException {
     this.accounts = new Accounts(clock, new Accounts.Settings(b.limits, b.accessTokenLifetime, b.browserCodeLifetime,
@@ -498,6 +499,12 @@ public final class FakeZoho implements AutoCloseable {
       server.stop(0);
     }
     executor.shutdownNow();
+    closed.countDown();
+  }
+
+  /** Waits until the fake is closed (by {@link #close()} or the control API's {@code /_fake/shutdown}). */
+  public void awaitClosed() throws InterruptedException {
+    closed.await();
   }
 
   @Override

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the fake Zoho as a standalone server:
@@ -20,7 +19,8 @@ import java.util.concurrent.CountDownLatch;
  * </pre>
  *
  * It prints one JSON line — its URLs, the control endpoint, and the self client it registered if asked — writes the
- * same line to {@code --ready-file} once it listens, and runs until killed.
+ * same line to {@code --ready-file} once it listens, and runs until killed or stopped with
+ * {@code POST /_fake/shutdown}.
  */
 public final class FakeZohoMain {
   private FakeZohoMain() {}
@@ -84,6 +84,6 @@ public final class FakeZohoMain {
     }
     System.out.println(line);
     System.out.flush();
-    new CountDownLatch(1).await();
+    fake.awaitClosed();
   }
 }

@@ -1,0 +1,69 @@
+package io.github.zohokit.demo;
+
+import io.github.zohokit.Zoho;
+import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.auth.Scope;
+import io.github.zohokit.auth.ScopeManifest;
+import io.github.zohokit.auth.ZohoEndpoints;
+import io.github.zohokit.auth.ZohoOAuth;
+import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.crm.RecordPage;
+import io.github.zohokit.crm.v8.User;
+import io.github.zohokit.crm.v8.UsersApi;
+import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.store.TokenStores;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Step 3 of the demo: the application. It reads the tokens {@code zoho:bootstrap-token} stored, calls the
+ * generated {@link DemoLeadsApi} client and zoho-crm's {@link UsersApi}, prints what it got, and stops the fake.
+ */
+public final class Demo {
+  private Demo() {}
+
+  public static void main(String[] args) throws Exception {
+    String accounts = System.getProperty("zoho.accountsUrl");
+    Path tokens = Path.of(args[0]);
+    ZohoOAuth oauth = ZohoOAuth.selfClient(System.getProperty("zoho.clientId"), System.getProperty("zoho.clientSecret"))
+        .endpoints(ZohoEndpoints.zoho().withAccountsUrl(DataCenter.US, accounts).withApiUrl(DataCenter.US, accounts))
+        .tokenStore(TokenStores.file(tokens))
+        .build();
+    Zoho zoho = Zoho.connect(oauth);
+
+    System.out.println();
+    System.out.println("Scopes this project's clients declare (META-INF/zoho/scopes.json):");
+    for (ScopeManifest.Client client : ScopeManifest.load(Demo.class.getClassLoader()).clients()) {
+      System.out.println("  " + client.interfaceName() + "  " + Scope.join(client.scopes()));
+    }
+    ZohoToken token = oauth.token(TokenKey.DEFAULT_USER);
+    System.out.println("Token from zoho:bootstrap-token: " + token + " (from " + tokens + ")");
+
+    DemoLeadsApi leads = zoho.client(DemoLeadsApi.class);
+    RecordPage<Lead> page = leads.page(List.of("First_Name", "Last_Name", "Email", "Company"), 5);
+    System.out.println();
+    System.out.println("First " + page.data().size() + " leads, through the generated DemoLeadsApi client:");
+    for (Lead lead : page.data()) {
+      System.out.printf("  %s  %-16s %-34s %s%n", lead.id(), lead.firstName() + " " + lead.lastName(), lead.email(),
+          lead.company());
+    }
+    long all = leads.all(List.of("Last_Name")).count();
+    System.out.println("All leads, paged lazily: " + all);
+    User me = zoho.client(UsersApi.class).currentUser();
+    System.out.println("Current user, through zoho-crm's UsersApi: " + me.fullName() + " <" + me.email() + ">");
+
+    HttpClient http = HttpClient.newHttpClient();
+    String control = System.getProperty("demo.control");
+    String counters = http.send(HttpRequest.newBuilder(URI.create(control + "/counters")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    System.out.println("Requests the fake Zoho saw: " + counters);
+    http.send(HttpRequest.newBuilder(URI.create(control + "/shutdown")).POST(HttpRequest.BodyPublishers.noBody())
+        .build(), HttpResponse.BodyHandlers.ofString());
+    System.out.println("Stopped the fake Zoho. Done.");
+    System.out.println();
+  }
+}

@@ -170,7 +170,12 @@ final class TokenManager {
   private ZohoToken obtain(TokenKey key, Secret rejected, Slot slot) {
     long deadline = System.nanoTime() + leaseTtl.toNanos();
     while (true) {
-      Optional<StoredToken> stored = store.load(key);
+      Optional<StoredToken> stored;
+      try {
+        stored = store.load(key);
+      } catch (TokenStoreException e) {
+        return renewWithoutStore(key, slot.token, e);
+      }
       if (stored.isPresent() && rejected == null && slot.token == null
           && !stored.get().token().isExpiredAt(clock.instant())) {
         // Valid but due for renewal: let other callers use it while this one renews.
@@ -180,7 +185,12 @@ final class TokenManager {
         log.debug("Using the token for {} that the store holds (version {})", key, stored.get().version());
         return stored.get().token();
       }
-      Optional<RefreshLease> lease = store.tryAcquireRefreshLease(key, leaseTtl);
+      Optional<RefreshLease> lease;
+      try {
+        lease = store.tryAcquireRefreshLease(key, leaseTtl);
+      } catch (TokenStoreException e) {
+        return renewWithoutStore(key, stored.map(StoredToken::token).orElse(slot.token), e);
+      }
       if (lease.isPresent()) {
         try (RefreshLease held = lease.get()) {
           stored = store.load(key);
@@ -203,6 +213,20 @@ final class TokenManager {
         throw new ZohoException("interrupted while waiting for another process to renew the token of " + key, e);
       }
     }
+  }
+
+  /**
+   * The store cannot be reached: renew from the token held in memory (its refresh token is all Zoho needs), without
+   * coordinating with other processes, and say so loudly. The store's copy of the refresh token is untouched.
+   */
+  private ZohoToken renewWithoutStore(TokenKey key, ZohoToken inMemory, TokenStoreException cause) {
+    if (inMemory == null || !inMemory.hasRefreshToken()) {
+      throw cause;
+    }
+    log.error("Token store {} is unreachable ({}); renewing the token of {} from memory, without coordinating "
+        + "with other processes. The new access token stays in memory until the store is back", store,
+        cause.getMessage(), key);
+    return renewal.renew(key, new StoredToken(key, inMemory, 1));
   }
 
   private boolean usable(ZohoToken token, Secret rejected) {

@@ -60,6 +60,7 @@ final class FileTokenStore implements TokenStore {
   private final Path file;
   private final Path lockFile;
   private final Runnable beforeReplace;
+  private final TokenCipher cipher;
   private final boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
   FileTokenStore(Path file) {
@@ -68,9 +69,14 @@ final class FileTokenStore implements TokenStore {
 
   /** {@code beforeReplace} runs after the temporary file is written, before it replaces the file (for tests). */
   FileTokenStore(Path file, Runnable beforeReplace) {
+    this(file, beforeReplace, null);
+  }
+
+  FileTokenStore(Path file, Runnable beforeReplace, TokenCipher cipher) {
     this.file = file.toAbsolutePath().normalize();
     this.lockFile = this.file.resolveSibling(this.file.getFileName() + ".lock");
     this.beforeReplace = beforeReplace;
+    this.cipher = cipher;
   }
 
   Path file() {
@@ -206,7 +212,10 @@ final class FileTokenStore implements TokenStore {
     for (JsonNode entry : root.path("tokens")) {
       try {
         TokenKey key = new TokenKey(entry.path("client_id").asText(), entry.path("user_key").asText());
-        tokens.put(key, new StoredToken(key, TokenJson.read(entry.get("token")), entry.path("version").asLong(1)));
+        tokens.put(key, new StoredToken(key, TokenJson.read(entry.get("token"), cipher, key.toString()),
+            entry.path("version").asLong(1)));
+      } catch (TokenStoreException e) {
+        throw e;
       } catch (RuntimeException e) {
         throw corrupt("entry " + index + " is invalid: " + e.getMessage(), e);
       }
@@ -230,7 +239,7 @@ final class FileTokenStore implements TokenStore {
       entry.put("client_id", stored.key().clientId());
       entry.put("user_key", stored.key().userKey());
       entry.put("version", stored.version());
-      entry.set("token", TokenJson.write(stored.token()));
+      entry.set("token", TokenJson.write(stored.token(), cipher, stored.key().toString()));
     }
     byte[] bytes = MAPPER.writeValueAsBytes(root);
     Path temp = posix

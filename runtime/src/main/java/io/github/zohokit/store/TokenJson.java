@@ -17,10 +17,18 @@ final class TokenJson {
   private TokenJson() {}
 
   static ObjectNode write(ZohoToken token) {
+    return write(token, null, null);
+  }
+
+  /**
+   * The token as JSON; with a {@code cipher}, the access, refresh and id tokens are encrypted and bound to
+   * {@code context} (the row's client id and user key).
+   */
+  static ObjectNode write(ZohoToken token, TokenCipher cipher, String context) {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
-    node.put("access_token", token.accessToken().reveal());
+    node.put("access_token", seal(token.accessToken().reveal(), cipher, context));
     if (token.refreshToken() != null) {
-      node.put("refresh_token", token.refreshToken().reveal());
+      node.put("refresh_token", seal(token.refreshToken().reveal(), cipher, context));
     }
     node.put("expires_at", token.expiresAt().toString());
     ArrayNode scopes = node.putArray("scopes");
@@ -29,7 +37,7 @@ final class TokenJson {
     putIfPresent(node, "accounts_server", token.accountsServer());
     putIfPresent(node, "location", token.dataCenter() == null ? null : token.dataCenter().location());
     if (token.idToken() != null) {
-      node.put("id_token", token.idToken().reveal());
+      node.put("id_token", seal(token.idToken().reveal(), cipher, context));
     }
     if (token.grantedForSession()) {
       node.put("granted_for_session", true);
@@ -39,6 +47,11 @@ final class TokenJson {
 
   /** Reads a token; throws {@link IllegalArgumentException} naming the bad field. */
   static ZohoToken read(JsonNode node) {
+    return read(node, null, null);
+  }
+
+  /** Reads a token, decrypting what {@link #write(ZohoToken, TokenCipher, String)} encrypted. */
+  static ZohoToken read(JsonNode node, TokenCipher cipher, String context) {
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException("a token entry is not a JSON object");
     }
@@ -47,16 +60,32 @@ final class TokenJson {
       scopes.add(Scope.parse(s.asText()));
     }
     return ZohoToken.builder()
-        .accessToken(Secret.of(required(node, "access_token")))
-        .refreshToken(node.hasNonNull("refresh_token") ? Secret.of(node.get("refresh_token").asText()) : null)
+        .accessToken(Secret.of(open(required(node, "access_token"), cipher, context)))
+        .refreshToken(node.hasNonNull("refresh_token")
+            ? Secret.of(open(node.get("refresh_token").asText(), cipher, context)) : null)
         .expiresAt(Instant.parse(required(node, "expires_at")))
         .scopes(scopes)
         .apiDomain(text(node, "api_domain"))
         .accountsServer(text(node, "accounts_server"))
         .dataCenter(DataCenter.fromLocation(text(node, "location")).orElse(null))
-        .idToken(node.hasNonNull("id_token") ? Secret.of(node.get("id_token").asText()) : null)
+        .idToken(node.hasNonNull("id_token") ? Secret.of(open(node.get("id_token").asText(), cipher, context)) : null)
         .grantedForSession(node.path("granted_for_session").asBoolean(false))
         .build();
+  }
+
+  private static String seal(String value, TokenCipher cipher, String context) {
+    return cipher == null ? value : cipher.encrypt(value, context);
+  }
+
+  private static String open(String value, TokenCipher cipher, String context) {
+    if (!TokenCipher.isEncrypted(value)) {
+      return value;
+    }
+    if (cipher == null) {
+      throw new TokenStoreException("the tokens of " + context + " are stored encrypted, but no encryption key is "
+          + "configured for this store; configure the key they were stored with");
+    }
+    return cipher.decrypt(value, context);
   }
 
   private static String required(JsonNode node, String field) {

@@ -21,6 +21,22 @@ public final class TokenStores {
   }
 
   /**
+   * A file store whose tokens are encrypted at rest with {@code cipher} (AES-GCM under a key the application
+   * supplies).
+   */
+  public static TokenStore file(Path path, TokenCipher cipher) {
+    return new FileTokenStore(Objects.requireNonNull(path, "path"), () -> { }, Objects.requireNonNull(cipher, "cipher"));
+  }
+
+  /**
+   * Tokens in a database shared by a fleet (PostgreSQL, MySQL/MariaDB, H2), with refresh leases so that one process
+   * refreshes for all. Tables created on first use; see {@link JdbcTokenStore#builder} for the options.
+   */
+  public static TokenStore jdbc(javax.sql.DataSource dataSource) {
+    return JdbcTokenStore.builder(dataSource).build();
+  }
+
+  /**
    * The file the Maven plugin and the runtime share by default: {@code ~/.zoho/tokens.json}, or the file named by
    * the environment variable {@code ZOHO_TOKEN_STORE}.
    */

@@ -211,6 +211,18 @@ class FileTokenStoreTest {
     again.get().close();
   }
 
+  @Test
+  void anEncryptedFileHoldsNoTokenInClear() throws Exception {
+    Path file = dir.resolve("tokens.json");
+    TokenCipher cipher = TokenCipher.aesGcm("MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+    TokenStores.file(file, cipher).save(KEY, fullToken());
+    assertThat(Files.readString(file)).doesNotContain(fullToken().refreshToken().reveal())
+        .doesNotContain(fullToken().accessToken().reveal()).contains("enc:v1:");
+    assertThat(TokenStores.file(file, cipher).load(KEY).get().token()).isEqualTo(fullToken());
+    assertThatThrownBy(() -> new FileTokenStore(file).load(KEY)).isInstanceOf(TokenStoreException.class)
+        .hasMessageContaining("stored encrypted");
+  }
+
   private static String output(Process process) throws Exception {
     return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
   }

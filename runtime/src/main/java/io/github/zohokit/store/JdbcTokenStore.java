@@ -1,0 +1,329 @@
+package io.github.zohokit.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.zohokit.auth.ZohoToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * Tokens in a relational database (PostgreSQL, MySQL/MariaDB, H2), shared by every process of a fleet.
+ *
+ * <ul>
+ *   <li>One row per (client id, user key) with a version; writes are compare-and-set on it, so processes never
+ *       silently overwrite each other.
+ *   <li>Refresh leases live in a second table, {@code <table>_leases}: a row with an owner and an expiry, taken by
+ *       an atomic {@code UPDATE ... WHERE expires_at < now} or {@code INSERT}. No transaction stays open across the
+ *       HTTP call to Zoho, and a lease whose holder crashed simply expires.
+ *   <li>Only parameterised SQL, portable across the three databases; each operation is one short auto-commit
+ *       statement on a connection from the application's {@link DataSource} (use a pool).
+ *   <li>Optionally the tokens are encrypted at rest with a {@link TokenCipher}. The client secret is never stored.
+ * </ul>
+ *
+ * The tables are created on first use unless {@link Builder#createSchema(boolean) createSchema(false)}; the same
+ * DDL ships in {@code META-INF/zohokit/sql/tokens.sql} for migration tools.
+ *
+ * <p>Lease expiry compares the hosts' clocks (epoch milliseconds): keep them synchronised (NTP) and the lease
+ * time-to-live well above their skew.
+ */
+public final class JdbcTokenStore implements TokenStore {
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,50}");
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final DataSource dataSource;
+  private final String table;
+  private final String leases;
+  private final TokenCipher cipher;
+  private final boolean createSchema;
+  private final Clock clock;
+  private final String owner = UUID.randomUUID().toString();
+  private final AtomicBoolean schemaReady = new AtomicBoolean();
+
+  private JdbcTokenStore(Builder b) {
+    this.dataSource = b.dataSource;
+    this.table = b.table;
+    this.leases = b.table + "_leases";
+    this.cipher = b.cipher;
+    this.createSchema = b.createSchema;
+    this.clock = b.clock;
+  }
+
+  public static Builder builder(DataSource dataSource) {
+    return new Builder(dataSource);
+  }
+
+  @Override
+  public Optional<StoredToken> load(TokenKey key) {
+    return run("read the token of " + key, connection -> {
+      try (PreparedStatement select = connection.prepareStatement(
+          "SELECT token, version FROM " + table + " WHERE client_id = ? AND user_key = ?")) {
+        select.setString(1, key.clientId());
+        select.setString(2, key.userKey());
+        try (ResultSet row = select.executeQuery()) {
+          if (!row.next()) {
+            return Optional.empty();
+          }
+          return Optional.of(new StoredToken(key, decode(row.getString(1), key), row.getLong(2)));
+        }
+      }
+    });
+  }
+
+  @Override
+  public Optional<StoredToken> compareAndSet(TokenKey key, long expectedVersion, ZohoToken token) {
+    String json = encode(token, key);
+    return run("write the token of " + key, connection -> {
+      long now = clock.millis();
+      if (expectedVersion == 0) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table
+            + " (client_id, user_key, version, token, updated_at) VALUES (?, ?, 1, ?, ?)")) {
+          insert.setString(1, key.clientId());
+          insert.setString(2, key.userKey());
+          insert.setString(3, json);
+          insert.setLong(4, now);
+          insert.executeUpdate();
+          return Optional.of(new StoredToken(key, token, 1));
+        } catch (SQLException e) {
+          if (isDuplicateKey(e)) {
+            return Optional.empty();
+          }
+          throw e;
+        }
+      }
+      try (PreparedStatement update = connection.prepareStatement("UPDATE " + table
+          + " SET token = ?, version = ?, updated_at = ? WHERE client_id = ? AND user_key = ? AND version = ?")) {
+        update.setString(1, json);
+        update.setLong(2, expectedVersion + 1);
+        update.setLong(3, now);
+        update.setString(4, key.clientId());
+        update.setString(5, key.userKey());
+        update.setLong(6, expectedVersion);
+        return update.executeUpdate() == 1 ? Optional.of(new StoredToken(key, token, expectedVersion + 1))
+            : Optional.empty();
+      }
+    });
+  }
+
+  @Override
+  public boolean delete(TokenKey key) {
+    return run("delete the token of " + key, connection -> {
+      try (PreparedStatement delete = connection.prepareStatement(
+          "DELETE FROM " + table + " WHERE client_id = ? AND user_key = ?")) {
+        delete.setString(1, key.clientId());
+        delete.setString(2, key.userKey());
+        return delete.executeUpdate() > 0;
+      }
+    });
+  }
+
+  @Override
+  public List<TokenKey> keys() {
+    return run("list the stored keys", connection -> {
+      List<TokenKey> keys = new ArrayList<>();
+      try (Statement select = connection.createStatement();
+          ResultSet rows = select.executeQuery("SELECT client_id, user_key FROM " + table)) {
+        while (rows.next()) {
+          keys.add(new TokenKey(rows.getString(1), rows.getString(2)));
+        }
+      }
+      return keys;
+    });
+  }
+
+  @Override
+  public Optional<RefreshLease> tryAcquireRefreshLease(TokenKey key, Duration ttl) {
+    String holder = owner + "/" + Thread.currentThread().getId();
+    boolean acquired = run("take the refresh lease of " + key, connection -> {
+      long now = clock.millis();
+      try (PreparedStatement update = connection.prepareStatement("UPDATE " + leases
+          + " SET owner = ?, expires_at = ? WHERE client_id = ? AND user_key = ? AND expires_at < ?")) {
+        update.setString(1, holder);
+        update.setLong(2, now + ttl.toMillis());
+        update.setString(3, key.clientId());
+        update.setString(4, key.userKey());
+        update.setLong(5, now);
+        if (update.executeUpdate() == 1) {
+          return true;
+        }
+      }
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + leases
+          + " (client_id, user_key, owner, expires_at) VALUES (?, ?, ?, ?)")) {
+        insert.setString(1, key.clientId());
+        insert.setString(2, key.userKey());
+        insert.setString(3, holder);
+        insert.setLong(4, now + ttl.toMillis());
+        insert.executeUpdate();
+        return true;
+      } catch (SQLException e) {
+        if (isDuplicateKey(e)) {
+          return false;
+        }
+        throw e;
+      }
+    });
+    if (!acquired) {
+      return Optional.empty();
+    }
+    AtomicBoolean released = new AtomicBoolean();
+    return Optional.of(() -> {
+      if (released.compareAndSet(false, true)) {
+        try {
+          run("release the refresh lease of " + key, connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + leases
+                + " WHERE client_id = ? AND user_key = ? AND owner = ?")) {
+              delete.setString(1, key.clientId());
+              delete.setString(2, key.userKey());
+              delete.setString(3, holder);
+              return delete.executeUpdate();
+            }
+          });
+        } catch (TokenStoreException e) {
+          // the lease expires on its own
+        }
+      }
+    });
+  }
+
+  private String encode(ZohoToken token, TokenKey key) {
+    try {
+      return MAPPER.writeValueAsString(TokenJson.write(token, cipher, key.toString()));
+    } catch (IOException e) {
+      throw new TokenStoreException("cannot encode the token of " + key, e);
+    }
+  }
+
+  private ZohoToken decode(String json, TokenKey key) {
+    try {
+      return TokenJson.read(MAPPER.readTree(json), cipher, key.toString());
+    } catch (IOException | IllegalArgumentException e) {
+      throw new TokenStoreException("the stored token of " + key + " in table " + table + " is unreadable: "
+          + e.getMessage() + ". It was left as it is; delete the row and authorize again", e);
+    }
+  }
+
+  private static boolean isDuplicateKey(SQLException e) {
+    for (SQLException x = e; x != null; x = x.getNextException()) {
+      String state = x.getSQLState();
+      if (state != null && state.startsWith("23")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** One database operation. */
+  private interface Operation<T> {
+    T apply(Connection connection) throws SQLException;
+  }
+
+  private <T> T run(String what, Operation<T> operation) {
+    try (Connection connection = dataSource.getConnection()) {
+      ensureSchema(connection);
+      return operation.apply(connection);
+    } catch (SQLException e) {
+      throw new TokenStoreException("Token store '" + table + "' could not " + what + ": " + e.getMessage()
+          + " (SQLState " + e.getSQLState() + "). Check that the database is reachable and the user may use the "
+          + "tables " + table + " and " + leases, e);
+    }
+  }
+
+  private void ensureSchema(Connection connection) throws SQLException {
+    if (!createSchema || schemaReady.get()) {
+      return;
+    }
+    synchronized (schemaReady) {
+      if (schemaReady.get()) {
+        return;
+      }
+      try (Statement ddl = connection.createStatement()) {
+        for (String statement : schema(table)) {
+          ddl.execute(statement);
+        }
+      }
+      schemaReady.set(true);
+    }
+  }
+
+  /** The DDL for {@code table} and its lease table, portable across PostgreSQL, MySQL/MariaDB and H2. */
+  static List<String> schema(String table) {
+    String text;
+    try (InputStream in = JdbcTokenStore.class.getResourceAsStream("/META-INF/zohokit/sql/tokens.sql")) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException | NullPointerException e) {
+      throw new IllegalStateException("META-INF/zohokit/sql/tokens.sql is missing from zoho-runtime", e);
+    }
+    List<String> statements = new ArrayList<>();
+    String withoutComments = text.replaceAll("--[^\n]*", "");
+    for (String statement : withoutComments.replace("zohokit_tokens", table).split(";")) {
+      String sql = statement.trim();
+      if (!sql.isEmpty()) {
+        statements.add(sql);
+      }
+    }
+    return statements;
+  }
+
+  @Override
+  public String toString() {
+    return "JDBC token store '" + table + "'" + (cipher == null ? "" : " (encrypted)");
+  }
+
+  /** Configures a {@link JdbcTokenStore}. */
+  public static final class Builder {
+    private final DataSource dataSource;
+    private String table = "zohokit_tokens";
+    private TokenCipher cipher;
+    private boolean createSchema = true;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(DataSource dataSource) {
+      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    /** The token table; the leases go to {@code <table>_leases}. Default {@code zohokit_tokens}. */
+    public Builder table(String table) {
+      if (table == null || !IDENTIFIER.matcher(table).matches()) {
+        throw new IllegalArgumentException("the table name '" + table + "' must be a plain SQL identifier "
+            + "(letters, digits, '_', at most 51 characters)");
+      }
+      this.table = table;
+      return this;
+    }
+
+    /** Encrypt tokens at rest with this cipher. Default: stored as they are. */
+    public Builder encryption(TokenCipher cipher) {
+      this.cipher = cipher;
+      return this;
+    }
+
+    /** Create the tables on first use if they do not exist (default), or leave the schema to a migration tool. */
+    public Builder createSchema(boolean createSchema) {
+      this.createSchema = createSchema;
+      return this;
+    }
+
+    Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public JdbcTokenStore build() {
+      return new JdbcTokenStore(this);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package io.github.zohokit.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Objects;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Encrypts tokens at rest with AES-GCM under a key the application supplies (from a secrets manager, an
+ * environment variable, never the database itself). Each value gets a fresh 96-bit nonce and is bound to its row
+ * (client id and user key as associated data), so a ciphertext copied to another row does not decrypt.
+ *
+ * <p>Stored form: {@code enc:v1:} followed by base64 of nonce and ciphertext-with-tag.
+ */
+public final class TokenCipher {
+  static final String PREFIX = "enc:v1:";
+  private static final int NONCE_BYTES = 12;
+  private static final int TAG_BITS = 128;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final SecretKeySpec key;
+
+  private TokenCipher(byte[] key) {
+    this.key = new SecretKeySpec(key, "AES");
+  }
+
+  /**
+   * A cipher with a 128-, 192- or 256-bit AES key.
+   *
+   * @throws IllegalArgumentException for any other key length
+   */
+  public static TokenCipher aesGcm(byte[] key) {
+    Objects.requireNonNull(key, "key");
+    if (key.length != 16 && key.length != 24 && key.length != 32) {
+      throw new IllegalArgumentException("an AES key has 16, 24 or 32 bytes, this one has " + key.length
+          + "; generate one with: openssl rand -base64 32");
+    }
+    return new TokenCipher(Arrays.copyOf(key, key.length));
+  }
+
+  /** {@link #aesGcm(byte[])} with a base64-encoded key, as {@code openssl rand -base64 32} prints. */
+  public static TokenCipher aesGcm(String base64Key) {
+    try {
+      return aesGcm(Base64.getDecoder().decode(base64Key.trim()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the token encryption key is not valid base64 of 16, 24 or 32 bytes: "
+          + e.getMessage());
+    }
+  }
+
+  String encrypt(String plaintext, String context) {
+    try {
+      byte[] nonce = new byte[NONCE_BYTES];
+      RANDOM.nextBytes(nonce);
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+      byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+      byte[] out = new byte[nonce.length + sealed.length];
+      System.arraycopy(nonce, 0, out, 0, nonce.length);
+      System.arraycopy(sealed, 0, out, nonce.length, sealed.length);
+      return PREFIX + Base64.getEncoder().encodeToString(out);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is not available in this JVM", e);
+    }
+  }
+
+  /** Decrypts a stored value; throws {@link TokenStoreException} when the key or the row does not match. */
+  String decrypt(String stored, String context) {
+    byte[] in;
+    try {
+      in = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+    } catch (IllegalArgumentException e) {
+      throw new TokenStoreException("an encrypted token of " + context + " is not valid base64");
+    }
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
+      cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+      return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
+    } catch (GeneralSecurityException e) {
+      throw new TokenStoreException("the tokens of " + context + " cannot be decrypted: the encryption key is not the "
+          + "one they were stored with (or the row was tampered with). Configure the original key, or authorize again");
+    }
+  }
+
+  static boolean isEncrypted(String value) {
+    return value != null && value.startsWith(PREFIX);
+  }
+
+  @Override
+  public String toString() {
+    return "TokenCipher{AES-GCM, " + key.getEncoded().length * 8 + "-bit key}";
+  }
+}

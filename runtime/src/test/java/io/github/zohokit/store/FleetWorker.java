@@ -1,0 +1,35 @@
+package io.github.zohokit.store;
+
+import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.auth.ZohoEndpoints;
+import io.github.zohokit.auth.ZohoOAuth;
+import java.time.Duration;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** Run by {@link JdbcFleetTest} in separate JVMs sharing one PostgreSQL token store. */
+public final class FleetWorker {
+  private FleetWorker() {}
+
+  public static void main(String[] args) throws Exception {
+    PGSimpleDataSource postgres = new PGSimpleDataSource();
+    postgres.setURL(args[1]);
+    JdbcTokenStore store = JdbcTokenStore.builder(postgres).table(args[2]).build();
+    switch (args[0]) {
+      case "token": {
+        ZohoOAuth oauth = ZohoOAuth.selfClient(args[4], args[5])
+            .endpoints(ZohoEndpoints.zoho().withAccountsUrl(DataCenter.US, args[3]))
+            .tokenStore(store).leaseTimeout(Duration.ofSeconds(20)).build();
+        System.out.println("TOKEN " + oauth.accessToken("default").reveal());
+        break;
+      }
+      case "take-lease-and-die":
+        store.tryAcquireRefreshLease(new TokenKey(args[4], "default"), Duration.ofSeconds(3)).orElseThrow();
+        System.out.println("LEASED");
+        System.out.flush();
+        Runtime.getRuntime().halt(9);
+        break;
+      default:
+        throw new IllegalArgumentException(args[0]);
+    }
+  }
+}

@@ -28,13 +28,13 @@ public final class Zoho {
   private final ZohoOAuth oauth;
   private final String userKey;
   private final OkHttpClient httpClient;
+  private final ZohoAuthInterceptor authorization;
 
   private Zoho(ZohoOAuth oauth, String userKey) {
     this.oauth = Objects.requireNonNull(oauth, "oauth");
     this.userKey = Objects.requireNonNull(userKey, "userKey");
-    this.httpClient = oauth.httpClient().newBuilder()
-        .addInterceptor(new ZohoAuthInterceptor(oauth, userKey))
-        .build();
+    this.authorization = new ZohoAuthInterceptor(oauth, userKey);
+    this.httpClient = oauth.httpClient().newBuilder().addInterceptor(authorization).build();
   }
 
   /** Connects as {@link TokenKey#DEFAULT_USER}. */
@@ -68,6 +68,14 @@ public final class Zoho {
   /** The client whose requests carry this user's token and go to this user's API domain. */
   public OkHttpClient httpClient() {
     return httpClient;
+  }
+
+  /**
+   * The base URL this user's API calls go to (their token's API domain), once a call has been made; null before.
+   * Clients build URLs on it so that the interceptor need not rewrite them.
+   */
+  public okhttp3.HttpUrl apiBaseUrl() {
+    return authorization.apiBase();
   }
 
   public ObjectMapper objectMapper() {

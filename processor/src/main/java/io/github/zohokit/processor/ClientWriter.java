@@ -37,7 +37,6 @@ final class ClientWriter {
   private static final ClassName OBJECT_WRITER = ClassName.get("com.fasterxml.jackson.databind", "ObjectWriter");
   private static final ClassName DESERIALIZATION_FEATURE =
       ClassName.get("com.fasterxml.jackson.databind", "DeserializationFeature");
-  private static final ClassName TYPE_REFERENCE = ClassName.get("com.fasterxml.jackson.core.type", "TypeReference");
   private static final ClassName HTTP_URL = ClassName.get("okhttp3", "HttpUrl");
   private static final ClassName REQUEST = ClassName.get("okhttp3", "Request");
   private static final ClassName LIST = ClassName.get("java.util", "List");
@@ -112,17 +111,23 @@ final class ClientWriter {
     String url = unique("url", names);
     String request = unique("request", names);
 
-    CodeBlock.Builder path = CodeBlock.builder().add("$T $N = $T.url()", HTTP_URL.nestedClass("Builder"), url, CALLS);
-    StringBuilder literal = new StringBuilder();
-    for (List<PathTemplate.Part> segment : method.path().segments()) {
+    // The leading literal segments come prepared from calls.url(...); the rest is appended per call.
+    List<List<PathTemplate.Part>> segments = method.path().segments();
+    int literal = 0;
+    while (literal < segments.size() && segments.get(literal).stream().noneMatch(PathTemplate.Part::variable)) {
+      literal++;
+    }
+    StringBuilder prefix = new StringBuilder();
+    for (int i = 0; i < literal; i++) {
+      prefix.append(i == 0 ? "" : "/").append(segments.get(i).get(0).text());
+    }
+    CodeBlock.Builder path = CodeBlock.builder().add("$T $N = calls.url($S)", HTTP_URL.nestedClass("Builder"), url,
+        prefix.toString());
+    for (List<PathTemplate.Part> segment : segments.subList(literal, segments.size())) {
       boolean variable = segment.stream().anyMatch(PathTemplate.Part::variable);
       if (!variable) {
-        literal.append(literal.length() == 0 ? "" : "/").append(segment.get(0).text());
+        path.add(".addPathSegment($S)", segment.get(0).text());
         continue;
-      }
-      if (literal.length() > 0) {
-        path.add(".addPathSegments($S)", literal.toString());
-        literal.setLength(0);
       }
       CodeBlock.Builder value = CodeBlock.builder();
       for (int i = 0; i < segment.size(); i++) {
@@ -136,9 +141,6 @@ final class ClientWriter {
         }
       }
       path.add(".addPathSegment($L)", value.build());
-    }
-    if (literal.length() > 0) {
-      path.add(".addPathSegments($S)", literal.toString());
     }
     for (String[] constant : method.path().constantQuery()) {
       path.add(".addQueryParameter($S, $S)", constant[0], constant[1]);
@@ -222,14 +224,25 @@ final class ClientWriter {
     throw new IllegalStateException("no parameter for {" + key + "}");
   }
 
+  /**
+   * The Jackson type of {@code type}, built once through the mapper's type factory: plain {@code X.class} for a
+   * class, {@code ZohoCalls.type(mapper, Raw.class, args...)} for a parameterized type. No anonymous
+   * {@code TypeReference} subclass per method, which would cost a class to compile and load each.
+   */
   private static CodeBlock typeToken(TypeName type) {
-    if (type instanceof ClassName) {
-      return CodeBlock.of("$T.class", type);
+    if (type instanceof ParameterizedTypeName) {
+      ParameterizedTypeName parameterized = (ParameterizedTypeName) type;
+      CodeBlock.Builder b = CodeBlock.builder().add("$T.type(mapper, $T.class", CALLS, parameterized.rawType());
+      for (TypeName argument : parameterized.typeArguments()) {
+        b.add(", ").add(javaType(argument));
+      }
+      return b.add(")").build();
     }
-    TypeSpec token = TypeSpec.anonymousClassBuilder("")
-        .superclass(ParameterizedTypeName.get(TYPE_REFERENCE, type))
-        .build();
-    return CodeBlock.of("$L", token);
+    return CodeBlock.of("$T.class", type);
+  }
+
+  private static CodeBlock javaType(TypeName type) {
+    return type instanceof ParameterizedTypeName ? typeToken(type) : CodeBlock.of("$T.type(mapper, $T.class)", CALLS, type);
   }
 
   private static CodeBlock listOf(List<String> values) {

@@ -53,7 +53,7 @@ class GenerationTest {
     assertThat(code)
         .contains("public final class UsersApiZohoClient implements UsersApi")
         .contains("new Operation(\"GET\", \"/crm/v8/users\", List.of(\"ZohoCRM.users.READ\", \"ZohoCRM.org.READ\"))")
-        .contains(".addPathSegments(\"crm/v8/users\").addQueryParameter(\"type\", \"CurrentUser\")")
+        .contains("calls.url(\"crm/v8/users\").addQueryParameter(\"type\", \"CurrentUser\")")
         .contains(".addPathSegment(ZohoCalls.pathValue(id, \"id\", OP_DELETE))")
         .contains("calls.callVoid(request.build(), OP_DELETE)")
         .contains("public static final class Factory implements ZohoClientFactory<UsersApi>")

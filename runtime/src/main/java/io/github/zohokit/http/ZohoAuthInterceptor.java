@@ -32,6 +32,10 @@ public final class ZohoAuthInterceptor implements Interceptor {
 
   private final ZohoOAuth oauth;
   private final String userKey;
+  /** The API base of the last token seen: resolved once per token, not per call. */
+  private volatile Route route;
+
+  private record Route(ZohoToken token, HttpUrl base) {}
 
   public ZohoAuthInterceptor(ZohoOAuth oauth, String userKey) {
     this.oauth = Objects.requireNonNull(oauth, "oauth");
@@ -63,9 +67,24 @@ public final class ZohoAuthInterceptor implements Interceptor {
     }
   }
 
+  /** The API base the last request went to (the user's API domain), or null before the first request. */
+  public HttpUrl apiBase() {
+    Route last = route;
+    return last == null ? null : last.base();
+  }
+
   private Request authorize(Request request, ZohoToken token) {
+    Route last = route;
+    if (last == null || last.token() != token) {
+      last = new Route(token, oauth.apiBaseUrl(token));
+      route = last;
+    }
+    HttpUrl url = request.url();
+    HttpUrl base = last.base();
+    boolean routed = url.port() == base.port() && url.host().equals(base.host()) && url.scheme().equals(base.scheme())
+        && url.encodedPath().startsWith(base.encodedPath());
     return request.newBuilder()
-        .url(route(request.url(), oauth.apiBaseUrl(token)))
+        .url(routed ? url : route(url, base))
         .header("Authorization", AUTHORIZATION_SCHEME + token.accessToken().reveal())
         .build();
   }

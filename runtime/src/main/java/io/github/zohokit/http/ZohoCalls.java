@@ -47,9 +47,39 @@ public final class ZohoCalls {
     this.zoho = zoho;
   }
 
+  /** Prepared URLs per leading literal path, on the current API base. */
+  private final java.util.concurrent.ConcurrentHashMap<String, HttpUrl> prefixes =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile HttpUrl preparedOn = API;
+
   /** A URL builder on the API host; generated code adds the path segments and query. */
   public static HttpUrl.Builder url() {
     return API.newBuilder();
+  }
+
+  /**
+   * A URL builder for {@code segments} (a literal path such as {@code crm/v8/Leads}) on the user's API domain,
+   * prepared once: generated code adds the variable segments and the query.
+   */
+  public HttpUrl.Builder url(String segments) {
+    HttpUrl base = zoho.apiBaseUrl();
+    if (base == null) {
+      base = API;
+    }
+    if (!base.equals(preparedOn)) {
+      prefixes.clear();
+      preparedOn = base;
+    }
+    HttpUrl prepared = prefixes.get(segments);
+    if (prepared == null) {
+      HttpUrl.Builder builder = base.newBuilder();
+      if (!segments.isEmpty()) {
+        builder.addPathSegments(segments);
+      }
+      prepared = builder.build();
+      prefixes.put(segments, prepared);
+    }
+    return prepared.newBuilder();
   }
 
   /**
@@ -84,6 +114,18 @@ public final class ZohoCalls {
     if (text != null) {
       request.header(name, text);
     }
+  }
+
+  /** The Jackson type of {@code type}, for generated clients' readers and writers (built once per client). */
+  public static com.fasterxml.jackson.databind.JavaType type(com.fasterxml.jackson.databind.ObjectMapper mapper,
+      Class<?> type) {
+    return mapper.constructType(type);
+  }
+
+  /** The Jackson type {@code raw<arguments>}, for generated clients' readers and writers (built once per client). */
+  public static com.fasterxml.jackson.databind.JavaType type(com.fasterxml.jackson.databind.ObjectMapper mapper,
+      Class<?> raw, com.fasterxml.jackson.databind.JavaType... arguments) {
+    return mapper.getTypeFactory().constructParametricType(raw, arguments);
   }
 
   /** A non-null path value, or an exception naming the parameter. */

@@ -55,8 +55,11 @@ final class ClientWriter {
 
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
         .addParameter(ZOHO, "zoho")
-        .addStatement("this.calls = new $T(zoho)", CALLS);
-    boolean mapperDeclared = false;
+        .addStatement("this.calls = new $T(zoho)", CALLS)
+        .addStatement("$T mapper = zoho.objectMapper()", OBJECT_MAPPER);
+    // one reader and one writer per distinct type, shared by the methods that read or write it
+    Map<TypeName, String> readers = new java.util.LinkedHashMap<>();
+    Map<TypeName, String> writers = new java.util.LinkedHashMap<>();
 
     Map<String, Integer> seen = new HashMap<>();
     for (MethodModel method : client.methods()) {
@@ -69,25 +72,25 @@ final class ClientWriter {
           .build());
       String reader = null;
       if (method.readType() != null) {
-        reader = id + "Reader";
-        type.addField(OBJECT_READER, reader, Modifier.PRIVATE, Modifier.FINAL);
-        if (!mapperDeclared) {
-          constructor.addStatement("$T mapper = zoho.objectMapper()", OBJECT_MAPPER);
-          mapperDeclared = true;
+        reader = readers.get(method.readType());
+        if (reader == null) {
+          reader = "reader" + (readers.size() + 1);
+          readers.put(method.readType(), reader);
+          type.addField(OBJECT_READER, reader, Modifier.PRIVATE, Modifier.FINAL);
+          constructor.addStatement("this.$N = mapper.readerFor($L).without($T.FAIL_ON_UNKNOWN_PROPERTIES)", reader,
+              typeToken(method.readType()), DESERIALIZATION_FEATURE);
         }
-        constructor.addStatement("this.$N = mapper.readerFor($L).without($T.FAIL_ON_UNKNOWN_PROPERTIES)", reader,
-            typeToken(method.readType()), DESERIALIZATION_FEATURE);
       }
       String writer = null;
       ParameterModel body = method.body();
       if (body != null) {
-        writer = id + "Writer";
-        type.addField(OBJECT_WRITER, writer, Modifier.PRIVATE, Modifier.FINAL);
-        if (!mapperDeclared) {
-          constructor.addStatement("$T mapper = zoho.objectMapper()", OBJECT_MAPPER);
-          mapperDeclared = true;
+        writer = writers.get(body.writeType());
+        if (writer == null) {
+          writer = "writer" + (writers.size() + 1);
+          writers.put(body.writeType(), writer);
+          type.addField(OBJECT_WRITER, writer, Modifier.PRIVATE, Modifier.FINAL);
+          constructor.addStatement("this.$N = mapper.writerFor($L)", writer, typeToken(body.writeType()));
         }
-        constructor.addStatement("this.$N = mapper.writerFor($L)", writer, typeToken(body.writeType()));
       }
       type.addMethod(implement(method, op, reader, writer));
     }

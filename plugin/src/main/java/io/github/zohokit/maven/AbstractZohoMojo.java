@@ -172,6 +172,18 @@ abstract class AbstractZohoMojo extends AbstractMojo {
     }
   }
 
+  /** {@link #requiredScopes()}, failing with what to do when there are none. */
+  protected RequiredScopes requireScopes() throws MojoExecutionException, MojoFailureException {
+    RequiredScopes required = requiredScopes();
+    if (required.isEmpty()) {
+      throw new MojoFailureException("No scopes to request: no " + io.github.zohokit.auth.ScopeManifest.RESOURCE
+          + " was found in this project's classes or dependencies, and zoho.scopes is not set. Compile first "
+          + "(mvn compile, with zoho-processor in the compiler's annotationProcessorPaths), or pass "
+          + "-Dzoho.scopes=ZohoCRM.modules.ALL,...");
+    }
+    return required;
+  }
+
   /** The scopes the build's compiled clients declare, plus {@link #scopes}. */
   protected RequiredScopes requiredScopes() throws MojoExecutionException {
     List<File> classpath = new ArrayList<>();

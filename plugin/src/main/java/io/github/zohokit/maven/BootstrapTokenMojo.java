@@ -37,14 +37,7 @@ public class BootstrapTokenMojo extends AbstractZohoMojo {
 
   @Override
   protected void run() throws MojoExecutionException, MojoFailureException {
-    RequiredScopes required = requiredScopes();
-    if (required.isEmpty()) {
-      throw new MojoFailureException("No scopes to request: no " + io.github.zohokit.auth.ScopeManifest.RESOURCE
-          + " was found in this project's classes or dependencies, and zoho.scopes is not set. Compile first "
-          + "(mvn compile, with zoho-processor in the compiler's annotationProcessorPaths), or pass "
-          + "-Dzoho.scopes=ZohoCRM.modules.ALL,...");
-    }
-    Set<Scope> scopes = required.all();
+    Set<Scope> scopes = requireScopes().all();
     Credentials credentials = credentials(false);
     TokenKey key = new TokenKey(credentials.clientId(), userKey);
     String where = tokenStorePath().toString();

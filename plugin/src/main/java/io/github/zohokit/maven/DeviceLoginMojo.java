@@ -29,11 +29,7 @@ public class DeviceLoginMojo extends AbstractZohoMojo {
 
   @Override
   protected void run() throws MojoExecutionException, MojoFailureException {
-    RequiredScopes required = requiredScopes();
-    if (required.isEmpty()) {
-      throw new MojoFailureException("No scopes to request: compile first so that zoho-processor writes the scope "
-          + "manifest, or pass -Dzoho.scopes=...");
-    }
+    RequiredScopes required = requireScopes();
     Credentials credentials = credentials(true);
     if (session != null && session.isOffline()) {
       throw new MojoFailureException("Maven runs offline (-o), but the device login talks to Zoho. Run without -o");

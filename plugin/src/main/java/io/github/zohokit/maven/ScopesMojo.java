@@ -17,11 +17,7 @@ public class ScopesMojo extends AbstractZohoMojo {
 
   @Override
   protected void run() throws MojoExecutionException, MojoFailureException {
-    RequiredScopes required = requiredScopes();
-    if (required.isEmpty()) {
-      throw new MojoFailureException("No scopes found: compile first (mvn compile) so that zoho-processor writes "
-          + ScopeManifest.RESOURCE + ", or pass -Dzoho.scopes=...");
-    }
+    RequiredScopes required = requireScopes();
     getLog().info("Scopes for the API Console's \"Generate Code\" dialog:");
     getLog().info("");
     getLog().info("  " + required.consoleString());

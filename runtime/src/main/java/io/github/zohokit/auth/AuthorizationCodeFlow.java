@@ -73,17 +73,7 @@ public final class AuthorizationCodeFlow {
    *     refuses the code
    */
   public ZohoToken complete(AuthorizationRequest request, String callback, String userKey) {
-    RedirectParameters params = RedirectParameters.parse(callback);
-    if (!params.stateMatches(request.state())) {
-      throw new ZohoAuthException("state_mismatch", "The authorization callback's state does not match the "
-          + "authorization this session started: a forged request, a second login tab, or an expired session. "
-          + "Nothing was exchanged; start the login again");
-    }
-    String error = params.get("error");
-    if (error != null) {
-      throw new ZohoAuthException(error, "Zoho redirected back with error '" + error + "'"
-          + ("access_denied".equals(error) ? ": the user denied access" : "") + ". No token was issued");
-    }
+    RedirectParameters params = RedirectParameters.parse(callback).verify(request);
     String code = params.get("code");
     if (code == null) {
       throw new ZohoAuthException("missing_code", "The authorization callback has neither a code nor an error; "

@@ -42,16 +42,7 @@ public final class ImplicitFlow {
    * {@code state}, and stores the token under {@code userKey}.
    */
   public ZohoToken complete(AuthorizationRequest request, String redirect, String userKey) {
-    RedirectParameters params = RedirectParameters.parse(redirect);
-    if (!params.stateMatches(request.state())) {
-      throw new ZohoAuthException("state_mismatch", "The redirect's state does not match the authorization this "
-          + "session started: a forged request, a second login tab, or an expired session. Start the login again");
-    }
-    String error = params.get("error");
-    if (error != null) {
-      throw new ZohoAuthException(error, "Zoho redirected back with error '" + error + "'"
-          + ("access_denied".equals(error) ? ": the user denied access" : "") + ". No token was issued");
-    }
+    RedirectParameters params = RedirectParameters.parse(redirect).verify(request);
     String accessToken = params.get("access_token");
     if (accessToken == null) {
       throw new ZohoAuthException("missing_token", "The redirect carries no access_token; is this the redirect "

@@ -1,5 +1,6 @@
 package io.github.zohokit.auth;
 
+import io.github.zohokit.ZohoAuthException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -53,6 +54,26 @@ final class RedirectParameters {
   String get(String name) {
     String value = params.get(name);
     return value == null || value.isEmpty() ? null : value;
+  }
+
+  /**
+   * Checks a redirect against the authorization that started it: {@code state} must match (constant time), and an
+   * {@code error} Zoho sent back becomes an exception.
+   *
+   * @throws ZohoAuthException {@code state_mismatch}, or Zoho's error such as {@code access_denied}
+   */
+  RedirectParameters verify(AuthorizationRequest request) {
+    if (!stateMatches(request.state())) {
+      throw new ZohoAuthException("state_mismatch", "The redirect's state does not match the authorization this "
+          + "session started: a forged request, a second login tab, or an expired session. Nothing was exchanged; "
+          + "start the login again");
+    }
+    String error = get("error");
+    if (error != null) {
+      throw new ZohoAuthException(error, "Zoho redirected back with error '" + error + "'"
+          + ("access_denied".equals(error) ? ": the user denied access" : "") + ". No token was issued");
+    }
+    return this;
   }
 
   /** Whether the redirect's {@code state} equals {@code expected}, compared in constant time. */

@@ -18,7 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Authenticator;
 import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
@@ -98,7 +97,6 @@ public final class RefreshStorm {
     String[] current = {first.accessToken().reveal()};
     OkHttpClient plain = new OkHttpClient();
     Object lock = new Object();
-    AtomicInteger unused = new AtomicInteger();
     Authenticator refresh = (route, response) -> {
       String failed = response.request().header("Authorization").substring("Zoho-oauthtoken ".length());
       if (careful) {
@@ -110,7 +108,6 @@ public final class RefreshStorm {
           return retry(response, current[0]);
         }
       }
-      unused.incrementAndGet();
       current[0] = refresh(plain, base, client, first);
       return retry(response, current[0]);
     };

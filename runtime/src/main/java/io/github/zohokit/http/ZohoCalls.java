@@ -52,11 +52,6 @@ public final class ZohoCalls {
       new java.util.concurrent.ConcurrentHashMap<>();
   private volatile HttpUrl preparedOn = API;
 
-  /** A URL builder on the API host; generated code adds the path segments and query. */
-  public static HttpUrl.Builder url() {
-    return API.newBuilder();
-  }
-
   /**
    * A URL builder for {@code segments} (a literal path such as {@code crm/v8/Leads}) on the user's API domain,
    * prepared once: generated code adds the variable segments and the query.

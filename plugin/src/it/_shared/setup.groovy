@@ -44,3 +44,20 @@ writeSettings = { String username, String password ->
 
 usUrl = { FakeZoho fake -> fake.baseUrl(DataCenter.US) }
 tokenFile = { new File(basedir, 'target/tokens.json').absolutePath }
+
+// The usual project: the interface, a fake, a self client with a grant code for `scopes`, and a build given the
+// code, the fake's accounts URL, the token file and the client's credentials. Options: scopes, properties (more
+// -D properties), password (a closure from the client to the settings password), secrets (more values that must
+// not appear in the build log). Returns [fake, client, code].
+selfClientBuild = { Map options = [:] ->
+  copyApi()
+  def fake = startFake()
+  def client = fake.registerSelfClient()
+  def code = fake.generateGrantCode(client, options.scopes ?: ['ZohoCRM.modules.leads.ALL', 'ZohoCRM.users.READ'])
+  context.put('client', client)
+  context.put('secrets', [client.clientSecret(), code] + (options.secrets ?: []))
+  writeProperties(['zoho.accountsUrl': usUrl(fake), 'zoho.tokenStore': tokenFile(), 'zoho.grantToken': code]
+      + (options.properties ?: [:]))
+  writeSettings(client.clientId(), options.password ? options.password(client) : client.clientSecret())
+  [fake: fake, client: client, code: code]
+}

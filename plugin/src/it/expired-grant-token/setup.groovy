@@ -1,10 +1,5 @@
 evaluate(new File(itSources, '_shared/setup.groovy'))
-copyApi()
-def fake = startFake()
-def client = fake.registerSelfClient()
-def code = fake.generateGrantCode(client, ['ZohoCRM.modules.leads.ALL', 'ZohoCRM.users.READ'])
-fake.advanceClock(java.time.Duration.ofMinutes(4))
-context.put('secrets', [client.clientSecret(), code])
-writeProperties(['zoho.accountsUrl': usUrl(fake), 'zoho.tokenStore': tokenFile(), 'zoho.grantToken': code])
-writeSettings(client.clientId(), client.clientSecret())
+def project = selfClientBuild()
+// the grant code was issued 4 minutes ago: past Zoho's 3-minute validity for self-client codes
+project.fake.advanceClock(java.time.Duration.ofMinutes(4))
 return true

@@ -1,10 +1,3 @@
 evaluate(new File(itSources, '_shared/setup.groovy'))
-copyApi()
-def fake = startFake()
-def client = fake.registerSelfClient()
-def code = fake.generateGrantCode(client, ['ZohoCRM.modules.leads.READ'])
-context.put('client', client)
-context.put('secrets', [client.clientSecret(), code])
-writeProperties(['zoho.accountsUrl': usUrl(fake), 'zoho.tokenStore': tokenFile(), 'zoho.grantToken': code])
-writeSettings(client.clientId(), client.clientSecret())
+selfClientBuild(scopes: ['ZohoCRM.modules.leads.READ'])
 return true

@@ -15,3 +15,11 @@ assertNoSecrets = { String log, List secrets ->
 }
 
 stopFake = { context.get('fake')?.close() }
+
+// Exactly one token was stored, and neither it nor any secret of the set-up reached the build log.
+assertOneTokenStoredAndNotLogged = { String log ->
+  def tokens = storedTokens()
+  assert tokens.size() == 1
+  assertNoSecrets(log, context.get('secrets') + [tokens[0].get('access_token').asText(),
+      tokens[0].get('refresh_token').asText()])
+}

@@ -9,10 +9,7 @@ try {
   assert log.contains('[DEBUG]')
   assert fake.count('token:authorization_code') == 1
   assert fake.count('token:refresh_token') == 0
-  def tokens = storedTokens()
-  assert tokens.size() == 1
-  assertNoSecrets(log, context.get('secrets') + [tokens[0].get('access_token').asText(),
-      tokens[0].get('refresh_token').asText()])
+  assertOneTokenStoredAndNotLogged(log)
 } finally {
   stopFake()
 }

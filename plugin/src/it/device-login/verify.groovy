@@ -8,10 +8,7 @@ try {
   assert log.contains('Logged in. Stored:')
   assert fake.count('device:code') == 1
   assert fake.count('device:token') >= 2
-  def tokens = storedTokens()
-  assert tokens.size() == 1
-  assertNoSecrets(log, context.get('secrets') + [tokens[0].get('access_token').asText(),
-      tokens[0].get('refresh_token').asText()])
+  assertOneTokenStoredAndNotLogged(log)
 } finally {
   stopFake()
 }

@@ -58,6 +58,7 @@ public final class DeviceAuthorization {
     return expiresAt;
   }
 
+  /** The scopes the user is asked to grant. */
   public List<Scope> scopes() {
     return scopes;
   }

@@ -46,14 +46,17 @@ public final class IdToken {
     return text("sub");
   }
 
+  /** The user's email address ({@code email}), when the {@code email} scope was granted. */
   public Optional<String> email() {
     return Optional.ofNullable(text("email"));
   }
 
+  /** The user's display name ({@code name}), when present. */
   public Optional<String> name() {
     return Optional.ofNullable(text("name"));
   }
 
+  /** The accounts server that issued the token ({@code iss}). */
   public Optional<String> issuer() {
     return Optional.ofNullable(text("iss"));
   }
@@ -70,6 +73,7 @@ public final class IdToken {
     return audience;
   }
 
+  /** When the token expires ({@code exp}), when present. */
   public Optional<Instant> expiresAt() {
     JsonNode exp = claims.get("exp");
     return exp != null && exp.canConvertToLong() ? Optional.of(Instant.ofEpochSecond(exp.asLong())) : Optional.empty();

@@ -18,10 +18,12 @@ public record ActionResult(
     @JsonProperty("action") String action,
     @JsonProperty("duplicate_field") String duplicateField) {
 
+  /** Reads an absent {@code details} as empty. */
   public ActionResult {
     details = details == null ? Map.of() : details;
   }
 
+  /** Whether Zoho applied this record ({@code status} {@code success}). */
   public boolean isSuccess() {
     return "success".equalsIgnoreCase(status);
   }

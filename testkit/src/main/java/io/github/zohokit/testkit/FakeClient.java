@@ -11,6 +11,7 @@ import java.util.List;
 public record FakeClient(String clientId, String clientSecret, ClientType type, String name,
     List<String> redirectUris, List<String> javascriptDomains, DataCenter homeDataCenter) {
 
+  /** Copies the lists, so the record is immutable. */
   public FakeClient {
     redirectUris = List.copyOf(redirectUris);
     javascriptDomains = List.copyOf(javascriptDomains);

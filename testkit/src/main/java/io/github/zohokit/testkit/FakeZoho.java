@@ -129,6 +129,7 @@ public final class FakeZoho implements AutoCloseable {
     return builder().start();
   }
 
+  /** A builder with Zoho's defaults: US and EU data centres, Zoho's limits and lifetimes, 25 seeded leads. */
   public static Builder builder() {
     return new Builder();
   }
@@ -181,10 +182,12 @@ public final class FakeZoho implements AutoCloseable {
         name, redirectUris, javascriptDomains, home));
   }
 
+  /** Registers a self client (grant codes from {@link #generateGrantCode}, client credentials). */
   public FakeClient registerSelfClient() {
     return registerClient(ClientType.SELF_CLIENT, "Self Client", List.of(), List.of());
   }
 
+  /** Registers a server-based client (authorization code) that may redirect to {@code redirectUri}. */
   public FakeClient registerServerBasedClient(String redirectUri) {
     return registerClient(ClientType.SERVER_BASED, "Web App", List.of(redirectUri), List.of());
   }
@@ -194,14 +197,17 @@ public final class FakeZoho implements AutoCloseable {
     return registerClient(ClientType.CLIENT_BASED, "JS App", List.of(redirectUri), List.of(javascriptDomain));
   }
 
+  /** Registers a non-browser client (device flow). */
   public FakeClient registerNonBrowserClient() {
     return registerClient(ClientType.NON_BROWSER, "CLI", List.of(), List.of());
   }
 
+  /** Registers a mobile client (authorization code with PKCE) that may redirect to {@code redirectUri}. */
   public FakeClient registerMobileClient(String redirectUri) {
     return registerClient(ClientType.MOBILE, "Mobile App", List.of(redirectUri), List.of());
   }
 
+  /** The registered client with this id, or null when there is none. */
   public FakeClient client(String clientId) {
     return accounts.client(clientId);
   }
@@ -217,6 +223,7 @@ public final class FakeZoho implements AutoCloseable {
     return accounts.addUser(email, fullName, dc);
   }
 
+  /** Every user of the fake, in every data centre (see {@link #defaultUser()}). */
   public List<FakeUser> users() {
     return accounts.users();
   }
@@ -257,6 +264,7 @@ public final class FakeZoho implements AutoCloseable {
     approveDevice(userCode, defaultUser());
   }
 
+  /** Approves a pending device code as {@code user}, as if they entered it on the verification page. */
   public void approveDevice(String userCode, FakeUser user) {
     accounts.decideDevice(userCode, user, true);
   }
@@ -266,6 +274,7 @@ public final class FakeZoho implements AutoCloseable {
     return accounts.pendingUserCodes();
   }
 
+  /** Denies a pending device code: the next poll answers {@code access_denied}. */
   public void denyDevice(String userCode) {
     accounts.decideDevice(userCode, defaultUser(), false);
   }
@@ -545,6 +554,7 @@ public final class FakeZoho implements AutoCloseable {
       return this;
     }
 
+    /** Zoho's limits to enforce (refreshes per window, live tokens, grant codes); Zoho's own by default. */
     public Builder limits(Limits limits) {
       this.limits = Objects.requireNonNull(limits, "limits");
       return this;
@@ -610,6 +620,7 @@ public final class FakeZoho implements AutoCloseable {
       return this;
     }
 
+    /** Starts one server per data centre on loopback; close the fake to stop them. */
     public FakeZoho start() {
       try {
         return new FakeZoho(this);

@@ -39,18 +39,22 @@ public final class FakeZohoExtension implements BeforeAllCallback, AfterAllCallb
     this.configuration = configuration;
   }
 
+  /** One fake for all tests of the class, with the defaults. */
   public static FakeZohoExtension perClass() {
     return new FakeZohoExtension(false, b -> { });
   }
 
+  /** One fake for all tests of the class, configured by {@code configuration}. */
   public static FakeZohoExtension perClass(Consumer<FakeZoho.Builder> configuration) {
     return new FakeZohoExtension(false, configuration);
   }
 
+  /** A new fake for each test, with the defaults. */
   public static FakeZohoExtension perTest() {
     return new FakeZohoExtension(true, b -> { });
   }
 
+  /** A new fake for each test, configured by {@code configuration}. */
   public static FakeZohoExtension perTest(Consumer<FakeZoho.Builder> configuration) {
     return new FakeZohoExtension(true, configuration);
   }

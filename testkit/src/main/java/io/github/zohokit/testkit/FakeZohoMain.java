@@ -25,6 +25,7 @@ import java.util.List;
 public final class FakeZohoMain {
   private FakeZohoMain() {}
 
+  /** Starts the fake; the options are listed by {@code --help}. */
   public static void main(String[] args) throws Exception {
     FakeZoho.Builder builder = FakeZoho.builder();
     boolean selfClient = false;

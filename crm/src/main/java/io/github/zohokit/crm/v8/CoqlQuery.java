@@ -8,6 +8,7 @@ import java.util.Objects;
  * 2,000 rows per call ({@code limit}) and reaches 100,000 rows with {@code limit offset, count}.
  */
 public record CoqlQuery(@JsonProperty("select_query") String selectQuery) {
+  /** Rejects a null query. */
   public CoqlQuery {
     Objects.requireNonNull(selectQuery, "selectQuery");
   }

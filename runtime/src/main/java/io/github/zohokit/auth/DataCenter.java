@@ -13,15 +13,23 @@ import java.util.Optional;
  * enum only holds Zoho's real addresses.
  */
 public enum DataCenter {
+  /** United States (zoho.com). */
   US("us", "https://accounts.zoho.com", "https://www.zohoapis.com"),
+  /** Europe (zoho.eu). */
   EU("eu", "https://accounts.zoho.eu", "https://www.zohoapis.eu"),
+  /** India (zoho.in). */
   IN("in", "https://accounts.zoho.in", "https://www.zohoapis.in"),
+  /** Australia (zoho.com.au). */
   AU("au", "https://accounts.zoho.com.au", "https://www.zohoapis.com.au"),
+  /** China (zoho.com.cn). */
   CN("cn", "https://accounts.zoho.com.cn", "https://www.zohoapis.com.cn"),
+  /** Japan (zoho.jp). */
   JP("jp", "https://accounts.zoho.jp", "https://www.zohoapis.jp"),
   /** Canada: the accounts host is {@code zohocloud.ca}, the API host {@code zohoapis.ca}. */
   CA("ca", "https://accounts.zohocloud.ca", "https://www.zohoapis.ca"),
+  /** Saudi Arabia (zoho.sa). */
   SA("sa", "https://accounts.zoho.sa", "https://www.zohoapis.sa"),
+  /** United Kingdom (zoho.uk). */
   UK("uk", "https://accounts.zoho.uk", "https://www.zohoapis.uk");
 
   private final String location;

@@ -150,6 +150,26 @@ abstract class AbstractZohoMojo extends AbstractMojo {
     return endpoints;
   }
 
+  /**
+   * Fails before any request when Maven runs offline ({@code -o}) and the accounts server is not on this machine; a
+   * fake Zoho on a loopback address is local, so offline builds against it still work.
+   */
+  protected void requireNetwork(String what) throws MojoFailureException {
+    if (session == null || !session.isOffline()) {
+      return;
+    }
+    DataCenter dc = dataCenter();
+    String host = endpoints(dc).accountsUrl(dc).host();
+    if (!isLoopback(host)) {
+      throw new MojoFailureException("Maven runs offline (-o), but " + what + " talks to Zoho (" + host
+          + "). Run without -o");
+    }
+  }
+
+  private static boolean isLoopback(String host) {
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+  }
+
   protected Path tokenStorePath() {
     if (tokenStore != null) {
       return tokenStore.toPath().toAbsolutePath();

@@ -58,10 +58,7 @@ public class BootstrapTokenMojo extends AbstractZohoMojo {
       if (grantToken == null || grantToken.isBlank()) {
         throw new MojoFailureException(Bootstrap.noGrantToken(scopes, dataCenter()));
       }
-      if (session != null && session.isOffline()) {
-        throw new MojoFailureException("Maven runs offline (-o), but the grant token must be exchanged with Zoho. "
-            + "Run without -o");
-      }
+      requireNetwork("exchanging the grant token");
       credentials.require(true, serverId);
       ZohoToken token = new Bootstrap(oauth(ClientType.SELF_CLIENT, credentials), store(), key)
           .exchange(grantToken.trim(), scopes);

@@ -31,9 +31,7 @@ public class DeviceLoginMojo extends AbstractZohoMojo {
   protected void run() throws MojoExecutionException, MojoFailureException {
     RequiredScopes required = requireScopes();
     Credentials credentials = credentials(true);
-    if (session != null && session.isOffline()) {
-      throw new MojoFailureException("Maven runs offline (-o), but the device login talks to Zoho. Run without -o");
-    }
+    requireNetwork("the device login");
     try {
       ZohoToken token = oauth(ClientType.NON_BROWSER, credentials)
           .deviceSlowDownInterval(Duration.ofSeconds(slowDownSeconds)).build().deviceFlow()

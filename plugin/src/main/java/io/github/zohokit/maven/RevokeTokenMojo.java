@@ -13,6 +13,7 @@ public class RevokeTokenMojo extends AbstractZohoMojo {
 
   @Override
   protected void run() throws MojoExecutionException, MojoFailureException {
+    requireNetwork("revoking the token");
     ZohoOAuth oauth = oauth(ClientType.SELF_CLIENT, credentials(true)).build();
     try {
       if (oauth.revoke(userKey)) {

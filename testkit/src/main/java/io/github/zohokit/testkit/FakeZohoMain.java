@@ -3,9 +3,12 @@ package io.github.zohokit.testkit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.zohokit.auth.ClientType;
 import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.auth.Secret;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +21,10 @@ import java.util.List;
  *     [--device-slow-down-ms 30000] [--device-interval-ms 5000] [--seed-leads 25] [--ready-file path]
  * </pre>
  *
- * It prints one JSON line — its URLs, the control endpoint, and the self client it registered if asked — writes the
- * same line to {@code --ready-file} once it listens, and runs until killed or stopped with
- * {@code POST /_fake/shutdown}.
+ * Once it listens it writes one JSON line — its URLs, the control endpoint, and the self client it registered if
+ * asked — to {@code --ready-file} (readable by its owner only), prints the same line with the client secret redacted
+ * (so that it stays out of build logs), and runs until killed or stopped with {@code POST /_fake/shutdown}. The
+ * secret is only in the ready file; clients registered with {@code POST /_fake/clients} get theirs in the answer.
  */
 public final class FakeZohoMain {
   private FakeZohoMain() {}
@@ -62,7 +66,8 @@ public final class FakeZohoMain {
         case "--help":
           System.out.println("usage: java -jar zoho-testkit-standalone.jar [--port N] [--data-centers us,eu] "
               + "[--self-client] [--device-slow-down-ms N] [--device-interval-ms N] [--seed-leads N] "
-              + "[--ready-file PATH]");
+              + "[--ready-file PATH]\n"
+              + "The self client's secret is written to the ready file only; the printed line shows it redacted.");
           return;
         default:
           System.err.println("unknown option " + arg + "; see --help");
@@ -76,15 +81,27 @@ public final class FakeZohoMain {
       info.set("self_client", ControlEndpoints.client(fake.registerClient(ClientType.SELF_CLIENT, "Self Client",
           List.of(), List.of())));
     }
-    String line = Http.JSON.writeValueAsString(info);
     if (readyFile != null) {
-      Path temp = Files.createTempFile(readyFile.toAbsolutePath().getParent(), "fake-zoho", ".tmp");
-      Files.writeString(temp, line + "\n", StandardCharsets.UTF_8);
-      Files.move(temp, readyFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      writeReadyFile(readyFile, Http.JSON.writeValueAsString(info));
     }
-    System.out.println(line);
+    if (info.has("self_client")) {
+      ObjectNode client = (ObjectNode) info.get("self_client");
+      client.put("client_secret", Secret.redact(client.path("client_secret").asText()));
+    }
+    System.out.println(Http.JSON.writeValueAsString(info));
     System.out.flush();
     fake.awaitClosed();
+  }
+
+  /** Written whole or not at all (temp file, then an atomic move), owner-only where the file system allows. */
+  private static void writeReadyFile(Path readyFile, String line) throws java.io.IOException {
+    Path temp = Files.createTempFile(readyFile.toAbsolutePath().getParent(), "fake-zoho", ".tmp");
+    try {
+      Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException notPosix) {
+      // Windows: the temp file already gets the user's default ACL
+    }
+    Files.writeString(temp, line + "\n", StandardCharsets.UTF_8);
+    Files.move(temp, readyFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 }

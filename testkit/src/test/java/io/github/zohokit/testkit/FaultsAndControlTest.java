@@ -10,6 +10,7 @@ import io.github.zohokit.ZohoApiException;
 import io.github.zohokit.ZohoAuthException;
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.auth.Secret;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.crm.v8.OrgApi;
 import java.io.BufferedReader;
@@ -106,7 +107,7 @@ class FaultsAndControlTest {
   }
 
   @Test
-  void theStandaloneServerPrintsItsAddressesAndServesTheControlApi(@org.junit.jupiter.api.io.TempDir Path dir)
+  void theStandaloneServerPrintsItsAddressesWithTheSecretRedactedAndServesTheControlApi(@org.junit.jupiter.api.io.TempDir Path dir)
       throws Exception {
     Path ready = dir.resolve("ready.json");
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -116,10 +117,18 @@ class FaultsAndControlTest {
     try {
       String line = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
           .readLine();
-      JsonNode info = JSON.readTree(line);
-      assertThat(info.path("data_centers").path("in").asText()).startsWith("http://");
-      assertThat(JSON.readTree(java.nio.file.Files.readString(ready))).isEqualTo(info);
+      JsonNode printed = JSON.readTree(line);
+      JsonNode info = JSON.readTree(java.nio.file.Files.readString(ready));
+      assertThat(printed.path("data_centers").path("in").asText()).startsWith("http://");
+      assertThat(printed.path("control")).isEqualTo(info.path("control"));
       JsonNode selfClient = info.path("self_client");
+      String secret = selfClient.path("client_secret").asText();
+      assertThat(secret).hasSizeGreaterThan(20);
+      assertThat(line).doesNotContain(secret).contains(Secret.redact(secret));
+      if (ready.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        assertThat(java.nio.file.Files.getPosixFilePermissions(ready))
+            .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      }
       JsonNode code = post(info.path("control").asText() + "/grant-codes", "{\"client_id\":\""
           + selfClient.path("client_id").asText() + "\",\"scopes\":\"ZohoCRM.org.READ\"}");
       assertThat(code.path("code").asText()).startsWith("1000.");

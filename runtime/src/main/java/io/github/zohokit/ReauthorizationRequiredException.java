@@ -1,29 +1,38 @@
 package io.github.zohokit;
 
+import io.github.zohokit.auth.AuthorizationRequest;
 import java.util.Optional;
 
 /**
  * No usable token exists and none can be obtained without the user: nothing is stored for the user key, the
  * client type has no refresh token (client-based apps), or Zoho declared the refresh token dead. When zohokit
- * knows where to send the user, {@link #authorizationUrl()} carries that URL.
+ * knows where to send the user (client-based apps, whose token holds its scopes), {@link #authorizationRequest()}
+ * carries the request: send the user to its URL, keep it (it holds the {@code state}), and complete it with the
+ * redirect ({@code ImplicitFlow.complete}).
  */
 public class ReauthorizationRequiredException extends ZohoAuthException {
   private static final long serialVersionUID = 1L;
 
-  private final String authorizationUrl;
+  private final transient AuthorizationRequest authorizationRequest;
 
-  public ReauthorizationRequiredException(String message, String authorizationUrl) {
+  /** No token and no way to get one; {@code authorizationRequest}, if not null, is where to send the user. */
+  public ReauthorizationRequiredException(String message, AuthorizationRequest authorizationRequest) {
     super(null, message);
-    this.authorizationUrl = authorizationUrl;
+    this.authorizationRequest = authorizationRequest;
   }
 
   public ReauthorizationRequiredException(String error, String message, Throwable cause) {
     super(error, message, cause);
-    this.authorizationUrl = null;
+    this.authorizationRequest = null;
   }
 
-  /** Where to send the user to authorize again, when known. */
+  /** The authorization to send the user through again, when known. */
+  public Optional<AuthorizationRequest> authorizationRequest() {
+    return Optional.ofNullable(authorizationRequest);
+  }
+
+  /** Where to send the user to authorize again, when known: the URL of {@link #authorizationRequest()}. */
   public Optional<String> authorizationUrl() {
-    return Optional.ofNullable(authorizationUrl);
+    return authorizationRequest().map(AuthorizationRequest::url);
   }
 }

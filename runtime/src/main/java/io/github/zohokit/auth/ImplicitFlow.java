@@ -23,10 +23,13 @@ public final class ImplicitFlow {
 
   /** Starts an authorization with {@code response_type=token}. */
   public AuthorizationRequest authorize(Collection<String> scopes) {
-    List<Scope> parsed = ZohoOAuth.parseScopes(scopes);
+    return request("oauth/v2/auth", ZohoOAuth.parseScopes(scopes));
+  }
+
+  private AuthorizationRequest request(String path, List<Scope> scopes) {
     String state = Pkce.newState();
-    String url = url("oauth/v2/auth", parsed).addQueryParameter("state", state).build().toString();
-    return new AuthorizationRequest(url, state, null, parsed);
+    String url = url(path, scopes).addQueryParameter("state", state).build().toString();
+    return new AuthorizationRequest(url, state, null, scopes);
   }
 
   private HttpUrl.Builder url(String path, List<Scope> scopes) {
@@ -70,16 +73,15 @@ public final class ImplicitFlow {
   }
 
   /**
-   * Where to send the user when {@code expired} can no longer be used: Zoho's silent renewal URL
-   * ({@code /oauth/v2/auth/refresh}) if the user allowed it, otherwise a new authorization. Without a
-   * {@code state}; start with {@link #authorize} to have the redirect checked.
+   * Where to send the user when {@code expired} can no longer be used, for the same scopes: Zoho's silent renewal
+   * ({@code /oauth/v2/auth/refresh}) if the user allowed it, otherwise a new authorization. With a fresh
+   * {@code state}, like {@link #authorize}: keep the request and pass it to {@link #complete} with the redirect.
    */
-  String reauthorizationUrl(ZohoToken expired) {
+  AuthorizationRequest reauthorization(ZohoToken expired) {
     List<Scope> scopes = expired == null ? List.of() : expired.scopes();
     if (scopes.isEmpty()) {
       return null;
     }
-    String path = expired.grantedForSession() ? "oauth/v2/auth/refresh" : "oauth/v2/auth";
-    return url(path, scopes).build().toString();
+    return request(expired.grantedForSession() ? "oauth/v2/auth/refresh" : "oauth/v2/auth", scopes);
   }
 }

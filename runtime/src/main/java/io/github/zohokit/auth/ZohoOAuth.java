@@ -339,9 +339,8 @@ public final class ZohoOAuth {
         : "The token of " + key + " expired and has no refresh token";
     switch (client.type()) {
       case CLIENT_BASED:
-        String url = new ImplicitFlow(this).reauthorizationUrl(old);
         throw new ReauthorizationRequiredException(what + ". Client-based apps get no refresh token: send the user "
-            + "to Zoho to authorize again", url);
+            + "to Zoho to authorize again", new ImplicitFlow(this).reauthorization(old));
       case SELF_CLIENT:
         throw new ReauthorizationRequiredException(what + ". Exchange a grant token first (mvn zoho:bootstrap-token "
             + "-Dzoho.grantToken=..., or SelfClientFlow.exchangeGrantToken), or configure clientCredentials(soid, "

@@ -4,6 +4,7 @@ import static io.github.zohokit.testing.Fixtures.ACCESS_TOKEN;
 import static io.github.zohokit.testing.Fixtures.CLIENT_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.zohokit.ReauthorizationRequiredException;
 import io.github.zohokit.ZohoAuthException;
@@ -57,17 +58,27 @@ class ImplicitFlowTest {
   }
 
   @Test
-  void expiredTokenRequiresReauthorizationWithTheUrl() {
+  void expiredTokenRequiresReauthorizationWithARequestThatCompletes() {
     AuthorizationRequest request = oauth.implicitFlow().authorize(List.of("ZohoCRM.modules.leads.READ"));
     oauth.implicitFlow().complete(request, REDIRECT + "#state=" + request.state() + "&access_token=" + ACCESS_TOKEN
         + "&expires_in=3600", "visitor");
     clock.advance(Duration.ofMinutes(61));
 
-    assertThatThrownBy(() -> oauth.token("visitor"))
-        .isInstanceOf(ReauthorizationRequiredException.class)
-        .hasMessageContaining("Client-based apps get no refresh token")
-        .satisfies(e -> assertThat(((ReauthorizationRequiredException) e).authorizationUrl()).get().asString()
-            .contains("/oauth/v2/auth?response_type=token").contains("scope=ZohoCRM.modules.leads.READ"));
+    ReauthorizationRequiredException e = catchThrowableOfType(ReauthorizationRequiredException.class,
+        () -> oauth.token("visitor"));
+    assertThat(e).hasMessageContaining("Client-based apps get no refresh token");
+    AuthorizationRequest again = e.authorizationRequest().orElseThrow();
+    assertThat(again.state()).isNotEqualTo(request.state());
+    assertThat(e.authorizationUrl()).contains(again.url());
+    assertThat(again.url()).contains("/oauth/v2/auth?response_type=token").contains("scope=ZohoCRM.modules.leads.READ")
+        .contains("state=" + again.state());
+    assertThatThrownBy(() -> oauth.implicitFlow().complete(again, REDIRECT + "#state=" + request.state()
+        + "&access_token=" + ACCESS_TOKEN + "&expires_in=3600", "visitor"))
+        .hasMessageContaining("state does not match");
+    ZohoToken renewed = oauth.implicitFlow().complete(again, REDIRECT + "#state=" + again.state() + "&access_token="
+        + ACCESS_TOKEN + "&expires_in=3600", "visitor");
+    assertThat(renewed.scopes()).extracting(Object::toString).containsExactly("ZohoCRM.modules.leads.READ");
+    assertThat(oauth.token("visitor").expiresAt()).isAfter(clock.instant());
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.github.zohokit.store.TokenKey;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
 
@@ -74,7 +75,7 @@ public final class Zoho {
    * The base URL this user's API calls go to (their token's API domain), once a call has been made; null before.
    * Clients build URLs on it so that the interceptor need not rewrite them.
    */
-  public okhttp3.HttpUrl apiBaseUrl() {
+  public HttpUrl apiBaseUrl() {
     return authorization.apiBase();
   }
 

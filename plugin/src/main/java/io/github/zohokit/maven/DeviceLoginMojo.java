@@ -6,9 +6,9 @@ import io.github.zohokit.auth.DataCenter;
 import io.github.zohokit.auth.DeviceAuthorization;
 import io.github.zohokit.auth.DeviceFlowListener;
 import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.store.TokenKey;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -35,9 +35,9 @@ public class DeviceLoginMojo extends AbstractZohoMojo {
     try {
       ZohoToken token = oauth(ClientType.NON_BROWSER, credentials)
           .deviceSlowDownInterval(Duration.ofSeconds(slowDownSeconds)).build().deviceFlow()
-          .login(new ArrayList<>(required.all().stream().map(Object::toString).toList()), new Console(), userKey);
+          .login(required.all().stream().map(Object::toString).toList(), new Console(), userKey);
       getLog().info("Logged in. Stored:");
-      for (String line : TokenReport.lines(new io.github.zohokit.store.TokenKey(credentials.clientId(), userKey),
+      for (String line : TokenReport.lines(new TokenKey(credentials.clientId(), userKey),
           token, tokenStorePath().toString(), Clock.systemUTC().instant())) {
         getLog().info(line);
       }

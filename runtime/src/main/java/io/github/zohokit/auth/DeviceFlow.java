@@ -1,5 +1,6 @@
 package io.github.zohokit.auth;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zohokit.ZohoAuthException;
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.store.TokenKey;
@@ -161,7 +162,7 @@ public final class DeviceFlow {
    * {@code msThreshold} are read as milliseconds: 31 for the interval (an interval of up to 30 is seconds — Zoho
    * never asks for more), 10,000 for the expiry (a code lives minutes: 300 is seconds, 300000 milliseconds).
    */
-  static Duration duration(com.fasterxml.jackson.databind.JsonNode node, long msThreshold, Duration fallback) {
+  static Duration duration(JsonNode node, long msThreshold, Duration fallback) {
     if (node == null || !node.canConvertToLong() && !node.isTextual()) {
       return fallback;
     }

@@ -1,5 +1,6 @@
 package io.github.zohokit.auth;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.zohokit.ZohoAuthException;
 import java.util.Collection;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class ImplicitFlow {
       throw new ZohoAuthException("missing_token", "The redirect carries no access_token; is this the redirect "
           + "URI of a client-based app, with the fragment (#...) included?");
     }
-    com.fasterxml.jackson.databind.node.ObjectNode expiry = oauth.objectMapper().createObjectNode();
+    ObjectNode expiry = oauth.objectMapper().createObjectNode();
     if (params.get("expires_in") != null) {
       expiry.put("expires_in", params.get("expires_in"));
     }

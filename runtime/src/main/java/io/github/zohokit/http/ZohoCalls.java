@@ -2,6 +2,8 @@ package io.github.zohokit.http;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.github.zohokit.Zoho;
@@ -19,6 +21,7 @@ import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -41,16 +44,15 @@ public final class ZohoCalls {
   /** Placeholder host: the interceptor sends every request to the user's own API domain. */
   private static final HttpUrl API = HttpUrl.get("https://www.zohoapis.com/");
 
+  /** URLs prepared per leading literal path on one API base; replaced whole when the base changes. */
+  private record Prefixes(HttpUrl base, ConcurrentHashMap<String, HttpUrl> urls) {}
+
   private final Zoho zoho;
+  private volatile Prefixes prefixes = new Prefixes(API, new ConcurrentHashMap<>());
 
   public ZohoCalls(Zoho zoho) {
     this.zoho = zoho;
   }
-
-  /** Prepared URLs per leading literal path, on the current API base. */
-  private final java.util.concurrent.ConcurrentHashMap<String, HttpUrl> prefixes =
-      new java.util.concurrent.ConcurrentHashMap<>();
-  private volatile HttpUrl preparedOn = API;
 
   /**
    * A URL builder for {@code segments} (a literal path such as {@code crm/v8/Leads}) on the user's API domain,
@@ -61,18 +63,15 @@ public final class ZohoCalls {
     if (base == null) {
       base = API;
     }
-    if (!base.equals(preparedOn)) {
-      prefixes.clear();
-      preparedOn = base;
+    Prefixes current = prefixes;
+    if (current.base() != base && !current.base().equals(base)) {
+      current = new Prefixes(base, new ConcurrentHashMap<>());
+      prefixes = current;
     }
-    HttpUrl prepared = prefixes.get(segments);
+    HttpUrl prepared = current.urls().get(segments);
     if (prepared == null) {
-      HttpUrl.Builder builder = base.newBuilder();
-      if (!segments.isEmpty()) {
-        builder.addPathSegments(segments);
-      }
-      prepared = builder.build();
-      prefixes.put(segments, prepared);
+      prepared = segments.isEmpty() ? base : base.newBuilder().addPathSegments(segments).build();
+      current.urls().putIfAbsent(segments, prepared);
     }
     return prepared.newBuilder();
   }
@@ -112,14 +111,12 @@ public final class ZohoCalls {
   }
 
   /** The Jackson type of {@code type}, for generated clients' readers and writers (built once per client). */
-  public static com.fasterxml.jackson.databind.JavaType type(com.fasterxml.jackson.databind.ObjectMapper mapper,
-      Class<?> type) {
+  public static JavaType type(ObjectMapper mapper, Class<?> type) {
     return mapper.constructType(type);
   }
 
   /** The Jackson type {@code raw<arguments>}, for generated clients' readers and writers (built once per client). */
-  public static com.fasterxml.jackson.databind.JavaType type(com.fasterxml.jackson.databind.ObjectMapper mapper,
-      Class<?> raw, com.fasterxml.jackson.databind.JavaType... arguments) {
+  public static JavaType type(ObjectMapper mapper, Class<?> raw, JavaType... arguments) {
     return mapper.getTypeFactory().constructParametricType(raw, arguments);
   }
 

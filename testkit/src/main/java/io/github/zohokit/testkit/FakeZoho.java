@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -80,7 +81,7 @@ public final class FakeZoho implements AutoCloseable {
   private volatile int apiRequestsPerMinute;
   private volatile int apiCreditsPerDay;
   private volatile String browserUser;
-  private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+  private final CountDownLatch closed = new CountDownLatch(1);
 
   private FakeZoho(Builder b) throws IOException {
     this.accounts = new Accounts(clock, new Accounts.Settings(b.limits, b.accessTokenLifetime, b.browserCodeLifetime,

@@ -1,6 +1,8 @@
 package io.github.zohokit.maven;
 
+import io.github.zohokit.auth.Secret;
 import java.util.function.Function;
+import org.apache.maven.plugin.MojoFailureException;
 
 /**
  * The client id and secret, from the first source that has each:
@@ -17,7 +19,13 @@ import java.util.function.Function;
 record Credentials(String clientId, String clientSecret, String source) {
 
   /** A {@code settings.xml} server's decrypted username and password; null fields when absent. */
-  record Server(String id, String username, String password) {}
+  record Server(String id, String username, String password) {
+    @Override
+    public String toString() {
+      return "Server{id=" + id + ", username=" + username + ", password="
+          + (password == null ? "none" : Secret.redact(password)) + "}";
+    }
+  }
 
   static Credentials resolve(Function<String, String> properties, Function<String, String> environment,
       Server server) {
@@ -32,11 +40,11 @@ record Credentials(String clientId, String clientSecret, String source) {
   }
 
   /** Fails unless a client id (and, when {@code secretNeeded}, a secret) was found, saying where to put them. */
-  Credentials require(boolean secretNeeded, String serverId) throws org.apache.maven.plugin.MojoFailureException {
+  Credentials require(boolean secretNeeded, String serverId) throws MojoFailureException {
     if (clientId == null || secretNeeded && clientSecret == null) {
       String missing = clientId == null && secretNeeded && clientSecret == null ? "client id and client secret"
           : clientId == null ? "client id" : "client secret";
-      throw new org.apache.maven.plugin.MojoFailureException("No Zoho " + missing + " found. Give them in one of:\n"
+      throw new MojoFailureException("No Zoho " + missing + " found. Give them in one of:\n"
           + "  - a <server> in ~/.m2/settings.xml with <id>" + serverId + "</id>, <username>CLIENT_ID</username> and "
           + "<password>CLIENT_SECRET</password> (encrypt it with mvn --encrypt-password);\n"
           + "  - the environment variables ZOHO_CLIENT_ID and ZOHO_CLIENT_SECRET;\n"
@@ -58,6 +66,6 @@ record Credentials(String clientId, String clientSecret, String source) {
   @Override
   public String toString() {
     return "Credentials{clientId=" + clientId + ", clientSecret="
-        + (clientSecret == null ? "none" : io.github.zohokit.auth.Secret.redact(clientSecret)) + ", from " + source + "}";
+        + (clientSecret == null ? "none" : Secret.redact(clientSecret)) + ", from " + source + "}";
   }
 }

@@ -47,5 +47,7 @@ class CredentialsTest {
     Credentials credentials = Credentials.resolve(Map.of("zoho.clientId", "1000.X", "zoho.clientSecret", SECRET)::get,
         k -> null, null);
     assertThat(credentials.toString()).contains("1000.X").contains("9f…9f").doesNotContain(SECRET);
+    assertThat(new Credentials.Server("zoho", "1000.X", SECRET).toString()).contains("zoho").contains("9f…9f")
+        .doesNotContain(SECRET);
   }
 }

@@ -2,8 +2,7 @@ package io.github.zohokit.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.zohokit.auth.ZohoToken;
@@ -55,7 +54,7 @@ final class FileTokenStore implements TokenStore {
   private static final long LEASE_REGIONS = 1L << 20;
   private static final ConcurrentHashMap<Path, ReentrantLock> WRITE_LOCKS = new ConcurrentHashMap<>();
   private static final Set<String> LEASES_HELD = ConcurrentHashMap.newKeySet();
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectWriter PRETTY = TokenJson.MAPPER.writerWithDefaultPrettyPrinter();
 
   private final Path file;
   private final Path lockFile;
@@ -192,7 +191,7 @@ final class FileTokenStore implements TokenStore {
     }
     JsonNode root;
     try {
-      root = MAPPER.readTree(bytes);
+      root = TokenJson.MAPPER.readTree(bytes);
     } catch (JsonProcessingException e) {
       throw corrupt("it is not valid JSON (" + e.getOriginalMessage() + " at line "
           + e.getLocation().getLineNr() + ")", e);
@@ -230,7 +229,7 @@ final class FileTokenStore implements TokenStore {
   }
 
   private void write(Map<TokenKey, StoredToken> tokens) throws IOException {
-    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode root = TokenJson.MAPPER.createObjectNode();
     root.put("format", FORMAT);
     root.put("formatVersion", FORMAT_VERSION);
     ArrayNode entries = root.putArray("tokens");
@@ -241,7 +240,7 @@ final class FileTokenStore implements TokenStore {
       entry.put("version", stored.version());
       entry.set("token", TokenJson.write(stored.token(), cipher, stored.key().toString()));
     }
-    byte[] bytes = MAPPER.writeValueAsBytes(root);
+    byte[] bytes = PRETTY.writeValueAsBytes(root);
     Path temp = posix
         ? Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp", ownerOnly("rw-------"))
         : Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");

@@ -1,6 +1,5 @@
 package io.github.zohokit.store;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zohokit.auth.ZohoToken;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +42,6 @@ import javax.sql.DataSource;
  */
 public final class JdbcTokenStore implements TokenStore {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,50}");
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final DataSource dataSource;
   private final String table;
@@ -201,7 +199,7 @@ public final class JdbcTokenStore implements TokenStore {
 
   private String encode(ZohoToken token, TokenKey key) {
     try {
-      return MAPPER.writeValueAsString(TokenJson.write(token, cipher, key.toString()));
+      return TokenJson.MAPPER.writeValueAsString(TokenJson.write(token, cipher, key.toString()));
     } catch (IOException e) {
       throw new TokenStoreException("cannot encode the token of " + key, e);
     }
@@ -209,7 +207,7 @@ public final class JdbcTokenStore implements TokenStore {
 
   private ZohoToken decode(String json, TokenKey key) {
     try {
-      return TokenJson.read(MAPPER.readTree(json), cipher, key.toString());
+      return TokenJson.read(TokenJson.MAPPER.readTree(json), cipher, key.toString());
     } catch (IOException | IllegalArgumentException e) {
       throw new TokenStoreException("the stored token of " + key + " in table " + table + " is unreadable: "
           + e.getMessage() + ". It was left as it is; delete the row and authorize again", e);

@@ -1,6 +1,7 @@
 package io.github.zohokit.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +15,9 @@ import java.util.List;
 
 /** The JSON form of a {@link ZohoToken} that persistent stores write. Field names follow Zoho's own. */
 final class TokenJson {
+  /** The one mapper of the persistent stores: they only read and write trees. */
+  static final ObjectMapper MAPPER = new ObjectMapper();
+
   private TokenJson() {}
 
   static ObjectNode write(ZohoToken token) {

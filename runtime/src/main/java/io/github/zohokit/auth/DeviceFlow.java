@@ -1,6 +1,5 @@
 package io.github.zohokit.auth;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zohokit.ZohoAuthException;
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.store.TokenKey;
@@ -68,8 +67,10 @@ public final class DeviceFlow {
       throw new ZohoAuthException(null, "Zoho's device-code answer from " + answer.url() + " lacks user_code, "
           + "device_code or verification_url; is the accounts URL right and the client a non-browser client?");
     }
-    Duration interval = duration(answer.json().get("interval"), 31, DEFAULT_INTERVAL);
-    Duration expiresIn = duration(answer.json().get("expires_in"), 10_000, DEFAULT_EXPIRY);
+    // Zoho documents both in milliseconds; some answers use seconds. An interval of up to 30 is seconds (Zoho never
+    // asks for more); a code lives minutes, so an expiry of 300 is seconds and 300000 milliseconds.
+    Duration interval = TokenResponses.secondsOrMillis(answer.json().get("interval"), 31, DEFAULT_INTERVAL);
+    Duration expiresIn = TokenResponses.secondsOrMillis(answer.json().get("expires_in"), 10_000, DEFAULT_EXPIRY);
     return new DeviceAuthorization(userCode, Secret.of(deviceCode), verificationUrl,
         answer.text("verification_uri_complete"), interval, oauth.now().plus(expiresIn), parsed);
   }
@@ -155,26 +156,5 @@ public final class DeviceFlow {
 
   private static Duration max(Duration a, Duration b) {
     return a.compareTo(b) >= 0 ? a : b;
-  }
-
-  /**
-   * Zoho documents device-flow intervals and expiry in milliseconds; some answers use seconds. Values of at least
-   * {@code msThreshold} are read as milliseconds: 31 for the interval (an interval of up to 30 is seconds — Zoho
-   * never asks for more), 10,000 for the expiry (a code lives minutes: 300 is seconds, 300000 milliseconds).
-   */
-  static Duration duration(JsonNode node, long msThreshold, Duration fallback) {
-    if (node == null || !node.canConvertToLong() && !node.isTextual()) {
-      return fallback;
-    }
-    long value;
-    try {
-      value = Long.parseLong(node.asText().trim());
-    } catch (NumberFormatException e) {
-      return fallback;
-    }
-    if (value <= 0) {
-      return fallback;
-    }
-    return value >= msThreshold ? Duration.ofMillis(value) : Duration.ofSeconds(value);
   }
 }

@@ -66,21 +66,29 @@ final class TokenResponses {
     if (seconds != null && seconds.canConvertToLong() && seconds.asLong() > 0) {
       return Duration.ofSeconds(seconds.asLong());
     }
-    JsonNode expiresIn = json.get("expires_in");
-    if (expiresIn == null || !(expiresIn.isNumber() || expiresIn.isTextual())) {
-      return DEFAULT_LIFETIME;
+    // 3600 means seconds; 3600000 is the historical milliseconds form. Nothing lives 27 hours in seconds.
+    return secondsOrMillis(json.get("expires_in"), 100_000, DEFAULT_LIFETIME);
+  }
+
+  /**
+   * A duration Zoho gives in seconds or milliseconds (a number or a numeric string): values of at least
+   * {@code msThreshold} are milliseconds, smaller ones seconds; {@code fallback} when absent, unreadable or not
+   * positive.
+   */
+  static Duration secondsOrMillis(JsonNode node, long msThreshold, Duration fallback) {
+    if (node == null || !node.canConvertToLong() && !node.isTextual()) {
+      return fallback;
     }
     long value;
     try {
-      value = Long.parseLong(expiresIn.asText().trim());
+      value = Long.parseLong(node.asText().trim());
     } catch (NumberFormatException e) {
-      return DEFAULT_LIFETIME;
+      return fallback;
     }
     if (value <= 0) {
-      return DEFAULT_LIFETIME;
+      return fallback;
     }
-    // 3600 means seconds; 3600000 is the historical milliseconds form. Nothing lives 27 hours in seconds.
-    return value >= 100_000 ? Duration.ofMillis(value) : Duration.ofSeconds(value);
+    return value >= msThreshold ? Duration.ofMillis(value) : Duration.ofSeconds(value);
   }
 
   private static List<Scope> scopes(JsonNode json) {

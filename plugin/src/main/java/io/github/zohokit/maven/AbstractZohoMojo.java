@@ -166,8 +166,9 @@ abstract class AbstractZohoMojo extends AbstractMojo {
     }
   }
 
-  private static boolean isLoopback(String host) {
-    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+  /** {@code host} as {@link okhttp3.HttpUrl#host()} gives it: a name, an IPv4 literal, or an IPv6 literal unbracketed. */
+  static boolean isLoopback(String host) {
+    return host.equals("localhost") || host.equals("::1") || host.matches("127(\\.\\d{1,3}){3}");
   }
 
   protected Path tokenStorePath() {

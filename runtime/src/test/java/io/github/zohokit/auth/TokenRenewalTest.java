@@ -135,7 +135,9 @@ class TokenRenewalTest {
   void renewalStartsAheadOfExpiryWhileOthersKeepUsingTheValidToken() throws Exception {
     stored(Duration.ofMinutes(3));
     CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch renewing = new CountDownLatch(1);
     answer = n -> {
+      renewing.countDown();
       await(release);
       return json("{\"access_token\":\"" + newToken(n) + "\",\"expires_in\":3600}");
     };
@@ -147,9 +149,7 @@ class TokenRenewalTest {
     try {
       CompletableFuture<String> renewer =
           CompletableFuture.supplyAsync(() -> oauth.accessToken("default").reveal(), callers);
-      while (refreshes.get() == 0) {
-        Thread.sleep(5);
-      }
+      assertThat(renewing.await(10, TimeUnit.SECONDS)).as("the early renewal reached Zoho Accounts").isTrue();
       String meanwhile = CompletableFuture.supplyAsync(() -> oauth.accessToken("default").reveal(), callers)
           .get(10, TimeUnit.SECONDS);
       release.countDown();

@@ -1,7 +1,5 @@
 package io.github.zohokit.it;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +10,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * A headless Debian Chromium driven by WebDriver. Tests that need it are skipped, saying why, where the packages
- * {@code chromium} and {@code chromium-driver} are not installed ({@code .ci/run} installs them).
+ * {@code chromium} and {@code chromium-driver} are not installed; under {@code CI=true} they fail instead
+ * ({@code .ci/run} installs both).
  */
 final class Chromium {
   private static final Path BROWSER = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
@@ -21,8 +20,9 @@ final class Chromium {
   private Chromium() {}
 
   static WebDriver start(Path profile) {
-    assumeTrue(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER),
-        "skipped: no Chromium at " + BROWSER + " / " + DRIVER + " (apt-get install chromium chromium-driver)");
+    CiPrerequisite.require(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER),
+        "no Chromium at " + BROWSER + " / " + DRIVER + ": apt-get install chromium chromium-driver"
+            + " (or point -Dchromium.binary and -Dchromium.driver at them)");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BROWSER.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

@@ -1,74 +1,116 @@
 #!/usr/bin/env bash
-# Runs every benchmark of zohokit on this machine in one go (about 10-15 minutes on 2 cores) and writes the raw
-# results to bench/target/results/. bench/RESULTS.md holds the figures of the last recorded run.
+# Runs every benchmark of zohokit on this machine in one go (about 15 minutes on 2 cores) and writes the raw output
+# to bench/results/<UTC date and time>/, to be committed with the bench/RESULTS.md written from it: every figure in
+# RESULTS.md comes from a file this script writes. Each file starts with the time and the load average, since
+# other work on the machine moves the figures.
 #
 #   bench/run.sh            everything
-#   QUICK=1 bench/run.sh    shorter JMH runs (for trying the script, not for figures)
+#   QUICK=1 bench/run.sh    short runs of everything (for trying the script, not for figures); writes to
+#                           bench/target/results-quick/ instead
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=bench/target/results
+if [ -n "${QUICK:-}" ]; then
+  out=bench/target/results-quick
+else
+  out=bench/results/$(date -u +%Y-%m-%dT%H%MZ)
+fi
 mkdir -p "$out"
-
-echo "== building (bench profile)"
-./mvnw -B -ntp -q -Pbench -pl bench -am package -DskipTests
-jar=bench/target/benchmarks.jar
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
-cp=$(./mvnw -B -ntp -q -Pbench -pl bench dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
-cp="bench/target/classes:$cp"
+stamp() { echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) load average (1/5/15 min): $(cut -d' ' -f1-3 /proc/loadavg)"; }
 
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "cores: $(nproc)"
-  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)"
+  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)," \
+    "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(uname -sr)"
   echo "java: $($java -version 2>&1 | head -1)"
+  echo "git: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench/results' || echo ' (with uncommitted changes)')"
+  echo "uptime at start: $(uptime)"
 } | tee "$out/machine.txt"
+
+echo "== building (-Pbench: the benchmark jar and the class path files)"
+start=$(date +%s)
+./mvnw -B -ntp -q -Pbench -pl bench -am package -DskipTests
+echo "build_seconds=$(( $(date +%s) - start ))" | tee -a "$out/machine.txt"
+jar=bench/target/benchmarks.jar
+cp="bench/target/classes:$(cat bench/target/classpath/run.txt)"
+provided=$(tr ':' '\n' < bench/target/classpath/provided.txt)
+# zohokit alone: the runtime and its own dependencies
+./mvnw -B -ntp -q -o -pl runtime dependency:build-classpath -DincludeScope=runtime \
+  -Dmdep.outputFile="$PWD/bench/target/classpath/runtime.txt"
+zoho_cp="runtime/target/classes:$(cat bench/target/classpath/runtime.txt)"
+# plain OkHttp + Jackson: the same jars minus zohokit and what only zohokit uses
+plain_cp="bench/target/classes:$(tr ':' '\n' < bench/target/classpath/runtime.txt \
+  | grep -E '/(okhttp-jvm|okio-jvm|kotlin-stdlib|annotations|jackson-[a-z]+)-[0-9][^/]*\.jar$' | paste -sd:)"
 
 jmh_args=(-f 2 -prof gc)
 [ -n "${QUICK:-}" ] && jmh_args=(-f 1 -wi 1 -w 1 -i 2 -r 1 -prof gc)
 
 echo "== 1. per-call overhead (JMH, -prof gc)"
-$java -jar "$jar" PerCallBenchmark "${jmh_args[@]}" -rf text -rff "$out/per-call.txt" > "$out/per-call.log"
-grep -E "^PerCallBenchmark" "$out/per-call.txt" | grep -v -E "gc.count|gc.time|alloc.rate " | tee "$out/per-call-summary.txt"
+stamp | tee "$out/per-call.txt"
+$java -jar "$jar" PerCallBenchmark "${jmh_args[@]}" -rf text -rff "$out/per-call.jmh.txt" > "$out/per-call.log"
+cat "$out/per-call.jmh.txt" >> "$out/per-call.txt" && rm "$out/per-call.jmh.txt"
+grep -E "PerCallBenchmark\.[A-Za-z]+ |gc\.alloc\.rate\.norm" "$out/per-call.txt" || true
 
 echo "== 2a. token path (JMH)"
-$java -jar "$jar" TokenPathBenchmark -rf text -rff "$out/token-path.txt" > "$out/token-path.log"
-grep -E "^TokenPathBenchmark" "$out/token-path.txt" | tee "$out/token-path-summary.txt"
+stamp | tee "$out/token-path.txt"
+token_args=()
+[ -n "${QUICK:-}" ] && token_args=(-f 1 -wi 1 -w 1 -i 2 -r 1)
+$java -jar "$jar" TokenPathBenchmark "${token_args[@]}" -rf text -rff "$out/token-path.jmh.txt" > "$out/token-path.log"
+cat "$out/token-path.jmh.txt" >> "$out/token-path.txt" && rm "$out/token-path.jmh.txt"
+grep -E "^TokenPathBenchmark" "$out/token-path.txt"
 
-echo "== 2b. 200 concurrent callers on a rejected token"
-$java -cp "$cp" io.github.zohokit.bench.RefreshStorm 2>/dev/null | tee "$out/refresh-storm.txt"
+echo "== 2b. 200 concurrent callers on a rejected token (run twice)"
+stamp > "$out/refresh-storm.txt"
+for _ in 1 2; do
+  $java -cp "$cp" io.github.zohokit.bench.RefreshStorm 2>/dev/null | tee -a "$out/refresh-storm.txt"
+done
 
-echo "== 3. processor cost (whole-process javac)"
-runtime_cp=$(./mvnw -B -ntp -q -pl runtime dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
-processor_cp="processor/target/classes:runtime/target/classes:$(./mvnw -B -ntp -q -pl processor dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
-$java -cp "$cp" io.github.zohokit.bench.ProcessorCost "runtime/target/classes:$runtime_cp" "$processor_cp" 5 \
-  | tee "$out/processor-cost.txt"
+echo "== 3. processor cost (whole-process javac, 200 interfaces x 10 methods; plain, zoho-processor, avaje)"
+processor_path="$(grep -E '/(zoho-processor|javapoet)-[0-9][^/]*\.jar$' <<< "$provided" | paste -sd:):$zoho_cp"
+avaje_cp="$zoho_cp:$(grep -E '/io/avaje/' <<< "$provided" | grep -v -- '-generator' | paste -sd:)"
+avaje_processor_path=$(grep -E '/io/avaje/avaje-http-client-generator/' <<< "$provided" | paste -sd:)
+rounds=3
+[ -n "${QUICK:-}" ] && rounds=1
+stamp > "$out/processor-cost.txt"
+$java -cp "$cp" io.github.zohokit.bench.ProcessorCost "$zoho_cp" "$processor_path" "$avaje_cp" \
+  "$avaje_processor_path" "$rounds" | tee -a "$out/processor-cost.txt"
 
 echo "== 4. paging 100,000 records with -Xmx64m"
-ready=$out/fake-100k.json
+ready=bench/target/fake-100k.json
 rm -f "$ready"
 $java -cp "$cp" io.github.zohokit.testkit.FakeZohoMain --port 0 --data-centers us --self-client --seed-leads 100000 \
   --ready-file "$ready" > /dev/null &
 fake=$!
 trap 'kill $fake 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do [ -f "$ready" ] && break; sleep 0.1; done
-$java -Xmx64m -cp "$cp" io.github.zohokit.bench.PagingMemory "$ready" 2>/dev/null | tee "$out/paging-memory.txt"
+[ -f "$ready" ] || { echo "the fake Zoho did not start within 60 s" >&2; exit 1; }
+stamp > "$out/paging-memory.txt"
+$java -Xmx64m -cp "$cp" io.github.zohokit.bench.PagingMemory "$ready" 2>/dev/null | tee -a "$out/paging-memory.txt"
 kill $fake 2>/dev/null || true
 
 echo "== 5. bootstrap-token with a valid stored token"
-$java -cp "$cp" io.github.zohokit.maven.BootstrapNoOp 2>/dev/null | tee "$out/bootstrap-noop.txt"
+stamp > "$out/bootstrap-noop.txt"
+$java -cp "$cp" io.github.zohokit.maven.BootstrapNoOp 2>/dev/null | tee -a "$out/bootstrap-noop.txt"
 
-echo "== 6. start-up and retained heap (whole process, 5 runs each, alternating)"
-url_file=$out/page-server.url
+echo "== 6. start-up and retained heap (whole process, 5 runs each, alternating, each on its own class path)"
+url_file=bench/target/page-server.url
+rm -f "$url_file"
 $java -cp "$cp" io.github.zohokit.bench.LeadsPageServer 0 > "$url_file" &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do [ -s "$url_file" ] && break; sleep 0.1; done
+[ -s "$url_file" ] || { echo "the page server did not start within 10 s" >&2; exit 1; }
 url=$(head -1 "$url_file")
-: > "$out/startup.txt"
+{
+  stamp
+  echo "# okhttp:  -cp $plain_cp"
+  echo "# zohokit: -cp bench/target/classes:$zoho_cp"
+} > "$out/startup.txt"
 for _ in 1 2 3 4 5; do
-  for variant in okhttp zohokit; do
-    $java -cp "$cp" io.github.zohokit.bench.Startup "$variant" "$url" 2>/dev/null | tee -a "$out/startup.txt"
-  done
+  $java -cp "$plain_cp" io.github.zohokit.bench.plain.PlainStartup "$url" | tee -a "$out/startup.txt"
+  $java -cp "bench/target/classes:$zoho_cp" io.github.zohokit.bench.Startup "$url" 2>/dev/null \
+    | tee -a "$out/startup.txt"
 done
 kill $server 2>/dev/null || true
+echo "uptime at end: $(uptime)" | tee -a "$out/machine.txt"
 echo "== done: $out"

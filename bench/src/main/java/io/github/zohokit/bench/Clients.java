@@ -6,19 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import feign.Feign;
 import feign.jackson.JacksonDecoder;
-import io.github.zohokit.Zoho;
-import io.github.zohokit.auth.DataCenter;
-import io.github.zohokit.auth.Secret;
-import io.github.zohokit.auth.ZohoEndpoints;
 import io.github.zohokit.auth.ZohoOAuth;
-import io.github.zohokit.auth.ZohoToken;
 import io.github.zohokit.crm.RecordPage;
-import io.github.zohokit.store.TokenKey;
-import io.github.zohokit.store.TokenStore;
-import io.github.zohokit.store.TokenStores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -27,12 +19,20 @@ import retrofit2.Retrofit;
 import retrofit2.converter.jackson.JacksonConverterFactory;
 
 /**
- * The four ways to make the same call, on one shared {@link OkHttpClient} (one connection pool) and one mapper:
- * zohokit's generated client, hand-written OkHttp + Jackson (the floor), Retrofit, OpenFeign.
+ * The ways to make the same call, on one shared {@link OkHttpClient} (one connection pool) and one mapper:
+ * zohokit's generated client, hand-written OkHttp + Jackson (the floor, reading bytes; and the same reading
+ * characters, as Feign's decoder does), Retrofit, OpenFeign.
+ *
+ * <p>The peers are configured as their documentation recommends: Retrofit with its Jackson converter as shipped
+ * ({@code JacksonConverterFactory.create(mapper)}; 3.0.0 reads the body's {@code byteStream()}, as zohokit and
+ * the floor do); OpenFeign with feign-okhttp on the shared client and {@link feign.Request.Options} equal to that
+ * client's connect and read timeouts and redirect setting, so feign-okhttp uses the client as it is instead of
+ * deriving a new one per call (feign-okhttp 13.12 compares exactly those three), and feign-jackson's
+ * {@code JacksonDecoder} as shipped (it reads a {@code Reader}, through a {@code BufferedReader} it marks to
+ * detect an empty body).
  */
 final class Clients {
-  static final String CLIENT_ID = "1000.BENCHCLIENT0000000000000000000";
-  static final String ACCESS = "1000.aa11bb22cc33dd44ee55ff6677889900.99887766554433221100ffeeddccbbaa";
+  static final String ACCESS = ZohokitClient.ACCESS;
 
   final OkHttpClient http = new OkHttpClient();
   final ObjectMapper mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -44,13 +44,9 @@ final class Clients {
   private final ObjectReader handWrittenReader;
 
   Clients(String baseUrl) {
-    TokenStore store = TokenStores.inMemory();
-    store.save(new TokenKey(CLIENT_ID, TokenKey.DEFAULT_USER), ZohoToken.builder().accessToken(Secret.of(ACCESS))
-        .refreshToken(Secret.of(ACCESS)).expiresAt(Instant.now().plusSeconds(36_000)).apiDomain(baseUrl).build());
-    oauth = ZohoOAuth.selfClient(CLIENT_ID, "0123456789abcdef0123456789abcdef0123456789")
-        .endpoints(ZohoEndpoints.zoho().withApiUrl(DataCenter.US, baseUrl)).tokenStore(store).httpClient(http)
-        .objectMapper(mapper).build();
-    zohokit = Zoho.connect(oauth).client(BenchLeadsApi.class);
+    ZohokitClient client = new ZohokitClient(baseUrl, http, mapper);
+    oauth = client.oauth;
+    zohokit = client.api;
 
     handWrittenUrl = HttpUrl.get(baseUrl).newBuilder().addPathSegments("crm/v8/Leads").build();
     handWrittenReader = mapper.readerFor(new TypeReference<RecordPage<BenchLead>>() { });
@@ -59,7 +55,10 @@ final class Clients {
         .header("Authorization", "Zoho-oauthtoken " + ACCESS).build())).build();
     retrofit = new Retrofit.Builder().baseUrl(baseUrl).client(authorized)
         .addConverterFactory(JacksonConverterFactory.create(mapper)).build().create(RetrofitLeadsApi.class);
-    feign = Feign.builder().client(new feign.okhttp.OkHttpClient(http)).decoder(new JacksonDecoder(mapper))
+    feign = Feign.builder().client(new feign.okhttp.OkHttpClient(http))
+        .options(new feign.Request.Options(http.connectTimeoutMillis(), TimeUnit.MILLISECONDS,
+            http.readTimeoutMillis(), TimeUnit.MILLISECONDS, http.followRedirects()))
+        .decoder(new JacksonDecoder(mapper))
         .requestInterceptor(template -> template.header("Authorization", "Zoho-oauthtoken " + ACCESS))
         .target(FeignLeadsApi.class, baseUrl.substring(0, baseUrl.length() - 1));
   }
@@ -70,20 +69,35 @@ final class Clients {
 
   /**
    * What a careful developer writes by hand: base URL and reader prepared once; the arguments (fields, page size)
-   * and the header bound per call, as they vary.
+   * and the header bound per call, as they vary. Jackson reads the body's bytes.
    */
   RecordPage<BenchLead> handWritten() {
-    HttpUrl url = handWrittenUrl.newBuilder().addQueryParameter("fields", LeadsPageServer.FIELDS)
-        .addQueryParameter("per_page", "200").build();
-    Request request = new Request.Builder().url(url).header("Authorization", "Zoho-oauthtoken " + ACCESS).build();
-    try (Response response = http.newCall(request).execute()) {
-      if (!response.isSuccessful()) {
-        throw new IllegalStateException("HTTP " + response.code());
-      }
+    try (Response response = handWrittenCall()) {
       return handWrittenReader.readValue(response.body().byteStream());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The same as {@link #handWritten()}, but Jackson reads characters, as Feign's decoder does. */
+  RecordPage<BenchLead> handWrittenCharStream() {
+    try (Response response = handWrittenCall()) {
+      return handWrittenReader.readValue(response.body().charStream());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Response handWrittenCall() throws IOException {
+    HttpUrl url = handWrittenUrl.newBuilder().addQueryParameter("fields", LeadsPageServer.FIELDS)
+        .addQueryParameter("per_page", "200").build();
+    Request request = new Request.Builder().url(url).header("Authorization", "Zoho-oauthtoken " + ACCESS).build();
+    Response response = http.newCall(request).execute();
+    if (!response.isSuccessful()) {
+      response.close();
+      throw new IllegalStateException("HTTP " + response.code());
+    }
+    return response;
   }
 
   RecordPage<BenchLead> retrofit() {

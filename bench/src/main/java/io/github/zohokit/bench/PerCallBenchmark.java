@@ -17,7 +17,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The same request — one page of 200 leads from a local server — through each client. Same server, same JSON, same
- * connection pool, same mapper. Throughput; run with {@code -prof gc} for allocation per call.
+ * connection pool, same mapper (see {@link Clients} for how each is configured and how each reads the body).
+ * Throughput; run with {@code -prof gc} for allocation per call.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -43,6 +44,11 @@ public class PerCallBenchmark {
   @Benchmark
   public RecordPage<BenchLead> handWrittenOkHttpJackson() {
     return clients.handWritten();
+  }
+
+  @Benchmark
+  public RecordPage<BenchLead> handWrittenOkHttpJacksonCharStream() {
+    return clients.handWrittenCharStream();
   }
 
   @Benchmark

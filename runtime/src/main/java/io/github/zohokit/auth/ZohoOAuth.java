@@ -225,8 +225,8 @@ public final class ZohoOAuth {
     try {
       answer = accounts.post(accountsServerFor(token), "/oauth/v2/token/revoke", form);
     } catch (ZohoUnavailableException e) {
-      throw new ZohoUnavailableException(e.getMessage() + ". The token of " + key + " was kept in " + store
-          + "; try revoking again", e.status().orElse(0), null, e);
+      throw new ZohoUnavailableException(e.getMessage() + ". Revoking " + key + " failed; the token was kept in "
+          + store + ". Try revoking again", e.status().orElse(0), null, e);
     }
     String status = answer.text("status");
     if (!"success".equalsIgnoreCase(status)) {

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Polling: the first poll comes after the server's interval, and polls are never closer than the minimum
  * interval ({@link ZohoOAuth.Builder#deviceSlowDownInterval}, 30 seconds by default, as Zoho documents) unless the
- * server asks for a longer one; each {@code slow_down} adds 5 seconds. A transient failure of a poll (HTTP 5xx, a
+ * server asks for a longer one; each {@code slow_down} adds 5 seconds (or the current interval, if shorter, which
+ * only a fake Zoho with sub-second settings needs). A transient failure of a poll (HTTP 5xx, a
  * timeout, a dropped connection) does not end the login: polling goes on until the code expires. A waiting login
  * ends at once when {@linkplain DeviceAuthorization#cancel() cancelled} or its thread is interrupted.
  *
@@ -124,7 +125,7 @@ public final class DeviceFlow {
         case "authorization_pending":
           break;
         case "slow_down":
-          interval = max(interval.plus(SLOW_DOWN_STEP), slowDownInterval);
+          interval = max(interval.plus(min(SLOW_DOWN_STEP, interval)), slowDownInterval);
           listener.onSlowDown(interval);
           break;
         case "other_dc":
@@ -177,6 +178,10 @@ public final class DeviceFlow {
       Thread.currentThread().interrupt();
       throw new ZohoException("interrupted while waiting for the device login to be approved", e);
     }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private static Duration max(Duration a, Duration b) {

@@ -101,9 +101,6 @@ final class RefreshBudget {
   }
 
   private void check(Entry entry, Instant now, String what) {
-    if (entry.dead) {
-      throw new IllegalStateException("Not " + what + ": the refresh token was declared dead");
-    }
     if (now.isBefore(entry.blockedUntil)) {
       Duration wait = Duration.between(now, entry.blockedUntil);
       throw new RateLimitException("Not " + what + ": Zoho throttled these token requests ('Access Denied') and "
@@ -136,7 +133,10 @@ final class RefreshBudget {
     }
   }
 
-  /** Zoho declared {@code refreshToken} dead: it is never sent again from this process. */
+  /**
+   * Zoho declared {@code refreshToken} dead: remembered (never pruned) so that the caller, which checks
+   * {@link #isDead} first, never sends it again from this process.
+   */
   void dead(Secret refreshToken) {
     entries.computeIfAbsent(refreshToken, k -> new Entry()).dead = true;
   }

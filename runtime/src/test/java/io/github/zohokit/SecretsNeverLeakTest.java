@@ -120,6 +120,10 @@ class SecretsNeverLeakTest {
     clock.advance(Duration.ofMinutes(11));
     accounts.enqueue(json("{\"error\":\"invalid_code\"}"));
     attempt(() -> self.token("default"));
+    attempt(() -> self.token("default")); // the refresh token is marked dead: answered without a request
+    seen.add(store.load(self.key("default")).get().toString());
+    accounts.enqueue(json(500, "{\"error\":\"internal_error\"}"));
+    attempt(() -> self.selfClientFlow().exchangeGrantToken(GRANT_TOKEN));
     accounts.enqueue(json("{\"error\":\"invalid_client_secret\"}"));
     attempt(() -> self.selfClientFlow().exchangeGrantToken(GRANT_TOKEN));
     attempt(() -> ZohoOAuth.selfClient(CLIENT_ID, CLIENT_SECRET + " ").build());

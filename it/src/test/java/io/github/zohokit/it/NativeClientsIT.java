@@ -30,8 +30,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The non-browser (device flow) and mobile (PKCE) client types end to end, through to a CRM call. */
 class NativeClientsIT {
   @RegisterExtension
-  final FakeZohoExtension zoho = FakeZohoExtension.perTest(b -> b.deviceInterval(Duration.ofMillis(40))
-      .deviceSlowDownWindow(Duration.ofMillis(150)));
+  // the fake announces intervals of at least 1000 ms (clients read smaller values as seconds); the first poll, 1 s
+  // after the code, falls into the 1.5 s slow-down window
+  final FakeZohoExtension zoho = FakeZohoExtension.perTest(b -> b.deviceInterval(Duration.ofSeconds(1))
+      .deviceSlowDownWindow(Duration.ofMillis(1500)));
 
   @Test
   void aDeviceLoginBacksOffOnSlowDownFollowsTheUserToTheirDataCentreAndCallsTheApiThere(FakeZoho fake) {
@@ -46,7 +48,7 @@ class NativeClientsIT {
       public void onUserCode(DeviceAuthorization authorization) {
         seen.add("code");
         new Thread(() -> {
-          sleep(400);
+          sleep(1500); // after the first poll (1 s), before the second (2 s), which gets slow_down
           fake.approveDevice(authorization.userCode(), eve);
         }).start();
       }

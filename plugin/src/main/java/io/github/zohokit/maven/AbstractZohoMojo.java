@@ -38,7 +38,10 @@ abstract class AbstractZohoMojo extends AbstractMojo {
   @Parameter(property = "zoho.serverId", defaultValue = "zoho")
   protected String serverId;
 
-  /** Zoho data centre of the client: us, eu, in, au, cn, jp, ca, sa or uk. */
+  /**
+   * Zoho data centre of the client: us, eu, in, au, cn, jp, ca, sa, uk or ae; custom (a data centre zohokit does not
+   * list) with {@code zoho.accountsUrl}.
+   */
   @Parameter(property = "zoho.dataCenter", defaultValue = "us")
   protected String dataCenter;
 

@@ -1,6 +1,8 @@
 package io.github.zohokit.maven;
 
+import io.github.zohokit.ReauthorizationRequiredException;
 import io.github.zohokit.ZohoException;
+import io.github.zohokit.ZohoUnavailableException;
 import io.github.zohokit.auth.DataCenter;
 import io.github.zohokit.auth.Scope;
 import io.github.zohokit.auth.ZohoOAuth;
@@ -16,9 +18,9 @@ import java.util.Set;
 import org.apache.maven.plugin.MojoFailureException;
 
 /**
- * What {@code zoho:bootstrap-token} does, apart from Maven: nothing when the store already holds a token for the
- * client and user that covers the required scopes; otherwise exchange the grant token, check the granted scopes,
- * and only then store the tokens.
+ * What {@code zoho:bootstrap-token} does, apart from Maven: nothing when the store already holds a live token for
+ * the client and user that covers the required scopes; otherwise (the stored token is missing, dead, expired beyond
+ * refresh or lacks a scope) exchange the grant token, check the granted scopes, and only then store the tokens.
  */
 final class Bootstrap {
   /** How a run ended. */
@@ -38,15 +40,45 @@ final class Bootstrap {
     this.key = key;
   }
 
-  /** The stored token, if it exists, can still be used (or renewed) and covers {@code required}. No network. */
+  /**
+   * The stored token, if it exists, can still be used or renewed (it is unexpired, or has a refresh token Zoho has
+   * not declared dead) and covers {@code required}. No network.
+   */
   static Optional<ZohoToken> coveringToken(TokenStore store, TokenKey key, Set<Scope> required, Clock clock) {
     Optional<StoredToken> stored = store.load(key);
     if (stored.isEmpty()) {
       return Optional.empty();
     }
     ZohoToken token = stored.get().token();
-    boolean usable = token.hasRefreshToken() || !token.isExpiredAt(clock.instant());
+    boolean usable = token.hasLiveRefreshToken() || !token.hasRefreshToken() && !token.isExpiredAt(clock.instant());
     return usable && Scope.missing(token.scopes(), required).isEmpty() ? Optional.of(token) : Optional.empty();
+  }
+
+  /**
+   * Checks that the stored token still works with one refresh (the renewed access token is stored). Empty when it
+   * does; otherwise why not (Zoho declared the refresh token dead, which is then recorded in the store).
+   *
+   * @throws MojoFailureException when Zoho could not be asked (transient: nothing is known either way)
+   */
+  Optional<String> verify() throws MojoFailureException {
+    Optional<StoredToken> stored = store.load(key);
+    if (stored.isEmpty()) {
+      return Optional.of("no token is stored for " + key);
+    }
+    if (!stored.get().token().hasRefreshToken()) {
+      return Optional.empty();
+    }
+    ZohoOAuth live = oauth.tokenStore(store).build();
+    try {
+      live.tokenRejected(key.userKey(), stored.get().token().accessToken());
+      return Optional.empty();
+    } catch (ReauthorizationRequiredException e) {
+      return Optional.of(e.getMessage());
+    } catch (ZohoUnavailableException e) {
+      throw new MojoFailureException("Could not check the stored token with Zoho: " + e.getMessage());
+    } catch (ZohoException e) {
+      throw new MojoFailureException("Checking the stored token with one refresh failed. " + e.getMessage());
+    }
   }
 
   /**
@@ -84,7 +116,7 @@ final class Bootstrap {
 
   /** The message for a build that needs a grant token and has none. */
   static String noGrantToken(Set<Scope> required, DataCenter dc) {
-    String console = "https://api-console.zoho." + consoleDomain(dc);
+    String console = consoleUrl(dc);
     return "No stored Zoho token covers this build's scopes, and no grant token was given.\n"
         + "  1. Open " + console + ", choose your Self Client, tab \"Generate Code\".\n"
         + "  2. Paste these scopes: " + Scope.join(required) + "\n"
@@ -94,26 +126,31 @@ final class Bootstrap {
         + "     or set the environment variable ZOHO_GRANT_TOKEN.";
   }
 
-  private static String consoleDomain(DataCenter dc) {
+  /** The API Console of {@code dc}: like its accounts server, {@code zohocloud.ca} for Canada. */
+  static String consoleUrl(DataCenter dc) {
     switch (dc) {
       case EU:
-        return "eu";
+        return "https://api-console.zoho.eu";
       case IN:
-        return "in";
+        return "https://api-console.zoho.in";
       case AU:
-        return "com.au";
+        return "https://api-console.zoho.com.au";
       case CN:
-        return "com.cn";
+        return "https://api-console.zoho.com.cn";
       case JP:
-        return "jp";
+        return "https://api-console.zoho.jp";
       case CA:
-        return "ca";
+        return "https://api-console.zohocloud.ca";
       case SA:
-        return "sa";
+        return "https://api-console.zoho.sa";
       case UK:
-        return "uk";
+        return "https://api-console.zoho.uk";
+      case AE:
+        return "https://api-console.zoho.ae";
+      case CUSTOM:
+        return "the API Console of your data centre (api-console.<its Zoho domain>)";
       default:
-        return "com";
+        return "https://api-console.zoho.com";
     }
   }
 }

@@ -19,10 +19,19 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Obtains access and refresh tokens for a self client, for exactly the scopes this build's Zoho clients declare,
  * and stores them where the runtime finds them.
  *
- * <p>If the store already holds a token for the client and user that covers those scopes, nothing happens — no
- * network call. Otherwise the grant token ({@code -Dzoho.grantToken}, or {@code ZOHO_GRANT_TOKEN}) generated in
- * the API Console is exchanged, the granted scopes are checked, and only then are the tokens stored. The store's
- * path is exposed as the project property {@code zoho.tokenStore}.
+ * <p>If the store already holds a live token for the client and user that covers those scopes, nothing happens —
+ * no network call. Otherwise — nothing stored, the stored refresh token declared dead by Zoho (recorded by the
+ * runtime when Zoho answered {@code invalid_code}, or found by {@code -Dzoho.verify}), the stored token expired with
+ * no refresh token, or a scope missing — the grant token ({@code -Dzoho.grantToken}, or {@code ZOHO_GRANT_TOKEN})
+ * generated in the API Console is exchanged, the granted scopes are checked, and only then are the tokens stored.
+ * The store's path is exposed as the project property {@code zoho.tokenStore}.
+ *
+ * <ul>
+ *   <li>{@code -Dzoho.verify=true}: check that the stored token still works with one refresh (one request to Zoho);
+ *       when Zoho declares it dead, the grant token is exchanged instead.
+ *   <li>{@code -Dzoho.force=true}: exchange the grant token even when the stored token covers the scopes, for
+ *       example to replace a token whose refresh token was revoked but not yet found dead.
+ * </ul>
  *
  * <p>The grant token and the client secret are read from {@code -D} properties, the environment or
  * {@code settings.xml} only — never from the POM — and never printed.
@@ -31,9 +40,19 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
     requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class BootstrapTokenMojo extends AbstractZohoMojo {
 
-  /** Replace a stored token even if it covers the scopes. */
+  /**
+   * Exchange the grant token and replace the stored token even if that covers the scopes (and may still work).
+   */
   @Parameter(property = "zoho.force", defaultValue = "false")
   protected boolean force;
+
+  /**
+   * Check the stored token with one refresh before deciding it covers the build; a token Zoho declares dead is
+   * then replaced with the grant token. Costs one request to Zoho; off by default, so that a build with a valid
+   * token makes no network call.
+   */
+  @Parameter(property = "zoho.verify", defaultValue = "false")
+  protected boolean verify;
 
   @Override
   protected void run() throws MojoExecutionException, MojoFailureException {
@@ -43,17 +62,30 @@ public class BootstrapTokenMojo extends AbstractZohoMojo {
     String where = tokenStorePath().toString();
     exposeStorePath(where);
     try {
-      if (!force) {
-        Optional<ZohoToken> existing = Bootstrap.coveringToken(store(), key, scopes, Clock.systemUTC());
-        if (existing.isPresent()) {
-          getLog().info("Zoho token for " + key + " already covers the " + scopes.size() + " required scopes ("
-              + where + "); nothing to do");
-          return;
-        }
-      }
       String grantToken = property("zoho.grantToken");
       if (grantToken == null) {
         grantToken = System.getenv("ZOHO_GRANT_TOKEN");
+      }
+      if (!force) {
+        Optional<ZohoToken> existing = Bootstrap.coveringToken(store(), key, scopes, Clock.systemUTC());
+        if (existing.isPresent() && verify) {
+          requireNetwork("checking the stored token (zoho.verify)");
+          credentials.require(true, serverId);
+          Optional<String> dead = new Bootstrap(oauth(ClientType.SELF_CLIENT, credentials), store(), key).verify();
+          if (dead.isPresent()) {
+            getLog().warn("The stored Zoho token for " + key + " no longer works: " + dead.get());
+            existing = Optional.empty();
+          } else {
+            getLog().info("Zoho renewed the stored token for " + key + " (zoho.verify): it works");
+          }
+        }
+        if (existing.isPresent()) {
+          getLog().info("Zoho token for " + key + " already covers the " + scopes.size() + " required scopes ("
+              + where + "); nothing to do" + (grantToken == null ? "" : ". The grant token given was not used: "
+              + "add -Dzoho.verify=true to check the stored token with Zoho first, or -Dzoho.force=true to "
+              + "replace it"));
+          return;
+        }
       }
       if (grantToken == null || grantToken.isBlank()) {
         throw new MojoFailureException(Bootstrap.noGrantToken(scopes, dataCenter()));

@@ -23,7 +23,10 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
     threadSafe = true)
 public class DeviceLoginMojo extends AbstractZohoMojo {
 
-  /** The poll interval after Zoho answers slow_down (Zoho: at most one poll per 30 seconds). */
+  /**
+   * The shortest time between two polls, whatever interval Zoho names (a longer one is kept); Zoho allows at most
+   * one poll per 30 seconds.
+   */
   @Parameter(property = "zoho.slowDownSeconds", defaultValue = "30")
   protected int slowDownSeconds;
 

@@ -3,6 +3,7 @@ package io.github.zohokit.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.zohokit.ReauthorizationRequiredException;
 import io.github.zohokit.auth.ClientType;
 import io.github.zohokit.auth.DataCenter;
 import io.github.zohokit.auth.Scope;
@@ -112,5 +113,69 @@ class BootstrapTest {
     String report = String.join("\n", TokenReport.lines(key, token, "memory", Clock.systemUTC().instant()));
     assertThat(report).contains("refresh token : 1000.").doesNotContain(token.refreshToken().reveal())
         .doesNotContain(token.accessToken().reveal()).contains("ZohoCRM.modules.ALL,ZohoCRM.users.ALL");
+  }
+
+  /** A file store holding a token for {@code client} that covers {@link #REQUIRED}. */
+  private TokenStore stored(FakeZoho fake, FakeClient client, TokenKey key) throws Exception {
+    TokenStore store = TokenStores.file(dir.resolve("tokens.json"));
+    new Bootstrap(oauth(fake, client), store, key)
+        .exchange(fake.generateGrantCode(client, List.of("ZohoCRM.modules.ALL", "ZohoCRM.users.READ")), REQUIRED);
+    return store;
+  }
+
+  @Test
+  void aTokenTheRuntimeFoundDeadNoLongerCoversTheBuildSoTheGrantTokenIsExchanged(FakeZoho fake) throws Exception {
+    FakeClient client = fake.registerSelfClient();
+    TokenKey key = new TokenKey(client.clientId(), "default");
+    TokenStore store = stored(fake, client, key);
+    assertThat(fake.revokeToken(store.load(key).get().token().refreshToken().reveal())).isTrue();
+    ZohoOAuth app = oauth(fake, client).tokenStore(store).build();
+    // the app's next API call gets 401 INVALID_TOKEN (revoking the refresh token revoked its access tokens too)
+    assertThatThrownBy(() -> app.tokenRejected("default", store.load(key).get().token().accessToken()))
+        .isInstanceOf(ReauthorizationRequiredException.class);
+
+    assertThat(Bootstrap.coveringToken(store, key, REQUIRED, Clock.systemUTC())).isEmpty();
+    new Bootstrap(oauth(fake, client), store, key)
+        .exchange(fake.generateGrantCode(client, List.of("ZohoCRM.modules.ALL", "ZohoCRM.users.READ")), REQUIRED);
+    assertThat(Bootstrap.coveringToken(store, key, REQUIRED, Clock.systemUTC())).isPresent();
+    assertThat(oauth(fake, client).tokenStore(store).build().token("default").hasLiveRefreshToken()).isTrue();
+  }
+
+  @Test
+  void verifyFindsARevokedTokenWithOneRefreshAndRecordsIt(FakeZoho fake) throws Exception {
+    FakeClient client = fake.registerSelfClient();
+    TokenKey key = new TokenKey(client.clientId(), "default");
+    TokenStore store = stored(fake, client, key);
+    fake.revokeToken(store.load(key).get().token().refreshToken().reveal());
+    // nothing has met the dead token yet: without asking Zoho it still looks as if it covers the build
+    assertThat(Bootstrap.coveringToken(store, key, REQUIRED, Clock.systemUTC())).isPresent();
+    fake.resetObservations();
+
+    assertThat(new Bootstrap(oauth(fake, client), store, key).verify()).hasValueSatisfying(reason ->
+        assertThat(reason).contains("no longer accepts the refresh token").contains("-Dzoho.grantToken="));
+    assertThat(fake.count("token:refresh_token")).isEqualTo(1);
+    assertThat(Bootstrap.coveringToken(store, key, REQUIRED, Clock.systemUTC())).isEmpty();
+  }
+
+  @Test
+  void verifyOfALiveTokenRenewsItOnceAndStoresTheRenewal(FakeZoho fake) throws Exception {
+    FakeClient client = fake.registerSelfClient();
+    TokenKey key = new TokenKey(client.clientId(), "default");
+    TokenStore store = TokenStores.file(dir.resolve("tokens.json"));
+    new Bootstrap(oauth(fake, client), store, key)
+        .exchange(fake.generateGrantCode(client, List.of("ZohoCRM.modules.ALL", "ZohoCRM.users.READ")), REQUIRED);
+    String before = store.load(key).get().token().accessToken().reveal();
+    fake.resetObservations();
+
+    assertThat(new Bootstrap(oauth(fake, client), store, key).verify()).isEmpty();
+    assertThat(fake.count("token:refresh_token")).isEqualTo(1);
+    assertThat(store.load(key).get().token().accessToken().reveal()).isNotEqualTo(before);
+  }
+
+  @Test
+  void theConsoleOfCanadaIsOnZohoCloudLikeItsAccountsServer() {
+    assertThat(Bootstrap.consoleUrl(DataCenter.CA)).isEqualTo("https://api-console.zohocloud.ca");
+    assertThat(Bootstrap.consoleUrl(DataCenter.AE)).isEqualTo("https://api-console.zoho.ae");
+    assertThat(Bootstrap.noGrantToken(REQUIRED, DataCenter.CA)).contains("https://api-console.zohocloud.ca");
   }
 }

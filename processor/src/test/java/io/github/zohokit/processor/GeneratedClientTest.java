@@ -104,7 +104,7 @@ class GeneratedClientTest {
   @Test
   void optionalIsEmptyOn204And404AndUnwrapsTheRecordOn200() throws Exception {
     api.enqueue(new MockResponse.Builder().code(204).build());
-    api.enqueue(json(404, "{\"code\":\"INVALID_URL_PATTERN\",\"details\":{},\"message\":\"x\",\"status\":\"error\"}"));
+    api.enqueue(new MockResponse.Builder().code(404).build());
     api.enqueue(json(200, "{\"data\":[" + LEAD_1 + "]}"));
 
     assertThat(leads.find("1")).isEmpty();
@@ -113,6 +113,14 @@ class GeneratedClientTest {
     api.takeRequest();
     api.takeRequest();
     assertThat(api.takeRequest().getTarget()).isEqualTo("/crm/v8/Leads/4876876000001168001");
+  }
+
+  @Test
+  void optionalStillFailsOnA404WithZohosErrorBodyAWrongPath() {
+    api.enqueue(json(404, "{\"code\":\"INVALID_URL_PATTERN\",\"details\":{},\"message\":\"x\",\"status\":\"error\"}"));
+
+    assertThatThrownBy(() -> leads.find("2")).isInstanceOf(io.github.zohokit.ZohoApiException.class)
+        .hasMessageContaining("INVALID_URL_PATTERN");
   }
 
   @Test

@@ -10,7 +10,8 @@ import java.util.Optional;
  * {@code accounts-server}) and in the token response ({@code api_domain}), and zohokit stores it with the token.
  *
  * <p>To point zohokit at another host (a test double, a proxy), override URLs with {@link ZohoEndpoints}; this
- * enum only holds Zoho's real addresses.
+ * enum only holds Zoho's real addresses. A data centre this enum does not know yet is {@link #CUSTOM}, with both
+ * of its URLs configured through {@link ZohoEndpoints#withCustomDataCenter(String, String)}.
  */
 public enum DataCenter {
   /** United States (zoho.com). */
@@ -30,7 +31,15 @@ public enum DataCenter {
   /** Saudi Arabia (zoho.sa). */
   SA("sa", "https://accounts.zoho.sa", "https://www.zohoapis.sa"),
   /** United Kingdom (zoho.uk). */
-  UK("uk", "https://accounts.zoho.uk", "https://www.zohoapis.uk");
+  UK("uk", "https://accounts.zoho.uk", "https://www.zohoapis.uk"),
+  /** United Arab Emirates (zoho.ae; API domain zohoapis.ae, as Zoho's WorkDrive multi-DC page lists it). */
+  AE("ae", "https://accounts.zoho.ae", "https://www.zohoapis.ae"),
+  /**
+   * A data centre zohokit does not list: it has no built-in URLs; configure them with
+   * {@link ZohoEndpoints#withCustomDataCenter(String, String)}. Tokens from it are stored with location
+   * {@code custom}.
+   */
+  CUSTOM("custom", null, null);
 
   private final String location;
   private final String accountsUrl;
@@ -47,12 +56,15 @@ public enum DataCenter {
     return location;
   }
 
-  /** Zoho's accounts server for this data centre, for example {@code https://accounts.zoho.eu}. */
+  /**
+   * Zoho's accounts server for this data centre, for example {@code https://accounts.zoho.eu}; null for
+   * {@link #CUSTOM}.
+   */
   public String accountsUrl() {
     return accountsUrl;
   }
 
-  /** Zoho's CRM API domain for this data centre, for example {@code https://www.zohoapis.eu}. */
+  /** Zoho's CRM API domain for this data centre, for example {@code https://www.zohoapis.eu}; null for {@link #CUSTOM}. */
   public String apiDomain() {
     return apiDomain;
   }
@@ -78,14 +90,14 @@ public enum DataCenter {
    */
   public static DataCenter parse(String text) {
     return fromLocation(text).orElseThrow(() -> new IllegalArgumentException("unknown Zoho data centre '" + text
-        + "'; use one of us, eu, in, au, cn, jp, ca, sa, uk"));
+        + "'; use one of us, eu, in, au, cn, jp, ca, sa, uk, ae, or custom (with its URLs configured)"));
   }
 
   /** The data centre whose Zoho accounts server is at {@code url}'s host. */
   public static Optional<DataCenter> fromAccountsServer(String url) {
     String host = host(url);
     for (DataCenter dc : values()) {
-      if (host(dc.accountsUrl).equals(host)) {
+      if (dc.accountsUrl != null && host(dc.accountsUrl).equals(host)) {
         return Optional.of(dc);
       }
     }
@@ -99,6 +111,9 @@ public enum DataCenter {
   public static Optional<DataCenter> fromApiDomain(String url) {
     String host = host(url);
     for (DataCenter dc : values()) {
+      if (dc.apiDomain == null) {
+        continue;
+      }
       String suffix = host(dc.apiDomain).substring("www.".length());
       if (host.equals("www." + suffix) || host.equals("sandbox." + suffix) || host.equals("developer." + suffix)
           || host.equals(suffix)) {

@@ -3,6 +3,8 @@ package io.github.zohokit.auth;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A started device login: the code the user types at the verification URL, and what polling needs. Show
@@ -17,6 +19,7 @@ public final class DeviceAuthorization {
   private final Duration interval;
   private final Instant expiresAt;
   private final List<Scope> scopes;
+  private final CountDownLatch cancelled = new CountDownLatch(1);
 
   DeviceAuthorization(String userCode, Secret deviceCode, String verificationUrl, String verificationUrlComplete,
       Duration interval, Instant expiresAt, List<Scope> scopes) {
@@ -61,6 +64,24 @@ public final class DeviceAuthorization {
   /** The scopes the user is asked to grant. */
   public List<Scope> scopes() {
     return scopes;
+  }
+
+  /**
+   * Cancels the login: a thread waiting in {@link DeviceFlow#awaitToken} stops polling at once and throws
+   * {@link java.util.concurrent.CancellationException}. Safe to call from any thread, more than once.
+   */
+  public void cancel() {
+    cancelled.countDown();
+  }
+
+  /** Whether {@link #cancel()} was called. */
+  public boolean isCancelled() {
+    return cancelled.getCount() == 0;
+  }
+
+  /** Waits up to {@code duration}, returning early when cancelled. */
+  void awaitCancel(Duration duration) throws InterruptedException {
+    cancelled.await(Math.max(0, duration.toMillis()), TimeUnit.MILLISECONDS);
   }
 
   @Override

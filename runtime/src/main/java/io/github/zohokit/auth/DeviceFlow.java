@@ -2,12 +2,16 @@ package io.github.zohokit.auth;
 
 import io.github.zohokit.ZohoAuthException;
 import io.github.zohokit.ZohoException;
+import io.github.zohokit.ZohoUnavailableException;
 import io.github.zohokit.store.TokenKey;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Zoho's device flow for non-browser clients, which differs from RFC 8628: endpoints under {@code /oauth/v3/device},
@@ -16,6 +20,13 @@ import okhttp3.HttpUrl;
  * poll per 30 seconds", {@code expired} instead of {@code expired_token}, and {@code other_dc} with
  * {@code user_location} when the user lives in another data centre.
  *
+ * <p>Polling: the first poll comes after the server's interval, and polls are never closer than the minimum
+ * interval ({@link ZohoOAuth.Builder#deviceSlowDownInterval}, 30 seconds by default, as Zoho documents) unless the
+ * server asks for a longer one; each {@code slow_down} adds 5 seconds (or the current interval, if shorter, which
+ * only a fake Zoho with sub-second settings needs). A transient failure of a poll (HTTP 5xx, a
+ * timeout, a dropped connection) does not end the login: polling goes on until the code expires. A waiting login
+ * ends at once when {@linkplain DeviceAuthorization#cancel() cancelled} or its thread is interrupted.
+ *
  * <pre>{@code
  * ZohoToken token = oauth.deviceFlow().login(List.of("ZohoCRM.modules.ALL"),
  *     auth -> System.out.println("Open " + auth.verificationUrl() + " and enter " + auth.userCode()),
@@ -23,7 +34,9 @@ import okhttp3.HttpUrl;
  * }</pre>
  */
 public final class DeviceFlow {
+  private static final Logger log = LoggerFactory.getLogger(DeviceFlow.class);
   private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
+  private static final Duration SLOW_DOWN_STEP = Duration.ofSeconds(5);
   private static final Duration DEFAULT_EXPIRY = Duration.ofMinutes(5);
 
   private final ZohoOAuth oauth;
@@ -67,35 +80,41 @@ public final class DeviceFlow {
       throw new ZohoAuthException(null, "Zoho's device-code answer from " + answer.url() + " lacks user_code, "
           + "device_code or verification_url; is the accounts URL right and the client a non-browser client?");
     }
-    // Zoho documents both in milliseconds; some answers use seconds. An interval of up to 30 is seconds (Zoho never
-    // asks for more); a code lives minutes, so an expiry of 300 is seconds and 300000 milliseconds.
-    Duration interval = TokenResponses.secondsOrMillis(answer.json().get("interval"), 31, DEFAULT_INTERVAL);
-    Duration expiresIn = TokenResponses.secondsOrMillis(answer.json().get("expires_in"), 10_000, DEFAULT_EXPIRY);
+    Duration interval = TokenResponses.deviceDuration(answer.json().get("interval"), DEFAULT_INTERVAL);
+    Duration expiresIn = TokenResponses.deviceDuration(answer.json().get("expires_in"), DEFAULT_EXPIRY);
     return new DeviceAuthorization(userCode, Secret.of(deviceCode), verificationUrl,
         answer.text("verification_uri_complete"), interval, oauth.now().plus(expiresIn), parsed);
   }
 
   /**
    * Polls until the user approves, denies or lets the code expire, and stores the token under {@code userKey}.
-   * Blocks the calling thread; polls no faster than Zoho allows.
+   * Blocks the calling thread; polls no faster than Zoho allows (see the class comment).
    *
    * @throws ZohoAuthException {@code access_denied} when the user refused, {@code expired} when the code expired
+   * @throws CancellationException when {@link DeviceAuthorization#cancel()} was called
    */
   public ZohoToken awaitToken(DeviceAuthorization authorization, DeviceFlowListener listener, String userKey) {
     HttpUrl server = oauth.accountsUrl();
     DataCenter dc = oauth.dataCenter();
-    Duration interval = authorization.interval();
+    Duration interval = max(authorization.interval(), slowDownInterval);
     while (true) {
       Duration remaining = Duration.between(oauth.now(), authorization.expiresAt());
       if (remaining.isNegative() || remaining.isZero()) {
         throw expired();
       }
       listener.onPending(interval, remaining);
-      sleep(interval);
+      sleep(interval, authorization);
       Map<String, String> form = oauth.clientAuthentication();
       form.put("grant_type", "device_token");
       form.put("code", authorization.deviceCode().reveal());
-      AccountsClient.Answer answer = oauth.accounts().post(server, "/oauth/v3/device/token", form);
+      AccountsClient.Answer answer;
+      try {
+        answer = oauth.accounts().post(server, "/oauth/v3/device/token", form);
+      } catch (ZohoUnavailableException e) {
+        log.warn("Polling the device login (code {}) failed; polling goes on until the code expires at {}: {}",
+            authorization.userCode(), authorization.expiresAt(), e.getMessage());
+        continue;
+      }
       String error = answer.error();
       if (error == null) {
         ZohoToken token = TokenResponses.parse(answer, OAuthErrors.Request.DEVICE_TOKEN, oauth.client(), oauth.now(),
@@ -106,7 +125,7 @@ public final class DeviceFlow {
         case "authorization_pending":
           break;
         case "slow_down":
-          interval = max(interval, slowDownInterval);
+          interval = max(interval.plus(min(SLOW_DOWN_STEP, interval)), slowDownInterval);
           listener.onSlowDown(interval);
           break;
         case "other_dc":
@@ -117,8 +136,8 @@ public final class DeviceFlow {
           listener.onDataCenterChanged(dc);
           break;
         case "access_denied":
-          throw new ZohoAuthException(error, "The user denied the device login (code "
-              + authorization.userCode() + "); no token was issued. Start again if that was a mistake");
+          throw new ZohoAuthException(error, "Zoho answered access_denied to the device login (code "
+              + authorization.userCode() + "); no token was issued. " + OAuthErrors.ACCESS_DENIED);
         case "expired":
         case "expired_token":
           throw expired();
@@ -145,13 +164,24 @@ public final class DeviceFlow {
         + "(Zoho's codes live about 5 minutes). Start the login again");
   }
 
-  private void sleep(Duration duration) {
+  private void sleep(Duration duration, DeviceAuthorization authorization) {
     try {
-      sleeper.sleep(duration);
+      if (sleeper == Sleeper.REAL) {
+        authorization.awaitCancel(duration);
+      } else {
+        sleeper.sleep(duration);
+      }
+      if (authorization.isCancelled()) {
+        throw new CancellationException("The device login (code " + authorization.userCode() + ") was cancelled");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ZohoException("interrupted while waiting for the device login to be approved", e);
     }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private static Duration max(Duration a, Duration b) {

@@ -15,7 +15,34 @@ final class OAuthErrors {
   /** Zoho's throttle lasts until its 10-minute window ends. */
   static final Duration THROTTLE_WINDOW = Duration.ofMinutes(10);
 
+  /** Why Zoho declares a refresh token dead. */
+  static final String DEAD_REFRESH_TOKEN = "Zoho no longer accepts the refresh token: it was revoked, replaced by "
+      + "a newer one (Zoho keeps at most 20 per user), or the user removed the app.";
+
+  /** Zoho's {@code access_denied} has two causes, and the fix differs. */
+  static final String ACCESS_DENIED = "Either the user denied access, or the client asked Zoho for more than 10 "
+      + "grant codes in 10 minutes (Zoho's limit per client): then wait until the 10-minute window ends and try "
+      + "once more";
+
   private OAuthErrors() {}
+
+  /** How a user of a client of {@code type} gets a new refresh token. */
+  static String howToReauthorize(ClientType type) {
+    switch (type) {
+      case SELF_CLIENT:
+        return "To recover, generate a new grant token in the API Console (Self Client > Generate Code) with the "
+            + "same scopes and run mvn zoho:bootstrap-token -Dzoho.grantToken=<code> (or call "
+            + "SelfClientFlow.exchangeGrantToken)";
+      case NON_BROWSER:
+        return "To recover, log in again with the device flow (mvn zoho:device-login, or DeviceFlow.login with "
+            + "AccessType.OFFLINE)";
+      case CLIENT_BASED:
+        return "To recover, send the user to Zoho to authorize again (ImplicitFlow)";
+      default:
+        return "To recover, send the user through the authorization code flow again "
+            + "(AuthorizationCodeFlow.authorize with AccessType.OFFLINE, which asks for consent)";
+    }
+  }
 
   /** What was being asked of Zoho, for messages. */
   enum Request {
@@ -47,9 +74,8 @@ final class OAuthErrors {
             + "window ends; zohokit will not retry before then", THROTTLE_WINDOW);
       case "invalid_code":
         if (request == Request.REFRESH) {
-          return new ReauthorizationRequiredException(error, what + "Zoho no longer accepts the refresh token: "
-              + "it was revoked, replaced by a newer one (Zoho keeps at most 20 per user), or the user removed the "
-              + "app. The stored refresh token was kept; authorize again to replace it", null);
+          return new ReauthorizationRequiredException(error, what + DEAD_REFRESH_TOKEN + " zohokit marked it dead "
+              + "and will not send it again. " + howToReauthorize(client.type()), null);
         }
         return new ZohoAuthException(error, what + "The code was already used or has expired: Zoho's grant "
             + "codes work once and live only a few minutes (2-3 minutes for browser flows, as chosen in the API "
@@ -69,12 +95,15 @@ final class OAuthErrors {
         return new ZohoAuthException(error, what + "The client-credentials grant needs the organisation: pass "
             + "soid as ZohoCRM.<orgId> (the org id is under your CRM profile > organisation)");
       case "access_denied":
-        return new ZohoAuthException(error, what + "The user denied access, or the client asked for more than "
-            + "10 grant codes in 10 minutes (then wait for the window to end)");
+        return new ZohoAuthException(error, what + ACCESS_DENIED);
       case "invalid_scope":
         return new ZohoAuthException(error, what + "A requested scope is unknown to Zoho or not allowed for this "
             + "client; check the scope names (Service.scope_name.OPERATION)");
       case "invalid_token":
+        if (request == Request.REFRESH) {
+          return new ReauthorizationRequiredException(error, what + DEAD_REFRESH_TOKEN + " zohokit marked it dead "
+              + "and will not send it again. " + howToReauthorize(client.type()), null);
+        }
         return new ZohoAuthException(error, what + "The token is invalid or has expired; for a grant code, "
             + "generate a new one");
       default:

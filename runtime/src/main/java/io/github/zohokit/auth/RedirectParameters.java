@@ -71,7 +71,7 @@ final class RedirectParameters {
     String error = get("error");
     if (error != null) {
       throw new ZohoAuthException(error, "Zoho redirected back with error '" + error + "'"
-          + ("access_denied".equals(error) ? ": the user denied access" : "") + ". No token was issued");
+          + ("access_denied".equals(error) ? ". " + OAuthErrors.ACCESS_DENIED : "") + ". No token was issued");
     }
     return this;
   }

@@ -43,7 +43,7 @@ public final class SelfClientFlow {
 
   /**
    * Requests a client-credentials token for organisation {@code soid} ({@code ZohoCRM.<orgId>}, or just the org
-   * id) and stores it under {@code userKey}. To have zohokit request new ones on expiry, configure
+   * id; null for a service with a single organisation) and stores it under {@code userKey}. To have zohokit request new ones on expiry, configure
    * {@link ZohoOAuth.Builder#clientCredentials} instead.
    */
   public ZohoToken clientCredentials(Collection<String> scopes, String soid, String userKey) {
@@ -54,15 +54,19 @@ public final class SelfClientFlow {
     Map<String, String> form = oauth.clientAuthentication();
     form.put("grant_type", "client_credentials");
     form.put("scope", Scope.join(scopes));
-    form.put("soid", soid);
+    if (soid != null) {
+      form.put("soid", soid);
+    }
     return oauth.requestToken(oauth.accountsUrl(), form, OAuthErrors.Request.CLIENT_CREDENTIALS, oauth.dataCenter());
   }
 
-  /** {@code 600123} becomes {@code ZohoCRM.600123}; {@code ZohoCRM.600123} stays. */
+  /**
+   * {@code 600123} becomes {@code ZohoCRM.600123}; {@code ZohoCRM.600123} stays; null or blank is null (no
+   * {@code soid}: Zoho needs it only for services with several organisations, and says {@code missing_org_info}).
+   */
   static String normalizeSoid(String soid) {
     if (soid == null || soid.isBlank()) {
-      throw new IllegalArgumentException("the client-credentials grant needs the organisation id: soid "
-          + "ZohoCRM.<orgId> (the org id is under your CRM profile > organisation)");
+      return null;
     }
     String s = soid.trim();
     if (s.chars().allMatch(Character::isDigit)) {

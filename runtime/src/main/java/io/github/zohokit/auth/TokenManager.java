@@ -1,6 +1,7 @@
 package io.github.zohokit.auth;
 
 import io.github.zohokit.ZohoException;
+import io.github.zohokit.ZohoUnavailableException;
 import io.github.zohokit.store.RefreshLease;
 import io.github.zohokit.store.StoredToken;
 import io.github.zohokit.store.TokenKey;
@@ -13,6 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +29,9 @@ import org.slf4j.LoggerFactory;
  *   <li>At most one renewal per key is in flight in this process (single flight); across processes the store's
  *       refresh lease picks one renewer, and the others read its result from the store.
  *   <li>Before renewing, the store is read again: another process may already have a newer token.
+ *   <li>Nothing waits unbounded: waiting for another thread's renewal, or for another process's lease, ends after
+ *       {@code waitLimit} (the accounts call timeout plus a little for the store) with a
+ *       {@link ZohoUnavailableException}.
  * </ul>
  */
 final class TokenManager {
@@ -43,15 +49,22 @@ final class TokenManager {
   private final Clock clock;
   private final Duration margin;
   private final Duration leaseTtl;
+  private final Duration waitLimit;
   private final Sleeper sleeper;
   private final Renewal renewal;
   private final ConcurrentHashMap<TokenKey, Slot> slots = new ConcurrentHashMap<>();
 
-  TokenManager(TokenStore store, Clock clock, Duration margin, Duration leaseTtl, Sleeper sleeper, Renewal renewal) {
+  /**
+   * @param leaseTtl how long a process may hold the refresh lease; longer than a renewal can take
+   * @param waitLimit the most a caller waits for another thread's or process's renewal
+   */
+  TokenManager(TokenStore store, Clock clock, Duration margin, Duration leaseTtl, Duration waitLimit, Sleeper sleeper,
+      Renewal renewal) {
     this.store = store;
     this.clock = clock;
     this.margin = margin;
     this.leaseTtl = leaseTtl;
+    this.waitLimit = waitLimit;
     this.sleeper = sleeper;
     this.renewal = renewal;
   }
@@ -118,7 +131,7 @@ final class TokenManager {
         if (rejected == null && seen != null && !seen.isExpiredAt(clock.instant())) {
           return seen;
         }
-        return await(future);
+        return await(future, key);
       }
       try {
         ZohoToken next = obtain(key, rejected, this);
@@ -148,12 +161,16 @@ final class TokenManager {
     }
   }
 
-  private static ZohoToken await(CompletableFuture<ZohoToken> future) {
+  private ZohoToken await(CompletableFuture<ZohoToken> future, TokenKey key) {
     try {
-      return future.get();
+      return future.get(waitLimit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ZohoException("interrupted while waiting for a token renewal", e);
+    } catch (TimeoutException e) {
+      throw new ZohoUnavailableException("Gave up waiting for the token of " + key + " after " + waitLimit.toSeconds()
+          + "s: the renewal another thread started has not finished (Zoho Accounts is slow or unreachable). This is "
+          + "transient; try again", 0, null, e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException) {
@@ -168,7 +185,7 @@ final class TokenManager {
 
   /** Finds or obtains a usable token: from the store if another process renewed it, else by renewing under a lease. */
   private ZohoToken obtain(TokenKey key, Secret rejected, Slot slot) {
-    long deadline = System.nanoTime() + leaseTtl.toNanos();
+    long deadline = System.nanoTime() + waitLimit.toNanos();
     while (true) {
       Optional<StoredToken> stored;
       try {
@@ -202,9 +219,10 @@ final class TokenManager {
         }
       }
       if (System.nanoTime() - deadline > 0) {
-        throw new ZohoException("Gave up waiting for the token of " + key + ": another process has held the refresh "
-            + "lease in " + store + " for more than " + leaseTtl.toSeconds() + "s without storing a new token. "
-            + "If that process hangs, stop it; a crashed process releases the lease by itself");
+        throw new ZohoUnavailableException("Gave up waiting for the token of " + key + " after "
+            + waitLimit.toSeconds() + "s: another process holds the refresh lease in " + store + " and has not "
+            + "stored a new token yet. This is transient; try again. If that process hangs, stop it; its lease "
+            + "ends by itself after " + leaseTtl.toSeconds() + "s", 0, null, null);
       }
       try {
         sleeper.sleep(STORE_POLL);

@@ -71,11 +71,24 @@ final class TokenResponses {
   }
 
   /**
+   * Values of the device flow ({@code interval}, {@code expires_in}) at or above this are milliseconds, smaller ones
+   * seconds. Zoho documents milliseconds ({@code interval} 5000, {@code expires_in} 300000); answers in seconds are
+   * still accepted. No device-flow value is meant as 1000 seconds or more (codes live 5 minutes), and no value below
+   * 1000 is meant as milliseconds (that would be a poll interval under a second), so 31 to 999 read as seconds.
+   */
+  static final long DEVICE_MS_THRESHOLD = 1000;
+
+  /** A device-flow duration ({@code interval}, {@code expires_in}); see {@link #DEVICE_MS_THRESHOLD}. */
+  static Duration deviceDuration(JsonNode node, Duration fallback) {
+    return secondsOrMillis(node, DEVICE_MS_THRESHOLD, fallback);
+  }
+
+  /**
    * A duration Zoho gives in seconds or milliseconds (a number or a numeric string): values of at least
    * {@code msThreshold} are milliseconds, smaller ones seconds; {@code fallback} when absent, unreadable or not
    * positive.
    */
-  static Duration secondsOrMillis(JsonNode node, long msThreshold, Duration fallback) {
+  private static Duration secondsOrMillis(JsonNode node, long msThreshold, Duration fallback) {
     if (node == null || !node.canConvertToLong() && !node.isTextual()) {
       return fallback;
     }

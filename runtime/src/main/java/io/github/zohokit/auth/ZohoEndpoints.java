@@ -36,8 +36,10 @@ public final class ZohoEndpoints {
     Map<DataCenter, HttpUrl> accounts = new EnumMap<>(DataCenter.class);
     Map<DataCenter, HttpUrl> apis = new EnumMap<>(DataCenter.class);
     for (DataCenter dc : DataCenter.values()) {
-      accounts.put(dc, HttpUrl.get(dc.accountsUrl()));
-      apis.put(dc, HttpUrl.get(dc.apiDomain()));
+      if (dc.accountsUrl() != null) {
+        accounts.put(dc, HttpUrl.get(dc.accountsUrl()));
+        apis.put(dc, HttpUrl.get(dc.apiDomain()));
+      }
     }
     return new ZohoEndpoints(accounts, apis);
   }
@@ -56,6 +58,15 @@ public final class ZohoEndpoints {
     return new ZohoEndpoints(accounts, copy);
   }
 
+  /**
+   * A copy with the URLs of {@link DataCenter#CUSTOM}, a Zoho data centre zohokit does not list: its accounts
+   * server (for example {@code https://accounts.zoho.xx}) and API domain ({@code https://www.zohoapis.xx}). Use it
+   * with {@code ZohoOAuth.Builder.dataCenter(DataCenter.CUSTOM)}.
+   */
+  public ZohoEndpoints withCustomDataCenter(String accountsUrl, String apiUrl) {
+    return withAccountsUrl(DataCenter.CUSTOM, accountsUrl).withApiUrl(DataCenter.CUSTOM, apiUrl);
+  }
+
   private static HttpUrl parse(String url, String what) {
     HttpUrl parsed = url == null ? null : HttpUrl.parse(url.trim());
     if (parsed == null) {
@@ -64,14 +75,31 @@ public final class ZohoEndpoints {
     return parsed;
   }
 
-  /** The accounts server for {@code dc}. */
+  /**
+   * The accounts server for {@code dc}.
+   *
+   * @throws IllegalStateException for {@link DataCenter#CUSTOM} when its URLs were not configured
+   */
   public HttpUrl accountsUrl(DataCenter dc) {
-    return accounts.get(dc);
+    return configured(accounts, dc, "accounts server");
   }
 
-  /** The API base URL for {@code dc}. */
+  /**
+   * The API base URL for {@code dc}.
+   *
+   * @throws IllegalStateException for {@link DataCenter#CUSTOM} when its URLs were not configured
+   */
   public HttpUrl apiUrl(DataCenter dc) {
-    return apis.get(dc);
+    return configured(apis, dc, "API domain");
+  }
+
+  private static HttpUrl configured(Map<DataCenter, HttpUrl> urls, DataCenter dc, String what) {
+    HttpUrl url = urls.get(Objects.requireNonNull(dc, "dc"));
+    if (url == null) {
+      throw new IllegalStateException("No " + what + " is configured for data centre " + dc + ": set both URLs with "
+          + "ZohoEndpoints.zoho().withCustomDataCenter(accountsUrl, apiUrl)");
+    }
+    return url;
   }
 
   /**
@@ -97,7 +125,7 @@ public final class ZohoEndpoints {
    */
   public HttpUrl apiBase(String apiDomain, DataCenter fallback) {
     if (apiDomain == null || apiDomain.isBlank()) {
-      return apis.get(fallback);
+      return apiUrl(fallback);
     }
     Optional<DataCenter> zohoDc = DataCenter.fromApiDomain(apiDomain);
     if (zohoDc.isPresent()) {
@@ -108,7 +136,7 @@ public final class ZohoEndpoints {
     }
     String url = apiDomain.trim().contains("://") ? apiDomain.trim() : "https://" + apiDomain.trim();
     HttpUrl parsed = HttpUrl.parse(url);
-    return parsed != null ? parsed : apis.get(fallback);
+    return parsed != null ? parsed : apiUrl(fallback);
   }
 
   private static boolean sameOrigin(HttpUrl a, HttpUrl b) {

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zohokit.ReauthorizationRequiredException;
 import io.github.zohokit.RateLimitException;
 import io.github.zohokit.ZohoAuthException;
+import io.github.zohokit.ZohoUnavailableException;
 import io.github.zohokit.store.StoredToken;
 import io.github.zohokit.store.TokenKey;
 import io.github.zohokit.store.TokenStore;
+import io.github.zohokit.store.TokenStoreException;
 import io.github.zohokit.store.TokenStores;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +43,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ZohoOAuth {
   private static final Logger log = LoggerFactory.getLogger(ZohoOAuth.class);
+  /** What a caller waiting for a renewal allows the store on top of the accounts call timeout. */
+  private static final Duration STORE_GRACE = Duration.ofSeconds(5);
+  /** How much longer than the accounts call timeout the refresh lease lasts by default. */
+  private static final Duration LEASE_MARGIN = Duration.ofSeconds(10);
 
   private final ClientConfig client;
   private final ZohoEndpoints endpoints;
@@ -64,10 +70,18 @@ public final class ZohoOAuth {
     this.objectMapper = b.objectMapper != null ? b.objectMapper : new ObjectMapper();
     this.clock = b.clock;
     this.store = b.tokenStore != null ? b.tokenStore : TokenStores.file(TokenStores.defaultFile());
-    this.accounts = new AccountsClient(httpClient, objectMapper);
+    this.accounts = new AccountsClient(httpClient, objectMapper, b.accountsTimeout);
     this.budget = new RefreshBudget(b.refreshLimit, b.refreshWindow);
     this.sleeper = b.sleeper;
-    this.manager = new TokenManager(store, clock, b.refreshMargin, b.leaseTimeout, sleeper, this::renew);
+    Duration lease = b.leaseTimeout != null ? b.leaseTimeout : b.accountsTimeout.plus(LEASE_MARGIN);
+    if (lease.compareTo(b.accountsTimeout) <= 0) {
+      throw new IllegalArgumentException("Invalid Zoho client configuration: the refresh lease (leaseTimeout "
+          + lease.toSeconds() + "s) must last longer than the accounts call timeout (accountsTimeout "
+          + b.accountsTimeout.toSeconds() + "s), or another process renews while the first is still waiting for "
+          + "Zoho; raise the lease or lower the timeout");
+    }
+    this.manager = new TokenManager(store, clock, b.refreshMargin, lease, b.accountsTimeout.plus(STORE_GRACE),
+        sleeper, this::renew);
     if (b.clientCredentials != null && b.type != ClientType.SELF_CLIENT) {
       throw new IllegalArgumentException("Invalid Zoho client configuration: the client-credentials grant is only "
           + "for self clients, this is a " + b.type.displayName() + " client");
@@ -150,8 +164,11 @@ public final class ZohoOAuth {
    * A valid access token for {@code userKey}, renewed first if it is missing from memory, expired or close to
    * expiry.
    *
-   * @throws ReauthorizationRequiredException when no token can be obtained without the user
-   * @throws RateLimitException when Zoho's refresh budget is spent
+   * @throws ReauthorizationRequiredException when no token can be obtained without the user, for example when
+   *     Zoho declared the refresh token dead (then at once, without asking Zoho again, until a new token is stored)
+   * @throws RateLimitException when Zoho's refresh budget is spent or Zoho throttles
+   * @throws ZohoUnavailableException when Zoho could not be asked or did not really answer (HTTP 5xx, HTML, a
+   *     timeout, a connection error), or a back-off after such failures has not ended: transient, try later
    * @throws ZohoAuthException when Zoho refuses the renewal
    */
   public ZohoToken token(String userKey) {
@@ -204,14 +221,21 @@ public final class ZohoOAuth {
     Secret revoked = token.hasRefreshToken() ? token.refreshToken() : token.accessToken();
     Map<String, String> form = new LinkedHashMap<>();
     form.put("token", revoked.reveal());
-    AccountsClient.Answer answer = accounts.post(accountsServerFor(token), "/oauth/v2/token/revoke", form);
-    String status = answer.text("status");
-    if (answer.error() != null && !"success".equalsIgnoreCase(status)) {
-      TokenResponses.throwIfError(answer, OAuthErrors.Request.REVOKE, client);
+    AccountsClient.Answer answer;
+    try {
+      answer = accounts.post(accountsServerFor(token), "/oauth/v2/token/revoke", form);
+    } catch (ZohoUnavailableException e) {
+      throw new ZohoUnavailableException(e.getMessage() + ". Revoking " + key + " failed; the token was kept in "
+          + store + ". Try revoking again", e.status().orElse(0), null, e);
     }
+    String status = answer.text("status");
     if (!"success".equalsIgnoreCase(status)) {
       if (answer.status() == 400) {
-        log.warn("Zoho did not know the token of {} any more (HTTP 400); removing it from {}", key, store);
+        // Zoho answers 400 for a token it does not know (already revoked, or never issued): nothing left to revoke
+        log.warn("Zoho did not know the token of {} any more (HTTP 400{}); removing it from {}", key,
+            answer.error() == null ? "" : ", '" + answer.error() + "'", store);
+      } else if (answer.error() != null) {
+        TokenResponses.throwIfError(answer, OAuthErrors.Request.REVOKE, client);
       } else {
         throw new ZohoAuthException(null, "Zoho did not confirm revoking the token of " + key + " (HTTP "
             + answer.status() + ", status " + status + "); the token was kept in " + store + ". Try again");
@@ -330,10 +354,19 @@ public final class ZohoOAuth {
   private ZohoToken renew(TokenKey key, StoredToken stored) {
     ZohoToken old = stored == null ? null : stored.token();
     if (old != null && old.hasRefreshToken()) {
+      if (old.refreshTokenRejectedAt() != null || budget.isDead(old.refreshToken())) {
+        throw new ReauthorizationRequiredException("invalid_code", "Not renewing the token of " + key + ": Zoho "
+            + "declared its refresh token dead" + (old.refreshTokenRejectedAt() != null ? " at "
+            + old.refreshTokenRejectedAt() : "") + " ('invalid_code'). " + OAuthErrors.DEAD_REFRESH_TOKEN
+            + " No request was sent. " + OAuthErrors.howToReauthorize(client.type()), null);
+      }
       return refresh(key, old);
     }
     if (clientCredentials != null) {
-      return new SelfClientFlow(this).requestClientCredentials(clientCredentials.scopes, clientCredentials.soid);
+      SelfClientFlow flow = new SelfClientFlow(this);
+      return budget.request(clientCredentials.budgetKey, clock::instant,
+          "requesting a client-credentials token for " + key,
+          () -> flow.requestClientCredentials(clientCredentials.scopes, clientCredentials.soid));
     }
     String what = old == null ? "No token is stored for " + key + " in " + store
         : "The token of " + key + " expired and has no refresh token";
@@ -356,27 +389,49 @@ public final class ZohoOAuth {
 
   private ZohoToken refresh(TokenKey key, ZohoToken old) {
     HttpUrl server = accountsServerFor(old);
-    budget.spend(old.refreshToken(), now(), "refreshing the access token of " + key);
     Map<String, String> form = clientAuthentication();
     form.put("grant_type", "refresh_token");
     form.put("refresh_token", old.refreshToken().reveal());
     log.debug("Refreshing the access token of {} at {}", key, server);
     ZohoToken fresh;
     try {
-      fresh = requestToken(server, form, OAuthErrors.Request.REFRESH, old.dataCenter());
-    } catch (RateLimitException e) {
-      budget.throttled(old.refreshToken(), now());
+      fresh = budget.request(old.refreshToken(), clock::instant, "refreshing the access token of " + key,
+          () -> requestToken(server, form, OAuthErrors.Request.REFRESH, old.dataCenter()));
+    } catch (ReauthorizationRequiredException e) {
+      markDead(key, old);
       throw e;
     }
-    // Zoho does not rotate refresh tokens: keep the old one, and what the refresh answer leaves out.
+    // Zoho does not rotate refresh tokens: keep the old one unless the answer carries one, and keep what the
+    // refresh answer leaves out.
     return fresh.toBuilder()
-        .refreshToken(old.refreshToken())
+        .refreshToken(fresh.hasRefreshToken() ? fresh.refreshToken() : old.refreshToken())
         .scopes(fresh.scopes().isEmpty() ? old.scopes() : fresh.scopes())
         .apiDomain(fresh.apiDomain() != null ? fresh.apiDomain() : old.apiDomain())
         .accountsServer(old.accountsServer() != null ? old.accountsServer() : fresh.accountsServer())
         .dataCenter(fresh.dataCenter() != null ? fresh.dataCenter() : old.dataCenter())
         .idToken(fresh.idToken() != null ? fresh.idToken() : old.idToken())
         .build();
+  }
+
+  /**
+   * Zoho declared {@code old}'s refresh token dead: remember it in this process, and in the stored record (if it
+   * still holds that refresh token) so that other processes do not send it either.
+   */
+  private void markDead(TokenKey key, ZohoToken old) {
+    budget.dead(old.refreshToken());
+    try {
+      Optional<StoredToken> now = store.load(key);
+      if (now.isPresent() && old.refreshToken().equals(now.get().token().refreshToken())
+          && now.get().token().refreshTokenRejectedAt() == null) {
+        store.compareAndSet(key, now.get().version(),
+            now.get().token().toBuilder().refreshTokenRejectedAt(clock.instant()).build());
+      }
+    } catch (TokenStoreException e) {
+      log.warn("Could not record in {} that Zoho declared the refresh token of {} dead: {}", store, key,
+          e.getMessage());
+    }
+    log.error("Zoho declared the refresh token of {} dead (invalid_code); it will not be sent again. {}", key,
+        OAuthErrors.howToReauthorize(client.type()));
   }
 
   @Override
@@ -388,10 +443,13 @@ public final class ZohoOAuth {
   static final class ClientCredentials {
     final String soid;
     final List<Scope> scopes;
+    /** The key of these settings in the refresh budget. */
+    final String budgetKey;
 
     ClientCredentials(String soid, List<Scope> scopes) {
       this.soid = soid;
       this.scopes = scopes;
+      this.budgetKey = "client_credentials " + soid + " " + Scope.join(scopes);
     }
   }
 
@@ -410,7 +468,8 @@ public final class ZohoOAuth {
     private Duration refreshMargin = Duration.ofMinutes(5);
     private int refreshLimit = 10;
     private Duration refreshWindow = Duration.ofMinutes(10);
-    private Duration leaseTimeout = Duration.ofSeconds(30);
+    private Duration leaseTimeout;
+    private Duration accountsTimeout = Duration.ofSeconds(30);
     private ClientCredentials clientCredentials;
     private boolean pkce;
     private Duration slowDownInterval = Duration.ofSeconds(30);
@@ -490,20 +549,46 @@ public final class ZohoOAuth {
       return this;
     }
 
-    /** How long one process may hold the refresh lease of a shared store. Default 30 seconds. */
+    /**
+     * How long one process may hold the refresh lease of a shared store. It must be longer than the
+     * {@linkplain #accountsTimeout accounts call timeout}; default: that timeout plus 10 seconds (40 seconds).
+     */
     public Builder leaseTimeout(Duration leaseTimeout) {
       this.leaseTimeout = Objects.requireNonNull(leaseTimeout, "leaseTimeout");
       return this;
     }
 
     /**
+     * The most one call to Zoho Accounts may take, from connecting to reading the last byte of the answer (a server
+     * that trickles its answer cannot hold a caller longer). A caller waiting for another thread's or process's
+     * renewal waits at most this long plus 5 seconds. Default 30 seconds.
+     */
+    public Builder accountsTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("the accounts call timeout must be positive, was " + timeout);
+      }
+      this.accountsTimeout = timeout;
+      return this;
+    }
+
+    /**
      * Self clients: obtain tokens with the client-credentials grant for organisation {@code soid}
-     * ({@code ZohoCRM.<orgId>}, or just the org id) and {@code scopes}. Such tokens have no refresh token; zohokit
-     * requests a new one when the current one expires.
+     * ({@code ZohoCRM.<orgId>}, or just the org id; null when the service has a single organisation) and
+     * {@code scopes}. Such tokens have no refresh token; zohokit requests a new one when the current one expires,
+     * within the same budget and throttle memory as refreshes.
      */
     public Builder clientCredentials(String soid, Collection<String> scopes) {
       this.clientCredentials = new ClientCredentials(SelfClientFlow.normalizeSoid(soid), parseScopes(scopes));
       return this;
+    }
+
+    /**
+     * {@link #clientCredentials(String, Collection)} without {@code soid}, for a service with a single organisation
+     * (Zoho answers {@code missing_org_info} when it needs one).
+     */
+    public Builder clientCredentials(Collection<String> scopes) {
+      return clientCredentials(null, scopes);
     }
 
     /** Server-based clients: also use PKCE (S256). Mobile clients always do. */
@@ -513,8 +598,9 @@ public final class ZohoOAuth {
     }
 
     /**
-     * Device flow: the poll interval after Zoho answers {@code slow_down}. Default 30 seconds, Zoho's documented
-     * rule (at most one poll per 30 seconds); lower it only against a fake Zoho.
+     * Device flow: the shortest time between two polls, whatever interval the server names (a longer one is
+     * kept); each {@code slow_down} adds 5 seconds. Default 30 seconds, Zoho's documented rule (at most one poll
+     * per 30 seconds); lower it only against a fake Zoho.
      */
     public Builder deviceSlowDownInterval(Duration interval) {
       this.slowDownInterval = Objects.requireNonNull(interval, "interval");

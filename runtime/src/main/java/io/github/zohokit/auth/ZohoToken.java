@@ -22,6 +22,7 @@ public final class ZohoToken {
   private final DataCenter dataCenter;
   private final Secret idToken;
   private final boolean grantedForSession;
+  private final Instant refreshTokenRejectedAt;
 
   private ZohoToken(Builder b) {
     this.accessToken = Objects.requireNonNull(b.accessToken, "accessToken");
@@ -33,6 +34,7 @@ public final class ZohoToken {
     this.dataCenter = b.dataCenter;
     this.idToken = b.idToken;
     this.grantedForSession = b.grantedForSession;
+    this.refreshTokenRejectedAt = b.refreshTokenRejectedAt;
   }
 
   public static Builder builder() {
@@ -51,6 +53,7 @@ public final class ZohoToken {
     b.dataCenter = dataCenter;
     b.idToken = idToken;
     b.grantedForSession = grantedForSession;
+    b.refreshTokenRejectedAt = refreshTokenRejectedAt;
     return b;
   }
 
@@ -101,6 +104,20 @@ public final class ZohoToken {
     return grantedForSession;
   }
 
+  /**
+   * When Zoho declared the refresh token dead ({@code invalid_code}: revoked, replaced, or the app removed), or
+   * {@code null} while it is believed to work. zohokit records it with the stored token so that no process sends the
+   * dead token again; a newly stored token starts without it.
+   */
+  public Instant refreshTokenRejectedAt() {
+    return refreshTokenRejectedAt;
+  }
+
+  /** Whether there is a refresh token that Zoho has not declared dead. */
+  public boolean hasLiveRefreshToken() {
+    return refreshToken != null && refreshTokenRejectedAt == null;
+  }
+
   /** Whether the access token has expired at {@code now}. */
   public boolean isExpiredAt(Instant now) {
     return !now.isBefore(expiresAt);
@@ -116,7 +133,8 @@ public final class ZohoToken {
     return "ZohoToken{accessToken=" + accessToken + ", refreshToken=" + refreshToken + ", expiresAt=" + expiresAt
         + ", scopes=" + scopes + ", dataCenter=" + dataCenter + ", apiDomain=" + apiDomain
         + ", accountsServer=" + accountsServer + (idToken != null ? ", idToken=" + idToken : "")
-        + (grantedForSession ? ", grantedForSession=true" : "") + "}";
+        + (grantedForSession ? ", grantedForSession=true" : "")
+        + (refreshTokenRejectedAt != null ? ", refreshTokenRejectedAt=" + refreshTokenRejectedAt : "") + "}";
   }
 
   @Override
@@ -128,7 +146,8 @@ public final class ZohoToken {
     return accessToken.equals(t.accessToken) && Objects.equals(refreshToken, t.refreshToken)
         && expiresAt.equals(t.expiresAt) && scopes.equals(t.scopes) && Objects.equals(apiDomain, t.apiDomain)
         && Objects.equals(accountsServer, t.accountsServer) && dataCenter == t.dataCenter
-        && Objects.equals(idToken, t.idToken) && grantedForSession == t.grantedForSession;
+        && Objects.equals(idToken, t.idToken) && grantedForSession == t.grantedForSession
+        && Objects.equals(refreshTokenRejectedAt, t.refreshTokenRejectedAt);
   }
 
   @Override
@@ -147,6 +166,7 @@ public final class ZohoToken {
     private DataCenter dataCenter;
     private Secret idToken;
     private boolean grantedForSession;
+    private Instant refreshTokenRejectedAt;
 
     private Builder() {}
 
@@ -192,6 +212,12 @@ public final class ZohoToken {
 
     public Builder grantedForSession(boolean grantedForSession) {
       this.grantedForSession = grantedForSession;
+      return this;
+    }
+
+    /** When Zoho declared the refresh token dead; {@code null} (the default) while it works. */
+    public Builder refreshTokenRejectedAt(Instant rejectedAt) {
+      this.refreshTokenRejectedAt = rejectedAt;
       return this;
     }
 

@@ -150,10 +150,13 @@ public final class ZohoCalls {
     }
   }
 
-  /** Sends {@code request}; 204 and 404 become empty. */
+  /**
+   * Sends {@code request}; 204, 304 (not modified) and a 404 without a Zoho error body become empty. A 404 with
+   * a Zoho error body (for example {@code INVALID_URL_PATTERN}: no such path) is an error.
+   */
   public <T> Optional<T> callOptional(Request request, Operation operation, ObjectReader reader, BodyShape shape) {
     try (Response response = send(request, operation)) {
-      if (response.code() == 404 || response.code() == 204) {
+      if (response.code() == 204 || response.code() == 304 || response.code() == 404 && !hasZohoError(response)) {
         return Optional.empty();
       }
       failUnlessSuccessful(response, operation);
@@ -168,9 +171,12 @@ public final class ZohoCalls {
     }
   }
 
-  /** Sends {@code request}; the body with the status and headers. */
+  /** Sends {@code request}; the body with the status and headers; 304 (not modified) comes with no body. */
   public <T> ZohoResponse<T> callResponse(Request request, Operation operation, ObjectReader reader, BodyShape shape) {
     try (Response response = send(request, operation)) {
+      if (response.code() == 304) {
+        return new ZohoResponse<>(304, response.headers(), null);
+      }
       failUnlessSuccessful(response, operation);
       return new ZohoResponse<>(response.code(), response.headers(), read(response, reader, shape, operation));
     }
@@ -277,6 +283,15 @@ public final class ZohoCalls {
     }
     return new ZohoException(operation + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()
         + "; check the network and retry", e);
+  }
+
+  /** Whether the answer carries a Zoho error body (a {@code code}), read without consuming it. */
+  private static boolean hasZohoError(Response response) {
+    try {
+      return ZohoErrorDecoder.errorCode(response.peekBody(ZohoErrorDecoder.MAX_ERROR_BODY_BYTES).string()) != null;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private void failUnlessSuccessful(Response response, Operation operation) {

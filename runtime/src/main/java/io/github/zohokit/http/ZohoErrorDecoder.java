@@ -27,10 +27,15 @@ import java.util.Map;
  *       codes whose fix is known ({@code INVALID_TOKEN}, {@code INVALID_HOST}, {@code REQUIRED_PARAM_MISSING}, ...).
  * </ul>
  *
- * 204 (no content) and 207 (some records of a batch failed, reported per record) are not errors.
+ * 204 (no content) and 207 (some records of a batch failed, reported per record) are not errors; nor are 304 (not
+ * modified) and a 404 without a Zoho error body for methods returning {@code Optional} (empty) or
+ * {@code ZohoResponse}. A 404 with a Zoho error body (such as {@code INVALID_URL_PATTERN}, a wrong path) is an
+ * error for every return type. Error bodies are read up to {@link #MAX_ERROR_BODY_BYTES}.
  */
 public final class ZohoErrorDecoder {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** The most of an error body read: Zoho's are a few hundred bytes. */
+  static final long MAX_ERROR_BODY_BYTES = 1024 * 1024;
 
   private ZohoErrorDecoder() {}
 
@@ -60,7 +65,8 @@ public final class ZohoErrorDecoder {
             + (retryAfter != null ? " and retry after " + retryAfter.toSeconds() + "s" : ""), retryAfter);
       }
       return new ZohoApiException(prefix + " with " + what + (status >= 500 ? "; Zoho may be down, retry later"
-          : ""), status, null, Map.of(), null);
+          : status == 304 ? ": not modified since If-Modified-Since. Declare Optional<...> or ZohoResponse<...> as "
+          + "the return type to get an empty result instead" : ""), status, null, Map.of(), null);
     }
     String summary = prefix + " " + code + (message != null ? ": " + message : "")
         + (details.isEmpty() ? "" : " " + details);
@@ -88,7 +94,14 @@ public final class ZohoErrorDecoder {
       Collection<Scope> grantedScopes) {
     String body;
     try {
-      body = response.body().string();
+      okio.BufferedSource source = response.body().source();
+      if (source.request(MAX_ERROR_BODY_BYTES + 1)) {
+        return new ZohoApiException(operation + " failed: HTTP " + response.code() + " with a body larger than "
+            + (MAX_ERROR_BODY_BYTES / 1024) + " KiB, the most zohokit reads of an error; Zoho's error bodies are "
+            + "small, so something else answered (a proxy, a wrong API domain?)", response.code(), null, Map.of(),
+            null);
+      }
+      body = source.readUtf8();
     } catch (IOException e) {
       body = "";
     }

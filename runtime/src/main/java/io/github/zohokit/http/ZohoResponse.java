@@ -6,7 +6,7 @@ import okhttp3.Headers;
 
 /**
  * A decoded body with the status and headers it came with, for calls that need them — for example to watch
- * {@code X-API-CREDITS-REMAINING}. {@link #body()} is null for 204 No Content.
+ * {@code X-API-CREDITS-REMAINING}. {@link #body()} is null for 204 No Content and 304 Not Modified.
  */
 public record ZohoResponse<T>(int status, Headers headers, T body) {
 

@@ -29,8 +29,10 @@ import javax.sql.DataSource;
  *   <li>Refresh leases live in a second table, {@code <table>_leases}: a row with an owner and an expiry, taken by
  *       an atomic {@code UPDATE ... WHERE expires_at < now} or {@code INSERT}. No transaction stays open across the
  *       HTTP call to Zoho, and a lease whose holder crashed simply expires.
- *   <li>Only parameterised SQL, portable across the three databases; each operation is one short auto-commit
- *       statement on a connection from the application's {@link DataSource} (use a pool).
+ *   <li>Only parameterised SQL, portable across the three databases; each operation is one short transaction on a
+ *       connection from the application's {@link DataSource} (use a pool), committed explicitly whatever the
+ *       pool's auto-commit setting (Spring and HikariCP set-ups often turn it off), and every statement has a
+ *       {@linkplain Builder#queryTimeout query timeout}.
  *   <li>Optionally the tokens are encrypted at rest with a {@link TokenCipher}. The client secret is never stored.
  * </ul>
  *
@@ -49,6 +51,7 @@ public final class JdbcTokenStore implements TokenStore {
   private final TokenCipher cipher;
   private final boolean createSchema;
   private final Clock clock;
+  private final int queryTimeoutSeconds;
   private final String owner = UUID.randomUUID().toString();
   private final AtomicBoolean schemaReady = new AtomicBoolean();
 
@@ -59,6 +62,7 @@ public final class JdbcTokenStore implements TokenStore {
     this.cipher = b.cipher;
     this.createSchema = b.createSchema;
     this.clock = b.clock;
+    this.queryTimeoutSeconds = b.queryTimeoutSeconds;
   }
 
   public static Builder builder(DataSource dataSource) {
@@ -68,7 +72,7 @@ public final class JdbcTokenStore implements TokenStore {
   @Override
   public Optional<StoredToken> load(TokenKey key) {
     return run("read the token of " + key, connection -> {
-      try (PreparedStatement select = connection.prepareStatement(
+      try (PreparedStatement select = prepare(connection, 
           "SELECT token, version FROM " + table + " WHERE client_id = ? AND user_key = ?")) {
         select.setString(1, key.clientId());
         select.setString(2, key.userKey());
@@ -88,7 +92,7 @@ public final class JdbcTokenStore implements TokenStore {
     return run("write the token of " + key, connection -> {
       long now = clock.millis();
       if (expectedVersion == 0) {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table
+        try (PreparedStatement insert = prepare(connection, "INSERT INTO " + table
             + " (client_id, user_key, version, token, updated_at) VALUES (?, ?, 1, ?, ?)")) {
           insert.setString(1, key.clientId());
           insert.setString(2, key.userKey());
@@ -98,12 +102,13 @@ public final class JdbcTokenStore implements TokenStore {
           return Optional.of(new StoredToken(key, token, 1));
         } catch (SQLException e) {
           if (isDuplicateKey(e)) {
+            connection.rollback(); // PostgreSQL aborts the transaction on the failed insert
             return Optional.empty();
           }
           throw e;
         }
       }
-      try (PreparedStatement update = connection.prepareStatement("UPDATE " + table
+      try (PreparedStatement update = prepare(connection, "UPDATE " + table
           + " SET token = ?, version = ?, updated_at = ? WHERE client_id = ? AND user_key = ? AND version = ?")) {
         update.setString(1, json);
         update.setLong(2, expectedVersion + 1);
@@ -120,7 +125,7 @@ public final class JdbcTokenStore implements TokenStore {
   @Override
   public boolean delete(TokenKey key) {
     return run("delete the token of " + key, connection -> {
-      try (PreparedStatement delete = connection.prepareStatement(
+      try (PreparedStatement delete = prepare(connection, 
           "DELETE FROM " + table + " WHERE client_id = ? AND user_key = ?")) {
         delete.setString(1, key.clientId());
         delete.setString(2, key.userKey());
@@ -133,7 +138,7 @@ public final class JdbcTokenStore implements TokenStore {
   public List<TokenKey> keys() {
     return run("list the stored keys", connection -> {
       List<TokenKey> keys = new ArrayList<>();
-      try (Statement select = connection.createStatement();
+      try (Statement select = statement(connection);
           ResultSet rows = select.executeQuery("SELECT client_id, user_key FROM " + table)) {
         while (rows.next()) {
           keys.add(new TokenKey(rows.getString(1), rows.getString(2)));
@@ -148,7 +153,7 @@ public final class JdbcTokenStore implements TokenStore {
     String holder = owner + "/" + Thread.currentThread().getId();
     boolean acquired = run("take the refresh lease of " + key, connection -> {
       long now = clock.millis();
-      try (PreparedStatement update = connection.prepareStatement("UPDATE " + leases
+      try (PreparedStatement update = prepare(connection, "UPDATE " + leases
           + " SET owner = ?, expires_at = ? WHERE client_id = ? AND user_key = ? AND expires_at < ?")) {
         update.setString(1, holder);
         update.setLong(2, now + ttl.toMillis());
@@ -159,7 +164,7 @@ public final class JdbcTokenStore implements TokenStore {
           return true;
         }
       }
-      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + leases
+      try (PreparedStatement insert = prepare(connection, "INSERT INTO " + leases
           + " (client_id, user_key, owner, expires_at) VALUES (?, ?, ?, ?)")) {
         insert.setString(1, key.clientId());
         insert.setString(2, key.userKey());
@@ -169,6 +174,7 @@ public final class JdbcTokenStore implements TokenStore {
         return true;
       } catch (SQLException e) {
         if (isDuplicateKey(e)) {
+          connection.rollback(); // PostgreSQL aborts the transaction on the failed insert
           return false;
         }
         throw e;
@@ -182,7 +188,7 @@ public final class JdbcTokenStore implements TokenStore {
       if (released.compareAndSet(false, true)) {
         try {
           run("release the refresh lease of " + key, connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + leases
+            try (PreparedStatement delete = prepare(connection, "DELETE FROM " + leases
                 + " WHERE client_id = ? AND user_key = ? AND owner = ?")) {
               delete.setString(1, key.clientId());
               delete.setString(2, key.userKey());
@@ -229,15 +235,50 @@ public final class JdbcTokenStore implements TokenStore {
     T apply(Connection connection) throws SQLException;
   }
 
+  /**
+   * Runs {@code operation} as one transaction: auto-commit off, committed when it returns, rolled back when it
+   * throws, and the connection's auto-commit setting restored before it goes back to the pool.
+   */
   private <T> T run(String what, Operation<T> operation) {
     try (Connection connection = dataSource.getConnection()) {
-      ensureSchema(connection);
-      return operation.apply(connection);
+      boolean autoCommit = connection.getAutoCommit();
+      if (autoCommit) {
+        connection.setAutoCommit(false);
+      }
+      try {
+        ensureSchema(connection);
+        T result = operation.apply(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        try {
+          connection.rollback();
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback);
+        }
+        throw e;
+      } finally {
+        if (autoCommit) {
+          connection.setAutoCommit(true);
+        }
+      }
     } catch (SQLException e) {
       throw new TokenStoreException("Token store '" + table + "' could not " + what + ": " + e.getMessage()
           + " (SQLState " + e.getSQLState() + "). Check that the database is reachable and the user may use the "
           + "tables " + table + " and " + leases, e);
     }
+  }
+
+  private PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
+    statement.setQueryTimeout(queryTimeoutSeconds);
+    return statement;
+  }
+
+  private Statement statement(Connection connection) throws SQLException {
+    Statement statement = connection.createStatement();
+    statement.setQueryTimeout(queryTimeoutSeconds);
+    return statement;
   }
 
   private void ensureSchema(Connection connection) throws SQLException {
@@ -248,11 +289,12 @@ public final class JdbcTokenStore implements TokenStore {
       if (schemaReady.get()) {
         return;
       }
-      try (Statement ddl = connection.createStatement()) {
+      try (Statement ddl = statement(connection)) {
         for (String statement : schema(table)) {
           ddl.execute(statement);
         }
       }
+      connection.commit();
       schemaReady.set(true);
     }
   }
@@ -288,6 +330,7 @@ public final class JdbcTokenStore implements TokenStore {
     private TokenCipher cipher;
     private boolean createSchema = true;
     private Clock clock = Clock.systemUTC();
+    private int queryTimeoutSeconds = 10;
 
     private Builder(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -312,6 +355,19 @@ public final class JdbcTokenStore implements TokenStore {
     /** Create the tables on first use if they do not exist (default), or leave the schema to a migration tool. */
     public Builder createSchema(boolean createSchema) {
       this.createSchema = createSchema;
+      return this;
+    }
+
+    /**
+     * The most one statement may take before the driver cancels it (JDBC's query timeout, whole seconds, at least
+     * 1). Default 10 seconds: token reads and writes touch one row.
+     */
+    public Builder queryTimeout(Duration timeout) {
+      long seconds = Objects.requireNonNull(timeout, "timeout").toSeconds();
+      if (seconds < 1 || seconds > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("the query timeout must be at least 1 second, was " + timeout);
+      }
+      this.queryTimeoutSeconds = (int) seconds;
       return this;
     }
 

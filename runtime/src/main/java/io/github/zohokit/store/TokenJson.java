@@ -46,6 +46,10 @@ final class TokenJson {
     if (token.grantedForSession()) {
       node.put("granted_for_session", true);
     }
+    if (token.refreshTokenRejectedAt() != null) {
+      // zohokit's own field: Zoho declared the refresh token dead, so no process sends it again
+      node.put("refresh_token_rejected_at", token.refreshTokenRejectedAt().toString());
+    }
     return node;
   }
 
@@ -74,6 +78,8 @@ final class TokenJson {
         .dataCenter(DataCenter.fromLocation(text(node, "location")).orElse(null))
         .idToken(node.hasNonNull("id_token") ? Secret.of(open(node.get("id_token").asText(), cipher, context)) : null)
         .grantedForSession(node.path("granted_for_session").asBoolean(false))
+        .refreshTokenRejectedAt(node.hasNonNull("refresh_token_rejected_at")
+            ? Instant.parse(node.get("refresh_token_rejected_at").asText()) : null)
         .build();
   }
 

@@ -10,8 +10,12 @@ class DataCenterTest {
   @Test
   void everyDataCentreHasAnAccountsServerAndAnApiDomain() {
     assertThat(DataCenter.values()).extracting(DataCenter::location)
-        .containsExactly("us", "eu", "in", "au", "cn", "jp", "ca", "sa", "uk");
+        .containsExactly("us", "eu", "in", "au", "cn", "jp", "ca", "sa", "uk", "ae", "custom");
     for (DataCenter dc : DataCenter.values()) {
+      if (dc == DataCenter.CUSTOM) {
+        assertThat(dc.accountsUrl()).isNull();
+        continue;
+      }
       assertThat(dc.accountsUrl()).startsWith("https://accounts.");
       assertThat(dc.apiDomain()).startsWith("https://www.zohoapis.");
       assertThat(DataCenter.fromAccountsServer(dc.accountsUrl())).contains(dc);
@@ -67,5 +71,34 @@ class DataCenterTest {
     assertThat(endpoints.apiBase(null, DataCenter.JP).toString()).isEqualTo("https://www.zohoapis.jp/");
     assertThat(endpoints.apiBase("http://127.0.0.1:5555", DataCenter.US).toString())
         .isEqualTo("http://127.0.0.1:5555/");
+  }
+
+  @Test
+  void theUnitedArabEmiratesAreZohoAe() {
+    assertThat(DataCenter.parse("ae")).isEqualTo(DataCenter.AE);
+    assertThat(DataCenter.fromAccountsServer("https://accounts.zoho.ae")).contains(DataCenter.AE);
+    assertThat(DataCenter.fromApiDomain("https://www.zohoapis.ae")).contains(DataCenter.AE);
+    assertThat(ZohoEndpoints.zoho().apiUrl(DataCenter.AE).toString()).isEqualTo("https://www.zohoapis.ae/");
+  }
+
+  @Test
+  void aDataCentreTheEnumDoesNotKnowIsCustomWithConfiguredUrls() {
+    ZohoEndpoints endpoints = ZohoEndpoints.zoho()
+        .withCustomDataCenter("https://accounts.zoho.xx", "https://www.zohoapis.xx");
+
+    assertThat(endpoints.accountsUrl(DataCenter.CUSTOM).toString()).isEqualTo("https://accounts.zoho.xx/");
+    assertThat(endpoints.apiUrl(DataCenter.CUSTOM).toString()).isEqualTo("https://www.zohoapis.xx/");
+    assertThat(endpoints.dataCenterOfAccountsServer("https://accounts.zoho.xx")).contains(DataCenter.CUSTOM);
+    assertThat(DataCenter.fromApiDomain("https://www.zohoapis.xx")).isEmpty();
+    ZohoOAuth oauth = ZohoOAuth.selfClient("1000.CLIENT", "secret").dataCenter(DataCenter.CUSTOM).endpoints(endpoints)
+        .tokenStore(io.github.zohokit.store.TokenStores.inMemory()).build();
+    assertThat(oauth.accountsUrl().host()).isEqualTo("accounts.zoho.xx");
+  }
+
+  @Test
+  void anUnconfiguredCustomDataCentreIsAClearError() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ZohoEndpoints.zoho().accountsUrl(DataCenter.CUSTOM))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("withCustomDataCenter(accountsUrl, apiUrl)");
   }
 }

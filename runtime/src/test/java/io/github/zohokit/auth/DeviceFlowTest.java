@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -117,10 +119,11 @@ class DeviceFlowTest {
     assertThat(form(poll)).containsExactlyInAnyOrderEntriesOf(Map.of("client_id", CLIENT_ID,
         "client_secret", CLIENT_SECRET, "grant_type", "device_token", "code", DEVICE_CODE));
     assertThat(form(eu.takeRequest())).containsEntry("grant_type", "device_token").containsEntry("code", DEVICE_CODE);
-    assertThat(sleeps).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(30),
-        Duration.ofSeconds(30));
+    // never closer than 30 s, although the server says 5000 ms; slow_down adds 5 s
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(35),
+        Duration.ofSeconds(35));
     assertThat(events).containsExactly("code ABCD-1234 at https://accounts.zoho.com/oauth/v3/device",
-        "slow down to 30s", "moved to EU");
+        "slow down to 35s", "moved to EU");
     assertThat(token.dataCenter()).isEqualTo(DataCenter.EU);
     assertThat(token.accountsServer()).isEqualTo(eu.url("/").toString());
     assertThat(oauth.storedToken("cli")).contains(token);
@@ -132,7 +135,9 @@ class DeviceFlowTest {
     us.enqueue(json("{\"error\":\"access_denied\"}"));
     assertThatThrownBy(() -> oauth().deviceFlow().login(List.of("ZohoCRM.modules.ALL"), listener, "cli"))
         .isInstanceOf(ZohoAuthException.class)
-        .hasMessageContaining("denied the device login (code ABCD-1234)");
+        .hasMessageContaining("access_denied to the device login (code ABCD-1234)")
+        .hasMessageContaining("the user denied access")
+        .hasMessageContaining("more than 10 grant codes in 10 minutes");
   }
 
   @Test
@@ -161,5 +166,93 @@ class DeviceFlowTest {
     us.enqueue(json("{\"error\":\"invalid_scope\"}"));
     assertThatThrownBy(() -> oauth().deviceFlow().start(List.of("ZohoCRM.nothing.READ")))
         .hasMessageContaining("scope is unknown to Zoho");
+  }
+
+  @Test
+  void valuesFrom31To999AreSecondsNotMilliseconds() throws Exception {
+    us.enqueue(json("{\"device_code\":\"d\",\"user_code\":\"U\",\"verification_url\":\"https://v\","
+        + "\"interval\":45,\"expires_in\":900}"));
+    DeviceAuthorization authorization = oauth().deviceFlow().start(List.of("ZohoCRM.modules.ALL"));
+    assertThat(authorization.interval()).isEqualTo(Duration.ofSeconds(45));
+    assertThat(authorization.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
+  }
+
+  @Test
+  void theFirstPollComesAfterTheServersIntervalWhenThatIsLongerThan30Seconds() throws Exception {
+    us.enqueue(json("{\"device_code\":\"d\",\"user_code\":\"U\",\"verification_url\":\"https://v\","
+        + "\"interval\":60000,\"expires_in\":300000}"));
+    us.enqueue(json(tokenAnswer(ACCESS_TOKEN, REFRESH_TOKEN, "https://www.zohoapis.com", "ZohoCRM.modules.ALL")));
+
+    oauth().deviceFlow().login(List.of("ZohoCRM.modules.ALL"), listener, "cli");
+
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(60));
+  }
+
+  @Test
+  void transientPollFailuresAreRetriedUntilTheUserApproves() throws Exception {
+    us.enqueue(json(CODE_ANSWER));
+    us.enqueue(json(500, "{\"error\":\"internal_error\"}"));
+    us.enqueue(new MockResponse.Builder().code(502).setHeader("Content-Type", "text/html")
+        .body("<html>Bad gateway</html>").build());
+    us.enqueue(json(400, "{\"error\":\"authorization_pending\"}"));
+    us.enqueue(json(tokenAnswer(ACCESS_TOKEN, REFRESH_TOKEN, "https://www.zohoapis.com", "ZohoCRM.modules.ALL")));
+
+    ZohoToken token = oauth().deviceFlow().login(List.of("ZohoCRM.modules.ALL"), listener, "cli");
+
+    assertThat(token.accessToken().reveal()).isEqualTo(ACCESS_TOKEN);
+    assertThat(us.getRequestCount()).isEqualTo(5);
+  }
+
+  @Test
+  void aCancelledLoginStopsPolling() throws Exception {
+    us.enqueue(json(CODE_ANSWER));
+    for (int i = 0; i < 10; i++) {
+      us.enqueue(json(400, "{\"error\":\"authorization_pending\"}"));
+    }
+    ZohoOAuth oauth = oauth();
+    DeviceFlow flow = oauth.deviceFlow();
+    DeviceAuthorization authorization = flow.start(List.of("ZohoCRM.modules.ALL"));
+    List<Duration> pending = new ArrayList<>();
+    DeviceFlowListener cancelling = new DeviceFlowListener() {
+      @Override
+      public void onUserCode(DeviceAuthorization a) {}
+
+      @Override
+      public void onPending(Duration nextPoll, Duration remaining) {
+        pending.add(nextPoll);
+        if (pending.size() == 3) {
+          authorization.cancel();
+        }
+      }
+    };
+
+    assertThatThrownBy(() -> flow.awaitToken(authorization, cancelling, "cli"))
+        .isInstanceOf(CancellationException.class).hasMessageContaining("cancelled");
+    assertThat(us.getRequestCount()).isEqualTo(3);
+    assertThat(authorization.isCancelled()).isTrue();
+  }
+
+  @Test
+  void aCancelWakesARealSleepAtOnce() throws Exception {
+    us.enqueue(json(CODE_ANSWER));
+    ZohoOAuth real = ZohoOAuth.nonBrowser(CLIENT_ID, CLIENT_SECRET)
+        .endpoints(ZohoEndpoints.zoho().withAccountsUrl(DataCenter.US, us.url("/").toString()))
+        .tokenStore(TokenStores.inMemory()).build();
+    DeviceFlow flow = real.deviceFlow();
+    DeviceAuthorization authorization = flow.start(List.of("ZohoCRM.modules.ALL"));
+    java.util.concurrent.CompletableFuture<Throwable> outcome = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            flow.awaitToken(authorization, a -> { }, "cli");
+            return null;
+          } catch (RuntimeException e) {
+            return e;
+          }
+        });
+    authorization.cancel();
+
+    // the first poll would come after 30 s; the cancel ends the wait long before the 10 s given here
+    assertThat(outcome.get(10, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
+    assertThat(us.getRequestCount()).isEqualTo(1);
   }
 }

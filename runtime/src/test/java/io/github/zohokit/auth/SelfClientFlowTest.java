@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.zohokit.ReauthorizationRequiredException;
 import io.github.zohokit.ZohoAuthException;
+import io.github.zohokit.ZohoUnavailableException;
 import io.github.zohokit.store.TokenKey;
 import io.github.zohokit.store.TokenStore;
 import io.github.zohokit.store.TokenStores;
@@ -150,7 +151,7 @@ class SelfClientFlowTest {
     accounts.enqueue(new MockResponse.Builder().code(502).setHeader("Content-Type", "text/html")
         .body("<html><body>Bad gateway</body></html>").build());
     assertThatThrownBy(() -> oauth().build().selfClientFlow().exchangeGrantToken(GRANT_TOKEN))
-        .isInstanceOf(ZohoAuthException.class)
+        .isInstanceOf(ZohoUnavailableException.class)
         .hasMessageContaining("HTTP 502")
         .hasMessageContaining("not JSON (text/html")
         .hasMessageContaining("proxy");

@@ -218,7 +218,7 @@ class TokenRenewalTest {
 
     assertThatThrownBy(() -> oauth.tokenRejected("default", oauth.accessToken("default")))
         .isInstanceOf(RateLimitException.class)
-        .hasMessageContaining("3 access tokens were already requested with this refresh token in the last 10m0s")
+        .hasMessageContaining("Zoho already issued 3 access tokens for it in the last 10m0s")
         .hasMessageContaining("allowed at 2026-11-29T10:10:00Z (in 8m0s)")
         .satisfies(e -> assertThat(((RateLimitException) e).retryAfter()).contains(Duration.ofMinutes(8)));
     assertThat(refreshes).hasValue(3);

@@ -72,7 +72,8 @@ class TokenResponsesTest {
     assertThatThrownBy(() -> parse("{\"error\":\"invalid_code\"}", OAuthErrors.Request.REFRESH))
         .isInstanceOf(ReauthorizationRequiredException.class)
         .hasMessageContaining("no longer accepts the refresh token")
-        .hasMessageContaining("The stored refresh token was kept");
+        .hasMessageContaining("zohokit marked it dead and will not send it again")
+        .hasMessageContaining("mvn zoho:bootstrap-token -Dzoho.grantToken=<code>");
   }
 
   @Test

@@ -18,7 +18,7 @@ public final class FleetWorker {
       case "token": {
         ZohoOAuth oauth = ZohoOAuth.selfClient(args[4], args[5])
             .endpoints(ZohoEndpoints.zoho().withAccountsUrl(DataCenter.US, args[3]))
-            .tokenStore(store).leaseTimeout(Duration.ofSeconds(20)).build();
+            .tokenStore(store).accountsTimeout(Duration.ofSeconds(10)).leaseTimeout(Duration.ofSeconds(20)).build();
         System.out.println("TOKEN " + oauth.accessToken("default").reveal());
         break;
       }

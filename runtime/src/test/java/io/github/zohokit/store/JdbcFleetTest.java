@@ -105,7 +105,7 @@ class JdbcFleetTest {
 
     ZohoOAuth survivor = ZohoOAuth.selfClient(CLIENT_ID, SECRET)
         .endpoints(ZohoEndpoints.zoho().withAccountsUrl(DataCenter.US, accounts.url("/").toString()))
-        .tokenStore(store).leaseTimeout(Duration.ofSeconds(20)).build();
+        .tokenStore(store).accountsTimeout(Duration.ofSeconds(10)).leaseTimeout(Duration.ofSeconds(20)).build();
     assertThat(survivor.accessToken("default").reveal()).isEqualTo(String.format("1000.%032d.%032d", 1, 1));
     assertThat(refreshes).hasValue(1);
   }

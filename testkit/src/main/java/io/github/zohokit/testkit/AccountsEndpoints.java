@@ -346,7 +346,8 @@ final class AccountsEndpoints {
           .put("user_code", login.userCode)
           .put("verification_url", verification)
           .put("verification_uri_complete", verification + "?user_code=" + login.userCode)
-          .put("interval", accounts.settings().deviceInterval().toMillis())
+          // milliseconds, as Zoho documents; at least 1000, since clients read smaller values as seconds
+          .put("interval", Math.max(1000, accounts.settings().deviceInterval().toMillis()))
           .put("expires_in", accounts.settings().deviceCodeLifetime().toMillis());
       http.json(200, answer);
     } catch (OAuthError e) {

@@ -297,6 +297,15 @@ public final class FakeZoho implements AutoCloseable {
     return accounts.validAccess(accessToken, dc) != null;
   }
 
+  /**
+   * Revokes a refresh token (with every access token minted from it) or an access token, as the user removing the
+   * app in Zoho's "Connected Apps" would; later refreshes with it get {@code invalid_code}. False when the fake
+   * does not know {@code token} or it was already revoked.
+   */
+  public boolean revokeToken(String token) {
+    return accounts.revoke(token);
+  }
+
   /** Refresh tokens of {@code client} not revoked or evicted. */
   public int liveRefreshTokens(FakeClient client) {
     return accounts.liveRefreshTokens(client);
@@ -491,6 +500,12 @@ public final class FakeZoho implements AutoCloseable {
       case NON_JSON:
         http.html(502, Html.page("502 Bad Gateway", "<h1>502 Bad Gateway</h1>"));
         return true;
+      case OAUTH_SERVER_ERROR:
+        http.json(500, Http.JSON.createObjectNode().put("error", "internal_error"));
+        return true;
+      case TRICKLE:
+        trickle(http, fault.delay);
+        return true;
       case THROTTLE:
         http.json(400, Http.JSON.createObjectNode().put("error_description",
             "You have made too many requests continuously. Please try again after some time.")
@@ -499,6 +514,30 @@ public final class FakeZoho implements AutoCloseable {
       default:
         CrmEndpoints.error(http, 500, "INTERNAL_ERROR", "Internal Server Error", Http.JSON.createObjectNode());
         return true;
+    }
+  }
+
+  /** Answers 200 with a 100-byte JSON body, one byte per {@code perByte}, until done or the client goes away. */
+  private static void trickle(Http http, Duration perByte) throws IOException {
+    StringBuilder json = new StringBuilder("{\"error\":\"trickle\",\"padding\":\"");
+    while (json.length() < 98) {
+      json.append('x');
+    }
+    byte[] body = json.append("\"}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    http.exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
+    http.exchange.sendResponseHeaders(200, body.length);
+    java.io.OutputStream out = http.exchange.getResponseBody();
+    try {
+      for (byte b : body) {
+        out.write(b);
+        out.flush();
+        Thread.sleep(perByte.toMillis());
+      }
+      out.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      // the client gave up: what a trickling server is for
     }
   }
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** A failure the fake injects into its next answers: see {@link FakeZoho#failNext}. */
 public final class Fault {
-  enum Kind { SERVER_ERROR, DELAY, DROP_CONNECTION, NON_JSON, THROTTLE }
+  enum Kind { SERVER_ERROR, DELAY, DROP_CONNECTION, NON_JSON, THROTTLE, OAUTH_SERVER_ERROR, TRICKLE }
 
   final Kind kind;
   final Duration delay;
@@ -34,6 +34,22 @@ public final class Fault {
     return new Fault(Kind.NON_JSON, Duration.ZERO);
   }
 
+  /**
+   * HTTP 500 with an OAuth-shaped body, {@code {"error":"internal_error"}}, as Zoho Accounts answers during an
+   * outage: an error member, yet no refusal.
+   */
+  public static Fault oauthServerError() {
+    return new Fault(Kind.OAUTH_SERVER_ERROR, Duration.ZERO);
+  }
+
+  /**
+   * HTTP 200 with a JSON body sent one byte every {@code perByte}: a server that keeps the connection alive but
+   * never finishes answering (each byte arrives well within any read timeout). The body is 100 bytes.
+   */
+  public static Fault trickle(Duration perByte) {
+    return new Fault(Kind.TRICKLE, perByte);
+  }
+
   /** Zoho's token throttle: {@code "Access Denied"} with HTTP 400. */
   public static Fault throttle() {
     return new Fault(Kind.THROTTLE, Duration.ZERO);
@@ -51,6 +67,6 @@ public final class Fault {
 
   @Override
   public String toString() {
-    return kind + (kind == Kind.DELAY ? " " + delay : "");
+    return kind + (kind == Kind.DELAY || kind == Kind.TRICKLE ? " " + delay : "");
   }
 }

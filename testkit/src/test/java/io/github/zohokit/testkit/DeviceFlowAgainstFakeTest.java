@@ -53,7 +53,7 @@ class DeviceFlowAgainstFakeTest {
   void anApprovedLoginGivesAnOfflineToken(FakeZoho fake) {
     FakeClient client = fake.registerNonBrowserClient();
     ZohoToken token = oauth(fake, client).deviceFlow().login(List.of("ZohoCRM.modules.ALL"),
-        listener(auth -> approveLater(fake, auth.userCode(), fake.defaultUser(), 150)), "cli");
+        listener(auth -> approveLater(fake, auth.userCode(), fake.defaultUser(), 1500)), "cli");
     assertThat(token.hasRefreshToken()).isTrue();
     assertThat(fake.count("device:code")).isEqualTo(1);
     assertThat(fake.count("device:token")).isGreaterThanOrEqualTo(2);
@@ -61,13 +61,15 @@ class DeviceFlowAgainstFakeTest {
 
   @Test
   void pollingTooFastGetsSlowDownAndTheClientBacksOff(FakeZoho fake) {
-    FakeZoho slow = FakeZoho.builder().deviceInterval(Duration.ofMillis(40))
-        .deviceSlowDownWindow(Duration.ofMillis(200)).start();
+    // Zoho announces intervals in milliseconds and the client reads values under 1000 as seconds, so the fake
+    // announces at least 1 s; its slow-down window is longer, so the first poll is too fast
+    FakeZoho slow = FakeZoho.builder().deviceInterval(Duration.ofSeconds(1))
+        .deviceSlowDownWindow(Duration.ofMillis(1500)).start();
     try {
       FakeClient client = slow.registerNonBrowserClient();
       ZohoToken token = AccountsTokenEndpointTest.oauth(slow, client).deviceSlowDownInterval(Duration.ofMillis(250))
           .build().deviceFlow().login(List.of("ZohoCRM.modules.ALL"),
-              listener(auth -> approveLater(slow, auth.userCode(), slow.defaultUser(), 300)), "cli");
+              listener(auth -> approveLater(slow, auth.userCode(), slow.defaultUser(), 1500)), "cli");
       assertThat(token).isNotNull();
       assertThat(events).containsOnlyOnce("slow down");
     } finally {
@@ -94,7 +96,7 @@ class DeviceFlowAgainstFakeTest {
           sleep(100);
           fake.denyDevice(auth.userCode());
         }).start()), "cli"))
-        .isInstanceOf(ZohoAuthException.class).hasMessageContaining("denied the device login");
+        .isInstanceOf(ZohoAuthException.class).hasMessageContaining("access_denied to the device login");
   }
 
   @Test

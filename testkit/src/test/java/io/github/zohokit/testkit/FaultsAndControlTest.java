@@ -9,6 +9,7 @@ import io.github.zohokit.Zoho;
 import io.github.zohokit.ZohoApiException;
 import io.github.zohokit.ZohoAuthException;
 import io.github.zohokit.ZohoException;
+import io.github.zohokit.ZohoUnavailableException;
 import io.github.zohokit.auth.DataCenter;
 import io.github.zohokit.auth.Secret;
 import io.github.zohokit.auth.ZohoOAuth;
@@ -53,7 +54,8 @@ class FaultsAndControlTest {
     fake.failNext(Fault.Target.TOKEN, 1, Fault.dropConnection());
     String code = fake.generateGrantCode(client, List.of("ZohoCRM.org.READ"));
 
-    assertThatThrownBy(() -> oauth.selfClientFlow().exchangeGrantToken(code)).isInstanceOf(ZohoAuthException.class)
+    assertThatThrownBy(() -> oauth.selfClientFlow().exchangeGrantToken(code))
+        .isInstanceOf(ZohoUnavailableException.class)
         .hasMessageContaining("HTTP 502").hasMessageContaining("not JSON (text/html");
     assertThatThrownBy(() -> oauth.selfClientFlow().exchangeGrantToken(code)).hasMessageContaining("HTTP 500");
     assertThatThrownBy(() -> oauth.selfClientFlow().exchangeGrantToken(code)).isInstanceOf(ZohoException.class)

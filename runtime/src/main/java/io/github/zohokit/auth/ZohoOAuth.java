@@ -55,6 +55,7 @@ public final class ZohoOAuth {
   private final boolean pkce;
   private final Duration slowDownInterval;
   private final Sleeper sleeper;
+  private final TokenRenewalListener renewalListener;
 
   private ZohoOAuth(Builder b) {
     this.client = new ClientConfig(b.type, b.clientId, b.clientSecret == null ? null : Secret.of(b.clientSecret),
@@ -67,7 +68,8 @@ public final class ZohoOAuth {
     this.accounts = new AccountsClient(httpClient, objectMapper);
     this.budget = new RefreshBudget(b.refreshLimit, b.refreshWindow);
     this.sleeper = b.sleeper;
-    this.manager = new TokenManager(store, clock, b.refreshMargin, b.leaseTimeout, sleeper, this::renew);
+    this.renewalListener = b.renewalListener;
+    this.manager = new TokenManager(store, clock, b.refreshMargin, b.leaseTimeout, sleeper, this::renewAndTell);
     if (b.clientCredentials != null && b.type != ClientType.SELF_CLIENT) {
       throw new IllegalArgumentException("Invalid Zoho client configuration: the client-credentials grant is only "
           + "for self clients, this is a " + b.type.displayName() + " client");
@@ -326,6 +328,30 @@ public final class ZohoOAuth {
     return form;
   }
 
+  /** {@link #renew}, telling the {@link TokenRenewalListener} how it went. */
+  private ZohoToken renewAndTell(TokenKey key, StoredToken stored) {
+    if (renewalListener == null) {
+      return renew(key, stored);
+    }
+    ZohoToken renewed;
+    try {
+      renewed = renew(key, stored);
+    } catch (RuntimeException e) {
+      tell(() -> renewalListener.renewalFailed(key, e));
+      throw e;
+    }
+    tell(() -> renewalListener.renewed(key, renewed));
+    return renewed;
+  }
+
+  private void tell(Runnable notification) {
+    try {
+      notification.run();
+    } catch (RuntimeException e) {
+      log.warn("The token renewal listener {} failed; ignored: {}", renewalListener, e.toString());
+    }
+  }
+
   /** How the token manager obtains a new token when the stored one cannot be used. */
   private ZohoToken renew(TokenKey key, StoredToken stored) {
     ZohoToken old = stored == null ? null : stored.token();
@@ -415,6 +441,7 @@ public final class ZohoOAuth {
     private boolean pkce;
     private Duration slowDownInterval = Duration.ofSeconds(30);
     private Sleeper sleeper = Sleeper.REAL;
+    private TokenRenewalListener renewalListener;
 
     private Builder(ClientType type) {
       this.type = Objects.requireNonNull(type, "client type");
@@ -518,6 +545,12 @@ public final class ZohoOAuth {
      */
     public Builder deviceSlowDownInterval(Duration interval) {
       this.slowDownInterval = Objects.requireNonNull(interval, "interval");
+      return this;
+    }
+
+    /** Told of every token renewal and its outcome (metrics, alerts). Default: none. */
+    public Builder renewalListener(TokenRenewalListener renewalListener) {
+      this.renewalListener = Objects.requireNonNull(renewalListener, "renewalListener");
       return this;
     }
 

@@ -102,7 +102,7 @@ final class ZohoLoginController {
     }
     log.info("Login with Zoho: stored the tokens of user {} (data centre {}, scopes {})", userKey, token.dataCenter(),
         token.scopes());
-    response.sendRedirect(request.getContextPath() + successUrl);
+    response.sendRedirect(successUrl.startsWith("/") ? request.getContextPath() + successUrl : successUrl);
   }
 
   private void fail(HttpServletRequest request, HttpServletResponse response, ZohoAuthException failure)

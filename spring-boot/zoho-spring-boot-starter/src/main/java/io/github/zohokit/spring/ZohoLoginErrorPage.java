@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.springframework.web.util.HtmlUtils;
 
 /** The default {@link ZohoLoginFailureHandler}: a short HTML page that says what happened and what to do. */
 final class ZohoLoginErrorPage implements ZohoLoginFailureHandler {
@@ -65,29 +66,7 @@ final class ZohoLoginErrorPage implements ZohoLoginFailureHandler {
     }
   }
 
-  static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '<':
-          out.append("&lt;");
-          break;
-        case '>':
-          out.append("&gt;");
-          break;
-        case '&':
-          out.append("&amp;");
-          break;
-        case '"':
-          out.append("&quot;");
-          break;
-        case '\'':
-          out.append("&#39;");
-          break;
-        default:
-          out.append(c);
-      }
-    }
-    return out.toString();
+  private static String escape(String text) {
+    return HtmlUtils.htmlEscape(text, "UTF-8");
   }
 }

@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code /actuator/env} and {@code /actuator/configprops} even where values are shown.
  */
 @Configuration(proxyBeanMethods = false)
-public class ZohoActuatorConfiguration {
+class ZohoActuatorConfiguration {
 
   /** The health indicator {@code zoho}. */
   @Configuration(proxyBeanMethods = false)

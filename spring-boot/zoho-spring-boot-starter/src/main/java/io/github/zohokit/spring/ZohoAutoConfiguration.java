@@ -24,8 +24,8 @@ import org.springframework.context.annotation.Import;
  * 3 ({@code tools.jackson}). The two live side by side in different packages. zohokit uses its own Jackson 2 mapper
  * unless the application defines exactly one Jackson 2 {@link ObjectMapper} bean, which it then uses.
  *
- * <p>Login with Zoho endpoints ({@link ZohoWebConfiguration}), the actuator health indicator and the Micrometer
- * meters ({@link ZohoActuatorConfiguration}) switch on when their libraries are on the class path.
+ * <p>Login with Zoho endpoints (server-based clients in Spring MVC), the actuator health indicator and the Micrometer
+ * meters switch on when their libraries are on the class path; see the README section "Spring Boot".
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @EnableConfigurationProperties(ZohoProperties.class)

@@ -24,7 +24,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
-public class ZohoWebConfiguration {
+class ZohoWebConfiguration {
 
   /** Principal name, else {@code zoho.login.anonymous-user-key}, else none. */
   @Bean

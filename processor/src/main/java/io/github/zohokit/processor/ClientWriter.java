@@ -155,7 +155,9 @@ final class ClientWriter {
         m.addStatement("$T.addQuery($N, $S, $L)", CALLS, url, p.key(), textOf(p));
       }
     }
-    m.addStatement("$T.Builder $N = new $T.Builder().url($N.build())", REQUEST, request, REQUEST, url);
+    // tagged with its operation, so interceptors (metrics, logs) see the path template, not the concrete URL
+    m.addStatement("$T.Builder $N = new $T.Builder().url($N.build()).tag($T.class, $N)", REQUEST, request, REQUEST, url,
+        OPERATION, op);
     for (ParameterModel p : method.parameters()) {
       if (p.kind() == ParameterKind.HEADER) {
         m.addStatement("$T.addHeader($N, $S, $L)", CALLS, request, p.key(), textOf(p));

@@ -61,6 +61,7 @@ public final class ZohoOAuth {
   private final boolean pkce;
   private final Duration slowDownInterval;
   private final Sleeper sleeper;
+  private final TokenRenewalListener renewalListener;
 
   private ZohoOAuth(Builder b) {
     this.client = new ClientConfig(b.type, b.clientId, b.clientSecret == null ? null : Secret.of(b.clientSecret),
@@ -73,6 +74,7 @@ public final class ZohoOAuth {
     this.accounts = new AccountsClient(httpClient, objectMapper, b.accountsTimeout);
     this.budget = new RefreshBudget(b.refreshLimit, b.refreshWindow);
     this.sleeper = b.sleeper;
+    this.renewalListener = b.renewalListener;
     Duration lease = b.leaseTimeout != null ? b.leaseTimeout : b.accountsTimeout.plus(LEASE_MARGIN);
     if (lease.compareTo(b.accountsTimeout) <= 0) {
       throw new IllegalArgumentException("Invalid Zoho client configuration: the refresh lease (leaseTimeout "
@@ -81,7 +83,7 @@ public final class ZohoOAuth {
           + "Zoho; raise the lease or lower the timeout");
     }
     this.manager = new TokenManager(store, clock, b.refreshMargin, lease, b.accountsTimeout.plus(STORE_GRACE),
-        sleeper, this::renew);
+        sleeper, this::renewAndTell);
     if (b.clientCredentials != null && b.type != ClientType.SELF_CLIENT) {
       throw new IllegalArgumentException("Invalid Zoho client configuration: the client-credentials grant is only "
           + "for self clients, this is a " + b.type.displayName() + " client");
@@ -350,6 +352,30 @@ public final class ZohoOAuth {
     return form;
   }
 
+  /** {@link #renew}, telling the {@link TokenRenewalListener} how it went. */
+  private ZohoToken renewAndTell(TokenKey key, StoredToken stored) {
+    if (renewalListener == null) {
+      return renew(key, stored);
+    }
+    ZohoToken renewed;
+    try {
+      renewed = renew(key, stored);
+    } catch (RuntimeException e) {
+      tell(() -> renewalListener.renewalFailed(key, e));
+      throw e;
+    }
+    tell(() -> renewalListener.renewed(key, renewed));
+    return renewed;
+  }
+
+  private void tell(Runnable notification) {
+    try {
+      notification.run();
+    } catch (RuntimeException e) {
+      log.warn("The token renewal listener {} failed; ignored: {}", renewalListener, e.toString());
+    }
+  }
+
   /** How the token manager obtains a new token when the stored one cannot be used. */
   private ZohoToken renew(TokenKey key, StoredToken stored) {
     ZohoToken old = stored == null ? null : stored.token();
@@ -474,6 +500,7 @@ public final class ZohoOAuth {
     private boolean pkce;
     private Duration slowDownInterval = Duration.ofSeconds(30);
     private Sleeper sleeper = Sleeper.REAL;
+    private TokenRenewalListener renewalListener;
 
     private Builder(ClientType type) {
       this.type = Objects.requireNonNull(type, "client type");
@@ -604,6 +631,12 @@ public final class ZohoOAuth {
      */
     public Builder deviceSlowDownInterval(Duration interval) {
       this.slowDownInterval = Objects.requireNonNull(interval, "interval");
+      return this;
+    }
+
+    /** Told of every token renewal and its outcome (metrics, alerts). Default: none. */
+    public Builder renewalListener(TokenRenewalListener renewalListener) {
+      this.renewalListener = Objects.requireNonNull(renewalListener, "renewalListener");
       return this;
     }
 

@@ -1,0 +1,64 @@
+package io.github.zohokit.spring;
+
+import io.github.zohokit.auth.ZohoOAuth;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What zohokit adds to actuator and Micrometer, each part only when its library is on the class path: the health
+ * indicator {@code zoho} ({@code management.health.zoho.enabled}), the meters {@code zoho.token.renewals},
+ * {@code zoho.api.requests} and {@code zoho.api.credits.remaining}, and the redaction of zohokit's secrets in
+ * {@code /actuator/env} and {@code /actuator/configprops} even where values are shown.
+ */
+@Configuration(proxyBeanMethods = false)
+class ZohoActuatorConfiguration {
+
+  /** The health indicator {@code zoho}. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+  @ConditionalOnEnabledHealthIndicator("zoho")
+  static class Health {
+    @Bean
+    @ConditionalOnMissingBean(name = "zohoHealthIndicator")
+    HealthIndicator zohoHealthIndicator(ZohoOAuth oauth, ZohoProperties properties) {
+      return new ZohoHealthIndicator(oauth, properties.getHealth());
+    }
+  }
+
+  /** Micrometer meters, recorded into the application's {@link MeterRegistry} when it has one. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+  static class Metrics {
+    @Bean
+    ZohoMetrics zohoMetrics(ObjectProvider<MeterRegistry> registry) {
+      return new ZohoMetrics(registry);
+    }
+
+    @Bean
+    ZohoHttpClientCustomizer zohoMetricsInterceptor(ZohoMetrics metrics) {
+      return builder -> builder.addInterceptor(metrics);
+    }
+
+    @Bean
+    ZohoOAuthBuilderCustomizer zohoMetricsRenewalListener(ZohoMetrics metrics) {
+      return builder -> builder.renewalListener(metrics);
+    }
+  }
+
+  /** Redacts {@code zoho.client-secret} and {@code zoho.encryption-key} wherever actuator shows values. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
+  static class Sanitizing {
+    @Bean
+    SanitizingFunction zohoSecretsSanitizer() {
+      return data -> ZohoSecrets.isSecret(data.getKey()) ? data.withSanitizedValue() : data;
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.github.zohokit.spring;
+
+import io.github.zohokit.ZohoException;
+import io.github.zohokit.auth.ClientType;
+import io.github.zohokit.auth.ZohoOAuth;
+import io.github.zohokit.auth.ZohoToken;
+import java.util.Optional;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/**
+ * Health {@code zoho}: UP when the token store answers and the token of {@code zoho.health.user-key} is valid
+ * (renewed first if it is due, as the next API call would); DOWN when the store is unreachable, the token is
+ * missing (where one is required) or cannot be renewed. Details name the client, the store, the token's expiry,
+ * data centre and scopes — never a token or the client secret.
+ */
+final class ZohoHealthIndicator implements HealthIndicator {
+  private final ZohoOAuth oauth;
+  private final String userKey;
+  private final boolean requireToken;
+
+  ZohoHealthIndicator(ZohoOAuth oauth, ZohoProperties.Health settings) {
+    this.oauth = oauth;
+    this.userKey = settings.getUserKey();
+    this.requireToken = settings.getRequireToken() != null ? settings.getRequireToken()
+        : oauth.clientType() == ClientType.SELF_CLIENT || oauth.clientType() == ClientType.NON_BROWSER;
+  }
+
+  @Override
+  public Health health() {
+    Health.Builder health = new Health.Builder()
+        .withDetail("clientType", oauth.clientType().displayName())
+        .withDetail("clientId", oauth.clientId())
+        .withDetail("userKey", userKey)
+        .withDetail("tokenStore", oauth.tokenStore().toString());
+    Optional<ZohoToken> stored;
+    try {
+      stored = oauth.storedToken(userKey);
+    } catch (ZohoException e) {
+      return health.down().withDetail("error", "the token store is unreachable: " + e.getMessage()).build();
+    }
+    if (stored.isEmpty()) {
+      if (!requireToken) {
+        return health.up().withDetail("token", "none stored (tokens are per user)").build();
+      }
+      return health.down().withDetail("error", "no token is stored for user '" + userKey + "'; obtain one first "
+          + "(mvn zoho:bootstrap-token for a self client, Login with Zoho for a web app)").build();
+    }
+    ZohoToken token;
+    try {
+      token = oauth.token(userKey);
+    } catch (ZohoException e) {
+      return health.down().withDetail("error", e.getClass().getSimpleName() + ": " + e.getMessage()).build();
+    }
+    health.up().withDetail("expiresAt", token.expiresAt().toString())
+        .withDetail("scopes", token.scopes().stream().map(Object::toString).toArray(String[]::new));
+    if (token.dataCenter() != null) {
+      health.withDetail("dataCenter", token.dataCenter().name());
+    }
+    return health.build();
+  }
+}

@@ -1,0 +1,20 @@
+package io.github.zohokit.spring;
+
+import io.github.zohokit.ZohoAuthException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Answers a Login with Zoho that failed. {@link ZohoAuthException#error()} says why: {@code access_denied} (the user
+ * declined), {@code state_mismatch} (a forged or stale callback), {@code no_login_in_progress} (no login started in
+ * this session, or the callback was opened twice), {@code no_user} (no user key for the request, see
+ * {@link ZohoUserKeyResolver}), {@code invalid_code} (the code expired or was used), or another Zoho error. The
+ * default renders a short HTML page that says what happened and links to a new login; define a bean of this type to
+ * redirect to a page of the application instead.
+ */
+@FunctionalInterface
+public interface ZohoLoginFailureHandler {
+  void onFailure(HttpServletRequest request, HttpServletResponse response, ZohoAuthException failure)
+      throws IOException;
+}

@@ -1,0 +1,130 @@
+package io.github.zohokit.spring;
+
+import io.github.zohokit.RateLimitException;
+import io.github.zohokit.ReauthorizationRequiredException;
+import io.github.zohokit.ZohoAuthException;
+import io.github.zohokit.auth.TokenRenewalListener;
+import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.http.Operation;
+import io.github.zohokit.store.TokenKey;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * zohokit's Micrometer meters:
+ *
+ * <ul>
+ *   <li>{@code zoho.token.renewals} (counter, tag {@code outcome}: {@code success}, {@code rate_limited},
+ *       {@code reauthorization_required}, {@code refused}, {@code error});
+ *   <li>{@code zoho.api.requests} (timer, tags {@code method}, {@code uri} — the declared path template such as
+ *       {@code /crm/v8/Leads/{id}}, never the concrete URL — and {@code status}: the HTTP status, or
+ *       {@code IO_ERROR}); only calls of generated clients, which tag their requests with their operation;
+ *   <li>{@code zoho.api.credits.remaining} (gauge): the last {@code X-API-CREDITS-REMAINING} Zoho sent; NaN before.
+ * </ul>
+ *
+ * The registry is looked up on first use, so no ordering against Micrometer's auto-configuration is needed; without
+ * a {@link MeterRegistry} bean nothing is recorded.
+ */
+final class ZohoMetrics implements Interceptor, TokenRenewalListener {
+  static final String RENEWALS = "zoho.token.renewals";
+  static final String REQUESTS = "zoho.api.requests";
+  static final String CREDITS = "zoho.api.credits.remaining";
+  private static final long UNKNOWN = Long.MIN_VALUE;
+
+  private final ObjectProvider<MeterRegistry> registries;
+  private final AtomicLong credits = new AtomicLong(UNKNOWN);
+  private volatile MeterRegistry registry;
+  private volatile boolean resolved;
+
+  ZohoMetrics(ObjectProvider<MeterRegistry> registries) {
+    this.registries = registries;
+  }
+
+  private MeterRegistry registry() {
+    if (!resolved) {
+      synchronized (this) {
+        if (!resolved) {
+          MeterRegistry found = registries.getIfUnique();
+          if (found != null) {
+            Gauge.builder(CREDITS, credits, c -> c.get() == UNKNOWN ? Double.NaN : c.get())
+                .description("API credits Zoho last said remain (X-API-CREDITS-REMAINING)").register(found);
+          }
+          registry = found;
+          resolved = true;
+        }
+      }
+    }
+    return registry;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    Operation operation = request.tag(Operation.class);
+    MeterRegistry meters = registry();
+    if (operation == null || meters == null) {
+      return chain.proceed(request);
+    }
+    long start = System.nanoTime();
+    String status = "IO_ERROR";
+    try {
+      Response response = chain.proceed(request);
+      status = Integer.toString(response.code());
+      String remaining = response.header("X-API-CREDITS-REMAINING");
+      if (remaining != null) {
+        try {
+          credits.set(Long.parseLong(remaining.trim()));
+        } catch (NumberFormatException ignored) {
+          // a header we cannot read tells us nothing; keep the last value
+        }
+      }
+      return response;
+    } finally {
+      Timer.builder(REQUESTS).description("Calls of zohokit's generated clients to Zoho's APIs")
+          .tag("method", operation.httpMethod()).tag("uri", operation.pathTemplate()).tag("status", status)
+          .register(meters).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  @Override
+  public void renewed(TokenKey key, ZohoToken token) {
+    count("success");
+  }
+
+  @Override
+  public void renewalFailed(TokenKey key, RuntimeException failure) {
+    String outcome;
+    if (failure instanceof RateLimitException) {
+      outcome = "rate_limited";
+    } else if (failure instanceof ReauthorizationRequiredException) {
+      outcome = "reauthorization_required";
+    } else if (failure instanceof ZohoAuthException) {
+      outcome = "refused";
+    } else {
+      outcome = "error";
+    }
+    count(outcome);
+  }
+
+  private void count(String outcome) {
+    MeterRegistry meters = registry();
+    if (meters != null) {
+      Counter.builder(RENEWALS).description("Access-token renewals without the user, by outcome")
+          .tag("outcome", outcome).register(meters).increment();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ZohoMetrics";
+  }
+}

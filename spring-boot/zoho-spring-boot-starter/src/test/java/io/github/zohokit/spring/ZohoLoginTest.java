@@ -1,0 +1,220 @@
+package io.github.zohokit.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.auth.ZohoOAuth;
+import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.testkit.FakeClient;
+import io.github.zohokit.testkit.FakeZoho;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.servlet.config.annotation.EnableWebMvc;
+
+/**
+ * Login with Zoho through the Spring MVC endpoints, against the fake Zoho, without Spring Security: the session keeps
+ * the authorization, the callback checks it once, stores the tokens under the user key and redirects; every failure
+ * renders the error page with its code.
+ */
+class ZohoLoginTest {
+  private static final String REDIRECT_URI = "http://localhost/auth/zoho/back";
+  private static FakeZoho fake;
+  private static FakeClient client;
+
+  @BeforeAll
+  static void startFake() {
+    fake = FakeZoho.builder().dataCenters(DataCenter.US).start();
+    client = fake.registerServerBasedClient(REDIRECT_URI);
+  }
+
+  @AfterAll
+  static void stopFake() {
+    fake.close();
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableWebMvc
+  static class Mvc {}
+
+  private WebApplicationContextRunner app(String... more) {
+    return new WebApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(ZohoAutoConfiguration.class))
+        .withUserConfiguration(Mvc.class)
+        .withPropertyValues("zoho.client-type=server-based", "zoho.client-id=" + client.clientId(),
+            "zoho.client-secret=" + client.clientSecret(), "zoho.redirect-uri=" + REDIRECT_URI,
+            "zoho.accounts-url=" + fake.baseUrl(DataCenter.US), "zoho.api-url=" + fake.baseUrl(DataCenter.US),
+            "zoho.token-store=memory", "zoho.scopes=ZohoCRM.modules.leads.READ",
+            "zoho.login.path=/auth/zoho", "zoho.login.callback-path=/auth/zoho/back", "zoho.login.success-url=/leads")
+        .withPropertyValues(more);
+  }
+
+  private void run(WebApplicationContextRunner runner, Consumer<Flow> test) {
+    runner.run((AssertableWebApplicationContext context) -> {
+      assertThat(context).hasNotFailed();
+      test.accept(new Flow(MockMvcBuilders.webAppContextSetup(context).build(), context.getBean(ZohoOAuth.class)));
+    });
+  }
+
+  /** One browser: its session, the app and the fake. */
+  static final class Flow {
+    final MockMvc mvc;
+    final ZohoOAuth oauth;
+    final MockHttpSession session = new MockHttpSession();
+
+    Flow(MockMvc mvc, ZohoOAuth oauth) {
+      this.mvc = mvc;
+      this.oauth = oauth;
+    }
+
+    String startLogin() {
+      MvcResult login = perform(get("/auth/zoho").session(session));
+      assertThat(login.getResponse().getStatus()).isEqualTo(302);
+      return login.getResponse().getRedirectedUrl();
+    }
+
+    MvcResult callback(URI redirect, java.security.Principal user) {
+      assertThat(redirect.toString()).startsWith(REDIRECT_URI);
+      var request = get(URI.create("http://localhost/auth/zoho/back?" + redirect.getRawQuery())).session(session);
+      return perform(user == null ? request : request.principal(user));
+    }
+
+    MvcResult perform(org.springframework.test.web.servlet.RequestBuilder request) {
+      try {
+        return mvc.perform(request).andReturn();
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    }
+
+    Optional<ZohoToken> stored(String userKey) {
+      return oauth.storedToken(userKey);
+    }
+  }
+
+  private static URI consent(String authorizeUrl, boolean accept) {
+    try {
+      return FakeConsent.answer(authorizeUrl, accept);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void loginRedirectsToZohoWithTheStateKeptInTheSession() {
+    run(app("zoho.login.anonymous-user-key=default"), flow -> {
+      String authorize = flow.startLogin();
+      assertThat(authorize).startsWith(fake.baseUrl(DataCenter.US) + "/oauth/v2/auth?")
+          .contains("client_id=" + client.clientId()).contains("scope=ZohoCRM.modules.leads.READ")
+          .contains("access_type=offline");
+      String state = URI.create(authorize).getQuery().replaceAll(".*state=([^&]*).*", "$1");
+      assertThat(flow.session.getAttribute(ZohoLoginController.STATE)).isEqualTo(state);
+    });
+  }
+
+  @Test
+  void theCallbackStoresTheTokensUnderTheAnonymousKeyAndRedirectsToTheSuccessUrl() {
+    run(app("zoho.login.anonymous-user-key=default"), flow -> {
+      MvcResult done = flow.callback(consent(flow.startLogin(), true), null);
+      assertThat(done.getResponse().getStatus()).isEqualTo(302);
+      assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/leads");
+      ZohoToken token = flow.stored("default").orElseThrow();
+      assertThat(token.hasRefreshToken()).isTrue();
+      assertThat(token.scopes()).extracting(Object::toString).contains("ZohoCRM.modules.leads.READ");
+      assertThat(flow.session.getAttribute(ZohoLoginController.STATE)).isNull();
+    });
+  }
+
+  @Test
+  void theAuthenticatedPrincipalIsTheUserKey() {
+    run(app("zoho.login.anonymous-user-key=default"), flow -> {
+      MvcResult done = flow.callback(consent(flow.startLogin(), true), () -> "alice@example.com");
+      assertThat(done.getResponse().getStatus()).isEqualTo(302);
+      assertThat(flow.stored("alice@example.com")).isPresent();
+      assertThat(flow.stored("default")).isEmpty();
+    });
+  }
+
+  @Test
+  void aDeniedConsentRendersTheErrorPage() throws Exception {
+    run(app("zoho.login.anonymous-user-key=default"), flow -> {
+      MvcResult denied = flow.callback(consent(flow.startLogin(), false), null);
+      assertError(denied, 403, "access_denied", "declined");
+      assertThat(flow.stored("default")).isEmpty();
+    });
+  }
+
+  @Test
+  void aForgedStateIsRefusedAndNothingIsStored() {
+    run(app("zoho.login.anonymous-user-key=default"), flow -> {
+      URI redirect = consent(flow.startLogin(), true);
+      URI forged = URI.create(redirect.toString().replaceAll("state=[^&]*", "state=forged"));
+      assertError(flow.callback(forged, null), 400, "state_mismatch", "does not belong");
+      assertThat(flow.stored("default")).isEmpty();
+    });
+  }
+
+  @Test
+  void aCallbackWithoutALoginInThisSessionOrOpenedTwiceIsRefused() {
+    run(app("zoho.login.anonymous-user-key=default"), flow -> {
+      URI redirect = consent(flow.startLogin(), true);
+      Flow otherBrowser = new Flow(flow.mvc, flow.oauth);
+      assertError(otherBrowser.callback(redirect, null), 400, "no_login_in_progress", "No login was started");
+      assertThat(flow.callback(redirect, null).getResponse().getStatus()).isEqualTo(302);
+      assertError(flow.callback(redirect, null), 400, "no_login_in_progress", "opened twice");
+    });
+  }
+
+  @Test
+  void anExpiredCodeRendersTheErrorPage() {
+    run(app("zoho.login.anonymous-user-key=default"), flow -> {
+      URI redirect = consent(flow.startLogin(), true);
+      fake.advanceClock(Duration.ofMinutes(5));
+      assertError(flow.callback(redirect, null), 400, "invalid_code", "expired");
+      assertThat(flow.stored("default")).isEmpty();
+    });
+  }
+
+  @Test
+  void withoutAUserAndWithoutAnAnonymousKeyNothingIsStored() {
+    run(app(), flow -> {
+      assertError(flow.callback(consent(flow.startLogin(), true), null), 401, "no_user", "Sign in");
+      assertThat(flow.oauth.tokenStore().keys()).isEmpty();
+    });
+  }
+
+  @Test
+  void aFailureHandlerOfTheApplicationReplacesThePage() {
+    ZohoLoginFailureHandler handler = (request, response, failure) ->
+        response.sendRedirect("/problem?code=" + failure.error());
+    run(app("zoho.login.anonymous-user-key=default").withBean(ZohoLoginFailureHandler.class, () -> handler), flow -> {
+      MvcResult denied = flow.callback(consent(flow.startLogin(), false), null);
+      assertThat(denied.getResponse().getRedirectedUrl()).isEqualTo("/problem?code=access_denied");
+    });
+  }
+
+  private static void assertError(MvcResult result, int status, String code, String explanation) {
+    try {
+      assertThat(result.getResponse().getStatus()).isEqualTo(status);
+      assertThat(result.getResponse().getContentType()).startsWith("text/html");
+      String page = result.getResponse().getContentAsString();
+      assertThat(page).contains("<code id=\"zoho-error\">" + code + "</code>").contains(explanation)
+          .contains("href=\"/auth/zoho\"");
+    } catch (java.io.UnsupportedEncodingException e) {
+      throw new AssertionError(e);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package io.github.zohokit.spring.test;
+
+import io.github.zohokit.auth.ClientType;
+import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.auth.ZohoOAuth;
+import io.github.zohokit.testkit.FakeClient;
+import io.github.zohokit.testkit.FakeZoho;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.support.TestPropertySourceUtils;
+
+/** Starts the fake for one application context and points {@code zoho.*} at it; see {@link WithFakeZoho}. */
+final class FakeZohoContextCustomizer implements ContextCustomizer {
+  static final String PROPERTY_SOURCE = "fakeZoho";
+  private static final DataCenter DC = DataCenter.US;
+
+  private final ClientType clientType;
+  private final List<String> scopes;
+  private final int seedLeads;
+  private final String callbackPath;
+
+  FakeZohoContextCustomizer(WithFakeZoho settings) {
+    this.clientType = settings.clientType();
+    this.scopes = List.of(settings.scopes());
+    this.seedLeads = settings.seedLeads();
+    this.callbackPath = settings.callbackPath();
+  }
+
+  @Override
+  public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+    FakeZoho fake = FakeZoho.builder().dataCenters(DC).seedLeads(seedLeads).start();
+    Map<String, Object> properties = new LinkedHashMap<>();
+    FakeClient client;
+    if (clientType.usesRedirectUri()) {
+      int port = freePort();
+      String origin = "http://localhost:" + port;
+      String redirectUri = clientType == ClientType.MOBILE ? "com.example.test://callback" : origin + callbackPath;
+      client = clientType == ClientType.CLIENT_BASED ? fake.registerClientBasedClient(redirectUri, origin)
+          : fake.registerClient(clientType, "Spring test app", List.of(redirectUri), List.of());
+      properties.put("server.port", port);
+      properties.put("zoho.redirect-uri", redirectUri);
+    } else {
+      client = fake.registerClient(clientType, "Spring test app", List.of(), List.of());
+    }
+    properties.put("zoho.client-type", clientType.name());
+    properties.put("zoho.client-id", client.clientId());
+    if (client.clientSecret() != null) {
+      properties.put("zoho.client-secret", client.clientSecret());
+    }
+    properties.put("zoho.data-center", DC.name());
+    properties.put("zoho.accounts-url", fake.baseUrl(DC));
+    properties.put("zoho.api-url", fake.baseUrl(DC));
+    properties.put("zoho.token-store", "memory");
+    addBelowTheTestsOwnProperties(context.getEnvironment(), new MapPropertySource(PROPERTY_SOURCE, properties));
+
+    BeanDefinitionRegistry registry = (BeanDefinitionRegistry) context.getBeanFactory();
+    registry.registerBeanDefinition("fakeZoho", new RootBeanDefinition(FakeZoho.class, () -> fake));
+    registry.registerBeanDefinition("fakeZohoClient", new RootBeanDefinition(FakeClient.class, () -> client));
+    if (clientType == ClientType.SELF_CLIENT && !scopes.isEmpty()) {
+      RootBeanDefinition bootstrap = new RootBeanDefinition(SmartInitializingSingleton.class, () -> () -> {
+        ZohoOAuth oauth = context.getBean(ZohoOAuth.class);
+        if (oauth.clientId().equals(client.clientId())) {
+          oauth.selfClientFlow().exchangeGrantToken(fake.generateGrantCode(client, scopes));
+        }
+      });
+      registry.registerBeanDefinition("fakeZohoDefaultToken", bootstrap);
+    }
+  }
+
+  /** Under inlined and dynamic test properties (so the test can override), above everything else. */
+  private static void addBelowTheTestsOwnProperties(ConfigurableEnvironment environment, MapPropertySource source) {
+    MutablePropertySources sources = environment.getPropertySources();
+    String above = null;
+    for (String name : Arrays.asList(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME,
+        "Dynamic Test Properties")) {
+      if (sources.contains(name)) {
+        above = name;
+      }
+    }
+    if (above != null) {
+      sources.addAfter(above, source);
+    } else {
+      sources.addFirst(source);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port for the test application", e);
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof FakeZohoContextCustomizer)) {
+      return false;
+    }
+    FakeZohoContextCustomizer other = (FakeZohoContextCustomizer) o;
+    return clientType == other.clientType && scopes.equals(other.scopes) && seedLeads == other.seedLeads
+        && callbackPath.equals(other.callbackPath);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(clientType, scopes, seedLeads, callbackPath);
+  }
+}

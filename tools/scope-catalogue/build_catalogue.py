@@ -21,7 +21,10 @@ MODULES = [  # API name, scope name (Zoho's pages: "Possible module names")
     ("Solutions", "solutions"), ("Products", "products"), ("Vendors", "vendors"), ("Price_Books", "pricebooks"),
     ("Quotes", "quotes"), ("Sales_Orders", "salesorders"), ("Purchase_Orders", "purchaseorders"),
     ("Invoices", "invoices"), ("Appointments__s", "appointments"), ("Services__s", "services"), ("Notes", "notes"),
+    ("Appointments_Rescheduled_History__s", "appointments_rescheduled_history"),
 ]
+RECORDS_PAGES = "docs v8/insert-records.html, help/api-diff/getrecordbyID.html (ZohoCRM.modules.ALL or " \
+                "ZohoCRM.modules.{module_name}.{operation_type})"
 MODULE_SCOPE = {a.lower(): s for a, s in MODULES}
 OPS = {"ALL", "READ", "CREATE", "UPDATE", "DELETE", "WRITE", "CUSTOM"}
 VERB_OP = {"GET": "READ", "POST": "CREATE", "PUT": "UPDATE", "PATCH": "UPDATE", "DELETE": "DELETE"}
@@ -59,6 +62,17 @@ ADDED = {
                                "docs v8/Get-Records-through-COQL-Query.html",
                                "the page requires ZohoCRM.coql.READ and a module scope (for any module in the "
                                "query); Zoho's file lists ZohoCRM.modules.all alone, also accepted"),
+    ("DELETE", "/crm/v8/settings/automation/scoring_rules/{id}/actions/activate"): (
+        ["ZohoCRM.settings.scoring_rules.UPDATE"], "docs v8/update-rule-status.html",
+        "deactivating is a DELETE that Zoho's page authorises with the UPDATE operation type"),
+    ("POST", "/crm/v8/{module}/actions/add_tags"): (
+        ["ZohoCRM.modules.ALL", "ZohoCRM.modules.{module}.CREATE", "ZohoCRM.modules.{module}.ALL"],
+        "docs v2/add-tags.html", "Zoho's file names ZohoCRM.settings.tags; the add-tags page names the module "
+        "scopes; both accepted"),
+    ("POST", "/crm/v8/{module}/{record_id}/actions/add_tags"): (
+        ["ZohoCRM.modules.ALL", "ZohoCRM.modules.{module}.CREATE", "ZohoCRM.modules.{module}.ALL"],
+        "docs v2/add-tags.html", "Zoho's file names ZohoCRM.settings.tags; the add-tags page names the module "
+        "scopes; both accepted"),
     ("POST", "/crm/v8/__composite_requests"): (["ZohoCRM.composite_requests.CUSTOM"],
                                                "docs vertical-solutions v6/composite-api.html",
                                                "Zoho's file lists no scope; the page names "
@@ -198,6 +212,11 @@ def main(folder):
                         if base.lower() in ("zohocrm.modules", "zohocrm.settings"):
                             continue
                         accepted.append(base + "." + want)
+                if literal_module and not any(".modules." in a.lower() for a in accepted):
+                    # a standard module's records: the records pages document the module scopes for every module
+                    accepted.append("ZohoCRM.modules.ALL")
+                    sources.append(RECORDS_PAGES)
+                    notes.append("module scopes added from Zoho's records pages")
                 if pos is not None and any(a.lower() == "zohocrm.modules.all" for a in accepted):
                     if segs[pos] == "{module}":
                         accepted.append("ZohoCRM.modules.{module}." + want)

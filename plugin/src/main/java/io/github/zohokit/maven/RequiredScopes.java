@@ -2,6 +2,8 @@ package io.github.zohokit.maven;
 
 import io.github.zohokit.auth.Scope;
 import io.github.zohokit.auth.ScopeManifest;
+import io.github.zohokit.auth.ScopeRequirement;
+import io.github.zohokit.auth.ScopeRules;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
@@ -245,7 +248,8 @@ final class RequiredScopes {
 
   /**
    * For the build log: each scope of the minimal set with the clients and methods that asked for it, the scopes
-   * left out because a broader one covers them, and the dependency clients that were not included.
+   * left out because a broader one covers them, methods whose scopes zohokit's catalogue does not know or finds
+   * insufficient (a manifest compiled before a catalogue fix), and the dependency clients that were not included.
    */
   List<String> explanation() {
     List<String> lines = new ArrayList<>();
@@ -262,6 +266,20 @@ final class RequiredScopes {
       Scope by = coveringOther(declared, s);
       if (by != null) {
         lines.add("Not requested separately: " + s + " (covered by " + by + ")");
+      }
+    }
+    for (Found f : included) {
+      for (ScopeManifest.Method m : f.client().methods()) {
+        String call = m.httpMethod() + " " + m.path();
+        Optional<ScopeRequirement> requirement = ScopeRules.requirement(m.httpMethod(), m.path());
+        if (requirement.isEmpty()) {
+          lines.add("Not in zohokit's scope catalogue, so unchecked: " + f.client().interfaceName() + "." + m.name()
+              + "() " + call + " (" + f.origin() + ")");
+        } else if (!requirement.get().isCoveredBy(m.scopes())) {
+          lines.add("Warning: " + f.client().interfaceName() + "." + m.name() + "() (" + f.origin() + ") declares "
+              + m.scopes() + " for " + call + ", but Zoho documents " + String.join(" or ",
+              requirement.get().alternatives()) + "; the call will fail with OAUTH_SCOPE_MISMATCH");
+        }
       }
     }
     if (!excluded.isEmpty()) {

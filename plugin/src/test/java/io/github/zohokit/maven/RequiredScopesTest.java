@@ -119,6 +119,22 @@ class RequiredScopesTest {
   }
 
   @Test
+  void manifestsAreCheckedAgainstTheCatalogueToo() throws Exception {
+    Files.writeString(classes.toPath().resolve("META-INF/zoho/scopes.json"), manifest("com.example.OldApi",
+        "list", "ZohoCRM.modules.contacts.READ").replace("/crm/v8/Leads", "/crm/v8/Deals"));
+    String log = String.join("\n", RequiredScopes.read(classes, List.of(), null,
+        RequiredScopes.DependencyScopes.REFERENCED).explanation());
+    assertThat(log).contains("Warning: com.example.OldApi.list() (this project) declares [ZohoCRM.modules.contacts.READ] "
+        + "for GET /crm/v8/Deals, but Zoho documents ZohoCRM.modules.deals.READ or ZohoCRM.modules.deals.ALL or "
+        + "ZohoCRM.modules.ALL");
+    Files.writeString(classes.toPath().resolve("META-INF/zoho/scopes.json"), manifest("com.example.CustomApi",
+        "list", "ZohoCRM.modules.custom.READ").replace("/crm/v8/Leads", "/crm/v8/Projects__c"));
+    assertThat(RequiredScopes.read(classes, List.of(), null, RequiredScopes.DependencyScopes.REFERENCED)
+        .explanation()).contains("Not in zohokit's scope catalogue, so unchecked: com.example.CustomApi.list() GET "
+            + "/crm/v8/Projects__c (this project)");
+  }
+
+  @Test
   void anUnknownPolicyIsNamed() {
     assertThatThrownBy(() -> RequiredScopes.DependencyScopes.parse("some"))
         .hasMessage("zoho.dependencyScopes=some is not a choice; use referenced (the default: dependency clients this "

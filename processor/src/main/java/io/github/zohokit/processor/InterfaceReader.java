@@ -254,9 +254,9 @@ final class InterfaceReader {
     ScopeRequirement requirement = found.get();
     List<Scope> declared = new ArrayList<>();
     scopes.forEach(s -> declared.add(Scope.parse(s)));
-    String documented = String.join(" or ", requirement.alternatives());
     String kind = requirement.variableModule() ? "documented, module known at run time" : "documented";
     if (!scopes.isEmpty() && !requirement.isCoveredBy(declared)) {
+      String documented = String.join(" or ", requirement.alternatives());
       StringBuilder fix = new StringBuilder();
       for (Scope s : requirement.suggestion()) {
         fix.append(fix.length() == 0 ? "" : ", ").append('"').append(s).append('"');

@@ -7,6 +7,10 @@ import java.util.Map;
  * Zoho answered {@code OAUTH_SCOPE_MISMATCH}: the access token was granted without a scope the call needs.
  * Refreshing cannot help; the user (or the self-client bootstrap) must grant the missing scope.
  * {@link #requiredScopes()} names the scopes the call declared, {@link #grantedScopes()} those the token has.
+ *
+ * <p>Also thrown, with {@link #status()} 0, before a call is sent, when its path names the module with a variable
+ * and the method's scopes do not cover the module it was called with (see
+ * {@link io.github.zohokit.http.Operation#checkModule(Object)}).
  */
 public class ScopeMismatchException extends ZohoApiException {
   private static final long serialVersionUID = 1L;

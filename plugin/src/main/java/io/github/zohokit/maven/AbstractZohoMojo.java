@@ -68,6 +68,14 @@ abstract class AbstractZohoMojo extends AbstractMojo {
   @Parameter(property = "zoho.includeDependencies", defaultValue = "true")
   protected boolean includeDependencies;
 
+  /**
+   * Which dependency clients' scopes to request: {@code referenced} (the default: only the dependency clients whose
+   * interfaces this project's compiled classes use, so a library such as zoho-crm does not widen the scopes),
+   * {@code all}, or {@code none}. The goals list what they left out.
+   */
+  @Parameter(property = "zoho.dependencyScopes", defaultValue = "referenced")
+  protected String dependencyScopes;
+
   /** Skips the goal. */
   @Parameter(property = "zoho.skip", defaultValue = "false")
   protected boolean skip;
@@ -210,21 +218,24 @@ abstract class AbstractZohoMojo extends AbstractMojo {
 
   /** The scopes the build's compiled clients declare, plus {@link #scopes}. */
   protected RequiredScopes requiredScopes() throws MojoExecutionException {
-    List<File> classpath = new ArrayList<>();
+    File projectClasses = null;
+    List<File> dependencies = new ArrayList<>();
     if (project != null && project.getFile() != null) {
-      classpath.add(new File(project.getBuild().getOutputDirectory()));
+      projectClasses = new File(project.getBuild().getOutputDirectory());
       if (includeDependencies && project.getArtifacts() != null) {
         for (Artifact artifact : project.getArtifacts()) {
           if (artifact.getFile() != null) {
-            classpath.add(artifact.getFile());
+            dependencies.add(artifact.getFile());
           }
         }
       }
     }
     try {
-      return RequiredScopes.read(classpath, scopes);
+      return RequiredScopes.read(projectClasses, dependencies, scopes,
+          RequiredScopes.DependencyScopes.parse(dependencyScopes));
     } catch (IOException | IllegalArgumentException e) {
       throw new MojoExecutionException("Cannot read the scope manifests: " + e.getMessage(), e);
     }
   }
+
 }

@@ -56,7 +56,9 @@ public class BootstrapTokenMojo extends AbstractZohoMojo {
 
   @Override
   protected void run() throws MojoExecutionException, MojoFailureException {
-    Set<Scope> scopes = requireScopes().all();
+    RequiredScopes required = requireScopes();
+    required.explanation().forEach(getLog()::info);
+    Set<Scope> scopes = required.all();
     Credentials credentials = credentials(false);
     TokenKey key = new TokenKey(credentials.clientId(), userKey);
     String where = tokenStorePath().toString();

@@ -1,33 +1,54 @@
 package io.github.zohokit.maven;
 
-import io.github.zohokit.auth.Scope;
-import io.github.zohokit.auth.ScopeManifest;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Prints the scope string to paste into the API Console's "Generate Code" dialog — every scope this build's
- * compiled Zoho clients declare, plus {@code zoho.scopes} — and which client needs which.
+ * Prints the scope string to paste into the API Console's "Generate Code" dialog: the minimal set of the scopes
+ * this build's compiled Zoho clients declare (and the dependency clients it uses, see {@code zoho.dependencyScopes}),
+ * plus {@code zoho.scopes}. The bare string goes to standard output (or to {@code zoho.output}), so
+ * {@code SCOPES=$(mvn -q zoho:scopes)} captures exactly it; which client asked for which scope goes to the log.
  */
 @Mojo(name = "scopes", requiresProject = false, requiresDependencyResolution = ResolutionScope.RUNTIME,
     threadSafe = true)
 public class ScopesMojo extends AbstractZohoMojo {
 
+  /** Write the scope string to this file instead of standard output. */
+  @Parameter(property = "zoho.output")
+  protected File output;
+
+  /** Where the bare scope string goes when {@link #output} is not set; standard output. */
+  PrintStream stdout = System.out;
+
   @Override
   protected void run() throws MojoExecutionException, MojoFailureException {
     RequiredScopes required = requireScopes();
-    getLog().info("Scopes for the API Console's \"Generate Code\" dialog:");
-    getLog().info("");
-    getLog().info("  " + required.consoleString());
-    getLog().info("");
-    for (ScopeManifest.Client client : required.manifest().clients()) {
-      getLog().info(client.interfaceName() + ": " + Scope.join(client.scopes()));
-      for (ScopeManifest.Method method : client.methods()) {
-        getLog().info("    " + method.name() + "  " + method.httpMethod() + " " + method.path() + "  "
-            + Scope.join(method.scopes()));
-      }
+    for (String line : required.explanation()) {
+      getLog().info(line);
     }
+    String scopeString = required.consoleString();
+    if (output == null) {
+      stdout.println(scopeString);
+      stdout.flush();
+      return;
+    }
+    try {
+      File parent = output.getAbsoluteFile().getParentFile();
+      if (parent != null) {
+        Files.createDirectories(parent.toPath());
+      }
+      Files.writeString(output.toPath(), scopeString + "\n", StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new MojoExecutionException("Cannot write the scope string to " + output + ": " + e.getMessage(), e);
+    }
+    getLog().info("Wrote the scope string to " + output);
   }
 }

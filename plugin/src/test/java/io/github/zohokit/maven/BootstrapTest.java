@@ -100,7 +100,7 @@ class BootstrapTest {
         "ZohoCRM.org.READ");
     assertThat(scopes.consoleString())
         .isEqualTo("ZohoCRM.modules.contacts.READ,ZohoCRM.modules.leads.READ,ZohoCRM.org.READ");
-    assertThat(scopes.manifest().clients()).hasSize(2);
+    assertThat(scopes.included()).hasSize(2);
   }
 
   @Test

@@ -93,6 +93,35 @@ class MojoParametersTest {
   }
 
   @Test
+  @InjectMojo(goal = "scopes")
+  @MojoParameter(name = "scopes", value = "ZohoCRM.modules.leads.READ,ZohoCRM.modules.leads.ALL,ZohoCRM.users.READ")
+  void theScopesGoalPrintsOnlyTheBareMinimalScopeStringToStandardOutput(ScopesMojo mojo) throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    mojo.stdout = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+    mojo.execute();
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("ZohoCRM.modules.leads.ALL,ZohoCRM.users.READ" + System.lineSeparator());
+  }
+
+  @Test
+  @InjectMojo(goal = "scopes")
+  @MojoParameter(name = "scopes", value = "ZohoCRM.modules.leads.READ,ZohoCRM.users.READ")
+  void theScopesGoalWritesTheStringToZohoOutput(ScopesMojo mojo) throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    mojo.stdout = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+    mojo.output = Files.createTempDirectory("zoho").resolve("out/scopes.txt").toFile();
+    mojo.execute();
+    assertThat(Files.readString(mojo.output.toPath())).isEqualTo("ZohoCRM.modules.leads.READ,ZohoCRM.users.READ\n");
+    assertThat(out.size()).isZero();
+  }
+
+  @Test
+  @InjectMojo(goal = "scopes")
+  void theDependencyPolicyDefaultsToReferenced(ScopesMojo mojo) {
+    assertThat(mojo.dependencyScopes).isEqualTo("referenced");
+  }
+
+  @Test
   @InjectMojo(goal = "token-status")
   @MojoParameter(name = "failIfMissing", value = "true")
   void aCorruptTokenStoreIsReportedWithItsPath(TokenStatusMojo mojo) throws Exception {

@@ -16,6 +16,13 @@ record ClientModel(TypeElement element, ClassName interfaceName, ClassName gener
       String httpMethod,
       PathTemplate path,
       List<String> scopes,
+      /* where the scopes were declared: "method", "interface" or "interface <name>" (inherited) */
+      String scopeOrigin,
+      /* what zohokit's scope catalogue knows of the call: "documented", "documented, module known at run time",
+         or "unknown" */
+      String catalogue,
+      /* the path variable holding the module, checked before the call is sent; null when none */
+      String moduleVariable,
       List<ParameterModel> parameters,
       ReturnKind returnKind,
       TypeName returnType,

@@ -113,6 +113,10 @@ final class ClientWriter {
     }
     String url = unique("url", names);
     String request = unique("request", names);
+    if (method.moduleVariable() != null) {
+      // Zoho's scopes for this call depend on the module: checked (once per module) before anything is sent
+      m.addStatement("$N.checkModule($N)", op, parameter(method, ParameterKind.PATH, method.moduleVariable()).name());
+    }
 
     // The leading literal segments come prepared from calls.url(...); the rest is appended per call.
     List<List<PathTemplate.Part>> segments = method.path().segments();

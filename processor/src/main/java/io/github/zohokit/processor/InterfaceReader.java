@@ -14,6 +14,7 @@ import io.github.zohokit.annotation.Put;
 import io.github.zohokit.annotation.Query;
 import io.github.zohokit.annotation.ZohoScope;
 import io.github.zohokit.auth.Scope;
+import io.github.zohokit.auth.ScopeRequirement;
 import io.github.zohokit.auth.ScopeRules;
 import io.github.zohokit.processor.ClientModel.MethodModel;
 import io.github.zohokit.processor.ClientModel.ParameterKind;
@@ -54,15 +55,38 @@ final class InterfaceReader {
   private static final String JSON_NODE = "com.fasterxml.jackson.databind.JsonNode";
   private static final String ZOHO_RESPONSE = "io.github.zohokit.http.ZohoResponse";
 
+  /** What to do with a call zohokit's scope catalogue does not know ({@code -Azoho.unknownScopes}). */
+  enum UnknownScopes {
+    ACCEPT, WARN, ERROR;
+
+    static final String OPTION = "zoho.unknownScopes";
+
+    /** The option's value; null means the default, accept. */
+    static UnknownScopes parse(String value) {
+      if (value == null || value.isBlank()) {
+        return ACCEPT;
+      }
+      for (UnknownScopes mode : values()) {
+        if (mode.name().equalsIgnoreCase(value.trim())) {
+          return mode;
+        }
+      }
+      throw new IllegalArgumentException("-A" + OPTION + "=" + value + " is not a choice; use accept (the default), "
+          + "warn or error");
+    }
+  }
+
   private final Elements elements;
   private final Types types;
   private final Messager messager;
+  private final UnknownScopes unknownScopes;
   private boolean failed;
 
-  InterfaceReader(Elements elements, Types types, Messager messager) {
+  InterfaceReader(Elements elements, Types types, Messager messager, UnknownScopes unknownScopes) {
     this.elements = elements;
     this.types = types;
     this.messager = messager;
+    this.unknownScopes = unknownScopes;
   }
 
   Optional<ClientModel> read(TypeElement type) {
@@ -159,15 +183,16 @@ final class InterfaceReader {
       return null;
     }
 
-    List<String> scopes = scopesFor(type, method, typeScopes, where);
+    DeclaredScopes declared = scopesFor(type, method, typeScopes, where);
     List<ParameterModel> parameters = readParameters(method, httpMethod, path, where);
     ReturnInfo returns = readReturn(method, httpMethod, where);
-    if (scopes == null || parameters == null || returns == null) {
+    if (declared == null || parameters == null || returns == null) {
       return null;
     }
-    checkCoverage(method, httpMethod, path, scopes);
-    return new MethodModel(method, method.getSimpleName().toString(), httpMethod, path, scopes, parameters,
-        returns.kind, TypeName.get(method.getReturnType()), returns.readType, returns.shape);
+    ScopeCheck check = checkCoverage(method, httpMethod, path, declared.scopes);
+    return new MethodModel(method, method.getSimpleName().toString(), httpMethod, path, declared.scopes,
+        declared.origin, check.catalogue, check.moduleVariable, parameters, returns.kind,
+        TypeName.get(method.getReturnType()), returns.readType, returns.shape);
   }
 
   private static void putIf(Map<String, String> map, String key, String value) {
@@ -176,18 +201,23 @@ final class InterfaceReader {
     }
   }
 
-  private List<String> scopesFor(TypeElement type, ExecutableElement method, List<String> typeScopes, String where) {
+  /** A method's scopes and where they were declared, for the manifest. */
+  private record DeclaredScopes(List<String> scopes, String origin) {}
+
+  private DeclaredScopes scopesFor(TypeElement type, ExecutableElement method, List<String> typeScopes,
+      String where) {
     ZohoScope own = method.getAnnotation(ZohoScope.class);
     if (own != null) {
       List<String> scopes = checkedScopes(method, own);
-      return scopes.size() == own.value().length ? scopes : null;
+      return scopes.size() == own.value().length ? new DeclaredScopes(scopes, "method") : null;
     }
     Element declaring = method.getEnclosingElement();
     if (!declaring.equals(type) && declaring.getAnnotation(ZohoScope.class) != null) {
-      return List.of(declaring.getAnnotation(ZohoScope.class).value());
+      return new DeclaredScopes(List.of(declaring.getAnnotation(ZohoScope.class).value()),
+          "interface " + ((TypeElement) declaring).getQualifiedName());
     }
     if (typeScopes != null) {
-      return typeScopes;
+      return new DeclaredScopes(typeScopes, "interface");
     }
     error(method, where + " has no OAuth scope: annotate it, or " + type.getSimpleName()
         + ", with @ZohoScope(\"...\") naming the scope the call needs, for example "
@@ -195,26 +225,51 @@ final class InterfaceReader {
     return null;
   }
 
-  private void checkCoverage(ExecutableElement method, String httpMethod, PathTemplate path, List<String> scopes) {
-    if (scopes.isEmpty()) {
-      return;
+  /** What the catalogue said: known (and how), unknown; and the module variable to check at run time. */
+  private record ScopeCheck(String catalogue, String moduleVariable) {}
+
+  /**
+   * Checks the declared scopes against Zoho's documented scopes for the call: a known call that nothing covers is
+   * an error naming the documented scope; an unknown call is accepted, warned about or an error as
+   * {@code -Azoho.unknownScopes} says.
+   */
+  private ScopeCheck checkCoverage(ExecutableElement method, String httpMethod, PathTemplate path,
+      List<String> scopes) {
+    String call = httpMethod + " " + path.path();
+    String name = method.getSimpleName() + "()";
+    Optional<ScopeRequirement> found = ScopeRules.requirement(httpMethod, path.path());
+    if (found.isEmpty()) {
+      if (unknownScopes != UnknownScopes.ACCEPT) {
+        String message = call + " of " + name + " is not in zohokit's scope catalogue (a custom module or an API "
+            + "it does not list), so its scopes " + scopes + " cannot be checked; compare them with the Scope "
+            + "section of Zoho's page for this API";
+        Diagnostic.Kind kind = unknownScopes == UnknownScopes.ERROR ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING;
+        if (kind == Diagnostic.Kind.ERROR) {
+          failed = true;
+        }
+        printAt(kind, method, message + " (-A" + UnknownScopes.OPTION + "=accept accepts unknown calls)");
+      }
+      return new ScopeCheck("unknown", null);
     }
+    ScopeRequirement requirement = found.get();
     List<Scope> declared = new ArrayList<>();
     scopes.forEach(s -> declared.add(Scope.parse(s)));
-    List<Scope> required = ScopeRules.required(httpMethod, path.path());
-    List<Scope> missing = Scope.missing(declared, required);
-    if (!missing.isEmpty()) {
-      error(method, mirror(method, ZohoScope.class), httpMethod + " " + path.path() + " needs "
-          + Scope.join(missing) + ", which the declared scopes " + scopes + " do not cover; declare "
-          + "@ZohoScope(\"" + missing.get(0) + "\") on " + method.getSimpleName() + "() (or a broader scope such as "
-          + broader(missing.get(0)) + ")");
+    String kind = requirement.variableModule() ? "documented, module known at run time" : "documented";
+    if (!scopes.isEmpty() && !requirement.isCoveredBy(declared)) {
+      String documented = String.join(" or ", requirement.alternatives());
+      StringBuilder fix = new StringBuilder();
+      for (Scope s : requirement.suggestion()) {
+        fix.append(fix.length() == 0 ? "" : ", ").append('"').append(s).append('"');
+      }
+      String message = requirement.variableModule()
+          ? call + " needs, for the module it is called with, " + documented + " (Zoho's documentation: "
+              + requirement.source() + "); the declared scopes " + scopes + " fit no module. Declare the scope for "
+              + "the module(s) you call, for example @ZohoScope(" + fix + ") on " + name
+          : call + " needs " + documented + " (Zoho's documentation: " + requirement.source() + "), which the "
+              + "declared scopes " + scopes + " do not cover; declare @ZohoScope(" + fix + ") on " + name;
+      error(method, mirror(method, ZohoScope.class), message);
     }
-  }
-
-  private static String broader(Scope scope) {
-    String text = scope.toString();
-    int last = text.lastIndexOf('.');
-    return text.substring(0, last) + ".ALL";
+    return new ScopeCheck(kind, requirement.moduleVariable().orElse(null));
   }
 
   private List<ParameterModel> readParameters(ExecutableElement method, String httpMethod, PathTemplate path,
@@ -430,6 +485,15 @@ final class InterfaceReader {
 
   private void error(Element element, String message) {
     error(element, null, message);
+  }
+
+  private void printAt(Diagnostic.Kind kind, Element element, String message) {
+    AnnotationMirror annotation = mirror(element, ZohoScope.class);
+    if (annotation != null) {
+      messager.printMessage(kind, message, element, annotation);
+    } else {
+      messager.printMessage(kind, message, element);
+    }
   }
 
   private void error(Element element, AnnotationMirror annotation, String message) {

@@ -10,8 +10,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Writes {@code META-INF/zoho/scopes.json}: every client, its methods and their scopes, and the union. Sorted
- * throughout, so the same sources give the same bytes on every build.
+ * Writes {@code META-INF/zoho/scopes.json}: every client, its methods and their scopes, and the union. Per method
+ * the scopes that will be requested, {@code scopeFrom} (where they were declared: {@code method}, {@code interface},
+ * or {@code interface <name>} when inherited) and {@code catalogue} (what zohokit's scope catalogue knows of the
+ * call: {@code documented}, {@code documented, module known at run time}, {@code unknown}). Sorted throughout, so
+ * the same sources give the same bytes on every build.
  */
 final class ManifestWriter {
   private ManifestWriter() {}
@@ -39,7 +42,9 @@ final class ManifestWriter {
         json.append(m == 0 ? "\n" : ",\n").append("        {\"name\": ").append(quote(method.name()))
             .append(", \"http\": ").append(quote(method.httpMethod()))
             .append(", \"path\": ").append(quote(method.path().toString()))
-            .append(", \"scopes\": ").append(array(scopes)).append("}");
+            .append(", \"scopes\": ").append(array(scopes))
+            .append(", \"scopeFrom\": ").append(quote(method.scopeOrigin()))
+            .append(", \"catalogue\": ").append(quote(method.catalogue())).append("}");
       }
       union.addAll(clientScopes);
       json.append(methods.isEmpty() ? "]" : "\n      ]").append(",\n      \"scopes\": ").append(array(clientScopes))

@@ -62,7 +62,14 @@ public final class ZohoProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
-    reader = new InterfaceReader(env.getElementUtils(), env.getTypeUtils(), env.getMessager());
+    InterfaceReader.UnknownScopes unknownScopes;
+    try {
+      unknownScopes = InterfaceReader.UnknownScopes.parse(env.getOptions().get(InterfaceReader.UnknownScopes.OPTION));
+    } catch (IllegalArgumentException e) {
+      env.getMessager().printMessage(Diagnostic.Kind.ERROR, e.getMessage());
+      unknownScopes = InterfaceReader.UnknownScopes.ACCEPT;
+    }
+    reader = new InterfaceReader(env.getElementUtils(), env.getTypeUtils(), env.getMessager(), unknownScopes);
     writer = new ClientWriter();
     filer = env.getFiler();
     messager = env.getMessager();
@@ -74,6 +81,15 @@ public final class ZohoProcessor extends AbstractProcessor {
     ANNOTATIONS.forEach(a -> names.add(a.getCanonicalName()));
     PARAMETER_ANNOTATIONS.forEach(a -> names.add(a.getCanonicalName()));
     return names;
+  }
+
+  /**
+   * {@code -Azoho.unknownScopes=accept|warn|error}: what to do with a call zohokit's scope catalogue does not know
+   * (a custom module, an API it does not list). Default {@code accept}.
+   */
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(InterfaceReader.UnknownScopes.OPTION);
   }
 
   @Override

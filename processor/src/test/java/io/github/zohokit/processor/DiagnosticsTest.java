@@ -144,13 +144,42 @@ class DiagnosticsTest {
   }
 
   @Test
-  void aScopeThatCannotCoverTheCallIsRejectedWithTheScopeItNeeds() {
-    JavaFileObject api = api("  @Get(\"/crm/v8/Leads\") @ZohoScope(\"ZohoCRM.modules.contacts.READ\")",
+  void aScopeThatCannotCoverTheCallIsRejectedWithTheScopeZohoDocumentsForThisCall() {
+    JavaFileObject api = api("  @Get(\"/crm/v8/Deals\") @ZohoScope(\"ZohoCRM.modules.contacts.READ\")",
         "  String list();");
-    assertThat(compile(api)).hadErrorContaining("GET /crm/v8/Leads needs ZohoCRM.modules.leads.READ, which the "
+    assertThat(compile(api)).hadErrorContaining("GET /crm/v8/Deals needs ZohoCRM.modules.deals.READ or "
+        + "ZohoCRM.modules.deals.ALL or ZohoCRM.modules.ALL (Zoho's documentation: oas record.json), which the "
         + "declared scopes [ZohoCRM.modules.contacts.READ] do not cover; declare "
-        + "@ZohoScope(\"ZohoCRM.modules.leads.READ\") on list() (or a broader scope such as "
-        + "ZohoCRM.modules.leads.ALL)").inFile(api).onLine(5);
+        + "@ZohoScope(\"ZohoCRM.modules.deals.READ\") on list()").inFile(api).onLine(5);
+  }
+
+  @Test
+  void theMessageNamesZohosScopeNotOneInferredFromTheUrl() {
+    JavaFileObject api = api("  @Get(\"/crm/v8/settings/global_picklists\")",
+        "  @ZohoScope(\"ZohoCRM.settings.global_picklists.READ\")", "  String picklists();");
+    assertThat(compile(api)).hadErrorContaining("declare @ZohoScope(\"ZohoCRM.settings.global_picklist.READ\") on "
+        + "picklists()").inFile(api).onLine(6);
+  }
+
+  @Test
+  void whatZohosPagesDocumentCompiles() {
+    assertThat(compile(api(
+        "  @Get(\"/crm/v8/settings/global_picklists\") @ZohoScope(\"ZohoCRM.settings.global_picklist.READ\") String a();",
+        "  @Get(\"/crm/v8/org/currencies\") @ZohoScope(\"ZohoCRM.settings.currencies.READ\") String b();",
+        "  @Get(\"/crm/v8/settings/email_templates\") @ZohoScope(\"ZohoCRM.templates.email.READ\") String c();",
+        "  @Get(\"/crm/v8/settings/automation/assignment_rules\") @ZohoScope(\"ZohoCRM.settings.assignment_rules.READ\")"
+            + " String d();",
+        "  @Post(\"/crm/v8/settings/data_sharing/rules/search\") @ZohoScope(\"ZohoCRM.modules.ALL\") String e();",
+        "  @Post(\"/crm/v8/settings/user_groups/actions/get_assigned\") @ZohoScope(\"ZohoCRM.settings.user_groups.READ\")"
+            + " String f();"))).succeededWithoutWarnings();
+  }
+
+  @Test
+  void aReadingPostNeedsAReadScope() {
+    JavaFileObject api = api("  @Post(\"/crm/v8/settings/user_groups/actions/get_assigned\")",
+        "  @ZohoScope(\"ZohoCRM.settings.user_groups.CREATE\")", "  String assigned();");
+    assertThat(compile(api)).hadErrorContaining("declare @ZohoScope(\"ZohoCRM.settings.user_groups.READ\")")
+        .inFile(api).onLine(6);
   }
 
   @Test
@@ -161,20 +190,79 @@ class DiagnosticsTest {
   }
 
   @Test
-  void upsertNeedsCreateAndUpdate() {
-    assertThat(compile(api("  @Post(\"/crm/v8/Leads/upsert\") @ZohoScope(\"ZohoCRM.modules.leads.CREATE\")",
-        "  String upsert(@Body String body);"))).hadErrorContaining("needs ZohoCRM.modules.leads.UPDATE");
+  void coqlNeedsTheCoqlScopeAndAModuleScope() {
+    JavaFileObject api = api("  @Post(\"/crm/v8/coql\") @ZohoScope(\"ZohoCRM.coql.READ\")",
+        "  String query(@Body String q);");
+    assertThat(compile(api)).hadErrorContaining("declare @ZohoScope(\"ZohoCRM.coql.READ\", "
+        + "\"ZohoCRM.modules.leads.READ\") on query()").inFile(api).onLine(5);
   }
 
   @Test
-  void broaderScopesAndOtherCaseCover() {
+  void aScopeFromTheInterfaceIsReportedOnTheMethod() {
+    JavaFileObject source = source("test.Api", "package test;", "import io.github.zohokit.annotation.*;",
+        "@ZohoScope(\"ZohoCRM.modules.leads.READ\")", "interface Api {", "  @Get(\"/crm/v8/Leads\") String list();",
+        "  @Get(\"/crm/v8/Vendors\") String vendors();", "}");
+    Compilation c = compile(source);
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("GET /crm/v8/Vendors needs ZohoCRM.modules.vendors.READ").inFile(source)
+        .onLine(6);
+  }
+
+  @Test
+  void aVariableModuleNeedsScopesValidForSomeModule() {
+    JavaFileObject api = api("  @Get(\"/crm/v8/{module}/{id}\") @ZohoScope(\"ZohoCRM.settings.ALL\")",
+        "  String find(@Path(\"module\") String module, @Path(\"id\") String id);");
+    assertThat(compile(api)).hadErrorContaining("GET /crm/v8/{module}/{id} needs, for the module it is called with, "
+        + "ZohoCRM.modules.{module}.READ or ZohoCRM.modules.{module}.ALL or ZohoCRM.modules.ALL").inFile(api)
+        .onLine(5);
+    assertThat(compile(api)).hadErrorContaining("fit no module. Declare the scope for the module(s) you call, for "
+        + "example @ZohoScope(\"ZohoCRM.modules.leads.READ\") on find()");
+  }
+
+  @Test
+  void broaderScopesOtherCaseAndModuleScopesForAVariableModuleCover() {
     assertThat(compile(api(
         "  @Get(\"/crm/v8/Leads\") @ZohoScope(\"ZohoCRM.modules.ALL\") String a();",
         "  @Get(\"/crm/v8/Leads\") @ZohoScope(\"zohocrm.modules.LEADS.read\") String b();",
         "  @Get(\"/crm/v8/settings/fields\") @ZohoScope(\"ZohoCRM.settings.ALL\") String c(@Query(\"module\") String m);",
-        "  @Post(\"/crm/v8/coql\") @ZohoScope(\"ZohoCRM.coql.READ\") String d(@Body String q);",
+        "  @Post(\"/crm/v8/coql\") @ZohoScope({\"ZohoCRM.coql.READ\", \"ZohoCRM.modules.READ\"}) String d(@Body String q);",
         "  @Get(\"/crm/v8/{module}\") @ZohoScope(\"ZohoCRM.modules.custom.READ\") String e(@Path(\"module\") String m);",
+        "  @Get(\"/crm/v8/{module}\") @ZohoScope(\"ZohoCRM.modules.leads.READ\") String g(@Path(\"module\") String m);",
         "  @Get(\"/crm/v8/users\") @ZohoScope(\"ZohoCRM.users.ALL\") String f();"))).succeededWithoutWarnings();
+  }
+
+  @Test
+  void unknownCallsAreAcceptedByDefault() {
+    assertThat(compile(api("  @Get(\"/crm/v8/Custom_Projects\") @ZohoScope(\"ZohoCRM.modules.custom.READ\")",
+        "  String projects();"))).succeededWithoutWarnings();
+  }
+
+  @Test
+  void unknownCallsWarnWhenAsked() {
+    JavaFileObject api = api("  @Get(\"/crm/v8/Custom_Projects\") @ZohoScope(\"ZohoCRM.modules.custom.READ\")",
+        "  String projects();");
+    Compilation c = javac().withProcessors(new ZohoProcessor()).withOptions("-Azoho.unknownScopes=warn").compile(api);
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining("GET /crm/v8/Custom_Projects of projects() is not in zohokit's scope "
+        + "catalogue (a custom module or an API it does not list), so its scopes [ZohoCRM.modules.custom.READ] "
+        + "cannot be checked").inFile(api).onLine(5);
+  }
+
+  @Test
+  void unknownCallsFailWhenAsked() {
+    JavaFileObject api = api("  @Get(\"/crm/v8/Custom_Projects\") @ZohoScope(\"ZohoCRM.modules.custom.READ\")",
+        "  String projects();");
+    Compilation c = javac().withProcessors(new ZohoProcessor()).withOptions("-Azoho.unknownScopes=error").compile(api);
+    assertThat(c).hadErrorContaining("is not in zohokit's scope catalogue").inFile(api).onLine(5);
+    assertThat(c).hadErrorContaining("(-Azoho.unknownScopes=accept accepts unknown calls)");
+  }
+
+  @Test
+  void aBadUnknownScopesValueIsAnError() {
+    Compilation c = javac().withProcessors(new ZohoProcessor()).withOptions("-Azoho.unknownScopes=maybe")
+        .compile(api("  @Get(\"/crm/v8/Leads\") @ZohoScope(\"ZohoCRM.modules.leads.READ\")", "  String list();"));
+    assertThat(c).hadErrorContaining("-Azoho.unknownScopes=maybe is not a choice; use accept (the default), warn or "
+        + "error");
   }
 
   @Test

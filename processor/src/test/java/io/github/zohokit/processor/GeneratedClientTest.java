@@ -257,6 +257,18 @@ class GeneratedClientTest {
   }
 
   @Test
+  void aVariableModuleTheScopesDoNotCoverIsStoppedBeforeTheCallIsSent() throws Exception {
+    assertThatThrownBy(() -> leads.findIn("Deals", "1"))
+        .isInstanceOf(io.github.zohokit.ScopeMismatchException.class)
+        .hasMessageContaining("GET /crm/v8/{module}/{id} on module Deals was not sent")
+        .hasMessageContaining("ZohoCRM.modules.deals.READ");
+    assertThat(api.getRequestCount()).isZero();
+    api.enqueue(json(200, "{\"data\":[{\"id\":\"1\",\"Last_Name\":\"Ray\"}]}"));
+    assertThat(leads.findIn("Leads", "1")).isPresent();
+    assertThat(api.takeRequest().getTarget()).isEqualTo("/crm/v8/Leads/1");
+  }
+
+  @Test
   void theManifestListsEveryClientMethodAndTheUnion() throws Exception {
     String manifest;
     try (InputStream in = getClass().getClassLoader().getResourceAsStream("META-INF/zoho/scopes.json")) {
@@ -265,7 +277,10 @@ class GeneratedClientTest {
     assertThat(manifest)
         .contains("\"interface\": \"io.github.zohokit.processor.sample.LeadsApi\"")
         .contains("{\"name\": \"create\", \"http\": \"POST\", \"path\": \"/crm/v8/Leads\", "
-            + "\"scopes\": [\"ZohoCRM.modules.leads.CREATE\"]}")
+            + "\"scopes\": [\"ZohoCRM.modules.leads.CREATE\"], \"scopeFrom\": \"method\", \"catalogue\": \"documented\"}")
+        .contains("{\"name\": \"countRaw\", \"http\": \"GET\", \"path\": \"/crm/v8/{module}/actions/count\", "
+            + "\"scopes\": [\"ZohoCRM.modules.READ\"], \"scopeFrom\": \"method\", "
+            + "\"catalogue\": \"documented, module known at run time\"}")
         .contains("\"interface\": \"io.github.zohokit.processor.sample.OrgApi\"")
         .contains("\"scopes\": [\"ZohoCRM.modules.READ\", \"ZohoCRM.modules.leads.CREATE\", "
             + "\"ZohoCRM.modules.leads.DELETE\", \"ZohoCRM.modules.leads.READ\", \"ZohoCRM.modules.leads.UPDATE\", "

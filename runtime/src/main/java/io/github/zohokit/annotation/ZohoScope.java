@@ -13,9 +13,10 @@ import java.lang.annotation.Target;
  * for that method (so a {@code READ} interface can have one {@code CREATE} method). Every method must have
  * scopes in effect from one or the other.
  *
- * <p>The annotation processor checks each scope's form and, where Zoho's URL scheme makes the needed scope
- * knowable, that the declared scopes cover the call; it also writes every scope to
- * {@code META-INF/zoho/scopes.json}, which the Maven plugin uses to request exactly these scopes.
+ * <p>The annotation processor checks each scope's form and, for every call zohokit's scope catalogue knows (Zoho's
+ * documented scopes for Zoho CRM v8, see {@link io.github.zohokit.auth.ScopeRules}), that the declared scopes
+ * cover it; it also writes every scope to {@code META-INF/zoho/scopes.json}, which the Maven plugin uses to request
+ * exactly these scopes.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

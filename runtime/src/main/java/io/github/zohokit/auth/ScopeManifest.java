@@ -32,8 +32,13 @@ public final class ScopeManifest {
     this.clients = List.copyOf(clients);
   }
 
-  /** One client interface and its methods. */
-  public record Client(String interfaceName, List<Method> methods) {
+  /**
+   * One client interface and its methods.
+   *
+   * @param source where its manifest was read from (a class directory or a jar), for telling users who asked for a
+   *     scope
+   */
+  public record Client(String interfaceName, List<Method> methods, String source) {
     /** The union of the methods' scopes. */
     public Set<Scope> scopes() {
       Set<Scope> union = new TreeSet<>();
@@ -42,8 +47,16 @@ public final class ScopeManifest {
     }
   }
 
-  /** One method: its name, HTTP method, path template and scopes. */
-  public record Method(String name, String httpMethod, String path, List<Scope> scopes) {}
+  /**
+   * One method: its name, HTTP method, path template and scopes.
+   *
+   * @param scopeFrom where the scopes were declared: {@code method}, {@code interface}, or {@code interface <name>}
+   *     when inherited; empty in manifests written before zohokit recorded it
+   * @param catalogue what zohokit's scope catalogue knew of the call when it was compiled: {@code documented},
+   *     {@code documented, module known at run time} or {@code unknown}; empty in older manifests
+   */
+  public record Method(String name, String httpMethod, String path, List<Scope> scopes, String scopeFrom,
+      String catalogue) {}
 
   /** A manifest of no clients. */
   public static ScopeManifest empty() {
@@ -89,9 +102,10 @@ public final class ScopeManifest {
         List<Scope> scopes = new ArrayList<>();
         method.path("scopes").forEach(s -> scopes.add(Scope.parse(s.asText())));
         methods.add(new Method(method.path("name").asText(), method.path("http").asText(),
-            method.path("path").asText(), List.copyOf(scopes)));
+            method.path("path").asText(), List.copyOf(scopes), method.path("scopeFrom").asText(""),
+            method.path("catalogue").asText("")));
       }
-      clients.add(new Client(client.path("interface").asText(), List.copyOf(methods)));
+      clients.add(new Client(client.path("interface").asText(), List.copyOf(methods), source));
     }
     return new ScopeManifest(clients);
   }

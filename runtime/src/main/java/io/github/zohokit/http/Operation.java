@@ -1,6 +1,15 @@
 package io.github.zohokit.http;
 
+import io.github.zohokit.ScopeMismatchException;
+import io.github.zohokit.auth.Scope;
+import io.github.zohokit.auth.ScopeRequirement;
+import io.github.zohokit.auth.ScopeRules;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One declared API operation, prepared once per generated client: its HTTP method, path template and scopes, for
@@ -8,8 +17,50 @@ import java.util.List;
  * so interceptors (metrics, logs) can name the path template instead of the concrete URL.
  */
 public record Operation(String httpMethod, String pathTemplate, List<String> scopes) {
+  /** Per operation and module: null when the declared scopes fit, else the message of the mismatch. */
+  private static final Map<Operation, Map<String, Optional<String>>> MODULE_CHECKS = new ConcurrentHashMap<>();
+
   public Operation {
     scopes = List.copyOf(scopes);
+  }
+
+  /**
+   * Called by generated clients before sending a call whose path names its module with a variable
+   * ({@code /crm/v8/{module}/...}): when Zoho documents that call on {@code module} and the declared scopes do not
+   * cover it, the call is not sent. Custom modules and modules zohokit's catalogue does not know are not checked.
+   *
+   * @throws ScopeMismatchException (HTTP status 0: nothing was sent) naming the scopes Zoho documents for the call
+   */
+  public void checkModule(Object module) {
+    if (module == null) {
+      return;
+    }
+    String name = module.toString();
+    Optional<String> mismatch = MODULE_CHECKS.computeIfAbsent(this, k -> new ConcurrentHashMap<>())
+        .computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> mismatch(name));
+    if (mismatch.isPresent()) {
+      throw new ScopeMismatchException(mismatch.get(), 0, Map.of(), null, scopes, List.of());
+    }
+  }
+
+  private Optional<String> mismatch(String module) {
+    Optional<ScopeRequirement> forModule = ScopeRules.requirement(httpMethod, pathTemplate)
+        .flatMap(r -> r.forModule(module));
+    if (forModule.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Scope> declared = new ArrayList<>();
+    for (String scope : scopes) {
+      declared.add(Scope.parse(scope));
+    }
+    if (forModule.get().isCoveredBy(declared)) {
+      return Optional.empty();
+    }
+    List<String> alternatives = forModule.get().alternatives();
+    return Optional.of(this + " on module " + module + " was not sent: Zoho documents it to need "
+        + String.join(" or ", alternatives) + ", and the method declares " + scopes + ". Add @ZohoScope(\""
+        + alternatives.get(0) + "\") (or a scope for every module you call, such as ZohoCRM.modules.ALL) and "
+        + "authorize the new scope");
   }
 
   @Override

@@ -5,52 +5,131 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The coverage rule over the catalogue: which declared scopes authorise which call. */
 class ScopeRulesTest {
 
-  private static List<String> required(String method, String path) {
-    return ScopeRules.required(method, path).stream().map(Scope::toString).toList();
+  private static boolean covered(String method, String path, String declared) {
+    return ScopeRules.requirement(method, path).orElseThrow(() -> new AssertionError(method + " " + path
+        + " is not in the catalogue")).isCoveredBy(Scope.parseList(declared));
+  }
+
+  private static String suggestion(String method, String path) {
+    return Scope.join(ScopeRules.requirement(method, path).orElseThrow().suggestion());
   }
 
   @Test
-  void standardModulesNeedTheirModuleScopeForTheHttpMethod() {
-    assertThat(required("GET", "/crm/v8/Leads")).containsExactly("ZohoCRM.modules.leads.READ");
-    assertThat(required("GET", "/crm/v8/Leads/{id}")).containsExactly("ZohoCRM.modules.leads.READ");
-    assertThat(required("POST", "/crm/v8/Contacts")).containsExactly("ZohoCRM.modules.contacts.CREATE");
-    assertThat(required("PUT", "/crm/v8/Deals/{id}")).containsExactly("ZohoCRM.modules.deals.UPDATE");
-    assertThat(required("PATCH", "/crm/v8/Deals")).containsExactly("ZohoCRM.modules.deals.UPDATE");
-    assertThat(required("DELETE", "/crm/v8/Price_Books/{id}")).containsExactly("ZohoCRM.modules.price_books.DELETE");
+  void aStandardModuleNeedsItsOwnModuleScopeOrTheModulesUmbrella() {
+    assertThat(covered("GET", "/crm/v8/Deals", "ZohoCRM.modules.deals.READ")).isTrue();
+    assertThat(covered("GET", "/crm/v8/Deals/{id}", "ZohoCRM.modules.deals.ALL")).isTrue();
+    assertThat(covered("GET", "/crm/v8/Deals", "ZohoCRM.modules.ALL")).isTrue();
+    assertThat(covered("GET", "/crm/v8/Deals", "ZohoCRM.modules.READ")).isTrue();
+    assertThat(covered("GET", "/crm/v8/Deals", "ZohoCRM.modules.leads.READ")).isFalse();
+    assertThat(covered("POST", "/crm/v8/Deals", "ZohoCRM.modules.deals.READ")).isFalse();
+    assertThat(covered("DELETE", "/crm/v8/Price_Books/{id}", "ZohoCRM.modules.pricebooks.DELETE")).isTrue();
   }
 
   @Test
-  void readOnlySubResourcesNeedRead() {
-    assertThat(required("GET", "/crm/v8/Leads/search")).containsExactly("ZohoCRM.modules.leads.READ");
-    assertThat(required("GET", "/crm/v8/Leads/deleted")).containsExactly("ZohoCRM.modules.leads.READ");
-    assertThat(required("GET", "/crm/v8/Leads/actions/count")).containsExactly("ZohoCRM.modules.leads.READ");
-    assertThat(required("POST", "/crm/v8/coql")).containsExactly("ZohoCRM.coql.READ");
+  void theSuggestionIsTheNarrowestScopeForThisCall() {
+    assertThat(suggestion("GET", "/crm/v8/Deals")).isEqualTo("ZohoCRM.modules.deals.READ");
+    assertThat(suggestion("POST", "/crm/v8/Sales_Orders")).isEqualTo("ZohoCRM.modules.salesorders.CREATE");
+    assertThat(suggestion("GET", "/crm/v8/settings/global_picklists"))
+        .isEqualTo("ZohoCRM.settings.global_picklist.READ");
   }
 
   @Test
-  void upsertNeedsCreateAndUpdate() {
-    assertThat(required("POST", "/crm/v8/Leads/upsert"))
-        .containsExactly("ZohoCRM.modules.leads.CREATE", "ZohoCRM.modules.leads.UPDATE");
+  void zohosScopesAreNotDerivedFromTheUrl() {
+    // the five calls of issue 11, as Zoho's pages document them
+    assertThat(covered("GET", "/crm/v8/settings/global_picklists", "ZohoCRM.settings.global_picklist.READ")).isTrue();
+    assertThat(covered("GET", "/crm/v8/settings/global_picklists", "ZohoCRM.settings.global_picklists.READ"))
+        .isFalse();
+    assertThat(covered("GET", "/crm/v8/org/currencies", "ZohoCRM.settings.currencies.READ")).isTrue();
+    assertThat(covered("GET", "/crm/v8/org/currencies", "ZohoCRM.org.READ")).isFalse();
+    assertThat(covered("GET", "/crm/v8/settings/email_templates", "ZohoCRM.templates.email.READ")).isTrue();
+    assertThat(covered("GET", "/crm/v8/settings/automation/assignment_rules",
+        "ZohoCRM.settings.assignment_rules.READ")).isTrue();
+    assertThat(covered("GET", "/crm/v8/settings/automation/assignment_rules", "ZohoCRM.settings.automation.READ"))
+        .isFalse();
   }
 
   @Test
-  void usersOrgSettingsAndBulk() {
-    assertThat(required("GET", "/crm/v8/users?type=CurrentUser")).containsExactly("ZohoCRM.users.READ");
-    assertThat(required("GET", "/crm/v8/org")).containsExactly("ZohoCRM.org.READ");
-    assertThat(required("GET", "/crm/v8/settings/fields")).containsExactly("ZohoCRM.settings.fields.READ");
-    assertThat(required("GET", "/crm/v8/settings/modules/Leads")).containsExactly("ZohoCRM.settings.modules.READ");
-    assertThat(required("POST", "/crm/bulk/v8/read")).containsExactly("ZohoCRM.bulk.READ");
-    assertThat(required("POST", "/crm/bulk/v8/write")).containsExactly("ZohoCRM.bulk.CREATE");
+  void theOperationFollowsTheCatalogueNotTheVerb() {
+    assertThat(covered("POST", "/crm/v8/settings/user_groups/actions/get_assigned",
+        "ZohoCRM.settings.user_groups.READ")).isTrue();
+    assertThat(covered("POST", "/crm/v8/Leads/actions/count", "ZohoCRM.modules.leads.READ")).isTrue();
+    assertThat(covered("POST", "/crm/bulk/v8/read", "ZohoCRM.bulk.READ")).isTrue();
   }
 
   @Test
-  void whatTheRulesCannotJudgeIsLeftToTheDeclaration() {
-    assertThat(required("GET", "/crm/v8/{module}")).isEmpty();
-    assertThat(required("GET", "/crm/v8/Custom_Projects")).isEmpty();
-    assertThat(required("GET", "/crm/v8/settings/{area}")).isEmpty();
-    assertThat(required("GET", "/books/v3/invoices")).isEmpty();
-    assertThat(required("OPTIONS", "/crm/v8/Leads")).isEmpty();
+  void settingsAllCoversEverySettingsScope() {
+    assertThat(covered("GET", "/crm/v8/settings/automation/scoring_rules", "ZohoCRM.settings.ALL")).isTrue();
+    assertThat(covered("GET", "/crm/v8/Leads", "ZohoCRM.settings.ALL")).isFalse();
+  }
+
+  @Test
+  void coqlNeedsTheCoqlScopeTogetherWithAModuleScope() {
+    assertThat(covered("POST", "/crm/v8/coql", "ZohoCRM.coql.READ,ZohoCRM.modules.deals.READ")).isTrue();
+    assertThat(covered("POST", "/crm/v8/coql", "ZohoCRM.coql.READ,ZohoCRM.modules.READ")).isTrue();
+    assertThat(covered("POST", "/crm/v8/coql", "ZohoCRM.coql.READ")).isFalse();
+    assertThat(covered("POST", "/crm/v8/coql", "ZohoCRM.modules.ALL")).isTrue(); // as Zoho's OpenAPI file lists
+  }
+
+  @Test
+  void aVariableModuleIsValidWhenTheScopesFitSomeModule() {
+    ScopeRequirement byModule = ScopeRules.requirement("GET", "/crm/v8/{module}/{id}").orElseThrow();
+    assertThat(byModule.variableModule()).isTrue();
+    assertThat(byModule.moduleVariable()).contains("module");
+    assertThat(byModule.isCoveredBy(Scope.parseList("ZohoCRM.modules.leads.READ"))).isTrue();
+    assertThat(byModule.isCoveredBy(Scope.parseList("ZohoCRM.modules.custom.READ"))).isTrue();
+    assertThat(byModule.isCoveredBy(Scope.parseList("ZohoCRM.modules.leeds.READ"))).isFalse();
+    assertThat(byModule.isCoveredBy(Scope.parseList("ZohoCRM.settings.ALL"))).isFalse();
+    ScopeRequirement deals = byModule.forModule("Deals").orElseThrow();
+    assertThat(deals.isCoveredBy(Scope.parseList("ZohoCRM.modules.leads.READ"))).isFalse();
+    assertThat(deals.alternatives()).first().isEqualTo("ZohoCRM.modules.deals.READ");
+    assertThat(byModule.forModule("Custom_Projects")).isEmpty();
+  }
+
+  @Test
+  void zohosObviouslyWrongScopesAreRecordedAndNotAccepted() {
+    ScopeRequirement hours = ScopeRules.requirement("GET", "/crm/v8/settings/business_hours").orElseThrow();
+    assertThat(hours.wrongInZohoFile()).containsExactly("ZohoCRM.files.CREATE");
+    assertThat(hours.isCoveredBy(Scope.parseList("ZohoCRM.files.CREATE"))).isFalse();
+    assertThat(hours.isCoveredBy(Scope.parseList("ZohoCRM.settings.business_hours.READ"))).isTrue();
+  }
+
+  @Test
+  void literalPathsBeatTheModuleRows() {
+    assertThat(ScopeRules.requirement("GET", "/crm/v8/Leads/search").orElseThrow().documentedOperation())
+        .isEqualTo("GET /crm/v8/{module}/search");
+    assertThat(ScopeRules.requirement("GET", "/crm/v8/Leads/{id}/Attachments").orElseThrow().documentedOperation())
+        .isEqualTo("GET /crm/v8/{module}/{record_id}/Attachments");
+    assertThat(ScopeRules.requirement("GET", "/crm/v8/settings/fields").orElseThrow().documentedOperation())
+        .isEqualTo("GET /crm/v8/settings/fields");
+  }
+
+  @Test
+  void concretePathsAndOtherVersionsMatchToo() {
+    assertThat(covered("GET", "/crm/v8/Leads/4150868000001", "ZohoCRM.modules.leads.READ")).isTrue();
+    assertThat(covered("GET", "/crm/v2.1/Leads/4150868000001?fields=Email", "ZohoCRM.modules.leads.READ")).isTrue();
+    assertThat(covered("GET", "/crm/v8/users?type=CurrentUser", "ZohoCRM.users.READ")).isTrue();
+  }
+
+  @Test
+  void whatTheCatalogueDoesNotKnowIsUnknown() {
+    assertThat(ScopeRules.requirement("GET", "/crm/v8/Custom_Projects")).isEmpty();
+    assertThat(ScopeRules.requirement("GET", "/crm/v8/settings/new_thing")).isEmpty();
+    assertThat(ScopeRules.requirement("GET", "/books/v3/invoices")).isEmpty();
+    assertThat(ScopeRules.requirement("OPTIONS", "/crm/v8/Leads")).isEmpty();
+    assertThat(ScopeRules.requirement("GET", "/crm/email/v8/settings/compose")).isEmpty(); // Zoho lists no scope
+  }
+
+  @Test
+  void theCatalogueCoversEveryOperationOfZohosFiles() {
+    assertThat(ScopeRules.catalogueSize()).isGreaterThan(380);
+    List<String> families = List.of("/crm/v8/Leads", "/crm/bulk/v8/read", "/crm/v8/actions/watch", "/crm/v8/coql",
+        "/crm/v8/users", "/crm/v8/org", "/crm/v8/settings/modules", "/crm/v8/Notes");
+    for (String path : families) {
+      assertThat(ScopeRules.requirement(path.endsWith("coql") || path.endsWith("read") ? "POST" : "GET", path))
+          .as(path).isPresent();
+    }
   }
 }

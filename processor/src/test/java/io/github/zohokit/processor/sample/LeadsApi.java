@@ -56,6 +56,10 @@ public interface LeadsApi {
   @ZohoScope("ZohoCRM.modules.READ")
   String countRaw(@Path("module") String module);
 
+  /** The module is a variable; the interface's leads scope covers it only for Leads. */
+  @Get("/crm/v8/{module}/{id}")
+  Optional<Lead> findIn(@Path("module") String module, @Path("id") String id);
+
   /** Default methods are left alone by the processor. */
   default Optional<Lead> findFirst() {
     return list(List.of("Last_Name"), null, 1).data().stream().findFirst();

@@ -1,0 +1,170 @@
+package io.github.zohokit.auth;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What Zoho documents one call to need: the catalogue row matching an HTTP method and path, with every scope (or
+ * set of scopes) that authorises it. Obtain one from {@link ScopeRules#requirement(String, String)}.
+ *
+ * <p>Where the path names its module with a variable ({@code /crm/v8/{module}/{id}}), the scopes depend on the
+ * module: {@link #isCoveredBy(Collection)} then asks whether the declared scopes are valid for <em>some</em> module,
+ * and {@link #forModule(String)} gives the requirement for one module once its name is known.
+ */
+public final class ScopeRequirement {
+  private static final String MODULE = "{module}";
+
+  private final ScopeCatalogue catalogue;
+  private final ScopeCatalogue.Match match;
+  private final String method;
+  private final String path;
+  private final String module;        // scope name of the call's module; null when variable or none
+  private final String moduleApiName; // as written in the path or given to forModule
+
+  ScopeRequirement(ScopeCatalogue catalogue, ScopeCatalogue.Match match, String method, String path,
+      String moduleApiName) {
+    this.catalogue = catalogue;
+    this.match = match;
+    this.method = method;
+    this.path = path;
+    this.moduleApiName = moduleApiName;
+    this.module = catalogue.moduleScope(moduleApiName);
+  }
+
+  /** The operation as the catalogue records it, for example {@code GET /crm/v8/{module}/{id}}. */
+  public String documentedOperation() {
+    return match.row().method() + " " + match.row().path();
+  }
+
+  /** Where the row comes from: Zoho's OpenAPI file and, where used, the API page. */
+  public String source() {
+    return match.row().source();
+  }
+
+  /** What the catalogue notes about this operation (disagreements, corrections); {@code -} when nothing. */
+  public String note() {
+    return match.row().note();
+  }
+
+  /** Scopes Zoho's OpenAPI file lists for this operation that the catalogue records as wrong. */
+  public List<String> wrongInZohoFile() {
+    return match.row().wrong();
+  }
+
+  /** Whether the module is a path variable, known only when the call is made. */
+  public boolean variableModule() {
+    return match.modulePosition() >= 0 && moduleApiName == null;
+  }
+
+  /** The name of the path variable that holds the module ({@code module} in {@code /crm/v8/{module}}), if any. */
+  public Optional<String> moduleVariable() {
+    return variableModule() ? Optional.ofNullable(match.moduleVariable()) : Optional.empty();
+  }
+
+  /**
+   * The requirement for a call on {@code moduleApiName} (such as {@code Deals}) when this one's module is a
+   * variable; empty when the module is not variable or the catalogue does not know that module (a custom module).
+   */
+  public Optional<ScopeRequirement> forModule(String moduleApiName) {
+    if (!variableModule() || catalogue.moduleScope(moduleApiName) == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new ScopeRequirement(catalogue, match, method, path, moduleApiName));
+  }
+
+  /**
+   * Whether {@code declared} covers one of the documented alternatives. With a variable module: whether it does so
+   * for some module Zoho issues scopes for.
+   */
+  public boolean isCoveredBy(Collection<Scope> declared) {
+    for (List<String> alternative : match.row().alternatives()) {
+      if (covers(declared, alternative)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean covers(Collection<Scope> declared, List<String> alternative) {
+    boolean templated = alternative.stream().anyMatch(s -> s.contains(MODULE));
+    if (!templated || module != null) {
+      return coversAll(declared, alternative, module);
+    }
+    for (String candidate : catalogue.moduleScopeNames()) {
+      if (coversAll(declared, alternative, candidate)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean coversAll(Collection<Scope> declared, List<String> alternative, String module) {
+    for (String template : alternative) {
+      if (!Scope.covered(declared, Scope.parse(module == null ? template : template.replace(MODULE, module)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The documented alternatives, narrowest first, each as Zoho writes it ({@code ZohoCRM.modules.deals.READ}, or
+   * {@code ZohoCRM.coql.READ and ZohoCRM.modules.{module}.READ} where two scopes are needed together);
+   * {@code {module}} stays where the module is not known.
+   */
+  public List<String> alternatives() {
+    List<List<String>> sorted = new ArrayList<>(match.row().alternatives());
+    sorted.sort(Comparator.comparingInt(ScopeRequirement::narrowness).reversed());
+    List<String> texts = new ArrayList<>();
+    for (List<String> alternative : sorted) {
+      List<String> scopes = new ArrayList<>();
+      for (String template : alternative) {
+        scopes.add(module == null ? template : template.replace(MODULE, module));
+      }
+      texts.add(String.join(" and ", scopes));
+    }
+    return texts;
+  }
+
+  /**
+   * The narrowest documented alternative as scopes to declare; a {@code {module}} placeholder is filled with
+   * {@code leads} as an example. Empty when the catalogue records no scope.
+   */
+  public List<Scope> suggestion() {
+    List<List<String>> sorted = new ArrayList<>(match.row().alternatives());
+    if (sorted.isEmpty()) {
+      return List.of();
+    }
+    sorted.sort(Comparator.comparingInt(ScopeRequirement::narrowness).reversed());
+    List<Scope> scopes = new ArrayList<>();
+    for (String template : sorted.get(0)) {
+      scopes.add(Scope.parse(template.replace(MODULE, module == null ? "leads" : module)));
+    }
+    return scopes;
+  }
+
+  /** Deeper scopes and specific operations first; a scope needed together with another counts by the sum. */
+  private static int narrowness(List<String> alternative) {
+    int min = Integer.MAX_VALUE;
+    int sum = 0;
+    for (String scope : alternative) {
+      String[] parts = scope.split("\\.");
+      int score = parts.length * 2 + (parts[parts.length - 1].equalsIgnoreCase("ALL") ? 0 : 1);
+      min = Math.min(min, score);
+      sum += score;
+    }
+    return min * 100 + sum;
+  }
+
+  boolean documentsScopes() {
+    return !match.row().alternatives().isEmpty();
+  }
+
+  @Override
+  public String toString() {
+    return method + " " + path + " (" + documentedOperation() + ": " + String.join(" | ", alternatives()) + ")";
+  }
+}

@@ -1,0 +1,42 @@
+package io.github.zohokit.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.zohokit.ScopeMismatchException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The run-time half of the variable-module rule: a call on a module its scopes do not cover is not sent. */
+class OperationModuleCheckTest {
+  private static final Operation LEADS_ONLY =
+      new Operation("GET", "/crm/v8/{module}/{id}", List.of("ZohoCRM.modules.leads.READ"));
+
+  @Test
+  void aModuleTheScopesCoverPasses() {
+    assertThatCode(() -> LEADS_ONLY.checkModule("Leads")).doesNotThrowAnyException();
+    assertThatCode(() -> LEADS_ONLY.checkModule("leads")).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aModuleTheScopesDoNotCoverIsReportedBeforeSending() {
+    assertThatThrownBy(() -> LEADS_ONLY.checkModule("Deals"))
+        .isInstanceOf(ScopeMismatchException.class)
+        .hasMessageContaining("GET /crm/v8/{module}/{id} on module Deals was not sent")
+        .hasMessageContaining("ZohoCRM.modules.deals.READ")
+        .satisfies(e -> assertThat(((ScopeMismatchException) e).status()).isZero());
+  }
+
+  @Test
+  void customAndUnknownModulesAreNotJudged() {
+    assertThatCode(() -> LEADS_ONLY.checkModule("Custom_Projects")).doesNotThrowAnyException();
+    assertThatCode(() -> LEADS_ONLY.checkModule(null)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aModuleWideScopeCoversEveryModule() {
+    Operation any = new Operation("GET", "/crm/v8/{module}/{id}", List.of("ZohoCRM.modules.READ"));
+    assertThatCode(() -> any.checkModule("Deals")).doesNotThrowAnyException();
+  }
+}

@@ -45,7 +45,11 @@ abstract class AbstractZohoMojo extends AbstractMojo {
   @Parameter(property = "zoho.dataCenter", defaultValue = "us")
   protected String dataCenter;
 
-  /** Overrides the data centre's accounts server (and API domain), for example to reach a fake Zoho in tests. */
+  /**
+   * Sends every request to this server instead of the data centre's accounts server and API domain, for example
+   * {@code http://127.0.0.1:8080} for a fake Zoho in tests. With Maven offline ({@code -o}) only a loopback address
+   * (localhost, 127.x.y.z, ::1) is contacted; any other fails the goal before a request.
+   */
   @Parameter(property = "zoho.accountsUrl")
   protected String accountsUrl;
 
@@ -64,7 +68,10 @@ abstract class AbstractZohoMojo extends AbstractMojo {
   @Parameter(property = "zoho.scopes")
   protected String scopes;
 
-  /** Read the scope manifests of dependencies too, not only of this project's classes. */
+  /**
+   * Read the scope manifests ({@code META-INF/zoho/scopes.json}) of the dependencies too, not only of this project's
+   * classes; {@code false} requests only the scopes of this project's own clients.
+   */
   @Parameter(property = "zoho.includeDependencies", defaultValue = "true")
   protected boolean includeDependencies;
 

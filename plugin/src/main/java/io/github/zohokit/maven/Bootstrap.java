@@ -107,8 +107,9 @@ final class Bootstrap {
         // best effort: the token is unusable for this build either way
       }
       throw new MojoFailureException("The grant token lacks scopes this build's clients need: " + Scope.join(missing)
-          + ". It granted " + Scope.join(token.scopes()) + ". Nothing was stored (the new tokens were revoked). "
-          + "Generate a new grant token with exactly these scopes:\n  " + Scope.join(required));
+          + ". It granted " + Scope.join(token.scopes()) + ". Nothing was stored: the tokens Zoho had just issued "
+          + "for this grant token were revoked again, and the token store, with any token already in it, was left as "
+          + "it was. Generate a new grant token with exactly these scopes:\n  " + Scope.join(required));
     }
     store.save(key, token);
     return token;

@@ -33,8 +33,25 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  *       example to replace a token whose refresh token was revoked but not yet found dead.
  * </ul>
  *
- * <p>The grant token and the client secret are read from {@code -D} properties, the environment or
- * {@code settings.xml} only — never from the POM — and never printed.
+ * <p>Inputs that are not parameters (so that neither a POM nor {@code mvn -X} can expose them; never printed):
+ *
+ * <ul>
+ *   <li>client id and secret: a {@code settings.xml} {@code <server>} with the id of {@code serverId} (default
+ *       {@code zoho}; username = client id, password = client secret, encrypted with
+ *       {@code mvn --encrypt-password}), else the environment variables {@code ZOHO_CLIENT_ID} and
+ *       {@code ZOHO_CLIENT_SECRET}, else {@code -Dzoho.clientId} and {@code -Dzoho.clientSecret} (these land in the
+ *       shell history and {@code ps}: prefer the first two). The secret is only needed when a grant token is
+ *       exchanged.
+ *   <li>grant token: the environment variable {@code ZOHO_GRANT_TOKEN} or {@code -Dzoho.grantToken}; single use,
+ *       valid for minutes, generated on the Self Client's "Generate Code" tab with the string {@code zoho:scopes}
+ *       prints.
+ * </ul>
+ *
+ * <p>{@code -Dzoho.dependencyScopes=referenced|all|none} chooses which dependency clients' scopes are requested
+ * (default: only those this project's classes use; {@code -Dzoho.includeDependencies=false} is the same as
+ * {@code none}). {@code -Dzoho.accountsUrl=http://127.0.0.1:PORT} sends every request to that
+ * server instead of Zoho's (a fake Zoho in tests). Offline ({@code mvn -o}): a covering stored token still makes the
+ * goal succeed; an exchange with Zoho fails at once with a message (a loopback accounts URL is allowed).
  */
 @Mojo(name = "bootstrap-token", defaultPhase = LifecyclePhase.PROCESS_CLASSES, requiresProject = false,
     requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
@@ -96,8 +113,9 @@ public class BootstrapTokenMojo extends AbstractZohoMojo {
       credentials.require(true, serverId);
       ZohoToken token = new Bootstrap(oauth(ClientType.SELF_CLIENT, credentials), store(), key)
           .exchange(grantToken.trim(), scopes);
-      getLog().info("Stored new Zoho tokens for the " + scopes.size() + " scopes of this build:");
-      for (String line : TokenReport.lines(key, token, where, Clock.systemUTC().instant())) {
+      getLog().info("Stored new Zoho tokens for the " + scopes.size() + " scopes of this build, for "
+          + TokenReport.who(key) + ":");
+      for (String line : TokenReport.details(token, where, Clock.systemUTC().instant())) {
         getLog().info(line);
       }
     } catch (TokenStoreException e) {

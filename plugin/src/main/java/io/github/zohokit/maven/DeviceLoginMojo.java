@@ -18,6 +18,12 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 /**
  * Logs in a non-browser client with Zoho's device flow from the terminal: shows the code and where to enter it,
  * polls at the rate Zoho allows with a countdown, follows the user to their data centre, and stores the tokens.
+ *
+ * <p>Needs the client id and secret of a non-browser client, which are not parameters: a {@code settings.xml}
+ * {@code <server>} (id {@code serverId}, username = client id, password = client secret), else
+ * {@code ZOHO_CLIENT_ID} / {@code ZOHO_CLIENT_SECRET}, else {@code -Dzoho.clientId} / {@code -Dzoho.clientSecret}.
+ * The scopes are those of the build's scope manifests (see {@code includeDependencies}) plus {@code zoho.scopes}.
+ * Fails offline ({@code -o}) unless {@code zoho.accountsUrl} is a loopback address.
  */
 @Mojo(name = "device-login", requiresProject = false, requiresDependencyResolution = ResolutionScope.RUNTIME,
     threadSafe = true)
@@ -39,9 +45,9 @@ public class DeviceLoginMojo extends AbstractZohoMojo {
       ZohoToken token = oauth(ClientType.NON_BROWSER, credentials)
           .deviceSlowDownInterval(Duration.ofSeconds(slowDownSeconds)).build().deviceFlow()
           .login(required.all().stream().map(Object::toString).toList(), new Console(), userKey);
-      getLog().info("Logged in. Stored:");
-      for (String line : TokenReport.lines(new TokenKey(credentials.clientId(), userKey),
-          token, tokenStorePath().toString(), Clock.systemUTC().instant())) {
+      getLog().info("Logged in: stored Zoho tokens for " + TokenReport.who(new TokenKey(credentials.clientId(), userKey))
+          + " in " + tokenStorePath());
+      for (String line : TokenReport.details(token, tokenStorePath().toString(), Clock.systemUTC().instant())) {
         getLog().info(line);
       }
     } catch (ZohoException e) {

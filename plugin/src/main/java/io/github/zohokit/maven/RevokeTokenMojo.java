@@ -7,7 +7,14 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 
-/** Revokes the stored refresh token at Zoho (which also revokes its access tokens) and removes it from the store. */
+/**
+ * Revokes the stored refresh token at Zoho (which also revokes its access tokens) and removes it from the store.
+ *
+ * <p>Needs the client id and secret, which are not parameters: a {@code settings.xml} {@code <server>} (id
+ * {@code serverId}, username = client id, password = client secret), else {@code ZOHO_CLIENT_ID} /
+ * {@code ZOHO_CLIENT_SECRET}, else {@code -Dzoho.clientId} / {@code -Dzoho.clientSecret}. Fails offline ({@code -o})
+ * unless {@code zoho.accountsUrl} is a loopback address.
+ */
 @Mojo(name = "revoke-token", requiresProject = false, threadSafe = true)
 public class RevokeTokenMojo extends AbstractZohoMojo {
 
@@ -17,9 +24,10 @@ public class RevokeTokenMojo extends AbstractZohoMojo {
     ZohoOAuth oauth = oauth(ClientType.SELF_CLIENT, credentials(true)).build();
     try {
       if (oauth.revoke(userKey)) {
-        getLog().info("Revoked the Zoho token of " + oauth.key(userKey) + " and removed it from " + tokenStorePath());
+        getLog().info("Revoked the Zoho token of " + TokenReport.who(oauth.key(userKey)) + " at Zoho and removed it from "
+            + tokenStorePath());
       } else {
-        getLog().info("No Zoho token is stored for " + oauth.key(userKey) + " in " + tokenStorePath()
+        getLog().info("No Zoho token is stored for " + TokenReport.who(oauth.key(userKey)) + " in " + tokenStorePath()
             + "; nothing to revoke");
       }
     } catch (ZohoException e) {

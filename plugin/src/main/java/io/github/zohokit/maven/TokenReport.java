@@ -6,16 +6,20 @@ import io.github.zohokit.store.TokenKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
 /** A redacted description of a stored token, for build output. No secret is ever shown in full. */
 final class TokenReport {
   private TokenReport() {}
 
-  static List<String> lines(TokenKey key, ZohoToken token, String storeDescription, Instant now) {
+  /** "client ID, user KEY": whose token a line is about. */
+  static String who(TokenKey key) {
+    return "client " + key.clientId() + ", user " + key.userKey();
+  }
+
+  /** The token's redacted details, one indented line each, to follow a goal's outcome line. */
+  static List<String> details(ZohoToken token, String storeDescription, Instant now) {
     List<String> lines = new ArrayList<>();
-    lines.add("Zoho token for client " + key.clientId() + ", user " + key.userKey());
     lines.add("  data centre   : " + (token.dataCenter() == null ? "unknown" : token.dataCenter().name())
         + (token.accountsServer() == null ? "" : " (accounts " + token.accountsServer() + ")"));
     lines.add("  API domain    : " + (token.apiDomain() == null ? "unknown" : token.apiDomain()));
@@ -28,9 +32,6 @@ final class TokenReport {
     return lines;
   }
 
-  static String missingLine(Collection<Scope> missing) {
-    return "  missing scopes: " + Scope.join(missing);
-  }
 
   static String human(Duration d) {
     long minutes = d.toMinutes();

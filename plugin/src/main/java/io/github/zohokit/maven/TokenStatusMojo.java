@@ -14,7 +14,13 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
-/** Shows what the token store holds for the client and user — redacted — and whether it covers the build's scopes. */
+/**
+ * Shows what the token store holds for the client and user — redacted — and whether it covers the build's scopes:
+ * one line with the outcome, then the token's details. No network call.
+ *
+ * <p>The client id is not a parameter: a {@code settings.xml} {@code <server>} (id {@code serverId}, username =
+ * client id), else {@code ZOHO_CLIENT_ID}, else {@code -Dzoho.clientId}. No secret is needed.
+ */
 @Mojo(name = "token-status", requiresProject = false, requiresDependencyResolution = ResolutionScope.RUNTIME,
     threadSafe = true)
 public class TokenStatusMojo extends AbstractZohoMojo {
@@ -34,7 +40,7 @@ public class TokenStatusMojo extends AbstractZohoMojo {
       throw new MojoFailureException(e.getMessage());
     }
     if (stored.isEmpty()) {
-      String message = "No Zoho token is stored for " + key + " in " + tokenStorePath()
+      String message = "No Zoho token is stored for " + TokenReport.who(key) + " in " + tokenStorePath()
           + "; run mvn zoho:bootstrap-token";
       if (failIfMissing) {
         throw new MojoFailureException(message);
@@ -43,23 +49,27 @@ public class TokenStatusMojo extends AbstractZohoMojo {
       return;
     }
     ZohoToken token = stored.get().token();
-    for (String line : TokenReport.lines(key, token, tokenStorePath().toString(), Instant.now())) {
+    RequiredScopes required = requiredScopes();
+    List<Scope> missing = required.isEmpty() ? List.of() : Scope.missing(token.scopes(), required.all());
+    String outcome = "Zoho token for " + TokenReport.who(key);
+    if (required.isEmpty()) {
+      outcome += " is stored; no required scopes found to compare (no scope manifest, no zoho.scopes)";
+    } else if (missing.isEmpty()) {
+      outcome += " covers the " + required.all().size() + " scopes this build needs";
+    } else {
+      outcome += " lacks scopes this build needs: " + Scope.join(missing) + ". Run mvn zoho:bootstrap-token "
+          + "-Dzoho.force=true with a grant token for: " + required.consoleString();
+    }
+    if (missing.isEmpty()) {
+      getLog().info(outcome);
+    } else if (!failIfMissing) {
+      getLog().warn(outcome);
+    }
+    for (String line : TokenReport.details(token, tokenStorePath().toString(), Instant.now())) {
       getLog().info(line);
     }
-    RequiredScopes required = requiredScopes();
-    if (required.isEmpty()) {
-      getLog().info("  required scopes: none found (no scope manifest, no zoho.scopes)");
-      return;
-    }
-    List<Scope> missing = Scope.missing(token.scopes(), required.all());
-    if (missing.isEmpty()) {
-      getLog().info("  covers the " + required.all().size() + " scopes this build needs");
-    } else {
-      getLog().warn(TokenReport.missingLine(missing));
-      if (failIfMissing) {
-        throw new MojoFailureException("The stored Zoho token lacks scopes this build needs: " + Scope.join(missing)
-            + ". Run mvn zoho:bootstrap-token -Dzoho.force=true with a grant token for: " + required.consoleString());
-      }
+    if (!missing.isEmpty() && failIfMissing) {
+      throw new MojoFailureException(outcome);
     }
   }
 }

@@ -110,7 +110,7 @@ class BootstrapTest {
     TokenKey key = new TokenKey(client.clientId(), "default");
     ZohoToken token = new Bootstrap(oauth(fake, client), store, key)
         .exchange(fake.generateGrantCode(client, List.of("ZohoCRM.modules.ALL", "ZohoCRM.users.ALL")), REQUIRED);
-    String report = String.join("\n", TokenReport.lines(key, token, "memory", Clock.systemUTC().instant()));
+    String report = String.join("\n", TokenReport.details(token, "memory", Clock.systemUTC().instant()));
     assertThat(report).contains("refresh token : 1000.").doesNotContain(token.refreshToken().reveal())
         .doesNotContain(token.accessToken().reveal()).contains("ZohoCRM.modules.ALL,ZohoCRM.users.ALL");
   }

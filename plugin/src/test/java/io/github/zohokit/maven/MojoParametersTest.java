@@ -140,7 +140,7 @@ class MojoParametersTest {
   void aMissingTokenFailsWhenAskedTo(TokenStatusMojo mojo) throws Exception {
     System.setProperty("zoho.clientId", "1000.X");
     mojo.tokenStore = new File(Files.createTempDirectory("zoho").toFile(), "tokens.json");
-    assertThatThrownBy(mojo::execute).hasMessageContaining("No Zoho token is stored for 1000.X/default")
+    assertThatThrownBy(mojo::execute).hasMessageContaining("No Zoho token is stored for client 1000.X, user default")
         .hasMessageContaining("run mvn zoho:bootstrap-token");
   }
 }

@@ -245,7 +245,7 @@ public final class ZohoOAuth {
     }
     store.delete(key);
     manager.forget(key);
-    log.info("Revoked the {} of {} and removed it from {}", token.hasRefreshToken() ? "refresh token" : "access token",
+    log.debug("Revoked the {} of {} and removed it from {}", token.hasRefreshToken() ? "refresh token" : "access token",
         key, store);
     return true;
   }

@@ -1,0 +1,3 @@
+evaluate(new File(itSources, '_shared/setup.groovy'))
+selfClientBuild()
+return true

@@ -1,5 +1,5 @@
 evaluate(new File(itSources, '_shared/setup.groovy'))
-def fake = startFake(deviceInterval: java.time.Duration.ofMillis(200))
+def fake = startFake(deviceInterval: java.time.Duration.ofMillis(1000))
 def client = fake.registerNonBrowserClient()
 context.put('secrets', [client.clientSecret()])
 writeProperties(['zoho.accountsUrl': usUrl(fake), 'zoho.tokenStore': tokenFile(),
@@ -10,7 +10,7 @@ Thread.start {
   for (int i = 0; i < 600 && fake.pendingDeviceCodes().isEmpty(); i++) {
     Thread.sleep(100)
   }
-  Thread.sleep(500)
+  Thread.sleep(1500)   // after the first poll (at the 1 s interval), so it sees authorization_pending once
   fake.pendingDeviceCodes().each { fake.approveDevice(it) }
 }
 return true

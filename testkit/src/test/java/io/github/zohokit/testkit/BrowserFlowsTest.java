@@ -158,7 +158,7 @@ class BrowserFlowsTest {
     assertThat(token.grantedForSession()).isTrue();
     assertThat(token.idToken()).isNotNull();
     IdToken id = IdTokenVerifier.fromJwksUrl(new OkHttpClient(), fake.baseUrl(DataCenter.US) + "/oauth/v2/keys")
-        .verify(token.idToken().reveal(), client.clientId());
+        .verify(token.idToken().reveal(), client.clientId(), List.of(fake.baseUrl(DataCenter.US)), request.nonce());
     assertThat(id.email()).contains(fake.defaultUser().email());
 
     HttpUrl silent = HttpUrl.get(request.url()).newBuilder().encodedPath("/oauth/v2/auth/refresh").build();

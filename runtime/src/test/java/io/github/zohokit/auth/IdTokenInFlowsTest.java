@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The flows verify the id_token, nonce included, before they store anything; forged ones are signed with a test key. */
+/** The flows verify the id_token, nonce included, before storing anything; forgeries are signed with a test key. */
 class IdTokenInFlowsTest {
   private static final String REDIRECT = "https://app.example.com/zoho/callback";
   private static final String CODE = "1000.0123456789abcdef0123456789abcdef.fedcba9876543210fedcba9876543210";

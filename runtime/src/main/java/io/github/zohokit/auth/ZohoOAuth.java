@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -60,6 +61,8 @@ public final class ZohoOAuth {
   private final Sleeper sleeper;
   private final IdTokenVerifier idTokenVerifier;
   private final Map<HttpUrl, IdTokenVerifier> verifiers = new ConcurrentHashMap<>();
+  /** Refresh tokens Zoho refused as revoked or evicted: not kept by a login, and no reason to skip consent. */
+  private final Set<Secret> deadRefreshTokens = ConcurrentHashMap.newKeySet();
 
   private ZohoOAuth(Builder b) {
     this.client = new ClientConfig(b.type, b.clientId, b.clientSecret == null ? null : Secret.of(b.clientSecret),
@@ -336,7 +339,8 @@ public final class ZohoOAuth {
     TokenKey key = key(userKey);
     ZohoToken previous = store.load(key).map(StoredToken::token).orElse(null);
     ZohoToken kept = token;
-    if (!token.hasRefreshToken() && previous != null && previous.hasRefreshToken()) {
+    if (!token.hasRefreshToken() && previous != null && previous.hasRefreshToken()
+        && !deadRefreshTokens.contains(previous.refreshToken())) {
       if (Objects.equals(previous.accountsServer(), token.accountsServer()) || token.accountsServer() == null) {
         kept = token.toBuilder().refreshToken(previous.refreshToken()).build();
         log.debug("The new token of {} came without a refresh token; keeping the stored one", key);
@@ -350,10 +354,20 @@ public final class ZohoOAuth {
     log.debug("Stored a new {} token for {} in {} (expires {}, scopes {})", client.type().displayName(), key, store,
         kept.expiresAt(), kept.scopes());
     if (previous != null && previous.hasRefreshToken() && kept.hasRefreshToken()
-        && !previous.refreshToken().equals(kept.refreshToken())) {
+        && !previous.refreshToken().equals(kept.refreshToken())
+        && !deadRefreshTokens.contains(previous.refreshToken())) {
       revokeReplaced(key, previous);
     }
     return kept;
+  }
+
+  /**
+   * Whether a refresh token is stored for {@code userKey} that Zoho has not refused (as revoked or evicted) in this
+   * process: then a new authorization need not ask for consent.
+   */
+  boolean hasUsableRefreshToken(String userKey) {
+    return store.load(key(userKey)).map(StoredToken::token)
+        .filter(t -> t.hasRefreshToken() && !deadRefreshTokens.contains(t.refreshToken())).isPresent();
   }
 
   /** Revokes the refresh token {@code replaced} held before a new one was stored; logs instead of failing. */
@@ -458,6 +472,11 @@ public final class ZohoOAuth {
       fresh = requestToken(server, form, OAuthErrors.Request.REFRESH, old.dataCenter());
     } catch (RateLimitException e) {
       budget.throttled(old.refreshToken(), now());
+      throw e;
+    } catch (ReauthorizationRequiredException e) {
+      if ("invalid_code".equals(e.error())) {
+        deadRefreshTokens.add(old.refreshToken());
+      }
       throw e;
     }
     // Zoho does not rotate refresh tokens: keep the old one, and what the refresh answer leaves out.

@@ -10,7 +10,9 @@ import static io.github.zohokit.testing.Fixtures.form;
 import static io.github.zohokit.testing.Fixtures.json;
 import static io.github.zohokit.testing.Fixtures.tokenAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.zohokit.ReauthorizationRequiredException;
 import io.github.zohokit.store.TokenKey;
 import io.github.zohokit.store.TokenStore;
 import io.github.zohokit.store.TokenStores;
@@ -118,6 +120,19 @@ class RefreshTokenKeepingTest {
     assertThat(second.refreshToken().reveal()).isEqualTo(NEW_REFRESH);
     assertThat(oauth.token("alice").accessToken().reveal()).isEqualTo(ACCESS_TOKEN_2);
     assertThat(accounts.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void aRefreshTokenZohoRefusedIsNeitherKeptNorAReasonToSkipConsent() throws Exception {
+    ZohoToken first = login("alice", REFRESH_TOKEN);
+    accounts.takeRequest();
+    accounts.enqueue(json("{\"error\":\"invalid_code\"}"));
+    assertThatThrownBy(() -> oauth.tokenRejected("alice", first.accessToken()))
+        .isInstanceOf(ReauthorizationRequiredException.class).hasMessageContaining("no longer accepts");
+
+    assertThat(prompt(oauth.authorizationCodeFlow().authorize(SCOPES, "alice"))).isEqualTo("consent");
+    ZohoToken again = login("alice", null);
+    assertThat(again.hasRefreshToken()).as("the dead refresh token is not kept").isFalse();
   }
 
   @Test

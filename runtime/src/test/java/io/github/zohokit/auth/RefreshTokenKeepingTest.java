@@ -101,6 +101,7 @@ class RefreshTokenKeepingTest {
 
     assertThat(second.refreshToken().reveal()).isEqualTo(NEW_REFRESH);
     assertThat(oauth.storedToken("alice").get().refreshToken().reveal()).isEqualTo(NEW_REFRESH);
+    assertThat(accounts.getRequestCount()).as("exchange, then revocation").isEqualTo(3);
     accounts.takeRequest();
     RecordedRequest revoke = accounts.takeRequest();
     assertThat(revoke.getUrl().encodedPath()).isEqualTo("/oauth/v2/token/revoke");
@@ -147,6 +148,7 @@ class RefreshTokenKeepingTest {
 
     self.selfClientFlow().exchangeGrantToken(GRANT_TOKEN);
 
+    assertThat(accounts.getRequestCount()).as("two exchanges, then revocation").isEqualTo(3);
     accounts.takeRequest();
     accounts.takeRequest();
     RecordedRequest revoke = accounts.takeRequest();

@@ -155,6 +155,7 @@ class TrustedHostsTest {
     calls.callVoid(new Request.Builder().url(calls.url("crm/v8/Leads").build()).get().build(),
         new Operation("GET", "/crm/v8/Leads", List.of()));
 
+    assertThat(accounts.getRequestCount() + api.getRequestCount()).isEqualTo(2);
     assertThat(accounts.takeRequest().getUrl().encodedPath()).isEqualTo("/oauth/v2/token");
     assertThat(api.takeRequest().getHeaders().get("Authorization")).isEqualTo("Zoho-oauthtoken 1000.fresh");
     assertThat(hostile.getRequestCount()).isZero();

@@ -35,7 +35,10 @@ public final class Zoho {
     this.oauth = Objects.requireNonNull(oauth, "oauth");
     this.userKey = Objects.requireNonNull(userKey, "userKey");
     this.authorization = new ZohoAuthInterceptor(oauth, userKey);
-    this.httpClient = oauth.httpClient().newBuilder().addInterceptor(authorization).build();
+    // No silent replay: OkHttp would resend any request after a connection failure; the interceptor resends only
+    // GET and HEAD, once, and tells the caller a POST/PATCH/PUT/DELETE may have been applied.
+    this.httpClient = oauth.httpClient().newBuilder().retryOnConnectionFailure(false).addInterceptor(authorization)
+        .build();
   }
 
   /** Connects as {@link TokenKey#DEFAULT_USER}. */

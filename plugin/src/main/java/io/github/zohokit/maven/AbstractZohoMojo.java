@@ -4,6 +4,7 @@ import io.github.zohokit.auth.ClientType;
 import io.github.zohokit.auth.DataCenter;
 import io.github.zohokit.auth.ZohoEndpoints;
 import io.github.zohokit.auth.ZohoOAuth;
+import io.github.zohokit.store.TokenCipher;
 import io.github.zohokit.store.TokenKey;
 import io.github.zohokit.store.TokenStore;
 import io.github.zohokit.store.TokenStores;
@@ -59,6 +60,14 @@ abstract class AbstractZohoMojo extends AbstractMojo {
    */
   @Parameter(property = "zoho.tokenStore")
   protected File tokenStore;
+
+  /**
+   * The {@code settings.xml} {@code <server>} whose password is the base64 AES key the token store is encrypted
+   * with (as the application's {@code TokenCipher}); without it, the environment variable {@code ZOHO_TOKEN_KEY};
+   * without either, the store is not encrypted.
+   */
+  @Parameter(property = "zoho.tokenKeyServerId", defaultValue = "zoho-token-key")
+  protected String tokenKeyServerId;
 
   /** The user key the tokens are stored under. */
   @Parameter(property = "zoho.userKey", defaultValue = TokenKey.DEFAULT_USER)
@@ -127,10 +136,14 @@ abstract class AbstractZohoMojo extends AbstractMojo {
   }
 
   private Credentials.Server server() throws MojoFailureException {
-    if (settings == null || serverId == null) {
+    return server(serverId);
+  }
+
+  private Credentials.Server server(String id) throws MojoFailureException {
+    if (settings == null || id == null) {
       return null;
     }
-    Server server = settings.getServer(serverId);
+    Server server = settings.getServer(id);
     if (server == null) {
       return null;
     }
@@ -138,13 +151,13 @@ abstract class AbstractZohoMojo extends AbstractMojo {
       SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
       for (SettingsProblem problem : result.getProblems()) {
         if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-          throw new MojoFailureException("Cannot decrypt the password of <server> '" + serverId + "' in settings.xml: "
+          throw new MojoFailureException("Cannot decrypt the password of <server> '" + id + "' in settings.xml: "
               + problem.getMessage() + ". Check ~/.m2/settings-security.xml (the master password)");
         }
       }
       server = result.getServer();
     }
-    return new Credentials.Server(serverId, server.getUsername(), server.getPassword());
+    return new Credentials.Server(id, server.getUsername(), server.getPassword());
   }
 
   protected DataCenter dataCenter() throws MojoFailureException {
@@ -197,8 +210,10 @@ abstract class AbstractZohoMojo extends AbstractMojo {
     return (fromProperty != null ? Path.of(fromProperty) : TokenStores.defaultFile()).toAbsolutePath();
   }
 
-  protected TokenStore store() {
-    return TokenStores.file(tokenStorePath());
+  /** The token file, encrypted with the configured key (see {@link StoreEncryption}) when there is one. */
+  protected TokenStore store() throws MojoFailureException {
+    TokenCipher cipher = StoreEncryption.cipher(server(tokenKeyServerId), System::getenv);
+    return cipher == null ? TokenStores.file(tokenStorePath()) : TokenStores.file(tokenStorePath(), cipher);
   }
 
   protected ZohoOAuth.Builder oauth(ClientType type, Credentials credentials) throws MojoFailureException {

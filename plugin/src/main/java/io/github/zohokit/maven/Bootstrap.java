@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.maven.plugin.MojoFailureException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What {@code zoho:bootstrap-token} does, apart from Maven: nothing when the store already holds a live token for
@@ -25,6 +27,8 @@ import org.apache.maven.plugin.MojoFailureException;
 final class Bootstrap {
   /** How a run ended. */
   enum Outcome { ALREADY_COVERED, EXCHANGED }
+
+  private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
 
   private final ZohoOAuth.Builder oauth;
   private final TokenStore store;
@@ -111,8 +115,27 @@ final class Bootstrap {
           + "for this grant token were revoked again, and the token store, with any token already in it, was left as "
           + "it was. Generate a new grant token with exactly these scopes:\n  " + Scope.join(required));
     }
+    ZohoToken previous = store.load(key).map(StoredToken::token).orElse(null);
     store.save(key, token);
+    if (previous != null && previous.hasRefreshToken() && !previous.refreshToken().equals(token.refreshToken())) {
+      revokeReplaced(previous);
+    }
     return token;
+  }
+
+  /**
+   * Revokes the refresh token a new exchange replaced ({@code -Dzoho.force}): Zoho keeps at most 20 per user and
+   * evicts the oldest, so an abandoned one would later cost a live one. Best effort: a failure is logged.
+   */
+  private void revokeReplaced(ZohoToken previous) {
+    TokenStore old = TokenStores.inMemory();
+    old.save(key, previous);
+    try {
+      oauth.tokenStore(old).build().revoke(key.userKey());
+    } catch (ZohoException e) {
+      log.warn("Could not revoke the replaced refresh token of {}: {}. Revoke it in Zoho's Connected Apps page",
+          key, e.getMessage());
+    }
   }
 
   /** The message for a build that needs a grant token and has none. */

@@ -63,6 +63,23 @@ class BootstrapTest {
   }
 
   @Test
+  void aForcedExchangeRevokesTheRefreshTokenItReplaces(FakeZoho fake) throws Exception {
+    FakeClient client = fake.registerSelfClient();
+    TokenStore store = TokenStores.file(dir.resolve("tokens.json"));
+    TokenKey key = new TokenKey(client.clientId(), "default");
+    List<String> scopes = List.of("ZohoCRM.modules.ALL", "ZohoCRM.users.READ");
+    ZohoToken first = new Bootstrap(oauth(fake, client), store, key)
+        .exchange(fake.generateGrantCode(client, scopes), REQUIRED);
+
+    ZohoToken second = new Bootstrap(oauth(fake, client), store, key)
+        .exchange(fake.generateGrantCode(client, scopes), REQUIRED);
+
+    assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
+    assertThat(store.load(key).get().token().refreshToken()).isEqualTo(second.refreshToken());
+    assertThat(fake.liveRefreshTokens(client)).as("the replaced refresh token was revoked").isEqualTo(1);
+  }
+
+  @Test
   void missingScopesFailNamingThemAndNothingIsKept(FakeZoho fake) {
     FakeClient client = fake.registerSelfClient();
     TokenStore store = TokenStores.file(dir.resolve("tokens.json"));

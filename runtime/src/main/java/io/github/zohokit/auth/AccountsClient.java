@@ -41,7 +41,8 @@ final class AccountsClient {
 
   /** @param callTimeout the most one call may take, answer included (shares {@code http}'s pool and settings) */
   AccountsClient(OkHttpClient http, ObjectMapper mapper, Duration callTimeout) {
-    this.http = http.newBuilder().callTimeout(callTimeout).build();
+    // The form carries the client secret, refresh tokens and codes: never let a redirect carry it elsewhere.
+    this.http = http.newBuilder().callTimeout(callTimeout).followRedirects(false).followSslRedirects(false).build();
     this.mapper = mapper;
     this.callTimeout = callTimeout;
   }
@@ -62,6 +63,9 @@ final class AccountsClient {
     Request request = new Request.Builder().url(url).header("User-Agent", USER_AGENT)
         .header("Accept", "application/json").post(body.build()).build();
     try (Response response = http.newCall(request).execute()) {
+      if (response.isRedirect()) {
+        throw redirected(url, response);
+      }
       String text = readLimited(response.body(), url, response.code());
       JsonNode json;
       try {
@@ -107,6 +111,18 @@ final class AccountsClient {
           null, null);
     }
     return source.readUtf8();
+  }
+
+  /** A redirect from Zoho Accounts: refused, naming the status and where it pointed (without its query). */
+  private static ZohoAuthException redirected(HttpUrl url, Response response) {
+    String location = response.header("Location");
+    HttpUrl target = location == null ? null : url.resolve(location);
+    String where = target != null ? target.newBuilder().query(null).fragment(null).build().toString()
+        : location == null ? "no Location" : "an unparseable Location";
+    return new ZohoAuthException("accounts_redirect", "Zoho Accounts at " + url + " answered HTTP " + response.code()
+        + " redirecting to " + where + ". zohokit does not follow redirects on Zoho Accounts calls, because the "
+        + "request carries the client secret and tokens; nothing was sent there. Configure the accounts server "
+        + "the redirect points to, if it is legitimate (ZohoEndpoints.withAccountsUrl), or check for a proxy");
   }
 
   private static String joinPath(HttpUrl server, String path) {

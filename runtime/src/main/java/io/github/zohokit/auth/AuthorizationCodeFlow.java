@@ -1,6 +1,7 @@
 package io.github.zohokit.auth;
 
 import io.github.zohokit.ZohoAuthException;
+import io.github.zohokit.store.TokenKey;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,9 @@ import okhttp3.HttpUrl;
  *
  * Mobile clients (and server-based clients built with {@code pkce(true)}) send a PKCE S256 challenge and the
  * verifier with the code. The callback's {@code state} is checked in constant time; its {@code accounts-server}
- * is used only if it is a known Zoho accounts server, because the client secret is sent there.
+ * is used only if it is a trusted accounts server ({@link ZohoEndpoints}), because the client secret is sent there.
+ * An id_token in the answer is verified (signature, issuer, audience, expiry and the request's {@code nonce})
+ * before anything is stored.
  */
 public final class AuthorizationCodeFlow {
   private final ZohoOAuth oauth;
@@ -30,9 +33,24 @@ public final class AuthorizationCodeFlow {
     this.oauth = oauth;
   }
 
-  /** Starts an offline authorization (refresh token included) that forces the consent screen. */
+  /**
+   * Starts an offline authorization (a refresh token is requested) for {@link TokenKey#DEFAULT_USER}: the same as
+   * {@link #authorize(Collection, String) authorize(scopes, TokenKey.DEFAULT_USER)}.
+   */
   public AuthorizationRequest authorize(Collection<String> scopes) {
-    return authorize(scopes, AccessType.OFFLINE, true);
+    return authorize(scopes, TokenKey.DEFAULT_USER);
+  }
+
+  /**
+   * Starts an offline authorization for the user the application will store the tokens under ({@code userKey}).
+   * The consent screen ({@code prompt=consent}) is forced only when no refresh token is stored for that user (or
+   * Zoho refused the stored one as revoked):
+   * Zoho mints a new refresh token on every consent and keeps at most 20 per user, evicting the oldest (which
+   * breaks whatever uses it), while a login without consent returns no refresh token and zohokit keeps the stored
+   * one.
+   */
+  public AuthorizationRequest authorize(Collection<String> scopes, String userKey) {
+    return authorize(scopes, AccessType.OFFLINE, !oauth.hasUsableRefreshToken(userKey));
   }
 
   /**
@@ -40,11 +58,13 @@ public final class AuthorizationCodeFlow {
    *
    * @param accessType {@link AccessType#OFFLINE} to get a refresh token
    * @param promptConsent send {@code prompt=consent}; Zoho issues a refresh token only on the first consent
-   *     unless this is set (each new refresh token counts against Zoho's 20 per user)
+   *     unless this is set (each new refresh token counts against Zoho's 20 per user, and replacing a stored one
+   *     revokes it)
    */
   public AuthorizationRequest authorize(Collection<String> scopes, AccessType accessType, boolean promptConsent) {
     List<Scope> parsed = ZohoOAuth.parseScopes(scopes);
     String state = Pkce.newState();
+    String nonce = Pkce.newState();
     String verifier = oauth.pkceEnabled() ? Pkce.newVerifier() : null;
     HttpUrl.Builder url = oauth.accountsUrl().newBuilder().addPathSegments("oauth/v2/auth")
         .addQueryParameter("response_type", "code")
@@ -52,7 +72,8 @@ public final class AuthorizationCodeFlow {
         .addQueryParameter("scope", Scope.join(parsed))
         .addQueryParameter("redirect_uri", oauth.client().redirectUri())
         .addQueryParameter("access_type", accessType.param())
-        .addQueryParameter("state", state);
+        .addQueryParameter("state", state)
+        .addQueryParameter("nonce", nonce);
     if (promptConsent) {
       url.addQueryParameter("prompt", "consent");
     }
@@ -60,7 +81,7 @@ public final class AuthorizationCodeFlow {
       url.addQueryParameter("code_challenge", Pkce.challenge(verifier))
           .addQueryParameter("code_challenge_method", "S256");
     }
-    return new AuthorizationRequest(url.build().toString(), state, Secret.ofNullable(verifier), parsed);
+    return new AuthorizationRequest(url.build().toString(), state, Secret.ofNullable(verifier), nonce, parsed);
   }
 
   /**
@@ -68,9 +89,12 @@ public final class AuthorizationCodeFlow {
    * user's accounts server, and stores the tokens under {@code userKey}.
    *
    * @param callback the full redirect URL, or its query string
-   * @throws ZohoAuthException when the user denied access ({@code access_denied}), the state does not match
-   *     ({@code state_mismatch}), the accounts server is unknown ({@code untrusted_accounts_server}), or Zoho
-   *     refuses the code
+   * @throws ZohoAuthException when the callback cannot be read ({@code invalid_callback}: malformed escapes, a
+   *     parameter given twice), the user denied access ({@code access_denied}), the state is missing or does not
+   *     match ({@code state_mismatch}), the accounts server is unknown ({@code untrusted_accounts_server}), Zoho
+   *     refuses the code, the answer names an API domain zohokit does not trust ({@code untrusted_api_domain}),
+   *     or its id_token fails verification ({@code invalid_id_token}: signature, issuer, audience, expiry,
+   *     nonce)
    */
   public ZohoToken complete(AuthorizationRequest request, String callback, String userKey) {
     RedirectParameters params = RedirectParameters.parse(callback).verify(request);
@@ -88,6 +112,7 @@ public final class AuthorizationCodeFlow {
       form.put("code_verifier", request.codeVerifier().reveal());
     }
     ZohoToken token = oauth.requestToken(server.url, form, OAuthErrors.Request.AUTHORIZATION_CODE, server.dataCenter);
+    oauth.verifyIdToken(token, server.url, server.dataCenter, request.nonce());
     return oauth.keep(userKey, token);
   }
 

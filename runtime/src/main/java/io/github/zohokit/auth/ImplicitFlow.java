@@ -29,8 +29,10 @@ public final class ImplicitFlow {
 
   private AuthorizationRequest request(String path, List<Scope> scopes) {
     String state = Pkce.newState();
-    String url = url(path, scopes).addQueryParameter("state", state).build().toString();
-    return new AuthorizationRequest(url, state, null, scopes);
+    String nonce = Pkce.newState();
+    String url = url(path, scopes).addQueryParameter("state", state).addQueryParameter("nonce", nonce).build()
+        .toString();
+    return new AuthorizationRequest(url, state, null, nonce, scopes);
   }
 
   private HttpUrl.Builder url(String path, List<Scope> scopes) {
@@ -43,7 +45,12 @@ public final class ImplicitFlow {
 
   /**
    * Reads the token from the URL Zoho redirected to (parameters in the fragment or the query), checks
-   * {@code state}, and stores the token under {@code userKey}.
+   * {@code state}, the API domain and the id_token, and then stores the token under {@code userKey}. The redirect
+   * passed through the user's browser, so nothing in it is trusted unchecked.
+   *
+   * @throws ZohoAuthException {@code invalid_callback}, {@code state_mismatch}, Zoho's error (such as
+   *     {@code access_denied}), {@code missing_token}, {@code untrusted_api_domain} (an API domain that is not a
+   *     trusted host), or {@code invalid_id_token} (signature, issuer, audience, expiry or nonce)
    */
   public ZohoToken complete(AuthorizationRequest request, String redirect, String userKey) {
     RedirectParameters params = RedirectParameters.parse(redirect).verify(request);
@@ -70,6 +77,8 @@ public final class ImplicitFlow {
         .idToken(Secret.ofNullable(params.get("id_token")))
         .grantedForSession("true".equalsIgnoreCase(params.get("granted_for_session")))
         .build();
+    oauth.requireTrustedApiDomain(token, "The redirect");
+    oauth.verifyIdToken(token, oauth.endpoints().accountsUrl(dc), dc, request.nonce());
     return oauth.keep(userKey, token);
   }
 

@@ -1,54 +1,87 @@
 package io.github.zohokit.auth;
 
 import io.github.zohokit.ZohoAuthException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import okhttp3.HttpUrl;
 
 /**
  * The parameters Zoho sent back to a redirect URI, from the query string or the fragment: a whole URL
- * ({@code https://app/callback?code=...}), a custom-scheme URL, or just {@code code=...&state=...}.
+ * ({@code https://app/callback?code=...}), a custom-scheme URL, or just {@code code=...&state=...}. Decoding is
+ * OkHttp's {@link HttpUrl}; input it would only guess at is refused with {@code invalid_callback}: a URL it cannot
+ * parse, a malformed percent escape ({@code %zz}), or a parameter given twice.
  */
 final class RedirectParameters {
+  private static final HttpUrl HOLDER = HttpUrl.get("http://callback.invalid/");
+
   private final Map<String, String> params;
 
   private RedirectParameters(Map<String, String> params) {
     this.params = params;
   }
 
+  /**
+   * Reads the parameters of {@code redirect}.
+   *
+   * @throws ZohoAuthException {@code invalid_callback} for input that is not a callback zohokit can read safely
+   */
   static RedirectParameters parse(String redirect) {
-    if (redirect == null) {
-      throw new IllegalArgumentException("the redirect URL is null");
+    if (redirect == null || redirect.isBlank()) {
+      throw invalid("it is empty");
     }
     String s = redirect.trim();
-    Map<String, String> params = new LinkedHashMap<>();
-    int query = s.indexOf('?');
+    int schemeEnd = s.indexOf("://");
     int fragment = s.indexOf('#');
-    if (query < 0 && fragment < 0 && s.contains("=") && !s.contains("://")) {
-      addAll(params, s);
-    } else {
-      if (query >= 0) {
-        addAll(params, s.substring(query + 1, fragment > query ? fragment : s.length()));
+    int query = s.indexOf('?');
+    if (query > fragment && fragment >= 0) {
+      query = -1;
+    }
+    if (schemeEnd > 0 && (fragment < 0 || schemeEnd < fragment) && (query < 0 || schemeEnd < query)) {
+      String scheme = s.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && HttpUrl.parse(s) == null) {
+        throw invalid("it is not a valid URL");
       }
-      if (fragment >= 0) {
-        addAll(params, s.substring(fragment + 1));
-      }
+    } else if (query < 0 && fragment < 0) {
+      // just the parameters: code=...&state=...
+      s = "?" + s;
+      query = 0;
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    if (query >= 0) {
+      addAll(params, s.substring(query + 1, fragment > query ? fragment : s.length()), "query");
+    }
+    if (fragment >= 0) {
+      addAll(params, s.substring(fragment + 1), "fragment");
     }
     return new RedirectParameters(params);
   }
 
-  private static void addAll(Map<String, String> params, String encoded) {
-    for (String pair : encoded.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
+  private static void addAll(Map<String, String> params, String encoded, String part) {
+    for (int i = encoded.indexOf('%'); i >= 0; i = encoded.indexOf('%', i + 1)) {
+      if (i + 2 >= encoded.length() || Character.digit(encoded.charAt(i + 1), 16) < 0
+          || Character.digit(encoded.charAt(i + 2), 16) < 0) {
+        throw invalid("its " + part + " holds a malformed percent escape at character " + i);
       }
-      int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      params.putIfAbsent(name, value);
     }
+    HttpUrl holder = HOLDER.newBuilder().encodedQuery(encoded).build();
+    for (String name : holder.queryParameterNames()) {
+      List<String> values = holder.queryParameterValues(name);
+      if (values.size() > 1 || params.containsKey(name)) {
+        throw invalid("it names the parameter '" + name + "' more than once");
+      }
+      String value = values.get(0);
+      params.put(name, value == null ? "" : value);
+    }
+  }
+
+  private static ZohoAuthException invalid(String why) {
+    return new ZohoAuthException("invalid_callback", "The authorization callback cannot be read: " + why + ". Zoho "
+        + "did not send this; nothing was exchanged. Pass the full redirect URL as the browser requested it, or "
+        + "start the login again");
   }
 
   String get(String name) {
@@ -63,6 +96,11 @@ final class RedirectParameters {
    * @throws ZohoAuthException {@code state_mismatch}, or Zoho's error such as {@code access_denied}
    */
   RedirectParameters verify(AuthorizationRequest request) {
+    if (get("state") == null) {
+      throw new ZohoAuthException("state_mismatch", "The redirect carries no state, so it cannot be tied to the "
+          + "authorization this session started: a forged request or a link opened by hand. Nothing was exchanged; "
+          + "start the login again");
+    }
     if (!stateMatches(request.state())) {
       throw new ZohoAuthException("state_mismatch", "The redirect's state does not match the authorization this "
           + "session started: a forged request, a second login tab, or an expired session. Nothing was exchanged; "

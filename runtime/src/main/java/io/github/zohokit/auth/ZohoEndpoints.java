@@ -18,9 +18,18 @@ import okhttp3.HttpUrl;
  *
  * Immutable; each {@code with...} returns a copy.
  *
- * <p>It is also the list of accounts servers zohokit trusts: the authorization callback's
- * {@code accounts-server} parameter arrives through the user's browser, so zohokit only sends the client secret
- * to an accounts server listed here.
+ * <p>It is also the list of hosts zohokit trusts, and nothing read from a token store, a token answer or a browser
+ * callback widens it:
+ *
+ * <ul>
+ *   <li>accounts servers (where the client secret and refresh tokens go): Zoho's accounts server of every data
+ *       centre over https, and the ones configured here;
+ *   <li>API bases (where access tokens go): Zoho's {@code zohoapis} hosts of every data centre (production,
+ *       {@code sandbox.}, {@code developer.}) over https, and the ones configured here.
+ * </ul>
+ *
+ * Configured URLs must use https, except loopback addresses ({@code localhost}, {@code 127.x.y.z}, {@code ::1}),
+ * where a test double runs; a loopback URL is trusted only with the scheme, host and port configured.
  */
 public final class ZohoEndpoints {
   private final Map<DataCenter, HttpUrl> accounts;
@@ -44,14 +53,22 @@ public final class ZohoEndpoints {
     return new ZohoEndpoints(accounts, apis);
   }
 
-  /** A copy with {@code dc}'s accounts server at {@code url}. */
+  /**
+   * A copy with {@code dc}'s accounts server at {@code url}.
+   *
+   * @throws IllegalArgumentException when {@code url} is not an https URL or an http URL on a loopback address
+   */
   public ZohoEndpoints withAccountsUrl(DataCenter dc, String url) {
     Map<DataCenter, HttpUrl> copy = new EnumMap<>(accounts);
     copy.put(Objects.requireNonNull(dc, "dc"), parse(url, "accounts URL for " + dc));
     return new ZohoEndpoints(copy, apis);
   }
 
-  /** A copy with {@code dc}'s API domain at {@code url}. */
+  /**
+   * A copy with {@code dc}'s API domain at {@code url}.
+   *
+   * @throws IllegalArgumentException when {@code url} is not an https URL or an http URL on a loopback address
+   */
   public ZohoEndpoints withApiUrl(DataCenter dc, String url) {
     Map<DataCenter, HttpUrl> copy = new EnumMap<>(apis);
     copy.put(Objects.requireNonNull(dc, "dc"), parse(url, "API URL for " + dc));
@@ -72,7 +89,17 @@ public final class ZohoEndpoints {
     if (parsed == null) {
       throw new IllegalArgumentException("the " + what + " '" + url + "' is not an http(s) URL");
     }
+    if (!parsed.isHttps() && !isLoopback(parsed.host())) {
+      throw new IllegalArgumentException("the " + what + " '" + url + "' uses http on a host that is not a loopback "
+          + "address; zohokit sends secrets there, so it accepts only https URLs, or http on localhost, "
+          + "127.x.y.z or ::1 (a local test double)");
+    }
     return parsed;
+  }
+
+  /** Whether {@code host} (as {@link HttpUrl#host()} gives it) is a loopback name or literal. */
+  static boolean isLoopback(String host) {
+    return host.equals("localhost") || host.equals("::1") || host.matches("127(\\.\\d{1,3}){3}");
   }
 
   /**
@@ -103,40 +130,82 @@ public final class ZohoEndpoints {
   }
 
   /**
-   * The data centre whose accounts server (as configured here, or Zoho's real one) is {@code url}; empty for an
-   * accounts server this configuration does not know and therefore does not trust.
+   * The data centre of the accounts server {@code url}: one configured here (same scheme, host and port), or Zoho's
+   * own accounts server of a data centre over https; empty for any other server, which zohokit does not trust.
    */
   public Optional<DataCenter> dataCenterOfAccountsServer(String url) {
-    HttpUrl parsed = url == null ? null : HttpUrl.parse(url.trim());
-    if (parsed != null) {
-      for (Map.Entry<DataCenter, HttpUrl> e : accounts.entrySet()) {
-        if (sameOrigin(e.getValue(), parsed)) {
-          return Optional.of(e.getKey());
-        }
+    HttpUrl parsed = parseLoosely(url);
+    if (parsed == null) {
+      return Optional.empty();
+    }
+    for (Map.Entry<DataCenter, HttpUrl> e : accounts.entrySet()) {
+      if (sameOrigin(e.getValue(), parsed)) {
+        return Optional.of(e.getKey());
       }
+    }
+    if (isZohoHttps(parsed)) {
+      return DataCenter.fromAccountsServer(parsed.toString())
+          .filter(dc -> DataCenter.host(dc.accountsUrl()).equals(parsed.host()));
     }
     return Optional.empty();
   }
 
   /**
-   * The API base URL to call for a token whose response named {@code apiDomain}: the configured override when
-   * {@code apiDomain} is a Zoho API domain of a data centre whose API URL was overridden, otherwise
-   * {@code apiDomain} itself; {@code fallback}'s API URL when {@code apiDomain} is absent.
+   * Where to send refresh and revoke requests for a token issued by {@code accountsServer}: the configured accounts
+   * URL of its data centre; empty when {@code accountsServer} is not a trusted accounts server.
    */
-  public HttpUrl apiBase(String apiDomain, DataCenter fallback) {
+  public Optional<HttpUrl> trustedAccountsServer(String accountsServer) {
+    return dataCenterOfAccountsServer(accountsServer).map(accounts::get);
+  }
+
+  /**
+   * The API base URL to call for a token whose answer named {@code apiDomain}:
+   *
+   * <ul>
+   *   <li>absent: {@code fallback}'s configured API URL;
+   *   <li>a Zoho API host over https ({@code www.zohoapis.eu}, {@code sandbox.zohoapis.eu}, ...): the configured
+   *       override of that data centre if there is one, otherwise {@code apiDomain} itself;
+   *   <li>an API URL configured here (same scheme, host and port): that URL;
+   *   <li>anything else: empty, because zohokit does not send access tokens there.
+   * </ul>
+   */
+  public Optional<HttpUrl> trustedApiBase(String apiDomain, DataCenter fallback) {
     if (apiDomain == null || apiDomain.isBlank()) {
-      return apiUrl(fallback);
+      return Optional.of(apiUrl(fallback));
     }
-    Optional<DataCenter> zohoDc = DataCenter.fromApiDomain(apiDomain);
-    if (zohoDc.isPresent()) {
-      HttpUrl configured = apis.get(zohoDc.get());
-      if (!configured.host().equals(DataCenter.host(zohoDc.get().apiDomain()))) {
-        return configured;
+    HttpUrl parsed = parseLoosely(apiDomain);
+    if (parsed == null) {
+      return Optional.empty();
+    }
+    for (HttpUrl configured : apis.values()) {
+      if (sameOrigin(configured, parsed)) {
+        return Optional.of(configured);
       }
     }
-    String url = apiDomain.trim().contains("://") ? apiDomain.trim() : "https://" + apiDomain.trim();
-    HttpUrl parsed = HttpUrl.parse(url);
-    return parsed != null ? parsed : apiUrl(fallback);
+    if (isZohoHttps(parsed)) {
+      Optional<DataCenter> zohoDc = DataCenter.fromApiDomain(parsed.toString());
+      if (zohoDc.isPresent()) {
+        HttpUrl configured = apis.get(zohoDc.get());
+        if (!configured.host().equals(DataCenter.host(zohoDc.get().apiDomain()))) {
+          return Optional.of(configured);
+        }
+        return Optional.of(parsed.newBuilder().encodedPath("/").query(null).fragment(null).build());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** An http(s) URL, or a bare host name taken as https; null when unparseable. */
+  private static HttpUrl parseLoosely(String url) {
+    if (url == null) {
+      return null;
+    }
+    String trimmed = url.trim();
+    return HttpUrl.parse(trimmed.contains("://") ? trimmed : "https://" + trimmed);
+  }
+
+  private static boolean isZohoHttps(HttpUrl url) {
+    return url.isHttps() && url.port() == 443 && url.username().isEmpty() && url.password().isEmpty();
   }
 
   private static boolean sameOrigin(HttpUrl a, HttpUrl b) {

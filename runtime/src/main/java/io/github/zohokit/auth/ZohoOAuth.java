@@ -13,12 +13,15 @@ import io.github.zohokit.store.TokenStores;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -62,6 +65,8 @@ public final class ZohoOAuth {
   private final Duration slowDownInterval;
   private final Sleeper sleeper;
   private final TokenRenewalListener renewalListener;
+  private final IdTokenVerifier idTokenVerifier;
+  private final Map<HttpUrl, IdTokenVerifier> verifiers = new ConcurrentHashMap<>();
 
   private ZohoOAuth(Builder b) {
     this.client = new ClientConfig(b.type, b.clientId, b.clientSecret == null ? null : Secret.of(b.clientSecret),
@@ -91,6 +96,7 @@ public final class ZohoOAuth {
     this.clientCredentials = b.clientCredentials;
     this.pkce = b.type == ClientType.MOBILE || b.pkce;
     this.slowDownInterval = b.slowDownInterval;
+    this.idTokenVerifier = b.idTokenVerifier;
   }
 
   /** A server-based (web application) client: authorization code flow, refresh tokens, one token per user. */
@@ -201,10 +207,23 @@ public final class ZohoOAuth {
     return store.load(key(userKey)).map(StoredToken::token);
   }
 
-  /** The API base URL calls for {@code token} go to: its {@code api_domain}, unless overridden by the endpoints. */
+  /**
+   * The API base URL calls for {@code token} go to: its {@code api_domain} when that is a trusted API host (see
+   * {@link ZohoEndpoints}), or the configured override of its data centre.
+   *
+   * @throws TokenStoreException when the token names an API domain zohokit does not trust (a tampered store)
+   */
   public HttpUrl apiBaseUrl(ZohoToken token) {
-    return endpoints.apiBase(token.apiDomain(),
-        token.dataCenter() != null ? token.dataCenter() : client.dataCenter());
+    DataCenter dc = token.dataCenter() != null ? token.dataCenter() : client.dataCenter();
+    return endpoints.trustedApiBase(token.apiDomain(), dc).orElseThrow(() -> untrusted("api_domain",
+        token.apiDomain(), "the access token", "ZohoEndpoints.withApiUrl"));
+  }
+
+  private static TokenStoreException untrusted(String field, String value, String secret, String configure) {
+    return new TokenStoreException("The stored token names " + field + " '" + value + "', which is neither a Zoho "
+        + "data centre's server (over https) nor one configured in ZohoEndpoints. zohokit does not send " + secret
+        + " there, so the token was not used. If the token store was edited or written by another program, delete "
+        + "this token and authorize again; if the server is legitimate, configure it with " + configure);
   }
 
   /**
@@ -308,37 +327,126 @@ public final class ZohoOAuth {
     return endpoints.accountsUrl(client.dataCenter());
   }
 
-  /** Posts a token request to {@code accountsServer} and reads the token it answers with. */
+  /**
+   * Posts a token request to {@code accountsServer} and reads the token it answers with.
+   *
+   * @throws ZohoAuthException {@code untrusted_api_domain} when the answer names an API domain zohokit does not
+   *     trust
+   */
   ZohoToken requestToken(HttpUrl accountsServer, Map<String, String> form, OAuthErrors.Request request,
       DataCenter dataCenter) {
     AccountsClient.Answer answer = accounts.post(accountsServer, "/oauth/v2/token", form);
-    return TokenResponses.parse(answer, request, client, now(), accountsServer.toString(), dataCenter);
-  }
-
-  /** Stores a token a flow just obtained and makes it current. */
-  ZohoToken keep(String userKey, ZohoToken token) {
-    TokenKey key = key(userKey);
-    store.save(key, token);
-    manager.put(key, token);
-    log.debug("Stored a new {} token for {} in {} (expires {}, scopes {})", client.type().displayName(), key, store,
-        token.expiresAt(), token.scopes());
+    ZohoToken token = TokenResponses.parse(answer, request, client, now(), accountsServer.toString(), dataCenter);
+    requireTrustedApiDomain(token, "Zoho Accounts at " + accountsServer);
     return token;
   }
 
-  /** The accounts server that issued {@code token} (or its configured override); refresh and revoke go there. */
+  /** Refuses a token, just received from {@code source}, whose {@code api_domain} is not a trusted API host. */
+  void requireTrustedApiDomain(ZohoToken token, String source) {
+    DataCenter dc = token.dataCenter() != null ? token.dataCenter() : client.dataCenter();
+    if (endpoints.trustedApiBase(token.apiDomain(), dc).isEmpty()) {
+      throw new ZohoAuthException("untrusted_api_domain", source + " named api_domain '" + token.apiDomain()
+          + "', which is neither a Zoho data centre's API host (over https) nor one configured in ZohoEndpoints. "
+          + "zohokit does not send access tokens there, so the token was not stored. If the host is legitimate, "
+          + "configure it with ZohoEndpoints.withApiUrl");
+    }
+  }
+
+  /**
+   * Stores a token a flow just obtained and makes it current. Refresh tokens are precious (Zoho keeps at most 20 per
+   * user and evicts the oldest): a token that comes without one keeps the refresh token stored for the user (from
+   * the same accounts server), and a token with a new one replaces the stored one, which is then revoked at Zoho
+   * (best effort: a failure is logged, the new token is kept).
+   */
+  ZohoToken keep(String userKey, ZohoToken token) {
+    TokenKey key = key(userKey);
+    ZohoToken previous = store.load(key).map(StoredToken::token).orElse(null);
+    ZohoToken kept = token;
+    if (!token.hasRefreshToken() && previous != null && previous.hasRefreshToken()
+        && !isDead(previous)) {
+      if (Objects.equals(previous.accountsServer(), token.accountsServer()) || token.accountsServer() == null) {
+        kept = token.toBuilder().refreshToken(previous.refreshToken()).build();
+        log.debug("The new token of {} came without a refresh token; keeping the stored one", key);
+      } else {
+        log.warn("The new token of {} comes from accounts server {} without a refresh token; the stored refresh "
+            + "token belongs to {} and is not kept", key, token.accountsServer(), previous.accountsServer());
+      }
+    }
+    store.save(key, kept);
+    manager.put(key, kept);
+    log.debug("Stored a new {} token for {} in {} (expires {}, scopes {})", client.type().displayName(), key, store,
+        kept.expiresAt(), kept.scopes());
+    if (previous != null && previous.hasRefreshToken() && kept.hasRefreshToken()
+        && !previous.refreshToken().equals(kept.refreshToken())
+        && !isDead(previous)) {
+      revokeReplaced(key, previous);
+    }
+    return kept;
+  }
+
+  /**
+   * Whether a refresh token is stored for {@code userKey} that Zoho has not refused (as revoked or evicted; recorded
+   * in the store or seen by this process): then a new authorization need not ask for consent.
+   */
+  boolean hasUsableRefreshToken(String userKey) {
+    return store.load(key(userKey)).map(StoredToken::token)
+        .filter(t -> t.hasRefreshToken() && !isDead(t)).isPresent();
+  }
+
+  /** Whether Zoho refused {@code token}'s refresh token (recorded in the store, or seen by this process). */
+  private boolean isDead(ZohoToken token) {
+    return token.refreshTokenRejectedAt() != null || budget.isDead(token.refreshToken());
+  }
+
+  /** Revokes the refresh token {@code replaced} held before a new one was stored; logs instead of failing. */
+  private void revokeReplaced(TokenKey key, ZohoToken replaced) {
+    try {
+      Map<String, String> form = new LinkedHashMap<>();
+      form.put("token", replaced.refreshToken().reveal());
+      AccountsClient.Answer answer = accounts.post(accountsServerFor(replaced), "/oauth/v2/token/revoke", form);
+      if ("success".equalsIgnoreCase(answer.text("status"))) {
+        log.info("Revoked the previous refresh token of {}, replaced by a new one", key);
+      } else {
+        log.warn("Zoho did not confirm revoking the previous refresh token of {} (HTTP {}, error {}); it may stay "
+            + "active until it is revoked in Zoho's Connected Apps page", key, answer.status(), answer.error());
+      }
+    } catch (RuntimeException e) {
+      log.warn("Could not revoke the previous refresh token of {}: {}. It may stay active until it is revoked in "
+          + "Zoho's Connected Apps page", key, e.getMessage());
+    }
+  }
+
+  /**
+   * Verifies the id_token of a token just obtained, if it has one: signature by a key of {@code issuer}'s key set
+   * (or the configured verifier), issuer ({@code issuer}, or Zoho's accounts server of {@code dc}), audience
+   * (this client), expiry, and {@code nonce} when the request sent one.
+   *
+   * @throws ZohoAuthException {@code invalid_id_token}
+   */
+  void verifyIdToken(ZohoToken token, HttpUrl issuer, DataCenter dc, String nonce) {
+    if (token.idToken() == null) {
+      return;
+    }
+    IdTokenVerifier verifier = idTokenVerifier != null ? idTokenVerifier : verifiers.computeIfAbsent(issuer,
+        server -> IdTokenVerifier.fromJwksUrl(httpClient, server.newBuilder().encodedPath("/oauth/v2/keys")
+            .query(null).build().toString(), clock));
+    List<String> issuers = new ArrayList<>();
+    issuers.add(issuer.toString());
+    if (dc != null) {
+      issuers.add(dc.accountsUrl());
+    }
+    verifier.verify(token.idToken().reveal(), client.clientId(), issuers, nonce);
+  }
+
+  /**
+   * The accounts server that issued {@code token} (or its configured override); refresh and revoke go there.
+   *
+   * @throws TokenStoreException when the token names an accounts server zohokit does not trust
+   */
   HttpUrl accountsServerFor(ZohoToken token) {
     if (token.accountsServer() != null) {
-      Optional<DataCenter> known = endpoints.dataCenterOfAccountsServer(token.accountsServer());
-      if (known.isEmpty()) {
-        known = DataCenter.fromAccountsServer(token.accountsServer());
-      }
-      if (known.isPresent()) {
-        return endpoints.accountsUrl(known.get());
-      }
-      HttpUrl parsed = HttpUrl.parse(token.accountsServer());
-      if (parsed != null) {
-        return parsed;
-      }
+      return endpoints.trustedAccountsServer(token.accountsServer()).orElseThrow(() -> untrusted("accounts_server",
+          token.accountsServer(), "the client secret or the refresh token", "ZohoEndpoints.withAccountsUrl"));
     }
     return endpoints.accountsUrl(token.dataCenter() != null ? token.dataCenter() : client.dataCenter());
   }
@@ -380,7 +488,7 @@ public final class ZohoOAuth {
   private ZohoToken renew(TokenKey key, StoredToken stored) {
     ZohoToken old = stored == null ? null : stored.token();
     if (old != null && old.hasRefreshToken()) {
-      if (old.refreshTokenRejectedAt() != null || budget.isDead(old.refreshToken())) {
+      if (isDead(old)) {
         throw new ReauthorizationRequiredException("invalid_code", "Not renewing the token of " + key + ": Zoho "
             + "declared its refresh token dead" + (old.refreshTokenRejectedAt() != null ? " at "
             + old.refreshTokenRejectedAt() : "") + " ('invalid_code'). " + OAuthErrors.DEAD_REFRESH_TOKEN
@@ -501,6 +609,7 @@ public final class ZohoOAuth {
     private Duration slowDownInterval = Duration.ofSeconds(30);
     private Sleeper sleeper = Sleeper.REAL;
     private TokenRenewalListener renewalListener;
+    private IdTokenVerifier idTokenVerifier;
 
     private Builder(ClientType type) {
       this.type = Objects.requireNonNull(type, "client type");
@@ -640,6 +749,15 @@ public final class ZohoOAuth {
       return this;
     }
 
+    /**
+     * How the flows verify id_tokens. Default: against the key set of the accounts server that issued the token
+     * ({@code <accounts server>/oauth/v2/keys}), fetched on first use and refreshed when Zoho rotates its keys.
+     */
+    public Builder idTokenVerifier(IdTokenVerifier verifier) {
+      this.idTokenVerifier = Objects.requireNonNull(verifier, "verifier");
+      return this;
+    }
+
     Builder sleeper(Sleeper sleeper) {
       this.sleeper = sleeper;
       return this;
@@ -652,7 +770,7 @@ public final class ZohoOAuth {
 
   static List<Scope> parseScopes(Collection<String> scopes) {
     Objects.requireNonNull(scopes, "scopes");
-    List<Scope> parsed = new java.util.ArrayList<>();
+    List<Scope> parsed = new ArrayList<>();
     for (String scope : scopes) {
       parsed.addAll(Scope.parseList(scope));
     }

@@ -4,6 +4,9 @@ import io.github.zohokit.ZohoException;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.auth.ZohoToken;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.util.Objects;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
@@ -21,7 +24,12 @@ import okhttp3.Response;
  *       the scheme, host and port of the request URL are replaced, its path and query kept;
  *   <li>when Zoho answers 401 {@code INVALID_TOKEN} (or {@code AUTHENTICATION_FAILURE}, which Zoho sometimes sends
  *       for expired tokens), obtains another token — re-reading the store first, refreshing only if the failed
- *       token is still current — and retries the request exactly once.
+ *       token is still current — and retries the request exactly once (Zoho rejected the first attempt, so
+ *       nothing was applied);
+ *   <li>when the connection fails, resends a GET or HEAD once; any other method is not resent (Zoho may have
+ *       applied it): the call fails with an error that says so. Use it on a client built with
+ *       {@code retryOnConnectionFailure(false)}, as {@link io.github.zohokit.Zoho} does, so OkHttp does not
+ *       resend either.
  * </ul>
  *
  * {@code OAUTH_SCOPE_MISMATCH} is never retried: a refresh cannot add a scope.
@@ -46,7 +54,7 @@ public final class ZohoAuthInterceptor implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request original = chain.request();
     ZohoToken token = obtain(() -> oauth.token(userKey));
-    Response response = chain.proceed(authorize(original, token));
+    Response response = proceed(chain, authorize(original, token));
     if (response.code() != 401 || (original.body() != null && original.body().isOneShot())) {
       return response;
     }
@@ -56,12 +64,44 @@ public final class ZohoAuthInterceptor implements Interceptor {
     }
     response.close();
     ZohoToken renewed = obtain(() -> oauth.tokenRejected(userKey, token.accessToken()));
-    return chain.proceed(authorize(original, renewed));
+    return proceed(chain, authorize(original, renewed));
+  }
+
+  /** Sends {@code request}; after a connection failure resends it once if it is a GET or HEAD, never otherwise. */
+  private static Response proceed(Chain chain, Request request) throws IOException {
+    try {
+      return chain.proceed(request);
+    } catch (IOException e) {
+      if (e instanceof TokenUnavailableException || chain.call().isCanceled()) {
+        throw e;
+      }
+      String method = request.method();
+      if (method.equals("GET") || method.equals("HEAD")) {
+        return chain.proceed(request);
+      }
+      String what = method + " " + request.url().encodedPath();
+      boolean notSent = e instanceof ConnectException || e instanceof UnknownHostException
+          || e instanceof NoRouteToHostException;
+      throw new NotResentException(notSent
+          ? "could not connect for " + what + " (" + e + "); nothing was sent, it is safe to try again"
+          : "the connection failed during " + what + " (" + e + "): Zoho may have applied the request. zohokit "
+              + "does not resend it (that could, for example, create a record twice); check its effect in Zoho "
+              + "before trying again", e);
+    }
   }
 
   private static ZohoToken obtain(Supplier<ZohoToken> source) throws TokenUnavailableException {
     try {
       return source.get();
+    } catch (ZohoException e) {
+      throw new TokenUnavailableException(e);
+    }
+  }
+
+  /** The token's API base; a token naming an untrusted API domain is refused before anything is sent. */
+  private HttpUrl obtainBase(ZohoToken token) throws TokenUnavailableException {
+    try {
+      return oauth.apiBaseUrl(token);
     } catch (ZohoException e) {
       throw new TokenUnavailableException(e);
     }
@@ -73,10 +113,10 @@ public final class ZohoAuthInterceptor implements Interceptor {
     return last == null ? null : last.base();
   }
 
-  private Request authorize(Request request, ZohoToken token) {
+  private Request authorize(Request request, ZohoToken token) throws TokenUnavailableException {
     Route last = route;
     if (last == null || last.token() != token) {
-      last = new Route(token, oauth.apiBaseUrl(token));
+      last = new Route(token, obtainBase(token));
       route = last;
     }
     HttpUrl url = request.url();

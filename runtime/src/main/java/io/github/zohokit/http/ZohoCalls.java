@@ -10,8 +10,10 @@ import io.github.zohokit.Zoho;
 import io.github.zohokit.ZohoApiException;
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.crm.RecordPage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -120,12 +122,62 @@ public final class ZohoCalls {
     return mapper.getTypeFactory().constructParametricType(raw, arguments);
   }
 
-  /** A non-null path value, or an exception naming the parameter. */
+  /**
+   * A path value, checked: not null, and not a dot segment ({@code .} or {@code ..}, also percent-encoded, or
+   * within a value holding {@code /} or a backslash) that would move the call to another endpoint of the API, past
+   * the compile-time scope check.
+   *
+   * @throws IllegalArgumentException naming the parameter and the operation, before anything is sent
+   */
   public static String pathValue(Object value, String name, Operation operation) {
     if (value == null) {
       throw new IllegalArgumentException("the @Path(\"" + name + "\") argument of " + operation + " is null");
     }
-    return text(value);
+    String text = text(value);
+    if (hasDotSegment(text)) {
+      throw new IllegalArgumentException("the @Path(\"" + name + "\") argument of " + operation + " is '" + text
+          + "', which is or decodes to a '.' or '..' path segment and would send the call to another endpoint; "
+          + "pass the id or name itself");
+    }
+    return text;
+  }
+
+  /** Whether {@code value}, or any percent-decoding of it, has a {@code .} or {@code ..} segment. */
+  static boolean hasDotSegment(String value) {
+    String current = value;
+    for (int round = 0; round < 4; round++) {
+      for (String segment : current.split("[/\\\\]", -1)) {
+        if (segment.equals(".") || segment.equals("..")) {
+          return true;
+        }
+      }
+      String decoded = percentDecode(current);
+      if (decoded.equals(current)) {
+        return false;
+      }
+      current = decoded;
+    }
+    return true;
+  }
+
+  /** Decodes {@code %XX} escapes once (as bytes, UTF-8); leaves malformed escapes as they are. */
+  private static String percentDecode(String s) {
+    if (s.indexOf('%') < 0) {
+      return s;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < bytes.length; i++) {
+      int hi = i + 2 < bytes.length ? Character.digit(bytes[i + 1], 16) : -1;
+      int lo = i + 2 < bytes.length ? Character.digit(bytes[i + 2], 16) : -1;
+      if (bytes[i] == '%' && hi >= 0 && lo >= 0) {
+        out.write(hi * 16 + lo);
+        i += 2;
+      } else {
+        out.write(bytes[i]);
+      }
+    }
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   /** A JSON request body written by {@code writer}. */
@@ -280,6 +332,9 @@ public final class ZohoCalls {
   private static ZohoException failure(IOException e, Operation operation) {
     if (e instanceof TokenUnavailableException) {
       return ((TokenUnavailableException) e).zohoCause();
+    }
+    if (e instanceof NotResentException) {
+      return new ZohoException(operation + ": " + e.getMessage(), e);
     }
     return new ZohoException(operation + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()
         + "; check the network and retry", e);

@@ -211,10 +211,10 @@ final class FileTokenStore implements TokenStore {
     for (JsonNode entry : root.path("tokens")) {
       try {
         TokenKey key = new TokenKey(entry.path("client_id").asText(), entry.path("user_key").asText());
-        tokens.put(key, new StoredToken(key, TokenJson.read(entry.get("token"), cipher, key.toString()),
+        tokens.put(key, new StoredToken(key, TokenJson.read(entry.get("token"), cipher, key),
             entry.path("version").asLong(1)));
       } catch (TokenStoreException e) {
-        throw e;
+        throw new TokenStoreException("token file " + file + ", entry " + index + ": " + e.getMessage(), e);
       } catch (RuntimeException e) {
         throw corrupt("entry " + index + " is invalid: " + e.getMessage(), e);
       }
@@ -238,7 +238,7 @@ final class FileTokenStore implements TokenStore {
       entry.put("client_id", stored.key().clientId());
       entry.put("user_key", stored.key().userKey());
       entry.put("version", stored.version());
-      entry.set("token", TokenJson.write(stored.token(), cipher, stored.key().toString()));
+      entry.set("token", TokenJson.write(stored.token(), cipher, stored.key()));
     }
     byte[] bytes = PRETTY.writeValueAsBytes(root);
     Path temp = posix

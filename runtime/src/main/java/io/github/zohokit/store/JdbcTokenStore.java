@@ -205,7 +205,7 @@ public final class JdbcTokenStore implements TokenStore {
 
   private String encode(ZohoToken token, TokenKey key) {
     try {
-      return TokenJson.MAPPER.writeValueAsString(TokenJson.write(token, cipher, key.toString()));
+      return TokenJson.MAPPER.writeValueAsString(TokenJson.write(token, cipher, key));
     } catch (IOException e) {
       throw new TokenStoreException("cannot encode the token of " + key, e);
     }
@@ -213,7 +213,9 @@ public final class JdbcTokenStore implements TokenStore {
 
   private ZohoToken decode(String json, TokenKey key) {
     try {
-      return TokenJson.read(TokenJson.MAPPER.readTree(json), cipher, key.toString());
+      return TokenJson.read(TokenJson.MAPPER.readTree(json), cipher, key);
+    } catch (TokenStoreException e) {
+      throw new TokenStoreException("table " + table + ": " + e.getMessage(), e);
     } catch (IOException | IllegalArgumentException e) {
       throw new TokenStoreException("the stored token of " + key + " in table " + table + " is unreadable: "
           + e.getMessage() + ". It was left as it is; delete the row and authorize again", e);

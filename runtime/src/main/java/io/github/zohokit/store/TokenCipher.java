@@ -11,14 +11,22 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts tokens at rest with AES-GCM under a key the application supplies (from a secrets manager, an
- * environment variable, never the database itself). Each value gets a fresh 96-bit nonce and is bound to its row
- * (client id and user key as associated data), so a ciphertext copied to another row does not decrypt.
+ * Encrypts and authenticates tokens at rest with AES-GCM under a key the application supplies (from a secrets
+ * manager, an environment variable, never the database itself).
  *
- * <p>Stored form: {@code enc:v1:} followed by base64 of nonce and ciphertext-with-tag.
+ * <p>A store with a cipher keeps each token as one sealed value: every field (access, refresh and id token, expiry,
+ * scopes, accounts server, API domain, data centre), the key it belongs to (client id and user key) and the format
+ * version, encrypted together under a fresh 96-bit nonce, with the key and format version also bound as associated
+ * data. Changing any byte, copying a value to another row or file entry, or putting a plaintext token into an
+ * encrypted store makes the store refuse the token with a {@link TokenStoreException}; it is never used.
+ *
+ * <p>Stored form: {@code enc:v2:} followed by base64 of nonce and ciphertext-with-tag. Values of the earlier form
+ * ({@code enc:v1:}, only the three token strings encrypted) are still read, and rewritten in the sealed form on the
+ * next write of that key.
  */
 public final class TokenCipher {
   static final String PREFIX = "enc:v1:";
+  static final String SEALED_PREFIX = "enc:v2:";
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -54,6 +62,24 @@ public final class TokenCipher {
   }
 
   String encrypt(String plaintext, String context) {
+    return encrypt(PREFIX, plaintext, context);
+  }
+
+  /** Seals a whole record of {@code key}: {@code enc:v2:} and base64 of nonce and ciphertext, {@code aad} bound. */
+  String seal(String plaintext, String aad) {
+    return encrypt(SEALED_PREFIX, plaintext, aad);
+  }
+
+  /** Opens what {@link #seal} produced; throws {@link TokenStoreException} naming {@code key} if it does not open. */
+  String unseal(String sealed, String aad, TokenKey key) {
+    if (sealed == null || !sealed.startsWith(SEALED_PREFIX)) {
+      throw new TokenStoreException("the token of " + key + " is not a sealed " + SEALED_PREFIX + " value; it was "
+          + "changed by hand, so it is not used. Delete this token and authorize again");
+    }
+    return decrypt(SEALED_PREFIX, sealed, aad, key.toString());
+  }
+
+  private String encrypt(String prefix, String plaintext, String context) {
     try {
       byte[] nonce = new byte[NONCE_BYTES];
       RANDOM.nextBytes(nonce);
@@ -64,7 +90,7 @@ public final class TokenCipher {
       byte[] out = new byte[nonce.length + sealed.length];
       System.arraycopy(nonce, 0, out, 0, nonce.length);
       System.arraycopy(sealed, 0, out, nonce.length, sealed.length);
-      return PREFIX + Base64.getEncoder().encodeToString(out);
+      return prefix + Base64.getEncoder().encodeToString(out);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM is not available in this JVM", e);
     }
@@ -72,20 +98,29 @@ public final class TokenCipher {
 
   /** Decrypts a stored value; throws {@link TokenStoreException} when the key or the row does not match. */
   String decrypt(String stored, String context) {
+    return decrypt(PREFIX, stored, context, context);
+  }
+
+  private String decrypt(String prefix, String stored, String aad, String context) {
     byte[] in;
     try {
-      in = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+      in = Base64.getDecoder().decode(stored.substring(prefix.length()));
     } catch (IllegalArgumentException e) {
       throw new TokenStoreException("an encrypted token of " + context + " is not valid base64");
+    }
+    if (in.length < NONCE_BYTES + TAG_BITS / 8) {
+      throw new TokenStoreException("an encrypted token of " + context + " is too short to be one (" + in.length
+          + " bytes); the store was tampered with or truncated. Delete this token and authorize again");
     }
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
-      cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+      cipher.updateAAD(aad.getBytes(StandardCharsets.UTF_8));
       return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException e) {
       throw new TokenStoreException("the tokens of " + context + " cannot be decrypted: the encryption key is not the "
-          + "one they were stored with (or the row was tampered with). Configure the original key, or authorize again");
+          + "one they were stored with, or the stored value was changed or copied from another token. It was not used. "
+          + "Configure the original key, or delete this token and authorize again");
     }
   }
 

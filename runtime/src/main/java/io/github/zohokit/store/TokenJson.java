@@ -9,30 +9,36 @@ import io.github.zohokit.auth.DataCenter;
 import io.github.zohokit.auth.Scope;
 import io.github.zohokit.auth.Secret;
 import io.github.zohokit.auth.ZohoToken;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The JSON form of a {@link ZohoToken} that persistent stores write. Field names follow Zoho's own. */
+/**
+ * The JSON form of a {@link ZohoToken} that persistent stores write. Field names follow Zoho's own.
+ *
+ * <p>Without a cipher a token is a plain object ({@code access_token}, {@code refresh_token}, {@code expires_at},
+ * ...). With a cipher it is {@code {"sealed": "enc:v2:..."}}: the plain object together with the key it belongs to
+ * and the record format, sealed as one AES-GCM value (see {@link TokenCipher}). Records of the earlier encrypted
+ * form (format 1: the three token strings encrypted one by one, the other fields in plaintext) are still read, and
+ * written sealed from then on.
+ */
 final class TokenJson {
   /** The one mapper of the persistent stores: they only read and write trees. */
   static final ObjectMapper MAPPER = new ObjectMapper();
+  /** The format of a sealed record. */
+  static final int SEALED_FORMAT = 2;
+  private static final String SEALED = "sealed";
+  private static final List<String> SECRET_FIELDS = List.of("access_token", "refresh_token", "id_token");
 
   private TokenJson() {}
 
+  /** The token as a plain JSON object. */
   static ObjectNode write(ZohoToken token) {
-    return write(token, null, null);
-  }
-
-  /**
-   * The token as JSON; with a {@code cipher}, the access, refresh and id tokens are encrypted and bound to
-   * {@code context} (the row's client id and user key).
-   */
-  static ObjectNode write(ZohoToken token, TokenCipher cipher, String context) {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
-    node.put("access_token", seal(token.accessToken().reveal(), cipher, context));
+    node.put("access_token", token.accessToken().reveal());
     if (token.refreshToken() != null) {
-      node.put("refresh_token", seal(token.refreshToken().reveal(), cipher, context));
+      node.put("refresh_token", token.refreshToken().reveal());
     }
     node.put("expires_at", token.expiresAt().toString());
     ArrayNode scopes = node.putArray("scopes");
@@ -41,7 +47,7 @@ final class TokenJson {
     putIfPresent(node, "accounts_server", token.accountsServer());
     putIfPresent(node, "location", token.dataCenter() == null ? null : token.dataCenter().location());
     if (token.idToken() != null) {
-      node.put("id_token", seal(token.idToken().reveal(), cipher, context));
+      node.put("id_token", token.idToken().reveal());
     }
     if (token.grantedForSession()) {
       node.put("granted_for_session", true);
@@ -53,13 +59,24 @@ final class TokenJson {
     return node;
   }
 
-  /** Reads a token; throws {@link IllegalArgumentException} naming the bad field. */
-  static ZohoToken read(JsonNode node) {
-    return read(node, null, null);
+  /** The token of {@code key} as stored: plain without a {@code cipher}, sealed with one. */
+  static ObjectNode write(ZohoToken token, TokenCipher cipher, TokenKey key) {
+    ObjectNode plain = write(token);
+    if (cipher == null) {
+      return plain;
+    }
+    ObjectNode record = JsonNodeFactory.instance.objectNode();
+    record.put("format", SEALED_FORMAT);
+    record.put("client_id", key.clientId());
+    record.put("user_key", key.userKey());
+    record.set("token", plain);
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put(SEALED, cipher.seal(record.toString(), associatedData(key)));
+    return node;
   }
 
-  /** Reads a token, decrypting what {@link #write(ZohoToken, TokenCipher, String)} encrypted. */
-  static ZohoToken read(JsonNode node, TokenCipher cipher, String context) {
+  /** Reads a plain token; throws {@link IllegalArgumentException} naming the bad field. */
+  static ZohoToken read(JsonNode node) {
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException("a token entry is not a JSON object");
     }
@@ -68,34 +85,97 @@ final class TokenJson {
       scopes.add(Scope.parse(s.asText()));
     }
     return ZohoToken.builder()
-        .accessToken(Secret.of(open(required(node, "access_token"), cipher, context)))
-        .refreshToken(node.hasNonNull("refresh_token")
-            ? Secret.of(open(node.get("refresh_token").asText(), cipher, context)) : null)
+        .accessToken(Secret.of(required(node, "access_token")))
+        .refreshToken(secret(node, "refresh_token"))
         .expiresAt(Instant.parse(required(node, "expires_at")))
         .scopes(scopes)
         .apiDomain(text(node, "api_domain"))
         .accountsServer(text(node, "accounts_server"))
         .dataCenter(DataCenter.fromLocation(text(node, "location")).orElse(null))
-        .idToken(node.hasNonNull("id_token") ? Secret.of(open(node.get("id_token").asText(), cipher, context)) : null)
+        .idToken(secret(node, "id_token"))
         .grantedForSession(node.path("granted_for_session").asBoolean(false))
         .refreshTokenRejectedAt(node.hasNonNull("refresh_token_rejected_at")
             ? Instant.parse(node.get("refresh_token_rejected_at").asText()) : null)
         .build();
   }
 
-  private static String seal(String value, TokenCipher cipher, String context) {
-    return cipher == null ? value : cipher.encrypt(value, context);
-  }
-
-  private static String open(String value, TokenCipher cipher, String context) {
-    if (!TokenCipher.isEncrypted(value)) {
-      return value;
+  /**
+   * Reads the token stored for {@code key}: sealed (the current encrypted form), format 1 encrypted, or plain.
+   *
+   * @throws TokenStoreException when the record is sealed or encrypted but no cipher is configured, when it does not
+   *     open under {@code cipher} for {@code key} (tampered, copied from another key, another encryption key), or
+   *     when it is plaintext although {@code cipher} is configured
+   * @throws IllegalArgumentException naming a missing or malformed field
+   */
+  static ZohoToken read(JsonNode node, TokenCipher cipher, TokenKey key) {
+    if (node == null || !node.isObject()) {
+      throw new IllegalArgumentException("a token entry is not a JSON object");
+    }
+    if (node.has(SEALED)) {
+      if (cipher == null) {
+        throw noKey(key);
+      }
+      return unseal(node.get(SEALED).asText(), cipher, key);
     }
     if (cipher == null) {
-      throw new TokenStoreException("the tokens of " + context + " are stored encrypted, but no encryption key is "
-          + "configured for this store; configure the key they were stored with");
+      for (String field : SECRET_FIELDS) {
+        if (TokenCipher.isEncrypted(text(node, field))) {
+          throw noKey(key);
+        }
+      }
+      return read(node);
     }
-    return cipher.decrypt(value, context);
+    // Format 1: each secret encrypted on its own. Read it (and rewrite it sealed on the next write), but a secret
+    // in plaintext means someone wrote this entry without the key.
+    ObjectNode opened = node.deepCopy();
+    for (String field : SECRET_FIELDS) {
+      String value = text(node, field);
+      if (value == null) {
+        continue;
+      }
+      if (!TokenCipher.isEncrypted(value)) {
+        throw new TokenStoreException("The token of " + key + " holds " + field + " in plaintext, but this store is "
+            + "encrypted: it was written without the encryption key (or edited by hand), so it is not used. Delete "
+            + "this token and authorize again; to encrypt an existing plaintext store, authorize again with the "
+            + "encryption configured");
+      }
+      opened.put(field, cipher.decrypt(value, key.toString()));
+    }
+    return read(opened);
+  }
+
+  private static ZohoToken unseal(String sealed, TokenCipher cipher, TokenKey key) {
+    JsonNode record;
+    try {
+      record = MAPPER.readTree(cipher.unseal(sealed, associatedData(key), key));
+    } catch (IOException e) {
+      throw new TokenStoreException("the sealed token of " + key + " opened but is not JSON; delete this token and "
+          + "authorize again");
+    }
+    int format = record.path("format").asInt(-1);
+    if (format != SEALED_FORMAT || !key.clientId().equals(record.path("client_id").asText())
+        || !key.userKey().equals(record.path("user_key").asText())) {
+      throw new TokenStoreException("the sealed token stored for " + key + " belongs to "
+          + record.path("client_id").asText() + "/" + record.path("user_key").asText() + " (format " + format
+          + "), so it is not used; delete this token and authorize again");
+    }
+    return read(record.get("token"));
+  }
+
+  /** What a sealed record is bound to besides its content: the format and the key, unambiguously joined. */
+  private static String associatedData(TokenKey key) {
+    return "zohokit-token/" + SEALED_FORMAT + "\n" + key.clientId().length() + ":" + key.clientId() + "\n"
+        + key.userKey();
+  }
+
+  private static TokenStoreException noKey(TokenKey key) {
+    return new TokenStoreException("the tokens of " + key + " are stored encrypted, but no encryption key is "
+        + "configured for this store; configure the key they were stored with");
+  }
+
+  private static Secret secret(JsonNode node, String field) {
+    String value = text(node, field);
+    return value == null ? null : Secret.of(value);
   }
 
   private static String required(JsonNode node, String field) {

@@ -52,28 +52,6 @@ class DataCenterTest {
   }
 
   @Test
-  void endpointsOverrideOneDataCentreAndTrustOnlyKnownAccountsServers() {
-    ZohoEndpoints endpoints = ZohoEndpoints.zoho().withAccountsUrl(DataCenter.EU, "http://localhost:9999/");
-    assertThat(endpoints.accountsUrl(DataCenter.EU).toString()).isEqualTo("http://localhost:9999/");
-    assertThat(endpoints.accountsUrl(DataCenter.US).toString()).isEqualTo("https://accounts.zoho.com/");
-    assertThat(endpoints.dataCenterOfAccountsServer("http://localhost:9999")).contains(DataCenter.EU);
-    assertThat(endpoints.dataCenterOfAccountsServer("https://accounts.zoho.in")).contains(DataCenter.IN);
-    assertThat(endpoints.dataCenterOfAccountsServer("https://accounts.evil.example")).isEmpty();
-  }
-
-  @Test
-  void apiBaseUsesTheTokensDomainUnlessThatDataCentreIsOverridden() {
-    ZohoEndpoints endpoints = ZohoEndpoints.zoho().withApiUrl(DataCenter.EU, "http://localhost:7777");
-    assertThat(endpoints.apiBase("https://www.zohoapis.eu", DataCenter.US).toString())
-        .isEqualTo("http://localhost:7777/");
-    assertThat(endpoints.apiBase("https://www.zohoapis.in", DataCenter.US).toString())
-        .isEqualTo("https://www.zohoapis.in/");
-    assertThat(endpoints.apiBase(null, DataCenter.JP).toString()).isEqualTo("https://www.zohoapis.jp/");
-    assertThat(endpoints.apiBase("http://127.0.0.1:5555", DataCenter.US).toString())
-        .isEqualTo("http://127.0.0.1:5555/");
-  }
-
-  @Test
   void theUnitedArabEmiratesAreZohoAe() {
     assertThat(DataCenter.parse("ae")).isEqualTo(DataCenter.AE);
     assertThat(DataCenter.fromAccountsServer("https://accounts.zoho.ae")).contains(DataCenter.AE);

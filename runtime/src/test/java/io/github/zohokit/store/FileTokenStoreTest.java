@@ -217,7 +217,8 @@ class FileTokenStoreTest {
     TokenCipher cipher = TokenCipher.aesGcm("MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
     TokenStores.file(file, cipher).save(KEY, fullToken());
     assertThat(Files.readString(file)).doesNotContain(fullToken().refreshToken().reveal())
-        .doesNotContain(fullToken().accessToken().reveal()).contains("enc:v1:");
+        .doesNotContain(fullToken().accessToken().reveal()).doesNotContain("accounts.zoho.eu")
+        .doesNotContain("zohoapis").doesNotContain("2026-11-29").contains("enc:v2:");
     assertThat(TokenStores.file(file, cipher).load(KEY).get().token()).isEqualTo(fullToken());
     assertThatThrownBy(() -> new FileTokenStore(file).load(KEY)).isInstanceOf(TokenStoreException.class)
         .hasMessageContaining("stored encrypted");

@@ -3,12 +3,14 @@ package io.github.zohokit.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.zohokit.auth.DataCenter;
 import io.github.zohokit.auth.Scope;
 import io.github.zohokit.auth.Secret;
 import io.github.zohokit.auth.ZohoToken;
 import io.github.zohokit.testing.MutableClock;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -99,7 +101,8 @@ abstract class JdbcTokenStoreContract {
     try (Connection c = dataSource().getConnection(); Statement s = c.createStatement();
         ResultSet row = s.executeQuery("SELECT token FROM " + table)) {
       row.next();
-      assertThat(row.getString(1)).doesNotContain(REFRESH).doesNotContain("feedfeed").contains("enc:v1:");
+      assertThat(row.getString(1)).doesNotContain(REFRESH).doesNotContain("feedfeed").doesNotContain("zoho.eu")
+          .doesNotContain("expires").contains("enc:v2:");
     }
     byte[] other = key.clone();
     other[0] ^= 1;
@@ -107,6 +110,88 @@ abstract class JdbcTokenStoreContract {
         .isInstanceOf(TokenStoreException.class).hasMessageContaining("cannot be decrypted");
     assertThatThrownBy(() -> store().build().load(KEY))
         .isInstanceOf(TokenStoreException.class).hasMessageContaining("no encryption key is configured");
+  }
+
+  private static TokenCipher randomCipher() {
+    byte[] key = new byte[32];
+    ThreadLocalRandom.current().nextBytes(key);
+    return TokenCipher.aesGcm(key);
+  }
+
+  private String column(TokenKey key) throws Exception {
+    try (Connection c = dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
+        "SELECT token FROM " + table + " WHERE client_id = ? AND user_key = ?")) {
+      s.setString(1, key.clientId());
+      s.setString(2, key.userKey());
+      try (ResultSet row = s.executeQuery()) {
+        row.next();
+        return row.getString(1);
+      }
+    }
+  }
+
+  private void setColumn(TokenKey key, String json) throws Exception {
+    try (Connection c = dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
+        "UPDATE " + table + " SET token = ? WHERE client_id = ? AND user_key = ?")) {
+      s.setString(1, json);
+      s.setString(2, key.clientId());
+      s.setString(3, key.userKey());
+      assertThat(s.executeUpdate()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aTamperedEncryptedRowIsRefused() throws Exception {
+    TokenCipher cipher = randomCipher();
+    JdbcTokenStore encrypted = store().encryption(cipher).build();
+    encrypted.save(KEY, token("1000.feedfeedfeedfeedfeedfeedfeedfeed.x"));
+    String sealed = column(KEY);
+    int at = sealed.indexOf("enc:v2:") + 20;
+    char flipped = sealed.charAt(at) == 'A' ? 'B' : 'A';
+    setColumn(KEY, sealed.substring(0, at) + flipped + sealed.substring(at + 1));
+
+    assertThatThrownBy(() -> encrypted.load(KEY)).isInstanceOf(TokenStoreException.class)
+        .hasMessageContaining("1000.CLIENT/alice").hasMessageContaining("changed or copied")
+        .hasMessageContaining("authorize again");
+  }
+
+  @Test
+  void anEncryptedRowCopiedToAnotherUserIsRefused() throws Exception {
+    TokenKey bob = new TokenKey("1000.CLIENT", "bob");
+    JdbcTokenStore encrypted = store().encryption(randomCipher()).build();
+    encrypted.save(KEY, token("1000.a11ce0000000000000000000000000a1.x"));
+    encrypted.save(bob, token("1000.b0b00000000000000000000000000b0b.x"));
+    setColumn(bob, column(KEY));
+
+    assertThatThrownBy(() -> encrypted.load(bob)).isInstanceOf(TokenStoreException.class)
+        .hasMessageContaining("1000.CLIENT/bob");
+    assertThat(encrypted.load(KEY).get().token().accessToken().reveal()).startsWith("1000.a11ce");
+  }
+
+  @Test
+  void aPlaintextRowInAnEncryptedStoreIsRefused() throws Exception {
+    store().build().save(KEY, token("1000.feedfeedfeedfeedfeedfeedfeedfeed.x"));
+    assertThatThrownBy(() -> store().encryption(randomCipher()).build().load(KEY))
+        .isInstanceOf(TokenStoreException.class).hasMessageContaining("in plaintext, but this store is encrypted")
+        .hasMessageContaining("table " + table);
+  }
+
+  @Test
+  void aRowOfTheEarlierEncryptedFormIsReadAndSealedOnTheNextWrite() throws Exception {
+    TokenCipher cipher = randomCipher();
+    ZohoToken token = token("1000.0ld0ld0ld0ld0ld0ld0ld0ld0ld0ld0l.x");
+    ObjectNode v1 = TokenJson.write(token);
+    v1.put("access_token", cipher.encrypt(token.accessToken().reveal(), KEY.toString()));
+    v1.put("refresh_token", cipher.encrypt(REFRESH, KEY.toString()));
+    JdbcTokenStore encrypted = store().encryption(cipher).build();
+    encrypted.save(KEY, token);
+    setColumn(KEY, v1.toString());
+
+    StoredToken legacy = encrypted.load(KEY).get();
+    assertThat(legacy.token()).isEqualTo(token);
+    encrypted.compareAndSet(KEY, legacy.version(), token);
+    assertThat(column(KEY)).contains("enc:v2:").doesNotContain("enc:v1:").doesNotContain("accounts_server");
+    assertThat(encrypted.load(KEY).get().token()).isEqualTo(token);
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Zoho Accounts over HTTP with Zoho's real paths, parameters and answers: {@code /oauth/v2/auth} (a consent page),
@@ -20,6 +21,8 @@ final class AccountsEndpoints {
   private final FakeZoho fake;
   private final Accounts accounts;
   private final int errorStatus;
+  /** The {@code nonce} of each authorization request, by the grant code it produced, for the code's id_token. */
+  private final Map<String, String> nonces = new ConcurrentHashMap<>();
 
   AccountsEndpoints(FakeZoho fake, Accounts accounts, int errorStatus) {
     this.fake = fake;
@@ -96,7 +99,7 @@ final class AccountsEndpoints {
     if (silentRenewal && token) {
       FakeUser user = accounts.user(fake.browserUser());
       if (user != null && accounts.hasSession(client, user)) {
-        tokenRedirect(http, client, user, scopes, redirectUri, true);
+        tokenRedirect(http, client, user, scopes, redirectUri, true, http.param("nonce"));
         return;
       }
     }
@@ -108,7 +111,7 @@ final class AccountsEndpoints {
       form.append("<li>").append(Html.escape(scope.toString())).append("</li>\n");
     }
     form.append("</ul>\n<form method=\"post\" action=\"/oauth/v2/auth/consent\">\n");
-    for (String name : List.of("client_id", "response_type", "redirect_uri", "scope", "state", "access_type",
+    for (String name : List.of("client_id", "response_type", "redirect_uri", "scope", "state", "nonce", "access_type",
         "prompt", "code_challenge", "code_challenge_method")) {
       form.append(Html.hidden(name, http.param(name)));
     }
@@ -152,7 +155,7 @@ final class AccountsEndpoints {
       if ("true".equals(http.param("granted_for_session"))) {
         accounts.grantSession(client, user);
       }
-      tokenRedirect(http, client, user, scopes, redirectUri, accounts.hasSession(client, user));
+      tokenRedirect(http, client, user, scopes, redirectUri, accounts.hasSession(client, user), http.param("nonce"));
       return;
     }
     Accounts.GrantCode code;
@@ -164,6 +167,9 @@ final class AccountsEndpoints {
       http.redirect(redirectWith(redirectUri, false, Map.of("error", e.code), state));
       return;
     }
+    if (http.param("nonce") != null) {
+      nonces.put(code.code, http.param("nonce"));
+    }
     DataCenter home = user.homeDataCenter();
     Map<String, String> params = new LinkedHashMap<>();
     params.put("code", code.code);
@@ -173,7 +179,7 @@ final class AccountsEndpoints {
   }
 
   private void tokenRedirect(Http http, FakeClient client, FakeUser user, List<Scope> scopes, String redirectUri,
-      boolean session) throws IOException {
+      boolean session, String nonce) throws IOException {
     DataCenter home = user.homeDataCenter();
     Accounts.Issued issued = accounts.issue(client, user, scopes, home, false);
     Map<String, String> params = new LinkedHashMap<>();
@@ -186,7 +192,8 @@ final class AccountsEndpoints {
       params.put("granted_for_session", "true");
     }
     if (issued.openId()) {
-      params.put("id_token", fake.idTokens().sign(fake.baseUrl(home), user, client.clientId(), fake.clock().instant()));
+      params.put("id_token", fake.idTokens().sign(fake.baseUrl(home), user, client.clientId(), fake.clock().instant(),
+          nonce));
     }
     http.redirect(redirectWith(redirectUri, true, params, http.param("state")));
   }
@@ -229,6 +236,7 @@ final class AccountsEndpoints {
       }
       Accounts.Issued issued;
       FakeClient client;
+      String nonce = null;
       switch (grantType) {
         case "authorization_code":
           client = accounts.authenticate(http.param("client_id"), http.param("client_secret"),
@@ -236,6 +244,7 @@ final class AccountsEndpoints {
                   && accounts.client(http.param("client_id")).clientSecret() != null);
           issued = accounts.exchange(client, required(http, "code", "invalid_code"), http.param("redirect_uri"),
               http.param("code_verifier"), dc);
+          nonce = nonces.remove(http.param("code"));
           break;
         case "refresh_token":
           client = accounts.authenticate(http.param("client_id"), http.param("client_secret"), true);
@@ -262,13 +271,14 @@ final class AccountsEndpoints {
         default:
           throw new OAuthError("unsupported_grant_type");
       }
-      http.json(200, tokenAnswer(dc, client, issued, !"refresh_token".equals(grantType)));
+      http.json(200, tokenAnswer(dc, client, issued, !"refresh_token".equals(grantType), nonce));
     } catch (OAuthError e) {
       oauthError(http, e);
     }
   }
 
-  private ObjectNode tokenAnswer(DataCenter dc, FakeClient client, Accounts.Issued issued, boolean withScope) {
+  private ObjectNode tokenAnswer(DataCenter dc, FakeClient client, Accounts.Issued issued, boolean withScope,
+      String nonce) {
     ObjectNode answer = Http.JSON.createObjectNode();
     answer.put("access_token", issued.access().value);
     if (issued.refresh() != null) {
@@ -284,7 +294,7 @@ final class AccountsEndpoints {
     answer.put("expires_in", accounts.settings().accessTokenLifetime().toSeconds());
     if (issued.openId()) {
       answer.put("id_token", fake.idTokens().sign(fake.baseUrl(dc), issued.access().user, client.clientId(),
-          fake.clock().instant()));
+          fake.clock().instant(), nonce));
     }
     return answer;
   }
@@ -368,7 +378,7 @@ final class AccountsEndpoints {
             .put("error", "other_dc"));
         return;
       }
-      http.json(200, tokenAnswer(dc, client, (Accounts.Issued) result, true));
+      http.json(200, tokenAnswer(dc, client, (Accounts.Issued) result, true, null));
     } catch (OAuthError e) {
       oauthError(http, e);
     }

@@ -28,11 +28,19 @@ final class IdTokens {
   }
 
   String sign(String issuer, FakeUser user, String audience, Instant now) {
+    return sign(issuer, user, audience, now, null);
+  }
+
+  /** An id_token; {@code nonce} (the authorization request's, null for none) is echoed as OpenID Connect says. */
+  String sign(String issuer, FakeUser user, String audience, Instant now, String nonce) {
     ObjectNode header = Http.JSON.createObjectNode().put("key_id", keyId).put("typ", "JWS").put("alg", "RS256");
     ObjectNode claims = Http.JSON.createObjectNode()
         .put("iss", issuer).put("sub", user.zuid()).put("aud", audience)
         .put("iat", now.getEpochSecond()).put("exp", now.plusSeconds(3600).getEpochSecond())
         .put("email", user.email()).put("email_verified", true).put("name", user.fullName());
+    if (nonce != null) {
+      claims.put("nonce", nonce);
+    }
     String input = b64(header.toString().getBytes(StandardCharsets.UTF_8)) + "."
         + b64(claims.toString().getBytes(StandardCharsets.UTF_8));
     try {

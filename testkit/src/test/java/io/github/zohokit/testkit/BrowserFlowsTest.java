@@ -124,6 +124,26 @@ class BrowserFlowsTest {
   }
 
   @Test
+  void aReturningUserIsNotAskedToConsentAgainAndKeepsOneRefreshToken(FakeZoho fake) throws Exception {
+    FakeClient client = fake.registerServerBasedClient(REDIRECT);
+    ZohoOAuth oauth = oauth(fake, client).redirectUri(REDIRECT).build();
+    var flow = oauth.authorizationCodeFlow();
+    AuthorizationRequest first = flow.authorize(List.of("ZohoCRM.modules.ALL", "email"), "ann");
+    assertThat(HttpUrl.get(first.url()).queryParameter("prompt")).isEqualTo("consent");
+    ZohoToken one = flow.complete(first, consent(first.url(), "accept", Map.of()), "ann");
+    assertThat(one.idToken()).as("verified, nonce included, against the fake's keys").isNotNull();
+
+    AuthorizationRequest again = flow.authorize(List.of("ZohoCRM.modules.ALL", "email"), "ann");
+    assertThat(HttpUrl.get(again.url()).queryParameter("prompt")).isNull();
+    ZohoToken two = flow.complete(again, consent(again.url(), "accept", Map.of()), "ann");
+
+    assertThat(two.accessToken()).isNotEqualTo(one.accessToken());
+    assertThat(two.refreshToken()).isEqualTo(one.refreshToken());
+    assertThat(oauth.storedToken("ann").get().refreshToken()).isEqualTo(one.refreshToken());
+    assertThat(fake.liveRefreshTokens(client)).isEqualTo(1);
+  }
+
+  @Test
   void mobilePkceWithACustomSchemeAndAWrongVerifierIsRejected(FakeZoho fake) throws Exception {
     String redirect = "com.example.app://callback";
     FakeClient client = fake.registerMobileClient(redirect);
@@ -158,7 +178,7 @@ class BrowserFlowsTest {
     assertThat(token.grantedForSession()).isTrue();
     assertThat(token.idToken()).isNotNull();
     IdToken id = IdTokenVerifier.fromJwksUrl(new OkHttpClient(), fake.baseUrl(DataCenter.US) + "/oauth/v2/keys")
-        .verify(token.idToken().reveal(), client.clientId());
+        .verify(token.idToken().reveal(), client.clientId(), List.of(fake.baseUrl(DataCenter.US)), request.nonce());
     assertThat(id.email()).contains(fake.defaultUser().email());
 
     HttpUrl silent = HttpUrl.get(request.url()).newBuilder().encodedPath("/oauth/v2/auth/refresh").build();

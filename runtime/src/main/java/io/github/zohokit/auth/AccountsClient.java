@@ -3,6 +3,7 @@ package io.github.zohokit.auth;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.zohokit.ZohoAuthException;
 import io.github.zohokit.ZohoUnavailableException;
 import java.io.IOException;
 import java.io.InterruptedIOException;

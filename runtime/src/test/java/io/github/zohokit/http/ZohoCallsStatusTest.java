@@ -12,7 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.zohokit.Zoho;
 import io.github.zohokit.ZohoApiException;
+import io.github.zohokit.auth.DataCenter;
 import io.github.zohokit.auth.Secret;
+import io.github.zohokit.auth.ZohoEndpoints;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.auth.ZohoToken;
 import io.github.zohokit.store.TokenKey;
@@ -43,7 +45,8 @@ class ZohoCallsStatusTest {
     store.save(new TokenKey(CLIENT_ID, TokenKey.DEFAULT_USER), ZohoToken.builder()
         .accessToken(Secret.of(ACCESS_TOKEN)).expiresAt(Instant.now().plusSeconds(3600))
         .apiDomain(api.url("/").toString()).build());
-    calls = new ZohoCalls(Zoho.connect(ZohoOAuth.selfClient(CLIENT_ID, CLIENT_SECRET).tokenStore(store).build()));
+    calls = new ZohoCalls(Zoho.connect(ZohoOAuth.selfClient(CLIENT_ID, CLIENT_SECRET)
+        .endpoints(ZohoEndpoints.zoho().withApiUrl(DataCenter.US, api.url("/").toString())).tokenStore(store).build()));
   }
 
   @AfterEach

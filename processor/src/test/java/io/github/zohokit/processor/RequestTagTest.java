@@ -46,7 +46,8 @@ class RequestTagTest {
       return chain.proceed(chain.request());
     }).build();
     ZohoOAuth oauth = ZohoOAuth.selfClient(CLIENT_ID, "0123456789abcdef0123456789abcdef01234567")
-        .endpoints(ZohoEndpoints.zoho().withAccountsUrl(DataCenter.US, "http://127.0.0.1:1")).tokenStore(store)
+        .endpoints(ZohoEndpoints.zoho().withAccountsUrl(DataCenter.US, "http://127.0.0.1:1")
+            .withApiUrl(DataCenter.US, api.url("/").toString())).tokenStore(store)
         .httpClient(observed).build();
     leads = Zoho.connect(oauth).client(LeadsApi.class);
   }

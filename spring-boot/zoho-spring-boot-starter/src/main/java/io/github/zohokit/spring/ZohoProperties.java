@@ -68,6 +68,12 @@ public class ZohoProperties {
   /** How long before expiry an access token is renewed. */
   private Duration refreshMargin = Duration.ofMinutes(5);
 
+  /**
+   * The most one call to Zoho Accounts (token, refresh, revoke) may take, answer included; also bounds how long a
+   * caller waits for another thread's or process's renewal. The refresh lease lasts 10 s longer.
+   */
+  private Duration accountsTimeout = Duration.ofSeconds(30);
+
   /** Connect timeout of calls to Zoho Accounts and the APIs. Default: the HTTP client's (10 s for OkHttp). */
   private Duration connectTimeout;
 
@@ -180,6 +186,14 @@ public class ZohoProperties {
 
   public void setRefreshMargin(Duration refreshMargin) {
     this.refreshMargin = refreshMargin;
+  }
+
+  public Duration getAccountsTimeout() {
+    return accountsTimeout;
+  }
+
+  public void setAccountsTimeout(Duration accountsTimeout) {
+    this.accountsTimeout = accountsTimeout;
   }
 
   public Duration getConnectTimeout() {

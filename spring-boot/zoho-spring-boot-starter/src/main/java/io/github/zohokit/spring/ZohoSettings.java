@@ -98,7 +98,7 @@ final class ZohoSettings {
     }
     if (p.getDataCenter() == null) {
       throw new ZohoConfigurationException("zoho.data-center", "is not set",
-          "Set it to the data centre of the client (us, eu, in, au, cn, jp, ca, sa, uk)");
+          "Set it to the data centre of the client (us, eu, in, au, cn, jp, ca, sa, uk, ae)");
     }
     ZohoEndpoints endpoints = ZohoEndpoints.zoho();
     endpoints = url(endpoints, p, "zoho.accounts-url", p.getAccountsUrl(), true);
@@ -116,25 +116,28 @@ final class ZohoSettings {
           .redirectUri(blank(p.getRedirectUri()) ? null : p.getRedirectUri().strip())
           .dataCenter(p.getDataCenter())
           .endpoints(endpoints)
-          .refreshMargin(margin);
+          .refreshMargin(margin)
+          .accountsTimeout(positive("zoho.accounts-timeout", p.getAccountsTimeout()));
     } catch (IllegalArgumentException e) {
       throw invalid(e);
     }
     ZohoProperties.ClientCredentials credentials = p.getClientCredentials();
     boolean soid = !blank(credentials.getSoid());
     boolean scopes = credentials.getScopes() != null && !credentials.getScopes().isEmpty();
-    if (soid != scopes) {
-      throw new ZohoConfigurationException(soid ? "zoho.client-credentials.scopes" : "zoho.client-credentials.soid",
-          "is not set, but " + (soid ? "zoho.client-credentials.soid" : "zoho.client-credentials.scopes") + " is",
-          "The client-credentials grant needs both: the organisation (ZohoCRM.<org id>) and the scopes");
+    if (soid && !scopes) {
+      throw new ZohoConfigurationException("zoho.client-credentials.scopes",
+          "is not set, but zoho.client-credentials.soid is",
+          "The client-credentials grant needs the scopes; the organisation (ZohoCRM.<org id>) only where the "
+          + "service has several");
     }
-    if (soid) {
+    if (scopes) {
+      String property = soid ? "zoho.client-credentials.soid" : "zoho.client-credentials.scopes";
       if (type != ClientType.SELF_CLIENT) {
-        throw new ZohoConfigurationException("zoho.client-credentials.soid", "is set, but the client-credentials "
+        throw new ZohoConfigurationException(property, "is set, but the client-credentials "
             + "grant is for self clients only", "Remove zoho.client-credentials.*, or set zoho.client-type=self-client");
       }
       try {
-        builder.clientCredentials(credentials.getSoid().strip(), credentials.getScopes());
+        builder.clientCredentials(soid ? credentials.getSoid().strip() : null, credentials.getScopes());
       } catch (IllegalArgumentException e) {
         throw new ZohoConfigurationException("zoho.client-credentials", "is invalid: " + e.getMessage(),
             "Check zoho.client-credentials.soid and zoho.client-credentials.scopes");
@@ -188,7 +191,7 @@ final class ZohoSettings {
   }
 
   private static Duration positive(String property, Duration value) {
-    if (value.isNegative() || value.isZero()) {
+    if (value == null || value.isNegative() || value.isZero()) {
       throw new ZohoConfigurationException(property, "must be positive, was " + value,
           "Set it to a duration such as 10s");
     }

@@ -106,7 +106,7 @@ class ZohoAutoConfigurationTest {
     void builderCustomizersRunBeforeBuild() {
       runner.withPropertyValues(SELF_CLIENT)
           .withBean(ZohoOAuthBuilderCustomizer.class, () -> b -> b.refreshBudget(3, Duration.ofMinutes(1))
-              .leaseTimeout(Duration.ofSeconds(7)).clock(java.time.Clock.fixed(java.time.Instant.EPOCH,
+              .leaseTimeout(Duration.ofSeconds(45)).clock(java.time.Clock.fixed(java.time.Instant.EPOCH,
                   java.time.ZoneOffset.UTC)))
           .run(context -> assertThat(context.getBean(ZohoOAuth.class).clock().instant())
               .isEqualTo(java.time.Instant.EPOCH));
@@ -202,6 +202,18 @@ class ZohoAutoConfigurationTest {
     void halfAClientCredentialsConfigurationNamesTheMissingHalf() {
       failsNaming("zoho.client-credentials.scopes", "zoho.client-id=1000.X", "zoho.client-secret=s",
           "zoho.client-credentials.soid=ZohoCRM.600123456");
+    }
+
+    @Test
+    void aNonPositiveAccountsTimeoutNamesTheProperty() {
+      failsNaming("zoho.accounts-timeout", "zoho.client-id=1000.X", "zoho.client-secret=s",
+          "zoho.accounts-timeout=0s");
+    }
+
+    @Test
+    void clientCredentialsWithoutSoidAreAccepted() {
+      runner.withPropertyValues(SELF_CLIENT).withPropertyValues("zoho.client-credentials.scopes=ZohoCRM.modules.ALL")
+          .run(context -> assertThat(context).hasNotFailed().hasSingleBean(ZohoOAuth.class));
     }
 
     @Test

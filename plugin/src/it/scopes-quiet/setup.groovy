@@ -1,0 +1,3 @@
+evaluate(new File(itSources, '_shared/setup.groovy'))
+copyApi()
+return true

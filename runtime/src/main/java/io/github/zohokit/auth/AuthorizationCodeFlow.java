@@ -43,14 +43,14 @@ public final class AuthorizationCodeFlow {
 
   /**
    * Starts an offline authorization for the user the application will store the tokens under ({@code userKey}).
-   * The consent screen ({@code prompt=consent}) is forced only when no refresh token is stored for that user (or
-   * Zoho refused the stored one as revoked):
+   * The consent screen ({@code prompt=consent}) is forced only when no refresh token is stored for that user, Zoho
+   * refused the stored one as revoked, or the stored token's scopes do not cover {@code scopes}:
    * Zoho mints a new refresh token on every consent and keeps at most 20 per user, evicting the oldest (which
    * breaks whatever uses it), while a login without consent returns no refresh token and zohokit keeps the stored
    * one.
    */
   public AuthorizationRequest authorize(Collection<String> scopes, String userKey) {
-    return authorize(scopes, AccessType.OFFLINE, !oauth.hasUsableRefreshToken(userKey));
+    return authorize(scopes, AccessType.OFFLINE, !oauth.hasUsableRefreshToken(userKey, ZohoOAuth.parseScopes(scopes)));
   }
 
   /**

@@ -49,23 +49,30 @@ public final class DeviceFlow {
     this.sleeper = sleeper;
   }
 
-  /** Starts an offline device login (refresh token included). */
+  /** Starts an offline device login (refresh token included) for {@link TokenKey#DEFAULT_USER}. */
   public DeviceAuthorization start(Collection<String> scopes) {
     return start(scopes, AccessType.OFFLINE);
   }
 
-  /**
-   * Asks Zoho for a user code. With {@link AccessType#OFFLINE} it also sends {@code prompt=consent}, since Zoho
-   * issues a refresh token only on the first consent otherwise.
-   */
+  /** {@link #start(Collection, AccessType, String)} for {@link TokenKey#DEFAULT_USER}. */
   public DeviceAuthorization start(Collection<String> scopes, AccessType accessType) {
+    return start(scopes, accessType, TokenKey.DEFAULT_USER);
+  }
+
+  /**
+   * Asks Zoho for a user code, for a login whose token will be stored under {@code userKey}. With
+   * {@link AccessType#OFFLINE} it sends {@code prompt=consent} (Zoho issues a refresh token only on consent) unless
+   * a refresh token covering {@code scopes} is stored for that user: Zoho keeps at most 20 refresh tokens per user and
+   * evicts the oldest, and a login without one keeps the stored one.
+   */
+  public DeviceAuthorization start(Collection<String> scopes, AccessType accessType, String userKey) {
     List<Scope> parsed = ZohoOAuth.parseScopes(scopes);
     Map<String, String> form = new java.util.LinkedHashMap<>();
     form.put("client_id", oauth.client().clientId());
     form.put("grant_type", "device_request");
     form.put("scope", Scope.join(parsed));
     form.put("access_type", accessType.param());
-    if (accessType == AccessType.OFFLINE) {
+    if (accessType == AccessType.OFFLINE && !oauth.hasUsableRefreshToken(userKey, parsed)) {
       form.put("prompt", "consent");
     }
     AccountsClient.Answer answer = oauth.accounts().post(oauth.accountsUrl(), "/oauth/v3/device/code", form);
@@ -117,8 +124,8 @@ public final class DeviceFlow {
       }
       String error = answer.error();
       if (error == null) {
-        ZohoToken token = TokenResponses.parse(answer, OAuthErrors.Request.DEVICE_TOKEN, oauth.client(), oauth.now(),
-            server.toString(), dc);
+        ZohoToken token = oauth.tokenFrom(answer, OAuthErrors.Request.DEVICE_TOKEN, server, dc);
+        oauth.verifyIdToken(token, server, dc, null);
         return oauth.keep(userKey, token);
       }
       switch (error) {
@@ -149,7 +156,7 @@ public final class DeviceFlow {
 
   /** {@link #start} then {@link #awaitToken}: the whole device login. */
   public ZohoToken login(Collection<String> scopes, DeviceFlowListener listener, String userKey) {
-    DeviceAuthorization authorization = start(scopes);
+    DeviceAuthorization authorization = start(scopes, AccessType.OFFLINE, userKey);
     listener.onUserCode(authorization);
     return awaitToken(authorization, listener, userKey);
   }

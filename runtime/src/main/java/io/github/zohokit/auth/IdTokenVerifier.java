@@ -90,6 +90,9 @@ public final class IdTokenVerifier {
     return new IdTokenVerifier(new FixedKeys(set), clock);
   }
 
+  /** The most fetching the key set may take, answer included (as for every Zoho Accounts call). */
+  static final Duration FETCH_TIMEOUT = Duration.ofSeconds(30);
+
   /**
    * A verifier for the key set at {@code url} (Zoho's is {@code <accounts server>/oauth/v2/keys}), fetched on first
    * use and again, at most once a minute, when a token names a key it does not hold (Zoho rotated its keys).
@@ -107,7 +110,9 @@ public final class IdTokenVerifier {
       throw new IllegalArgumentException("the JWKS URL '" + url + "' must be an https URL (or http on a loopback "
           + "address, for a test double)");
     }
-    OkHttpClient noRedirects = http.newBuilder().followRedirects(false).followSslRedirects(false).build();
+    // bounded like every Zoho Accounts call: a trickling key-set server cannot hold verifications (and the lock) longer
+    OkHttpClient noRedirects = http.newBuilder().followRedirects(false).followSslRedirects(false)
+        .callTimeout(FETCH_TIMEOUT).build();
     return new IdTokenVerifier(new RemoteKeys(noRedirects, parsed, clock), clock);
   }
 
@@ -296,13 +301,22 @@ public final class IdTokenVerifier {
       return set == null ? Set.of() : ids(set);
     }
 
+    /** Where a redirect pointed, without its query or fragment (they may carry anything). */
+    private String location(Response response) {
+      String location = response.header("Location");
+      HttpUrl target = location == null ? null : url.resolve(location);
+      return target != null ? target.newBuilder().query(null).fragment(null).build().toString()
+          : location == null ? "no Location" : "an unparseable Location";
+    }
+
     private void fetch() {
       Request request = new Request.Builder().url(url).header("Accept", "application/json").get().build();
       fetchedAt = clock.instant();
       try (Response response = http.newCall(request).execute()) {
         if (!response.isSuccessful()) {
           throw new ZohoException("fetching Zoho's key set at " + url + " failed with HTTP " + response.code()
-              + (response.isRedirect() ? " (a redirect, not followed)" : "") + "; the id_token cannot be verified");
+              + (response.isRedirect() ? " (a redirect to " + location(response) + ", not followed)" : "")
+              + "; the id_token cannot be verified");
         }
         BufferedSource source = response.body().source();
         if (source.request(MAX_JWKS_BYTES + 1)) {

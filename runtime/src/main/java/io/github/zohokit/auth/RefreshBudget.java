@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  *   <li>Failures (transient or refusals) back off exponentially, from {@link #FIRST_BACKOFF} doubling up to
  *       {@link #MAX_BACKOFF}, instead of spending the budget: an Accounts outage costs one request per back-off
  *       step and locks nothing out once Zoho recovers.
- *   <li>Refresh tokens Zoho declared dead: never sent again.
+ *   <li>Refresh tokens Zoho declared dead: not sent again (the stored record keeps the lasting mark).
  * </ul>
  *
  * Entries of tokens not used for a window are dropped, so the memory does not grow with every token ever seen.
@@ -134,11 +134,16 @@ final class RefreshBudget {
   }
 
   /**
-   * Zoho declared {@code refreshToken} dead: remembered (never pruned) so that the caller, which checks
-   * {@link #isDead} first, never sends it again from this process.
+   * Zoho declared {@code refreshToken} dead: remembered so that the caller, which checks {@link #isDead} first, does
+   * not send it again from this process. Pruned like any entry (the stored token record carries the lasting mark;
+   * this memory only covers a store that could not be written), so it does not keep refresh tokens forever.
    */
-  void dead(Secret refreshToken) {
-    entries.computeIfAbsent(refreshToken, k -> new Entry()).dead = true;
+  void dead(Secret refreshToken, Instant now) {
+    Entry entry = entries.computeIfAbsent(refreshToken, k -> new Entry());
+    synchronized (entry) {
+      entry.dead = true;
+      entry.lastUsed = now;
+    }
   }
 
   /** Whether Zoho declared {@code refreshToken} dead in this process. */
@@ -160,7 +165,7 @@ final class RefreshBudget {
     return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
   }
 
-  /** Drops entries nothing happened to for a window (dead tokens stay: they never come back). */
+  /** Drops entries nothing happened to for a window (and the throttle and back-off windows after it). */
   private void prune(Instant now) {
     if (!now.isAfter(lastPrune.plus(window))) {
       return;
@@ -169,7 +174,7 @@ final class RefreshBudget {
     Instant horizon = now.minus(window).minus(OAuthErrors.THROTTLE_WINDOW).minus(MAX_BACKOFF);
     entries.values().removeIf(entry -> {
       synchronized (entry) {
-        return !entry.dead && entry.lastUsed.isBefore(horizon) && !now.isBefore(entry.blockedUntil)
+        return entry.lastUsed.isBefore(horizon) && !now.isBefore(entry.blockedUntil)
             && !now.isBefore(entry.retryAt);
       }
     });

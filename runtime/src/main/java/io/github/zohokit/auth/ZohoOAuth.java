@@ -335,7 +335,17 @@ public final class ZohoOAuth {
    */
   ZohoToken requestToken(HttpUrl accountsServer, Map<String, String> form, OAuthErrors.Request request,
       DataCenter dataCenter) {
-    AccountsClient.Answer answer = accounts.post(accountsServer, "/oauth/v2/token", form);
+    return tokenFrom(accounts.post(accountsServer, "/oauth/v2/token", form), request, accountsServer, dataCenter);
+  }
+
+  /**
+   * Reads the token in an answer of {@code accountsServer} (token or device-token endpoint).
+   *
+   * @throws ZohoAuthException {@code untrusted_api_domain} when the answer names an API domain zohokit does not
+   *     trust
+   */
+  ZohoToken tokenFrom(AccountsClient.Answer answer, OAuthErrors.Request request, HttpUrl accountsServer,
+      DataCenter dataCenter) {
     ZohoToken token = TokenResponses.parse(answer, request, client, now(), accountsServer.toString(), dataCenter);
     requireTrustedApiDomain(token, "Zoho Accounts at " + accountsServer);
     return token;
@@ -386,11 +396,15 @@ public final class ZohoOAuth {
 
   /**
    * Whether a refresh token is stored for {@code userKey} that Zoho has not refused (as revoked or evicted; recorded
-   * in the store or seen by this process): then a new authorization need not ask for consent.
+   * in the store or seen by this process) and whose scopes cover {@code scopes}: then a new authorization for
+   * {@code scopes} need not ask for consent. A wider request does (the stored refresh token was granted for less).
    */
-  boolean hasUsableRefreshToken(String userKey) {
+  boolean hasUsableRefreshToken(String userKey, Collection<Scope> scopes) {
     return store.load(key(userKey)).map(StoredToken::token)
-        .filter(t -> t.hasRefreshToken() && !isDead(t)).isPresent();
+        .filter(t -> t.hasRefreshToken() && !isDead(t))
+        // a token answer without scopes (unknown grant) is taken as covering: consent would mint a token for nothing
+        .filter(t -> t.scopes().isEmpty() || scopes.stream().allMatch(wanted -> Scope.covered(t.scopes(), wanted)))
+        .isPresent();
   }
 
   /** Whether Zoho refused {@code token}'s refresh token (recorded in the store, or seen by this process). */
@@ -543,7 +557,8 @@ public final class ZohoOAuth {
         .apiDomain(fresh.apiDomain() != null ? fresh.apiDomain() : old.apiDomain())
         .accountsServer(old.accountsServer() != null ? old.accountsServer() : fresh.accountsServer())
         .dataCenter(fresh.dataCenter() != null ? fresh.dataCenter() : old.dataCenter())
-        .idToken(fresh.idToken() != null ? fresh.idToken() : old.idToken())
+        // an id_token in a refresh answer carries no nonce to check: keep the one verified at login
+        .idToken(old.idToken())
         .build();
   }
 
@@ -552,7 +567,7 @@ public final class ZohoOAuth {
    * still holds that refresh token) so that other processes do not send it either.
    */
   private void markDead(TokenKey key, ZohoToken old) {
-    budget.dead(old.refreshToken());
+    budget.dead(old.refreshToken(), clock.instant());
     try {
       Optional<StoredToken> now = store.load(key);
       if (now.isPresent() && old.refreshToken().equals(now.get().token().refreshToken())

@@ -94,6 +94,35 @@ class DeviceFlowTest {
   }
 
   @Test
+  void aUserWithAStoredRefreshTokenIsNotAskedForConsentAgain() throws Exception {
+    ZohoOAuth oauth = oauth();
+    us.enqueue(json(CODE_ANSWER));
+    us.enqueue(json(tokenAnswer(ACCESS_TOKEN, REFRESH_TOKEN, "https://www.zohoapis.com", "ZohoCRM.modules.ALL")));
+    oauth.deviceFlow().login(List.of("ZohoCRM.modules.ALL"), listener, "alice");
+    assertThat(form(us.takeRequest())).containsEntry("prompt", "consent");
+    us.takeRequest();
+
+    us.enqueue(json(CODE_ANSWER));
+    oauth.deviceFlow().start(List.of("ZohoCRM.modules.ALL"), AccessType.OFFLINE, "alice");
+    assertThat(form(us.takeRequest())).doesNotContainKey("prompt");
+    us.enqueue(json(CODE_ANSWER));
+    oauth.deviceFlow().start(List.of("ZohoCRM.modules.ALL"), AccessType.OFFLINE, "bob");
+    assertThat(form(us.takeRequest())).containsEntry("prompt", "consent");
+  }
+
+  @Test
+  void aDeviceTokenNamingAnUntrustedApiDomainIsRefusedAndNotStored() {
+    ZohoOAuth oauth = oauth();
+    us.enqueue(json(CODE_ANSWER));
+    us.enqueue(json(tokenAnswer(ACCESS_TOKEN, REFRESH_TOKEN, "https://api.evil.example", null)));
+
+    assertThatThrownBy(() -> oauth.deviceFlow().login(List.of("ZohoCRM.modules.ALL"), listener, "alice"))
+        .isInstanceOfSatisfying(ZohoAuthException.class,
+            e -> assertThat(e.error()).isEqualTo("untrusted_api_domain"));
+    assertThat(oauth.storedToken("alice")).isEmpty();
+  }
+
+  @Test
   void intervalsInSecondsAreAcceptedToo() throws Exception {
     us.enqueue(json("{\"device_code\":\"d\",\"user_code\":\"U\",\"verification_url\":\"https://v\","
         + "\"interval\":5,\"expires_in\":600}"));

@@ -274,6 +274,22 @@ class FailurePathsTest {
     assertThat(budget.size()).isEqualTo(1);
   }
 
+  @Test
+  void deadRefreshTokensAreForgottenAfterAWindowAsTheStoredRecordKeepsTheMark() {
+    RefreshBudget budget = new RefreshBudget(10, Duration.ofMinutes(10));
+    ZohoToken issued = ZohoToken.builder().accessToken(Secret.of(ACCESS_TOKEN)).expiresAt(clock.instant()).build();
+    Secret dead = Secret.of("1000.refresh.dead");
+    budget.dead(dead, clock.instant());
+    clock.advance(Duration.ofMinutes(11));
+    budget.request(Secret.of("1000.refresh.other"), clock::instant, "refreshing", () -> issued);
+    assertThat(budget.isDead(dead)).as("still remembered within the windows").isTrue();
+
+    clock.advance(Duration.ofHours(1));
+    budget.request(Secret.of("1000.refresh.new"), clock::instant, "refreshing", () -> issued);
+    assertThat(budget.isDead(dead)).isFalse();
+    assertThat(budget.size()).isEqualTo(1);
+  }
+
   // ---- 8. protocol corrections ----
 
   @Test

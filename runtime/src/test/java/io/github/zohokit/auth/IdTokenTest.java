@@ -216,10 +216,11 @@ class IdTokenTest {
 
   @Test
   void aRedirectingKeySetIsNotFollowed() {
-    accounts.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "https://keys.evil.example/k")
-        .build());
+    accounts.enqueue(new MockResponse.Builder().code(302)
+        .setHeader("Location", "https://keys.evil.example/k?sig=abc").build());
     assertThatThrownBy(() -> remote().verify(ZOHO.sign(claims().build()), CLIENT_ID, ISSUERS, NONCE))
-        .isInstanceOf(ZohoException.class).hasMessageContaining("HTTP 302").hasMessageContaining("not followed");
+        .isInstanceOf(ZohoException.class).hasMessageContaining("HTTP 302").hasMessageContaining("not followed")
+        .hasMessageContaining("https://keys.evil.example/k").hasMessageNotContaining("sig=abc");
     assertThat(accounts.getRequestCount()).isEqualTo(1);
   }
 

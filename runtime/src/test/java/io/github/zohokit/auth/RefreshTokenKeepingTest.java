@@ -76,6 +76,18 @@ class RefreshTokenKeepingTest {
   }
 
   @Test
+  void aRequestWiderThanTheStoredTokenAsksForConsent() throws Exception {
+    List<String> leads = List.of("ZohoCRM.modules.leads.READ");
+    accounts.enqueue(json(tokenAnswer(ACCESS_TOKEN, REFRESH_TOKEN, "https://www.zohoapis.com", leads.get(0))));
+    AuthorizationRequest request = oauth.authorizationCodeFlow().authorize(leads, "alice");
+    oauth.authorizationCodeFlow().complete(request, "state=" + request.state() + "&code=" + CODE, "alice");
+
+    assertThat(prompt(oauth.authorizationCodeFlow().authorize(leads, "alice"))).isNull();
+    assertThat(prompt(oauth.authorizationCodeFlow().authorize(List.of("ZohoCRM.modules.ALL"), "alice")))
+        .as("the stored refresh token was granted for less").isEqualTo("consent");
+  }
+
+  @Test
   void aLoginWithoutConsentKeepsTheStoredRefreshToken() throws Exception {
     login("alice", REFRESH_TOKEN);
     accounts.takeRequest();

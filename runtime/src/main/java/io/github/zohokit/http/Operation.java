@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public record Operation(String httpMethod, String pathTemplate, List<String> scopes) {
   /** Per operation and module: null when the declared scopes fit, else the message of the mismatch. */
   private static final Map<Operation, Map<String, Optional<String>>> MODULE_CHECKS = new ConcurrentHashMap<>();
+  /** Modules remembered per operation (Zoho's standard modules and a few hundred custom ones fit). */
+  private static final int MAX_CACHED_MODULES = 512;
 
   public Operation {
     scopes = List.copyOf(scopes);
@@ -36,8 +38,15 @@ public record Operation(String httpMethod, String pathTemplate, List<String> sco
       return;
     }
     String name = module.toString();
-    Optional<String> mismatch = MODULE_CHECKS.computeIfAbsent(this, k -> new ConcurrentHashMap<>())
-        .computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> mismatch(name));
+    Map<String, Optional<String>> checked = MODULE_CHECKS.computeIfAbsent(this, k -> new ConcurrentHashMap<>());
+    String key = name.toLowerCase(Locale.ROOT);
+    Optional<String> mismatch = checked.get(key);
+    if (mismatch == null) {
+      mismatch = mismatch(name);
+      if (checked.size() < MAX_CACHED_MODULES) {   // module names come from callers: the cache must not grow forever
+        checked.put(key, mismatch);
+      }
+    }
     if (mismatch.isPresent()) {
       throw new ScopeMismatchException(mismatch.get(), 0, Map.of(), null, scopes, List.of());
     }

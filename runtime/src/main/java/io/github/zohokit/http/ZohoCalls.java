@@ -25,6 +25,7 @@ import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import okhttp3.Call;
@@ -142,11 +143,17 @@ public final class ZohoCalls {
     return text;
   }
 
+  /** Path separators a server may read in a decoded path value. */
+  private static final Pattern SEPARATORS = Pattern.compile("[/\\\\]");
+
   /** Whether {@code value}, or any percent-decoding of it, has a {@code .} or {@code ..} segment. */
   static boolean hasDotSegment(String value) {
+    if (value.indexOf('.') < 0 && value.indexOf('%') < 0) {
+      return false;   // the usual value (a record id, a module name): no dot, nothing that could decode to one
+    }
     String current = value;
     for (int round = 0; round < 4; round++) {
-      for (String segment : current.split("[/\\\\]", -1)) {
+      for (String segment : SEPARATORS.split(current, -1)) {
         if (segment.equals(".") || segment.equals("..")) {
           return true;
         }

@@ -39,4 +39,15 @@ class OperationModuleCheckTest {
     Operation any = new Operation("GET", "/crm/v8/{module}/{id}", List.of("ZohoCRM.modules.READ"));
     assertThatCode(() -> any.checkModule("Deals")).doesNotThrowAnyException();
   }
+
+  @Test
+  void manyDistinctModuleNamesStillGetJudgedOnceTheCacheIsFull() {
+    Operation deals = new Operation("GET", "/crm/v8/{module}/{id}", List.of("ZohoCRM.modules.deals.READ"));
+    for (int i = 0; i < 2_000; i++) {
+      int n = i;
+      assertThatCode(() -> deals.checkModule("Custom_" + n)).doesNotThrowAnyException();
+    }
+    assertThatThrownBy(() -> deals.checkModule("Leads")).isInstanceOf(ScopeMismatchException.class);
+    assertThatCode(() -> deals.checkModule("Deals")).doesNotThrowAnyException();
+  }
 }

@@ -10,7 +10,10 @@ Thread.start {
   for (int i = 0; i < 600 && fake.pendingDeviceCodes().isEmpty(); i++) {
     Thread.sleep(100)
   }
-  Thread.sleep(1500)   // after the first poll (at the 1 s interval), so it sees authorization_pending once
+  // approve only after the goal's first poll, so that poll sees authorization_pending (whatever the machine's load)
+  for (int i = 0; i < 600 && fake.count('device:token') < 1; i++) {
+    Thread.sleep(100)
+  }
   fake.pendingDeviceCodes().each { fake.approveDevice(it) }
 }
 return true

@@ -36,12 +36,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * <p>Inputs that are not parameters (so that neither a POM nor {@code mvn -X} can expose them; never printed):
  *
  * <ul>
- *   <li>client id and secret: a {@code settings.xml} {@code <server>} with the id of {@code serverId} (default
- *       {@code zoho}; username = client id, password = client secret, encrypted with
- *       {@code mvn --encrypt-password}), else the environment variables {@code ZOHO_CLIENT_ID} and
- *       {@code ZOHO_CLIENT_SECRET}, else {@code -Dzoho.clientId} and {@code -Dzoho.clientSecret} (these land in the
- *       shell history and {@code ps}: prefer the first two). The secret is only needed when a grant token is
- *       exchanged.
+ *   <li>client id and secret, each from the first of: {@code -Dzoho.clientId} and {@code -Dzoho.clientSecret}
+ *       (these land in the shell history and {@code ps}: prefer the other two), the environment variables
+ *       {@code ZOHO_CLIENT_ID} and {@code ZOHO_CLIENT_SECRET}, a {@code settings.xml} {@code <server>} with the id
+ *       of {@code serverId} (default {@code zoho}; username = client id, password = client secret, encrypted with
+ *       {@code mvn --encrypt-password}). The secret is only needed when a grant token is exchanged.
  *   <li>grant token: the environment variable {@code ZOHO_GRANT_TOKEN} or {@code -Dzoho.grantToken}; single use,
  *       valid for minutes, generated on the Self Client's "Generate Code" tab with the string {@code zoho:scopes}
  *       prints.

@@ -19,10 +19,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Logs in a non-browser client with Zoho's device flow from the terminal: shows the code and where to enter it,
  * polls at the rate Zoho allows with a countdown, follows the user to their data centre, and stores the tokens.
  *
- * <p>Needs the client id and secret of a non-browser client, which are not parameters: a {@code settings.xml}
- * {@code <server>} (id {@code serverId}, username = client id, password = client secret), else
- * {@code ZOHO_CLIENT_ID} / {@code ZOHO_CLIENT_SECRET}, else {@code -Dzoho.clientId} / {@code -Dzoho.clientSecret}.
- * The scopes are those of the build's scope manifests (see {@code includeDependencies}) plus {@code zoho.scopes}.
+ * <p>Needs the client id and secret of a non-browser client, which are not parameters: each from the first of
+ * {@code -Dzoho.clientId} / {@code -Dzoho.clientSecret} (they land in the shell history), {@code ZOHO_CLIENT_ID} /
+ * {@code ZOHO_CLIENT_SECRET}, a {@code settings.xml} {@code <server>} (id {@code serverId}, username = client id,
+ * password = client secret).
+ * The scopes are those of the build's scope manifests (see {@code dependencyScopes}) plus {@code zoho.scopes}.
  * Fails offline ({@code -o}) unless {@code zoho.accountsUrl} is a loopback address.
  */
 @Mojo(name = "device-login", requiresProject = false, requiresDependencyResolution = ResolutionScope.RUNTIME,

@@ -10,9 +10,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 /**
  * Revokes the stored refresh token at Zoho (which also revokes its access tokens) and removes it from the store.
  *
- * <p>Needs the client id and secret, which are not parameters: a {@code settings.xml} {@code <server>} (id
- * {@code serverId}, username = client id, password = client secret), else {@code ZOHO_CLIENT_ID} /
- * {@code ZOHO_CLIENT_SECRET}, else {@code -Dzoho.clientId} / {@code -Dzoho.clientSecret}. Fails offline ({@code -o})
+ * <p>Needs the client id and secret, which are not parameters: each from the first of
+ * {@code -Dzoho.clientId} / {@code -Dzoho.clientSecret} (they land in the shell history), {@code ZOHO_CLIENT_ID} /
+ * {@code ZOHO_CLIENT_SECRET}, a {@code settings.xml} {@code <server>} (id {@code serverId}, username = client id,
+ * password = client secret). Fails offline ({@code -o})
  * unless {@code zoho.accountsUrl} is a loopback address.
  */
 @Mojo(name = "revoke-token", requiresProject = false, threadSafe = true)

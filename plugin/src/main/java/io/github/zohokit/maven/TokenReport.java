@@ -27,7 +27,9 @@ final class TokenReport {
     Duration left = Duration.between(now, token.expiresAt());
     lines.add("  access token  : " + token.accessToken() + ", " + (left.isNegative() ? "expired at " : "expires ")
         + token.expiresAt() + (left.isNegative() ? "" : " (in " + human(left) + ")"));
-    lines.add("  refresh token : " + (token.hasRefreshToken() ? token.refreshToken().toString() : "none"));
+    lines.add("  refresh token : " + (token.hasRefreshToken() ? token.refreshToken().toString() : "none")
+        + (token.hasRefreshToken() && !token.hasLiveRefreshToken()
+            ? " (declared dead by Zoho at " + token.refreshTokenRejectedAt() + ")" : ""));
     lines.add("  stored in     : " + storeDescription);
     return lines;
   }

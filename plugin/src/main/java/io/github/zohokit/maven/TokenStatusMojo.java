@@ -52,15 +52,21 @@ public class TokenStatusMojo extends AbstractZohoMojo {
     RequiredScopes required = requiredScopes();
     List<Scope> missing = required.isEmpty() ? List.of() : Scope.missing(token.scopes(), required.all());
     String outcome = "Zoho token for " + TokenReport.who(key);
-    if (required.isEmpty()) {
+    boolean dead = token.hasRefreshToken() && !token.hasLiveRefreshToken();
+    if (dead) {
+      outcome += " no longer works: Zoho declared its refresh token dead at " + token.refreshTokenRejectedAt()
+          + " (revoked, or evicted as the oldest of 20). Run mvn zoho:bootstrap-token with a new grant token for: "
+          + (required.isEmpty() ? "the scopes you need" : required.consoleString());
+    } else if (required.isEmpty()) {
       outcome += " is stored; no required scopes found to compare (no scope manifest, no zoho.scopes)";
     } else if (missing.isEmpty()) {
       outcome += " covers the " + required.all().size() + " scopes this build needs";
     } else {
       outcome += " lacks scopes this build needs: " + Scope.join(missing) + ". Run mvn zoho:bootstrap-token "
-          + "-Dzoho.force=true with a grant token for: " + required.consoleString();
+          + "with a new grant token for: " + required.consoleString();
     }
-    if (missing.isEmpty()) {
+    boolean works = missing.isEmpty() && !dead;
+    if (works) {
       getLog().info(outcome);
     } else if (!failIfMissing) {
       getLog().warn(outcome);
@@ -68,7 +74,7 @@ public class TokenStatusMojo extends AbstractZohoMojo {
     for (String line : TokenReport.details(token, tokenStorePath().toString(), Instant.now())) {
       getLog().info(line);
     }
-    if (!missing.isEmpty() && failIfMissing) {
+    if (!works && failIfMissing) {
       throw new MojoFailureException(outcome);
     }
   }

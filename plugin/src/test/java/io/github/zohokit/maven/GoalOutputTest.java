@@ -97,12 +97,31 @@ class GoalOutputTest {
     assertThat(log.lines).noneMatch(line -> line.contains("ZohoCRM.users.READ"));
   }
 
+  @Test
+  @InjectMojo(goal = "token-status")
+  @MojoParameter(name = "scopes", value = "ZohoCRM.modules.leads.READ")
+  @MojoParameter(name = "failIfMissing", value = "true")
+  void tokenStatusSaysATokenZohoDeclaredDeadNoLongerWorks(TokenStatusMojo mojo) throws Exception {
+    mojo.tokenStore = storedToken("ZohoCRM.modules.ALL", Instant.parse("2026-12-01T10:00:00Z"));
+    CapturingLog log = new CapturingLog();
+    mojo.setLog(log);
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("no longer works: Zoho declared its refresh token dead at 2026-12-01T10:00:00Z")
+        .hasMessageContaining("mvn zoho:bootstrap-token with a new grant token");
+    assertThat(log.lines).anyMatch(line -> line.contains("(declared dead by Zoho at 2026-12-01T10:00:00Z)"))
+        .noneMatch(line -> line.contains("refresh0123456789"));
+  }
+
   private static File storedToken(String scopes) throws Exception {
+    return storedToken(scopes, null);
+  }
+
+  private static File storedToken(String scopes, Instant refreshTokenRejectedAt) throws Exception {
     System.setProperty("zoho.clientId", "1000.X");
     File file = new File(Files.createTempDirectory("zoho").toFile(), "tokens.json");
     ZohoToken token = ZohoToken.builder().accessToken(Secret.of("1000.access0123456789"))
         .refreshToken(Secret.of("1000.refresh0123456789")).expiresAt(Instant.now().plus(Duration.ofHours(1)))
-        .scopes(Scope.parseList(scopes)).build();
+        .scopes(Scope.parseList(scopes)).refreshTokenRejectedAt(refreshTokenRejectedAt).build();
     TokenStores.file(file.toPath()).save(new TokenKey("1000.X", "default"), token);
     return file;
   }

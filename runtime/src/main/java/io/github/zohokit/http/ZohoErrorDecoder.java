@@ -91,7 +91,7 @@ public final class ZohoErrorDecoder {
           + (documented == null ? "" : "; Zoho documents " + sentCall + " to need " + documented)
           + (granted.isEmpty() ? "" : "; granted: " + granted) + ". Refreshing cannot add scopes: authorize again "
           + "with the missing scopes (self client: generate a grant token with them and run "
-          + "mvn zoho:bootstrap-token -Dzoho.force=true)", status, details, message, required, granted);
+          + "mvn zoho:bootstrap-token with it in ZOHO_GRANT_TOKEN)", status, details, message, required, granted);
     }
     if (status == 429 || "TOO_MANY_REQUESTS".equals(code)) {
       return new RateLimitException(summary + ". Zoho's API credits or concurrency limit for the organisation "

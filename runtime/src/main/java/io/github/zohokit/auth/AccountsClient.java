@@ -48,10 +48,6 @@ final class AccountsClient {
     this.callTimeout = callTimeout;
   }
 
-  Duration callTimeout() {
-    return callTimeout;
-  }
-
   /** Posts {@code form} to {@code server + path} and returns the JSON answer; never logs or echoes the form. */
   Answer post(HttpUrl server, String path, Map<String, String> form) {
     HttpUrl url = server.newBuilder().encodedPath(joinPath(server, path)).build();

@@ -106,7 +106,7 @@ public final class AuthorizationCodeFlow {
     Located server = locate(oauth, params.get("accounts-server"), params.get("location"));
     Map<String, String> form = oauth.clientAuthentication();
     form.put("grant_type", "authorization_code");
-    form.put("code", Secret.of(code).reveal());
+    form.put("code", code);
     form.put("redirect_uri", oauth.client().redirectUri());
     if (request.codeVerifier() != null) {
       form.put("code_verifier", request.codeVerifier().reveal());

@@ -117,7 +117,8 @@ class CatalogueCorpusTest {
       }
       methods.add(method(methods.size(), row.method(), row.path(), List.of(unrelated)));
     }
-    int errors = compile(methods).errors().size();
+    // one method per line: count the methods with an error, not the errors (a method may get two)
+    long errors = compile(methods).errors().stream().mapToLong(Diagnostic::getLineNumber).distinct().count();
     assertThat(methods).hasSizeGreaterThan(250);
     assertThat(100.0 * errors / methods.size()).isGreaterThanOrEqualTo(95.0);
   }

@@ -1,6 +1,5 @@
 package io.github.zohokit.testkit;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.zohokit.auth.DataCenter;
 import io.github.zohokit.auth.ScopeRules;
 import java.io.IOException;
@@ -15,14 +14,16 @@ final class CrmEndpoints {
   private final FakeZoho fake;
   private final Accounts accounts;
   private final Crm crm;
+  private final ApiAllowance allowance;
   private final RecordsEndpoints records;
   private final CoqlEndpoint coql;
   private final MetadataEndpoints metadata;
 
-  CrmEndpoints(FakeZoho fake, Accounts accounts, Crm crm) {
+  CrmEndpoints(FakeZoho fake, Accounts accounts, Crm crm, ApiAllowance allowance) {
     this.fake = fake;
     this.accounts = accounts;
     this.crm = crm;
+    this.allowance = allowance;
     this.records = new RecordsEndpoints(fake, crm);
     this.coql = new CoqlEndpoint(crm);
     this.metadata = new MetadataEndpoints(accounts, crm);
@@ -48,7 +49,7 @@ final class CrmEndpoints {
     }
     fake.increment("crm:" + http.method + " " + http.path);
     Accounts.AccessToken token = authorize(dc, http);
-    if (!fake.takeApiCredit(dc, http)) {
+    if (!allowance.take(dc, http)) {
       throw new ZohoError(429, "TOO_MANY_REQUESTS", "too many requests");
     }
     route(dc, http, token, segments);
@@ -90,11 +91,6 @@ final class CrmEndpoints {
       }
       records.handle(dc, http, module, s);
     }
-  }
-
-  /** Writes a CRM error answer; for callers outside the CRM endpoints (the fake's own 404 and 500). */
-  static void error(Http http, int status, String code, String message, ObjectNode details) throws IOException {
-    new ZohoError(status, code, message, details).answer(http);
   }
 
   /** CORS for the JavaScript domains registered by client-based apps. */

@@ -402,8 +402,8 @@ final class Accounts {
     login.state = approve ? DeviceLogin.State.APPROVED : DeviceLogin.State.DENIED;
   }
 
-  /** One poll at {@code dc}: the error to answer, or the issued tokens. */
-  synchronized Object pollDevice(FakeClient client, String deviceCode, DataCenter dc) {
+  /** One poll at {@code dc}: the issued tokens or the user's data centre; an OAuth error is thrown. */
+  synchronized DevicePoll pollDevice(FakeClient client, String deviceCode, DataCenter dc) {
     DeviceLogin login = devices.get(deviceCode);
     if (login == null || !login.client.clientId().equals(client.clientId())) {
       throw new OAuthError("invalid_code");
@@ -426,12 +426,12 @@ final class Accounts {
         throw new OAuthError("authorization_pending");
       default:
         if (login.user.homeDataCenter() != dc) {
-          return login.user.homeDataCenter();
+          return new DevicePoll.OtherDataCenter(login.user.homeDataCenter());
         }
         devices.remove(deviceCode);
         String consentKey = client.clientId() + "/" + login.user.zuid();
         consents.add(consentKey);
-        return issue(client, login.user, login.scopes, dc, login.offline);
+        return new DevicePoll.Granted(issue(client, login.user, login.scopes, dc, login.offline));
     }
   }
 

@@ -372,13 +372,13 @@ final class AccountsEndpoints {
       if (!"device_token".equals(http.param("grant_type"))) {
         throw new OAuthError("unsupported_grant_type");
       }
-      Object result = accounts.pollDevice(client, required(http, "code", "invalid_code"), dc);
-      if (result instanceof DataCenter) {
-        http.json(errorStatus, Http.JSON.createObjectNode().put("user_location", ((DataCenter) result).location())
+      DevicePoll result = accounts.pollDevice(client, required(http, "code", "invalid_code"), dc);
+      if (result instanceof DevicePoll.OtherDataCenter other) {
+        http.json(errorStatus, Http.JSON.createObjectNode().put("user_location", other.home().location())
             .put("error", "other_dc"));
-        return;
+      } else if (result instanceof DevicePoll.Granted granted) {
+        http.json(200, tokenAnswer(dc, client, granted.issued(), true, null));
       }
-      http.json(200, tokenAnswer(dc, client, (Accounts.Issued) result, true, null));
     } catch (OAuthError e) {
       oauthError(http, e);
     }

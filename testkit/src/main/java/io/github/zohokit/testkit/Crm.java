@@ -10,10 +10,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Zoho CRM's data, one organisation per data centre: modules with field metadata, records shaped like Zoho's
@@ -216,5 +219,161 @@ final class Crm {
           .put("system_mandatory", m.mandatory.contains(f.getKey()));
     }
     return fields;
+  }
+
+  // ---- the records API's data access (every read answers copies) ----
+
+  /** How a write treats each record. */
+  enum Write { INSERT, UPDATE, UPSERT }
+
+  /** A copy of every record of {@code module}, in insertion order. */
+  synchronized List<ObjectNode> records(Module module) {
+    return copies(module.records.values(), r -> true);
+  }
+
+  /** A copy of the records of {@code module} that {@code match} accepts, in insertion order. */
+  synchronized List<ObjectNode> matching(Module module, Predicate<? super ObjectNode> match) {
+    return copies(module.records.values(), match);
+  }
+
+  /** A copy of the record {@code id} of {@code module}, or null. */
+  synchronized ObjectNode record(Module module, String id) {
+    ObjectNode record = module.records.get(id);
+    return record == null ? null : record.deepCopy();
+  }
+
+  /** A copy of the deleted-records entries of {@code module}. */
+  synchronized List<ObjectNode> deleted(Module module) {
+    return copies(module.deleted, r -> true);
+  }
+
+  synchronized long count(Module module) {
+    return module.records.size();
+  }
+
+  private static List<ObjectNode> copies(Iterable<ObjectNode> records, Predicate<? super ObjectNode> match) {
+    List<ObjectNode> copy = new ArrayList<>();
+    for (ObjectNode r : records) {
+      if (match.test(r)) {
+        copy.add(r.deepCopy());
+      }
+    }
+    return copy;
+  }
+
+  /** Writes every item of {@code data} in one step; Zoho's per-record results, in order. */
+  synchronized ArrayNode write(Org org, Module module, Write kind, String pathId, JsonNode data,
+      List<String> duplicateCheck) {
+    ArrayNode results = Http.JSON.createArrayNode();
+    for (JsonNode item : data) {
+      results.add(writeOne(org, module, kind, pathId, item, duplicateCheck));
+    }
+    return results;
+  }
+
+  private ObjectNode writeOne(Org org, Module module, Write kind, String pathId, JsonNode item,
+      List<String> duplicateCheck) {
+    if (!item.isObject()) {
+      return failure("INVALID_DATA", "invalid data", Http.JSON.createObjectNode());
+    }
+    ObjectNode record = ((ObjectNode) item).deepCopy();
+    String email = record.path("Email").isTextual() ? record.path("Email").asText() : null;
+    if (email != null && !email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+      return failure("INVALID_DATA", "invalid data",
+          Http.JSON.createObjectNode().put("api_name", "Email").put("expected_data_type", "email"));
+    }
+    String id = pathId != null ? pathId : record.path("id").asText(null);
+    String action;
+    ObjectNode existing = null;
+    if (kind == Write.UPSERT) {
+      existing = duplicateOf(module, record, duplicateCheck);
+      action = existing == null ? "insert" : "update";
+    } else if (kind == Write.UPDATE) {
+      existing = id == null ? null : module.records.get(id);
+      if (existing == null) {
+        return failure("INVALID_DATA", "the related id given seems to be invalid",
+            Http.JSON.createObjectNode().put("api_name", "id"));
+      }
+      action = "update";
+    } else {
+      action = "insert";
+    }
+    String now = now();
+    if (existing == null) {
+      for (String mandatory : module.mandatory) {
+        if (!record.hasNonNull(mandatory) || record.path(mandatory).asText().isBlank()) {
+          return failure("MANDATORY_NOT_FOUND", "required field not found",
+              Http.JSON.createObjectNode().put("api_name", mandatory));
+        }
+      }
+      record.remove("id");
+      id = insert(org, module, record, now);
+    } else {
+      record.remove("id");
+      record.remove("Created_Time");
+      record.remove("Created_By");
+      existing.setAll(record);
+      existing.put("Modified_Time", now);
+      id = existing.path("id").asText();
+    }
+    ObjectNode stored = module.records.get(id);
+    ObjectNode details = Http.JSON.createObjectNode()
+        .put("Modified_Time", stored.path("Modified_Time").asText())
+        .put("Created_Time", stored.path("Created_Time").asText())
+        .put("id", id);
+    details.set("Modified_By", ref(org.admin));
+    details.set("Created_By", ref(org.admin));
+    details.put("$approval_state", "approved");
+    ObjectNode result = Http.JSON.createObjectNode().put("code", "SUCCESS");
+    result.set("details", details);
+    result.put("message", action.equals("insert") ? "record added" : "record updated").put("status", "success");
+    if (kind == Write.UPSERT) {
+      result.put("action", action);
+      if (action.equals("update")) {
+        result.put("duplicate_field", duplicateCheck.get(0));
+      }
+    }
+    return result;
+  }
+
+  /** The first stored record sharing a value of {@code duplicateCheck} with {@code record}, or null. */
+  private static ObjectNode duplicateOf(Module module, ObjectNode record, List<String> duplicateCheck) {
+    for (ObjectNode r : module.records.values()) {
+      for (String f : duplicateCheck) {
+        if (record.hasNonNull(f) && record.path(f).asText().equalsIgnoreCase(r.path(f).asText())) {
+          return r;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Moves the records {@code ids} to the deleted list in one step; Zoho's per-record results, in order. */
+  synchronized ArrayNode delete(Module module, String[] ids) {
+    ArrayNode results = Http.JSON.createArrayNode();
+    Set<String> seen = new HashSet<>();
+    for (String id : ids) {
+      ObjectNode record = seen.add(id) ? module.records.remove(id.trim()) : null;
+      if (record == null) {
+        results.add(failure("INVALID_DATA", "the related id given seems to be invalid",
+            Http.JSON.createObjectNode().put("id", id)));
+        continue;
+      }
+      module.deleted.add(Http.JSON.createObjectNode().put("id", record.path("id").asText())
+          .put("display_name", record.path(module.mandatory.get(0)).asText()).put("type", "recycle")
+          .put("deleted_time", now()).set("deleted_by", record.path("Owner")));
+      ObjectNode result = Http.JSON.createObjectNode().put("code", "SUCCESS");
+      result.putObject("details").put("id", record.path("id").asText());
+      result.put("message", "record deleted").put("status", "success");
+      results.add(result);
+    }
+    return results;
+  }
+
+  /** One record's failure in a batch answer. */
+  private static ObjectNode failure(String code, String message, ObjectNode details) {
+    ObjectNode result = Http.JSON.createObjectNode().put("code", code);
+    result.set("details", details);
+    return result.put("message", message).put("status", "error");
   }
 }

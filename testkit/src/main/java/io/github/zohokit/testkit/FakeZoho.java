@@ -12,23 +12,16 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fake Zoho — Accounts and CRM v8 — over real HTTP on loopback, one server per data centre, that behaves like
@@ -71,15 +64,11 @@ public final class FakeZoho implements AutoCloseable {
   private final AccountsEndpoints accountsEndpoints;
   private final CrmEndpoints crmEndpoints;
   private final ControlEndpoints controlEndpoints;
-  private final Map<String, AtomicInteger> counters = new ConcurrentHashMap<>();
-  private final List<RecordedCall> requests = new CopyOnWriteArrayList<>();
-  private final Map<Fault.Target, Deque<Fault>> faults = new EnumMap<>(Fault.Target.class);
-  private final Map<DataCenter, Deque<Instant>> apiCalls = new EnumMap<>(DataCenter.class);
-  private final Map<DataCenter, AtomicInteger> creditsUsed = new EnumMap<>(DataCenter.class);
+  private final Observations observations = new Observations();
+  private final Faults faults = new Faults(observations);
+  private final ApiAllowance allowance;
   private final Map<DataCenter, FakeUser> admins = new EnumMap<>(DataCenter.class);
   private final DataCenter home;
-  private volatile int apiRequestsPerMinute;
-  private volatile int apiCreditsPerDay;
   private volatile String browserUser;
   private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -87,11 +76,10 @@ public final class FakeZoho implements AutoCloseable {
     this.accounts = new Accounts(clock, new Accounts.Settings(b.limits, b.accessTokenLifetime, b.browserCodeLifetime,
         b.selfClientCodeLifetime, b.deviceCodeLifetime, b.deviceInterval, b.deviceSlowDownWindow));
     this.crm = new Crm(ids, clock);
+    this.allowance = new ApiAllowance(clock, b.dataCenters, b.apiRequestsPerMinute, b.apiCreditsPerDay);
     this.accountsEndpoints = new AccountsEndpoints(this, accounts, b.oauthErrorStatus);
-    this.crmEndpoints = new CrmEndpoints(this, accounts, crm);
+    this.crmEndpoints = new CrmEndpoints(this, accounts, crm, allowance);
     this.controlEndpoints = new ControlEndpoints(this);
-    this.apiRequestsPerMinute = b.apiRequestsPerMinute;
-    this.apiCreditsPerDay = b.apiCreditsPerDay;
     this.home = b.dataCenters.get(0);
     this.executor = Executors.newCachedThreadPool(runnable -> {
       Thread thread = new Thread(runnable, "fake-zoho");
@@ -108,8 +96,6 @@ public final class FakeZoho implements AutoCloseable {
         server.start();
         servers.put(dc, server);
         urls.put(dc, "http://" + loopback.getHostAddress() + ":" + server.getAddress().getPort());
-        apiCalls.put(dc, new ArrayDeque<>());
-        creditsUsed.put(dc, new AtomicInteger());
         first = false;
       }
     } catch (IOException e) {
@@ -315,22 +301,17 @@ public final class FakeZoho implements AutoCloseable {
 
   /** The next {@code times} requests to {@code target} get {@code fault}. */
   public void failNext(Fault.Target target, int times, Fault fault) {
-    synchronized (faults) {
-      Deque<Fault> queue = faults.computeIfAbsent(target, t -> new ArrayDeque<>());
-      for (int i = 0; i < times; i++) {
-        queue.addLast(fault);
-      }
-    }
+    faults.failNext(target, times, fault);
   }
 
   /** Limits CRM calls per data centre to {@code perMinute}; past it Zoho's 429 {@code TOO_MANY_REQUESTS}. */
   public void limitApiRequests(int perMinute) {
-    this.apiRequestsPerMinute = perMinute;
+    allowance.requestsPerMinute(perMinute);
   }
 
   /** Gives each organisation {@code perDay} API credits; past half of them answers carry X-API-CREDITS-REMAINING. */
   public void apiCredits(int perDay) {
-    this.apiCreditsPerDay = perDay;
+    allowance.creditsPerDay(perDay);
   }
 
   // ---- observation ----
@@ -341,26 +322,22 @@ public final class FakeZoho implements AutoCloseable {
    * {@code crm:GET /crm/v8/Leads} (method and path).
    */
   public int count(String key) {
-    AtomicInteger counter = counters.get(key);
-    return counter == null ? 0 : counter.get();
+    return observations.count(key);
   }
 
   /** Every counter, sorted by key. */
   public Map<String, Integer> counters() {
-    Map<String, Integer> copy = new TreeMap<>();
-    counters.forEach((k, v) -> copy.put(k, v.get()));
-    return copy;
+    return observations.counters();
   }
 
   /** Every request so far, in arrival order. */
   public List<RecordedCall> requests() {
-    return new ArrayList<>(requests);
+    return observations.requests();
   }
 
   /** Clears the counters and the request log. */
   public void resetObservations() {
-    counters.clear();
-    requests.clear();
+    observations.reset();
   }
 
   // ---- CRM data ----
@@ -403,46 +380,16 @@ public final class FakeZoho implements AutoCloseable {
   }
 
   void increment(String key) {
-    counters.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-  }
-
-  /** Spends one API call of {@code dc}'s rate limit and credits; false when over the limit. */
-  boolean takeApiCredit(DataCenter dc, Http http) {
-    int perMinute = apiRequestsPerMinute;
-    if (perMinute > 0) {
-      Deque<Instant> calls = apiCalls.get(dc);
-      synchronized (calls) {
-        Instant now = clock.instant();
-        while (!calls.isEmpty() && !calls.peekFirst().isAfter(now.minusSeconds(60))) {
-          calls.removeFirst();
-        }
-        if (calls.size() >= perMinute) {
-          return false;
-        }
-        calls.addLast(now);
-      }
-    }
-    int credits = apiCreditsPerDay;
-    if (credits > 0) {
-      int used = creditsUsed.get(dc).incrementAndGet();
-      if (used > credits) {
-        return false;
-      }
-      if (used * 2 >= credits) {
-        http.header("X-API-CREDITS-REMAINING", String.valueOf(credits - used));
-      }
-    }
-    return true;
+    observations.increment(key);
   }
 
   private void handle(DataCenter dc, HttpExchange exchange) throws IOException {
     try {
       Http http = Http.of(exchange);
       if (!http.path.startsWith("/_fake")) {
-        requests.add(new RecordedCall(dc, http.method, http.path, http.params()));
+        observations.record(new RecordedCall(dc, http.method, http.path, http.params()));
       }
-      Fault fault = nextFault(http.path);
-      if (fault != null && applyFault(fault, http)) {
+      if (faults.apply(http)) {
         return;
       }
       if (http.path.startsWith("/oauth/") || http.path.startsWith("/.well-known/")) {
@@ -452,8 +399,7 @@ public final class FakeZoho implements AutoCloseable {
       } else if (http.path.equals("/_fake") || http.path.startsWith("/_fake/")) {
         controlEndpoints.handle(http);
       } else {
-        CrmEndpoints.error(http, 404, "INVALID_URL_PATTERN", "Please check if the URL trying to access is a correct one",
-            Http.JSON.createObjectNode());
+        ZohoError.invalidUrl().answer(http);
       }
     } catch (RuntimeException | IOException e) {
       try {
@@ -466,78 +412,6 @@ public final class FakeZoho implements AutoCloseable {
       }
     } finally {
       exchange.close();
-    }
-  }
-
-  private Fault nextFault(String path) {
-    Fault.Target target = path.equals("/oauth/v2/token") ? Fault.Target.TOKEN
-        : path.startsWith("/oauth/v3/device/") ? Fault.Target.DEVICE
-        : path.startsWith("/crm/") ? Fault.Target.API : null;
-    if (target == null) {
-      return null;
-    }
-    synchronized (faults) {
-      Deque<Fault> queue = faults.get(target);
-      return queue == null ? null : queue.pollFirst();
-    }
-  }
-
-  /** Applies {@code fault}; true when the request is answered (or dropped) by it. */
-  private boolean applyFault(Fault fault, Http http) throws IOException {
-    increment("fault:" + fault.kind.name().toLowerCase());
-    switch (fault.kind) {
-      case DELAY:
-        try {
-          Thread.sleep(fault.delay.toMillis());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return false;
-      case DROP_CONNECTION:
-        // Closing an exchange without an answer makes the server drop the connection.
-        http.exchange.close();
-        return true;
-      case NON_JSON:
-        http.html(502, Html.page("502 Bad Gateway", "<h1>502 Bad Gateway</h1>"));
-        return true;
-      case OAUTH_SERVER_ERROR:
-        http.json(500, Http.JSON.createObjectNode().put("error", "internal_error"));
-        return true;
-      case TRICKLE:
-        trickle(http, fault.delay);
-        return true;
-      case THROTTLE:
-        http.json(400, Http.JSON.createObjectNode().put("error_description",
-            "You have made too many requests continuously. Please try again after some time.")
-            .put("error", "Access Denied").put("status", "failure"));
-        return true;
-      default:
-        CrmEndpoints.error(http, 500, "INTERNAL_ERROR", "Internal Server Error", Http.JSON.createObjectNode());
-        return true;
-    }
-  }
-
-  /** Answers 200 with a 100-byte JSON body, one byte per {@code perByte}, until done or the client goes away. */
-  private static void trickle(Http http, Duration perByte) throws IOException {
-    StringBuilder json = new StringBuilder("{\"error\":\"trickle\",\"padding\":\"");
-    while (json.length() < 98) {
-      json.append('x');
-    }
-    byte[] body = json.append("\"}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    http.exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
-    http.exchange.sendResponseHeaders(200, body.length);
-    java.io.OutputStream out = http.exchange.getResponseBody();
-    try {
-      for (byte b : body) {
-        out.write(b);
-        out.flush();
-        Thread.sleep(perByte.toMillis());
-      }
-      out.close();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (IOException e) {
-      // the client gave up: what a trickling server is for
     }
   }
 

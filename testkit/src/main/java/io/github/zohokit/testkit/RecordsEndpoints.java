@@ -1,0 +1,299 @@
+package io.github.zohokit.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.zohokit.auth.DataCenter;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * Zoho CRM's records API of one module: list with mandatory {@code fields}, paging with {@code page} up to 2,000
+ * records and {@code page_token} beyond (204 when empty), get, insert/update/upsert (at most 100, per-record
+ * results, 207 on partial failure), delete, search, deleted and count.
+ */
+final class RecordsEndpoints {
+  private static final int MAX_PAGE_RECORDS = 2000;
+  private static final int MAX_BATCH = 100;
+  private static final int MAX_FIELDS = 50;
+
+  private final FakeZoho fake;
+  private final Crm crm;
+  private final Map<String, int[]> pageTokens = new ConcurrentHashMap<>();
+
+  RecordsEndpoints(FakeZoho fake, Crm crm) {
+    this.fake = fake;
+    this.crm = crm;
+  }
+
+  /** Routes {@code /crm/vN/{module}[/...]}, segments {@code s}. */
+  void handle(DataCenter dc, Http http, Crm.Module module, String[] s) throws IOException {
+    String method = http.method;
+    String sub = s.length > 3 ? s[3] : null;
+    if (sub == null) {
+      switch (method) {
+        case "GET":
+          list(http, module);
+          return;
+        case "POST":
+          write(dc, http, module, Crm.Write.INSERT, null);
+          return;
+        case "PUT":
+          write(dc, http, module, Crm.Write.UPDATE, null);
+          return;
+        case "DELETE":
+          delete(http, module, http.param("ids"));
+          return;
+        default:
+          throw ZohoError.methodNotAllowed();
+      }
+    }
+    if (sub.equals("upsert") && method.equals("POST")) {
+      write(dc, http, module, Crm.Write.UPSERT, null);
+    } else if (sub.equals("search") && method.equals("GET")) {
+      search(http, module);
+    } else if (sub.equals("deleted") && method.equals("GET")) {
+      page(http, crm.deleted(module), null, "id", "asc");
+    } else if (sub.equals("actions") && s.length > 4 && s[4].equals("count") && method.equals("GET")) {
+      http.json(200, Http.JSON.createObjectNode().put("count", crm.count(module)));
+    } else {
+      String id = sub;
+      switch (method) {
+        case "GET":
+          getOne(http, module, id);
+          return;
+        case "PUT":
+          write(dc, http, module, Crm.Write.UPDATE, id);
+          return;
+        case "DELETE":
+          delete(http, module, id);
+          return;
+        default:
+          throw ZohoError.methodNotAllowed();
+      }
+    }
+  }
+
+  // ---- reading ----
+
+  private void list(Http http, Crm.Module module) throws IOException {
+    List<String> fields = fields(http, true);
+    List<ObjectNode> all = crm.records(module);
+    String ids = http.param("ids");
+    if (ids != null) {
+      Set<String> wanted = Set.of(ids.split(","));
+      all.removeIf(r -> !wanted.contains(r.path("id").asText()));
+    }
+    String sortBy = http.param("sort_by") == null ? "id" : http.param("sort_by");
+    if (!Set.of("id", "Created_Time", "Modified_Time").contains(sortBy)) {
+      throw ZohoError.invalidParam("sort_by", "sort_by must be id, Created_Time or Modified_Time");
+    }
+    String sortOrder = http.param("sort_order") == null ? "asc" : http.param("sort_order");
+    Comparator<ObjectNode> order = Comparator.comparing(r -> r.path(sortBy).asText());
+    all.sort("desc".equals(sortOrder) ? order.reversed() : order);
+    page(http, all, fields, sortBy, sortOrder);
+  }
+
+  /** Answers one page of {@code records} with Zoho's {@code info}; 204 when there is nothing. */
+  private void page(Http http, List<ObjectNode> records, List<String> fields, String sortBy, String sortOrder)
+      throws IOException {
+    int perPage = intParam(http, "per_page", 200);
+    int page = intParam(http, "page", 1);
+    if (perPage < 1 || perPage > 200) {
+      throw ZohoError.invalidParam("per_page", "per_page must be between 1 and 200");
+    }
+    String pageToken = http.param("page_token");
+    int offset;
+    if (pageToken != null) {
+      if (http.param("page") != null) {
+        throw ZohoError.invalidParam("page_token", "page and page_token cannot be used together");
+      }
+      int[] position = pageTokens.get(pageToken);
+      if (position == null) {
+        throw ZohoError.invalidParam("page_token", "the page_token is invalid or has expired");
+      }
+      offset = position[0];
+      page = position[1];
+    } else {
+      offset = (page - 1) * perPage;
+      if (offset + perPage > MAX_PAGE_RECORDS) {
+        ObjectNode details = Http.JSON.createObjectNode().put("limit", MAX_PAGE_RECORDS);
+        throw new ZohoError(400, "LIMIT_EXCEEDED", "cannot fetch records beyond " + MAX_PAGE_RECORDS + " with page; "
+            + "use page_token", details);
+      }
+    }
+    if (offset >= records.size()) {
+      http.empty(204);
+      return;
+    }
+    List<ObjectNode> slice = records.subList(offset, Math.min(records.size(), offset + perPage));
+    boolean more = offset + perPage < records.size();
+    ObjectNode body = Http.JSON.createObjectNode();
+    ArrayNode data = body.putArray("data");
+    slice.forEach(r -> data.add(project(r, fields)));
+    ObjectNode info = body.putObject("info");
+    info.put("per_page", perPage).put("count", slice.size()).put("page", page).put("more_records", more)
+        .put("sort_by", sortBy).put("sort_order", sortOrder).put("call", false).put("email", false);
+    if (more) {
+      String next = "pt" + Ids.random("0123456789abcdef", 40);
+      pageTokens.put(next, new int[] {offset + perPage, page + 1});
+      info.put("next_page_token", next);
+      info.put("page_token_expiry", fake.clock().instant().plus(Duration.ofDays(1)).toString());
+    } else {
+      info.putNull("next_page_token");
+      info.putNull("page_token_expiry");
+    }
+    info.putNull("previous_page_token");
+    http.json(200, body);
+  }
+
+  private void getOne(Http http, Crm.Module module, String id) throws IOException {
+    ObjectNode record = crm.record(module, id);
+    if (record == null) {
+      http.empty(204);
+      return;
+    }
+    List<String> fields = fields(http, false);
+    ObjectNode body = Http.JSON.createObjectNode();
+    body.putArray("data").add(fields.isEmpty() ? record : project(record, fields));
+    http.json(200, body);
+  }
+
+  private void search(Http http, Crm.Module module) throws IOException {
+    Predicate<JsonNode> match = searchMatch(http);
+    List<ObjectNode> found = crm.matching(module, match);
+    List<String> fields = fields(http, false);
+    page(http, found, fields.isEmpty() ? null : fields, "id", "asc");
+  }
+
+  private static Predicate<JsonNode> searchMatch(Http http) {
+    String criteria = http.param("criteria");
+    if (criteria != null) {
+      try {
+        return Criteria.parse(criteria);
+      } catch (IllegalArgumentException e) {
+        throw ZohoError.invalidParam("criteria", "invalid criteria: " + e.getMessage());
+      }
+    } else if (http.param("email") != null) {
+      String email = http.param("email");
+      return r -> email.equalsIgnoreCase(r.path("Email").asText());
+    } else if (http.param("phone") != null) {
+      String phone = http.param("phone");
+      return r -> phone.equals(r.path("Phone").asText());
+    } else if (http.param("word") != null) {
+      String word = http.param("word").toLowerCase(Locale.ROOT);
+      return r -> r.toString().toLowerCase(Locale.ROOT).contains(word);
+    }
+    throw ZohoError.missingParam("criteria");
+  }
+
+  // ---- writing ----
+
+  private void write(DataCenter dc, Http http, Crm.Module module, Crm.Write kind, String pathId)
+      throws IOException {
+    JsonNode body;
+    try {
+      body = http.jsonBody();
+    } catch (IOException e) {
+      throw new ZohoError(400, "INVALID_DATA", "the body is not valid JSON");
+    }
+    JsonNode data = body == null ? null : body.get("data");
+    if (data == null || !data.isArray() || data.isEmpty()) {
+      throw ZohoError.missingParam("data");
+    }
+    if (data.size() > MAX_BATCH) {
+      throw new ZohoError(400, "LIMIT_EXCEEDED", "only 100 records can be handled in one call",
+          Http.JSON.createObjectNode().put("limit", MAX_BATCH));
+    }
+    List<String> duplicateCheck = new ArrayList<>();
+    body.path("duplicate_check_fields").forEach(f -> duplicateCheck.add(f.asText()));
+    if (kind == Crm.Write.UPSERT && duplicateCheck.isEmpty()) {
+      duplicateCheck.add(module.fieldTypes.containsKey("Email") ? "Email" : module.mandatory.get(0));
+    }
+    ArrayNode results = crm.write(crm.org(dc), module, kind, pathId, data, duplicateCheck);
+    int ok = successes(results);
+    int status = ok == results.size() ? (kind == Crm.Write.INSERT ? 201 : 200) : ok == 0 ? 400 : 207;
+    http.json(status, Http.JSON.createObjectNode().set("data", results));
+  }
+
+  private void delete(Http http, Crm.Module module, String ids) throws IOException {
+    if (ids == null || ids.isBlank()) {
+      throw ZohoError.missingParam("ids");
+    }
+    String[] list = ids.split(",");
+    if (list.length > MAX_BATCH) {
+      throw new ZohoError(400, "LIMIT_EXCEEDED", "only 100 records can be deleted in one call",
+          Http.JSON.createObjectNode().put("limit", MAX_BATCH));
+    }
+    ArrayNode results = crm.delete(module, list);
+    int ok = successes(results);
+    http.json(ok == list.length ? 200 : ok == 0 ? 400 : 207, Http.JSON.createObjectNode().set("data", results));
+  }
+
+  private static int successes(ArrayNode results) {
+    int ok = 0;
+    for (JsonNode result : results) {
+      if ("success".equals(result.path("status").asText())) {
+        ok++;
+      }
+    }
+    return ok;
+  }
+
+  // ---- parameters and shaping ----
+
+  /** The {@code fields} parameter; empty when absent and not required. */
+  private static List<String> fields(Http http, boolean required) {
+    String fields = http.param("fields");
+    if (fields == null) {
+      if (required) {
+        throw ZohoError.missingParam("fields");
+      }
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    for (String f : fields.split(",")) {
+      if (!f.isBlank()) {
+        names.add(f.trim());
+      }
+    }
+    if (names.size() > MAX_FIELDS) {
+      throw new ZohoError(400, "LIMIT_EXCEEDED", "at most 50 fields can be requested",
+          Http.JSON.createObjectNode().put("param_name", "fields").put("limit", MAX_FIELDS));
+    }
+    return names;
+  }
+
+  private static int intParam(Http http, String name, int fallback) {
+    String value = http.param(name);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw ZohoError.invalidParam(name, name + " must be a number");
+    }
+  }
+
+  /** {@code record} with only {@code fields} (and its id); the whole record when {@code fields} is null. */
+  static ObjectNode project(ObjectNode record, List<String> fields) {
+    if (fields == null) {
+      return record.deepCopy();
+    }
+    ObjectNode out = Http.JSON.createObjectNode();
+    for (String f : fields) {
+      out.set(f, record.has(f) ? record.get(f).deepCopy() : Http.JSON.nullNode());
+    }
+    out.put("id", record.path("id").asText());
+    return out;
+  }
+}

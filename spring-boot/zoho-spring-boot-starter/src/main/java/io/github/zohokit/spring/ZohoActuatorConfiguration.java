@@ -2,6 +2,7 @@ package io.github.zohokit.spring;
 
 import io.github.zohokit.auth.ZohoOAuth;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -28,7 +29,8 @@ class ZohoActuatorConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "zohoHealthIndicator")
     HealthIndicator zohoHealthIndicator(ZohoOAuth oauth, ZohoProperties properties) {
-      return new ZohoHealthIndicator(oauth, properties.getHealth());
+      List<String> credentials = properties.getClientCredentials().getScopes();
+      return new ZohoHealthIndicator(oauth, properties.getHealth(), credentials != null && !credentials.isEmpty());
     }
   }
 

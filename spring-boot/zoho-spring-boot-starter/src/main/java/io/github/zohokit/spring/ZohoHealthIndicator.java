@@ -11,16 +11,19 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 /**
  * Health {@code zoho}: UP when the token store answers and the token of {@code zoho.health.user-key} is valid
  * (renewed first if it is due, as the next API call would); DOWN when the store is unreachable, the token is
- * missing (where one is required) or cannot be renewed. Details name the client, the store, the token's expiry,
+ * missing (where one is required) or cannot be renewed. With client credentials configured
+ * ({@code zoho.client-credentials.scopes}) a missing token is obtained, as the first API call would. Details name the client, the store, the token's expiry,
  * data centre and scopes — never a token or the client secret.
  */
 final class ZohoHealthIndicator implements HealthIndicator {
   private final ZohoOAuth oauth;
   private final String userKey;
   private final boolean requireToken;
+  private final boolean clientCredentials;
 
-  ZohoHealthIndicator(ZohoOAuth oauth, ZohoProperties.Health settings) {
+  ZohoHealthIndicator(ZohoOAuth oauth, ZohoProperties.Health settings, boolean clientCredentials) {
     this.oauth = oauth;
+    this.clientCredentials = clientCredentials;
     this.userKey = settings.getUserKey();
     this.requireToken = settings.getRequireToken() != null ? settings.getRequireToken()
         : oauth.clientType() == ClientType.SELF_CLIENT || oauth.clientType() == ClientType.NON_BROWSER;
@@ -39,7 +42,7 @@ final class ZohoHealthIndicator implements HealthIndicator {
     } catch (ZohoException e) {
       return health.down().withDetail("error", "the token store is unreachable: " + e.getMessage()).build();
     }
-    if (stored.isEmpty()) {
+    if (stored.isEmpty() && !clientCredentials) {
       if (!requireToken) {
         return health.up().withDetail("token", "none stored (tokens are per user)").build();
       }

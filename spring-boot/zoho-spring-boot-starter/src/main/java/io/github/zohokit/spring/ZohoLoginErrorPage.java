@@ -41,6 +41,11 @@ final class ZohoLoginErrorPage implements ZohoLoginFailureHandler {
         return 400;
       case "no_user":
         return 401;
+      case "zoho_unavailable":
+        return 503;
+      case "token_store_error":
+      case "login_unavailable":
+        return 500;
       default:
         return 502;
     }
@@ -59,6 +64,13 @@ final class ZohoLoginErrorPage implements ZohoLoginFailureHandler {
         return "Zoho's one-time code expired or was already used. Log in again.";
       case "no_user":
         return "Sign in to this application first; Zoho tokens are kept per signed-in user.";
+      case "zoho_unavailable":
+        return "Zoho is unavailable right now. Nothing was stored; try again in a few minutes.";
+      case "token_store_error":
+        return "This application could not read or write its store of Zoho tokens (the token store failed). "
+            + "Nothing was stored; the application's log names the problem.";
+      case "login_unavailable":
+        return "This application cannot log in with Zoho as configured; the application's log says why.";
       case "untrusted_accounts_server":
         return "The answer names a Zoho accounts server this application does not trust. Nothing was stored.";
       default:

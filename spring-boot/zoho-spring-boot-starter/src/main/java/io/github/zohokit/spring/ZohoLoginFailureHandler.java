@@ -9,7 +9,9 @@ import java.io.IOException;
  * Answers a Login with Zoho that failed. {@link ZohoAuthException#error()} says why: {@code access_denied} (the user
  * declined), {@code state_mismatch} (a forged or stale callback), {@code no_login_in_progress} (no login started in
  * this session, or the callback was opened twice), {@code no_user} (no user key for the request, see
- * {@link ZohoUserKeyResolver}), {@code invalid_code} (the code expired or was used), or another Zoho error. The
+ * {@link ZohoUserKeyResolver}), {@code invalid_code} (the code expired or was used), {@code zoho_unavailable} (Zoho is down for now: try again),
+ * {@code token_store_error} (the token store failed), {@code login_unavailable} (the client cannot log users in),
+ * or another Zoho error; the cause, if any, is the runtime's exception. The
  * default renders a short HTML page that says what happened and links to a new login; define a bean of this type to
  * redirect to a page of the application instead.
  */

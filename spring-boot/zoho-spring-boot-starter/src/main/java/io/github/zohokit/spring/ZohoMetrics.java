@@ -12,6 +12,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.Interceptor;
@@ -42,6 +45,8 @@ final class ZohoMetrics implements Interceptor, TokenRenewalListener {
 
   private final ObjectProvider<MeterRegistry> registries;
   private final AtomicLong credits = new AtomicLong(UNKNOWN);
+  /** One timer per (method, path template, status), registered once rather than looked up on every request. */
+  private final ConcurrentMap<List<String>, Timer> timers = new ConcurrentHashMap<>();
   private volatile MeterRegistry registry;
   private volatile boolean resolved;
 
@@ -89,10 +94,14 @@ final class ZohoMetrics implements Interceptor, TokenRenewalListener {
       }
       return response;
     } finally {
-      Timer.builder(REQUESTS).description("Calls of zohokit's generated clients to Zoho's APIs")
-          .tag("method", operation.httpMethod()).tag("uri", operation.pathTemplate()).tag("status", status)
-          .register(meters).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+      timer(meters, operation, status).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
+  }
+
+  private Timer timer(MeterRegistry meters, Operation operation, String status) {
+    return timers.computeIfAbsent(List.of(operation.httpMethod(), operation.pathTemplate(), status),
+        k -> Timer.builder(REQUESTS).description("Calls of zohokit's generated clients to Zoho's APIs")
+            .tag("method", k.get(0)).tag("uri", k.get(1)).tag("status", k.get(2)).register(meters));
   }
 
   @Override

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The {@code zoho.*} properties: the client registered in Zoho's API Console, where its tokens are kept, and the
  * Login with Zoho endpoints. {@code zoho.client-secret} and {@code zoho.encryption-key} are secrets: they are
  * redacted in {@code /actuator/env} and {@code /actuator/configprops} and never logged; set them from the
- * environment ({@code ZOHO_CLIENT_SECRET}, {@code ZOHO_ENCRYPTION_KEY}), not in a committed file.
+ * environment, not in a committed file: {@code ZOHO_CLIENT_SECRET}, and {@code zoho.encryption-key=${ZOHO_TOKEN_KEY}}
+ * (the environment variable the plugin's store uses). Those variables, and {@code ZOHO_GRANT_TOKEN}, are redacted too.
  */
 @ConfigurationProperties("zoho")
 public class ZohoProperties {

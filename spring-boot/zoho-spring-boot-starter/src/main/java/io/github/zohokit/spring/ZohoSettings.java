@@ -172,9 +172,14 @@ final class ZohoSettings {
       return accounts ? endpoints.withAccountsUrl(p.getDataCenter(), url)
           : endpoints.withApiUrl(p.getDataCenter(), url);
     } catch (IllegalArgumentException e) {
-      throw new ZohoConfigurationException(property, "is not an http(s) URL: '" + url + "'",
+      throw new ZohoConfigurationException(property, "is not an http(s) URL: '" + redactUserInfo(url) + "'",
           "Set it to a URL such as http://localhost:8085, or remove it to use Zoho's own server");
     }
+  }
+
+  /** {@code url} with any {@code user:password@} before the host replaced by {@code ***@}, for messages. */
+  static String redactUserInfo(String url) {
+    return url.replaceFirst("^([^:/?#]*://)?[^/?#@]*@", "$1***@");
   }
 
   /** The HTTP client: {@code base} (or a new one) with the timeout properties and the customizers applied. */

@@ -199,6 +199,17 @@ class ZohoAutoConfigurationTest {
     }
 
     @Test
+    void aMalformedUrlIsEchoedWithoutItsUserInfo() {
+      runner.withPropertyValues("zoho.client-id=1000.X", "zoho.client-secret=s",
+          "zoho.api-url=ftp://admin:hunter2@proxy.example/crm").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("zoho.api-url")
+                .hasMessageContaining("ftp://***@proxy.example/crm").hasMessageNotContaining("hunter2")
+                .hasMessageNotContaining("admin");
+          });
+    }
+
+    @Test
     void halfAClientCredentialsConfigurationNamesTheMissingHalf() {
       failsNaming("zoho.client-credentials.scopes", "zoho.client-id=1000.X", "zoho.client-secret=s",
           "zoho.client-credentials.soid=ZohoCRM.600123456");

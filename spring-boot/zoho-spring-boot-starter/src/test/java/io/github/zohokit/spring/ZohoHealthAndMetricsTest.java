@@ -80,6 +80,20 @@ class ZohoHealthAndMetricsTest {
   }
 
   @Test
+  void withClientCredentialsHealthObtainsATokenBeforeTheFirstCall() {
+    runner.withPropertyValues("zoho.client-credentials.scopes=ZohoCRM.modules.ALL",
+        "zoho.client-credentials.soid=ZohoCRM." + fake.orgId(DataCenter.US)).run(context -> {
+      ZohoOAuth oauth = context.getBean(ZohoOAuth.class);
+      assertThat(oauth.storedToken("default")).isEmpty();
+      Health up = health(context);
+      assertThat(up.getStatus()).as(up.toString()).isEqualTo(Status.UP);
+      assertThat(up.getDetails()).containsKeys("expiresAt", "scopes");
+      ZohoToken token = oauth.storedToken("default").orElseThrow();
+      assertThat(up.toString()).doesNotContain(token.accessToken().reveal()).doesNotContain(client.clientSecret());
+    });
+  }
+
+  @Test
   void healthIsDownWhenTheTokenIsDead() {
     runner.run(context -> {
       ZohoOAuth oauth = context.getBean(ZohoOAuth.class);

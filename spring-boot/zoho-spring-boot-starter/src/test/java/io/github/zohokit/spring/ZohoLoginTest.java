@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.auth.Scope;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.auth.ZohoToken;
 import io.github.zohokit.testkit.FakeClient;
@@ -12,8 +13,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
@@ -30,19 +31,20 @@ import org.springframework.web.servlet.config.annotation.EnableWebMvc;
  * the authorization, the callback checks it once, stores the tokens under the user key and redirects; every failure
  * renders the error page with its code.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class ZohoLoginTest {
   private static final String REDIRECT_URI = "http://localhost/auth/zoho/back";
-  private static FakeZoho fake;
-  private static FakeClient client;
+  private FakeZoho fake;
+  private FakeClient client;
 
-  @BeforeAll
-  static void startFake() {
+  @BeforeEach
+  void startFake() {
     fake = FakeZoho.builder().dataCenters(DataCenter.US).start();
     client = fake.registerServerBasedClient(REDIRECT_URI);
   }
 
-  @AfterAll
-  static void stopFake() {
+  @AfterEach
+  void stopFake() {
     fake.close();
   }
 
@@ -105,7 +107,7 @@ class ZohoLoginTest {
     }
   }
 
-  private static URI consent(String authorizeUrl, boolean accept) {
+  private URI consent(String authorizeUrl, boolean accept) {
     try {
       return FakeConsent.answer(authorizeUrl, accept);
     } catch (Exception e) {
@@ -191,8 +193,119 @@ class ZohoLoginTest {
   @Test
   void withoutAUserAndWithoutAnAnonymousKeyNothingIsStored() {
     run(app(), flow -> {
-      assertError(flow.callback(consent(flow.startLogin(), true), null), 401, "no_user", "Sign in");
+      assertError(flow.perform(get("/auth/zoho").session(flow.session)), 401, "no_user", "Sign in");
+      assertThat(flow.session.getAttribute(ZohoLoginController.STATE)).isNull();
       assertThat(flow.oauth.tokenStore().keys()).isEmpty();
+    });
+  }
+
+  @Test
+  void withoutZohoScopesLoginAsksForTheManifestsScopesAndSaysWhichJarAddsThem(
+      org.springframework.boot.test.system.CapturedOutput output) {
+    run(app("zoho.login.anonymous-user-key=default", "zoho.scopes="), flow -> {
+      String authorize = flow.startLogin();
+      String scope = okhttp3.HttpUrl.get(authorize).queryParameter("scope");
+      java.util.List<Scope> asked = Scope.parseList(scope);
+      assertThat(asked).contains(Scope.parse("ZohoCRM.modules.READ"));
+      assertThat(ZohoLoginController.minimal(asked)).containsExactlyInAnyOrderElementsOf(asked);
+      assertThat(output.getAll()).containsOnlyOnce("Login with Zoho asks for")
+          .contains("set zoho.scopes to ask for fewer").contains("META-INF/zoho/scopes.json adds [");
+    });
+  }
+
+  @Test
+  void aCallbackWhoseIdTokenCarriesAnotherNonceIsRefused() {
+    run(app("zoho.login.anonymous-user-key=default", "zoho.scopes=ZohoCRM.modules.leads.READ,email"), flow -> {
+      String authorize = flow.startLogin();
+      String nonce = (String) flow.session.getAttribute(ZohoLoginController.NONCE);
+      assertThat(nonce).isNotBlank();
+      assertThat(authorize).contains("nonce=" + nonce);
+      URI redirect = consent(authorize, true);
+      flow.session.setAttribute(ZohoLoginController.NONCE, "another-login-s-nonce");
+      assertError(flow.callback(redirect, null), 502, "invalid_id_token", "Zoho did not complete");
+      assertThat(flow.stored("default")).isEmpty();
+    });
+  }
+
+  @Test
+  void theIdTokenOfTheLoginsOwnNonceIsAccepted() {
+    run(app("zoho.login.anonymous-user-key=default", "zoho.scopes=ZohoCRM.modules.leads.READ,email"), flow -> {
+      MvcResult done = flow.callback(consent(flow.startLogin(), true), null);
+      assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/leads");
+      assertThat(flow.stored("default")).isPresent();
+    });
+  }
+
+  @Test
+  void consentIsAskedOnlyOfAPrincipalWithoutARefreshToken() {
+    run(app(), flow -> {
+      java.security.Principal alice = () -> "alice";
+      java.security.Principal bob = () -> "bob";
+      MvcResult first = flow.perform(get("/auth/zoho").session(flow.session).principal(alice));
+      assertThat(first.getResponse().getRedirectedUrl()).contains("prompt=consent");
+      URI redirect = consent(first.getResponse().getRedirectedUrl(), true);
+      assertThat(flow.callback(redirect, alice).getResponse().getRedirectedUrl()).isEqualTo("/leads");
+      assertThat(flow.stored("alice")).isPresent();
+
+      MvcResult again = flow.perform(get("/auth/zoho").session(flow.session).principal(alice));
+      assertThat(again.getResponse().getRedirectedUrl()).doesNotContain("prompt=consent");
+      MvcResult other = flow.perform(get("/auth/zoho").session(flow.session).principal(bob));
+      assertThat(other.getResponse().getRedirectedUrl()).contains("prompt=consent");
+    });
+  }
+
+  @Test
+  void zohoUnavailableDuringTheCallbackRendersATryAgainPage() {
+    run(app("zoho.login.anonymous-user-key=default"), flow -> {
+      URI redirect = consent(flow.startLogin(), true);
+      fake.failNext(io.github.zohokit.testkit.Fault.Target.TOKEN, 1, io.github.zohokit.testkit.Fault.serverError());
+      assertError(flow.callback(redirect, null), 503, "zoho_unavailable", "try again");
+      assertThat(flow.stored("default")).isEmpty();
+    });
+  }
+
+  @Test
+  void aFailingTokenStoreRendersAStorePageWithoutSecrets() {
+    io.github.zohokit.store.TokenStore memory = io.github.zohokit.store.TokenStores.inMemory();
+    io.github.zohokit.store.TokenStore broken = new io.github.zohokit.store.TokenStore() {
+      @Override
+      public Optional<io.github.zohokit.store.StoredToken> load(io.github.zohokit.store.TokenKey key) {
+        return memory.load(key);
+      }
+
+      @Override
+      public Optional<io.github.zohokit.store.StoredToken> compareAndSet(io.github.zohokit.store.TokenKey key,
+          long expectedVersion, ZohoToken token) {
+        throw new io.github.zohokit.store.TokenStoreException("disk full while writing the token file");
+      }
+
+      @Override
+      public boolean delete(io.github.zohokit.store.TokenKey key) {
+        return memory.delete(key);
+      }
+
+      @Override
+      public java.util.List<io.github.zohokit.store.TokenKey> keys() {
+        return memory.keys();
+      }
+
+      @Override
+      public Optional<io.github.zohokit.store.RefreshLease> tryAcquireRefreshLease(
+          io.github.zohokit.store.TokenKey key, Duration ttl) {
+        return memory.tryAcquireRefreshLease(key, ttl);
+      }
+    };
+    run(app("zoho.login.anonymous-user-key=default").withBean(io.github.zohokit.store.TokenStore.class,
+        () -> broken), flow -> {
+      URI redirect = consent(flow.startLogin(), true);
+      MvcResult result = flow.callback(redirect, null);
+      assertError(result, 500, "token_store_error", "token store failed");
+      try {
+        assertThat(result.getResponse().getContentAsString()).doesNotContain(client.clientSecret())
+            .doesNotContain("disk full");
+      } catch (java.io.UnsupportedEncodingException e) {
+        throw new AssertionError(e);
+      }
     });
   }
 

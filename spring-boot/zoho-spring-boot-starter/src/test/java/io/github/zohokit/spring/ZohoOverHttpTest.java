@@ -39,6 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class ZohoOverHttpTest {
   private static final String REDIRECT_URI = "http://localhost:8080/zoho/callback";
   private static final String ENCRYPTION_KEY = "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=";
+  private static final String GRANT_TOKEN = "1000.0123456789abcdef0123456789abcdef.fedcba9876543210fedcba98765432";
   private static final FakeZoho FAKE = FakeZoho.builder().dataCenters(DataCenter.US).start();
   private static final FakeClient CLIENT = FAKE.registerServerBasedClient(REDIRECT_URI);
 
@@ -54,7 +55,10 @@ class ZohoOverHttpTest {
     properties.add("zoho.redirect-uri", () -> REDIRECT_URI);
     properties.add("zoho.accounts-url", () -> FAKE.baseUrl(DataCenter.US));
     properties.add("zoho.api-url", () -> FAKE.baseUrl(DataCenter.US));
-    properties.add("zoho.encryption-key", () -> ENCRYPTION_KEY);
+    // the environment variables of an application sharing the plugin's store (zoho.encryption-key=${ZOHO_TOKEN_KEY})
+    properties.add("ZOHO_TOKEN_KEY", () -> ENCRYPTION_KEY);
+    properties.add("ZOHO_GRANT_TOKEN", () -> GRANT_TOKEN);
+    properties.add("zoho.encryption-key", () -> "${ZOHO_TOKEN_KEY}");
     properties.add("zoho.scopes", () -> "ZohoCRM.modules.leads.READ");
     properties.add("spring.datasource.url", () -> "jdbc:h2:mem:zoho-over-http;DB_CLOSE_DELAY=-1");
     properties.add("spring.security.user.name", () -> "alice");
@@ -121,9 +125,12 @@ class ZohoOverHttpTest {
           .contains(CLIENT.clientId())
           .doesNotContain(CLIENT.clientSecret())
           .doesNotContain(ENCRYPTION_KEY)
+          .doesNotContain(GRANT_TOKEN)
           .contains("******");
     }
+    assertThat(get("/actuator/env").body()).contains("ZOHO_TOKEN_KEY").contains("ZOHO_GRANT_TOKEN");
     assertThat(get("/actuator/env/zoho.client-secret").body()).doesNotContain(CLIENT.clientSecret());
+    assertThat(get("/actuator/env/ZOHO_TOKEN_KEY").body()).doesNotContain(ENCRYPTION_KEY);
   }
 
   @Test

@@ -44,6 +44,7 @@ import javax.tools.StandardLocation;
  */
 @AutoService(Processor.class)
 public final class ZohoProcessor extends AbstractProcessor {
+  private static final String GENERATED = "javax.annotation.processing.Generated";
   static final String SERVICES = "META-INF/services/io.github.zohokit.ZohoClientFactory";
   /** The annotations that mark a client interface or its methods. */
   private static final List<Class<? extends java.lang.annotation.Annotation>> ANNOTATIONS =
@@ -70,7 +71,8 @@ public final class ZohoProcessor extends AbstractProcessor {
       unknownScopes = InterfaceReader.UnknownScopes.ACCEPT;
     }
     reader = new InterfaceReader(env.getElementUtils(), env.getTypeUtils(), env.getMessager(), unknownScopes);
-    writer = new ClientWriter();
+    // @Generated lives in java.compiler; put it on the clients only when the compilation can see it
+    writer = new ClientWriter(env.getElementUtils().getTypeElement(GENERATED) != null);
     filer = env.getFiler();
     messager = env.getMessager();
   }
@@ -80,6 +82,8 @@ public final class ZohoProcessor extends AbstractProcessor {
     Set<String> names = new TreeSet<>();
     ANNOTATIONS.forEach(a -> names.add(a.getCanonicalName()));
     PARAMETER_ANNOTATIONS.forEach(a -> names.add(a.getCanonicalName()));
+    // claimed so that -Xlint:processing does not report the @Generated on the clients this processor writes
+    names.add(GENERATED);
     return names;
   }
 

@@ -133,12 +133,53 @@ public final class ZohoProcessor extends AbstractProcessor {
     return true;
   }
 
+  /**
+   * Writes the registration and the manifest for this compilation's clients merged with those an earlier build
+   * wrote to the class output (a partial recompile by an IDE or an incremental build compiles only some
+   * interfaces): an earlier entry is kept while its type still exists and this compilation did not regenerate it.
+   */
   private void writeResources() {
     List<ClientModel> all = new ArrayList<>(clients.values());
     Set<String> factories = new TreeSet<>();
+    for (String line : previous(SERVICES).split("\n")) {
+      String factory = line.trim();
+      if (!factory.isEmpty() && !factory.startsWith("#") && exists(factory.replace('$', '.'))) {
+        factories.add(factory);
+      }
+    }
     all.forEach(c -> factories.add(c.generatedName().reflectionName() + "$Factory"));
     write(SERVICES, String.join("\n", factories) + "\n");
-    write(ScopeManifest.RESOURCE, ManifestWriter.write(all));
+    List<ManifestWriter.Kept> kept = new ArrayList<>();
+    for (ManifestWriter.Kept client : readKept(previous(ScopeManifest.RESOURCE))) {
+      if (!clients.containsKey(client.interfaceName()) && exists(client.interfaceName())) {
+        kept.add(client);
+      }
+    }
+    write(ScopeManifest.RESOURCE, ManifestWriter.write(all, kept));
+  }
+
+  private static List<ManifestWriter.Kept> readKept(String manifest) {
+    try {
+      return ManifestWriter.read(manifest);
+    } catch (IllegalArgumentException e) {
+      return List.of(); // not in this writer's layout: replaced, not merged
+    }
+  }
+
+  private boolean exists(String canonicalName) {
+    return processingEnv.getElementUtils().getTypeElement(canonicalName) != null;
+  }
+
+  /** What an earlier build wrote to {@code resource} in the class output; empty when there is none. */
+  private String previous(String resource) {
+    try {
+      FileObject file = filer.getResource(StandardLocation.CLASS_OUTPUT, "", resource);
+      try (java.io.InputStream in = file.openInputStream()) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
+      return ""; // none yet (the first build), or a file manager that cannot read its output
+    }
   }
 
   private void write(String resource, String content) {

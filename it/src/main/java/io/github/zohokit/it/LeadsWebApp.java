@@ -6,7 +6,7 @@ import io.github.zohokit.Zoho;
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.auth.AuthorizationRequest;
 import io.github.zohokit.auth.ZohoOAuth;
-import io.github.zohokit.crm.Record;
+import io.github.zohokit.crm.CrmRecord;
 import io.github.zohokit.crm.v8.RecordsApi;
 import java.io.IOException;
 import java.io.InputStream;
@@ -119,7 +119,7 @@ public final class LeadsWebApp implements AutoCloseable {
     }
     RecordsApi records = Zoho.connect(oauth).forUser(userKey).client(RecordsApi.class);
     StringBuilder list = new StringBuilder("<h1>Your leads</h1><ul id=\"leads\">");
-    for (Record lead : records.list("Leads", List.of("First_Name", "Last_Name")).data()) {
+    for (CrmRecord lead : records.list("Leads", List.of("First_Name", "Last_Name")).data()) {
       list.append("<li class=\"lead\">").append(escape(lead.getString("First_Name"))).append(' ')
           .append(escape(lead.getString("Last_Name"))).append("</li>");
     }

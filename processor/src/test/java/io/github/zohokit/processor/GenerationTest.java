@@ -52,13 +52,75 @@ class GenerationTest {
     String code = text(compile(LEADS, USERS).generatedSourceFile("com.example.crm.UsersApiZohoClient").get());
     assertThat(code)
         .contains("public final class UsersApiZohoClient implements UsersApi")
-        .contains("new Operation(\"GET\", \"/crm/v8/users\", List.of(\"ZohoCRM.users.READ\", \"ZohoCRM.org.READ\"))")
+        .contains("new Operation(\"GET\", \"/crm/v8/users\",\n      List.of(\"ZohoCRM.users.READ\", \"ZohoCRM.org.READ\"))")
         .contains("calls.url(\"crm/v8/users\").addQueryParameter(\"type\", \"CurrentUser\")")
         .contains(".addPathSegment(ZohoCalls.pathValue(id, \"id\", OP_DELETE))")
-        .contains("calls.callVoid(request.build(), OP_DELETE)")
+        .contains("calls.callVoid(request, OP_DELETE)")
         .contains("public static final class Factory implements ZohoClientFactory<UsersApi>")
         .doesNotContain("getMethod")
         .doesNotContain("reflect");
+  }
+
+  private static final JavaFileObject TYPED = source("com.example.crm.TypedLeadsApi",
+      "package com.example.crm;",
+      "import io.github.zohokit.annotation.*;",
+      "import java.util.*;",
+      "import java.util.stream.Stream;",
+      "@ZohoScope(\"ZohoCRM.modules.leads.ALL\")",
+      "public interface TypedLeadsApi {",
+      "  final class Lead { public String id; public String lastName; }",
+      "  @Get(\"/crm/v8/Leads\") io.github.zohokit.crm.RecordPage<Lead> page(@Query(\"page\") Integer page,",
+      "      @Header(\"If-Modified-Since\") String since);",
+      "  @Get(\"/crm/v8/Leads\") Stream<Lead> stream(@Query(\"fields\") List<String> fields,",
+      "      @Header(\"If-Modified-Since\") String since, @Header(\"X-Trace\") String trace);",
+      "  @Get(\"/crm/v8/Leads/{id}\") Optional<Lead> find(@Path(\"id\") String id);",
+      "  @Post(\"/crm/v8/Leads\") List<io.github.zohokit.crm.ActionResult> create(@Body List<Lead> leads);",
+      "  @Post(\"/crm/v8/Leads/actions/a_rather_long_custom_function_name_that_goes_on\")",
+      "  List<io.github.zohokit.crm.ActionResult> runAFunctionWithAVeryLongMethodNameIndeed(",
+      "      @Body List<Lead> leads, @Header(\"X-A-Rather-Long-Header-Name\") String aRatherLongHeaderValueName);",
+      "}");
+
+  @Test
+  void generatedFieldsAreNamedAfterWhatTheyReadOrWrite() throws Exception {
+    String code = text(compile(TYPED).generatedSourceFile("com.example.crm.TypedLeadsApiZohoClient").get());
+    assertThat(code)
+        .contains("private final ObjectReader leadPageReader;")
+        .contains("private final ObjectReader leadReader;")
+        .contains("private final ObjectReader actionResultListReader;")
+        .contains("private final ObjectWriter leadRecordsWriter;")
+        .doesNotContainPattern("(reader|writer)[0-9]");
+  }
+
+  @Test
+  void generatedClassIsAnnotatedAndEveryMethodNamesItsRoute() throws Exception {
+    String code = text(compile(TYPED).generatedSourceFile("com.example.crm.TypedLeadsApiZohoClient").get());
+    assertThat(code)
+        .contains("@Generated(\"io.github.zohokit.processor.ZohoProcessor\")\npublic final class")
+        .contains("public Optional<TypedLeadsApi.Lead> find(String id) {\n    // GET /crm/v8/Leads/{id}\n")
+        .contains("    // POST /crm/v8/Leads/actions/a_rather_long_custom_function_name_that_goes_on\n");
+    assertThat(code.split("// GET ", -1)).hasSize(1 + 3);
+    assertThat(code.split("// POST ", -1)).hasSize(1 + 2);
+  }
+
+  @Test
+  void generatedLinesStayWithin120Columns() throws Exception {
+    Compilation c = compile(TYPED, LEADS, USERS);
+    for (JavaFileObject file : c.generatedSourceFiles()) {
+      String[] lines = text(file).split("\n");
+      for (int i = 0; i < lines.length; i++) {
+        assertThat(lines[i].length()).as(file.getName() + ":" + (i + 1) + " " + lines[i]).isLessThanOrEqualTo(120);
+      }
+    }
+  }
+
+  @Test
+  void requestIsBuiltInOneExpressionAndPagingReusesTheImmutableRequest() throws Exception {
+    String code = text(compile(TYPED).generatedSourceFile("com.example.crm.TypedLeadsApiZohoClient").get());
+    assertThat(code)
+        .doesNotContain("Request.Builder request")
+        .contains("Request request = new Request.Builder().url(url.build())")
+        .contains(".headers(ZohoCalls.headers(\"If-Modified-Since\", since, \"X-Trace\", trace))")
+        .contains("return calls.paged(request.url(), pageUrl -> request.newBuilder().url(pageUrl).build(),");
   }
 
   @Test

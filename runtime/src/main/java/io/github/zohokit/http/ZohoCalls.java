@@ -30,6 +30,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -105,12 +106,23 @@ public final class ZohoCalls {
     }
   }
 
-  /** Sets a header unless {@code value} is null. */
-  public static void addHeader(Request.Builder request, String name, Object value) {
-    String text = text(value);
-    if (text != null) {
-      request.header(name, text);
+  /**
+   * The headers of one call from alternating names and values ({@code name1, value1, name2, value2, ...}); a header
+   * whose value is null is left out. Lets generated code build its request in one expression.
+   */
+  public static Headers headers(Object... namesAndValues) {
+    if (namesAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("headers(...) takes names and values in pairs, got "
+          + namesAndValues.length + " arguments");
     }
+    Headers.Builder headers = new Headers.Builder();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      String text = text(namesAndValues[i + 1]);
+      if (text != null) {
+        headers.set((String) namesAndValues[i], text);
+      }
+    }
+    return headers.build();
   }
 
   /** The Jackson type of {@code type}, for generated clients' readers and writers (built once per client). */

@@ -10,7 +10,7 @@ import io.github.zohokit.ZohoApiException;
 import io.github.zohokit.auth.DataCenter;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.crm.ActionResult;
-import io.github.zohokit.crm.Record;
+import io.github.zohokit.crm.CrmRecord;
 import io.github.zohokit.crm.RecordPage;
 import io.github.zohokit.crm.v8.CoqlApi;
 import io.github.zohokit.crm.v8.DeletedRecord;
@@ -64,9 +64,9 @@ class CrmAgainstFakeTest {
 
   @Test
   void listReturnsOnlyTheRequestedFieldsWithZohosInfo() {
-    RecordPage<Record> page = records.list("Leads", List.of("Last_Name", "Email"), 1, 10, null, null, null);
+    RecordPage<CrmRecord> page = records.list("Leads", List.of("Last_Name", "Email"), 1, 10, null, null, null);
     assertThat(page.data()).hasSize(10);
-    Record first = page.data().get(0);
+    CrmRecord first = page.data().get(0);
     assertThat(first.fields().keySet()).containsExactlyInAnyOrder("Last_Name", "Email", "id");
     assertThat(first.id()).hasSize(19).containsOnlyDigits();
     assertThat(page.info().perPage()).isEqualTo(10);
@@ -83,7 +83,7 @@ class CrmAgainstFakeTest {
   void pagingPastTwoThousandRecordsFollowsPageTokens() {
     fake.seedRecords(DataCenter.US, "Accounts", 2150);
     fake.resetObservations();
-    List<String> ids = records.stream("Accounts", List.of("Account_Name"), 200).map(Record::id)
+    List<String> ids = records.stream("Accounts", List.of("Account_Name"), 200).map(CrmRecord::id)
         .collect(Collectors.toList());
     assertThat(ids).hasSize(2150).doesNotHaveDuplicates();
     assertThat(fake.count("crm:GET /crm/v8/Accounts")).isEqualTo(11);
@@ -93,9 +93,9 @@ class CrmAgainstFakeTest {
 
   @Test
   void insertingTwoHundredFiftyRecordsTakesThreeCalls() {
-    List<Record> contacts = new ArrayList<>();
+    List<CrmRecord> contacts = new ArrayList<>();
     for (int i = 0; i < 250; i++) {
-      contacts.add(new Record().set("Last_Name", "Bulk " + i).set("Email", "bulk" + i + "@example.com"));
+      contacts.add(new CrmRecord().set("Last_Name", "Bulk " + i).set("Email", "bulk" + i + "@example.com"));
     }
     fake.resetObservations();
     List<ActionResult> results = records.insertAll("Contacts", contacts);
@@ -107,8 +107,8 @@ class CrmAgainstFakeTest {
 
   @Test
   void aBatchWithAnInvalidRecordSucceedsPartlyWithPerRecordResults() {
-    List<ActionResult> results = records.insertAll("Leads", List.of(new Record().set("Last_Name", "Good"),
-        new Record().set("First_Name", "NoLastName"), new Record().set("Last_Name", "Bad").set("Email", "not-an-email")));
+    List<ActionResult> results = records.insertAll("Leads", List.of(new CrmRecord().set("Last_Name", "Good"),
+        new CrmRecord().set("First_Name", "NoLastName"), new CrmRecord().set("Last_Name", "Bad").set("Email", "not-an-email")));
     assertThat(results.get(0).isSuccess()).isTrue();
     assertThat(results.get(1).code()).isEqualTo("MANDATORY_NOT_FOUND");
     assertThat(results.get(1).details()).containsEntry("api_name", "Last_Name");
@@ -117,9 +117,9 @@ class CrmAgainstFakeTest {
 
   @Test
   void moreThanOneHundredRecordsInOneCallIsRefused() {
-    List<Record> many = new ArrayList<>();
+    List<CrmRecord> many = new ArrayList<>();
     for (int i = 0; i < 101; i++) {
-      many.add(new Record().set("Last_Name", "X" + i));
+      many.add(new CrmRecord().set("Last_Name", "X" + i));
     }
     assertThatThrownBy(() -> records.insert("Leads", io.github.zohokit.crm.Records.of(many)))
         .hasMessageContaining("LIMIT_EXCEEDED");
@@ -127,14 +127,14 @@ class CrmAgainstFakeTest {
 
   @Test
   void updateUpsertDeleteAndTheRecycleBin() {
-    String id = records.insertAll("Leads", List.of(new Record().set("Last_Name", "Before")
+    String id = records.insertAll("Leads", List.of(new CrmRecord().set("Last_Name", "Before")
         .set("Email", "upsert.me@example.com"))).get(0).id();
-    records.updateAll("Leads", List.of(new Record().set("id", id).set("Last_Name", "After")));
+    records.updateAll("Leads", List.of(new CrmRecord().set("id", id).set("Last_Name", "After")));
     assertThat(records.get("Leads", id, null).orElseThrow().getString("Last_Name")).isEqualTo("After");
 
     List<ActionResult> upserted = records.upsertAll("Leads", List.of(
-        new Record().set("Last_Name", "Upserted").set("Email", "upsert.me@example.com"),
-        new Record().set("Last_Name", "Brand New").set("Email", "new.one@example.com")), List.of("Email"));
+        new CrmRecord().set("Last_Name", "Upserted").set("Email", "upsert.me@example.com"),
+        new CrmRecord().set("Last_Name", "Brand New").set("Email", "new.one@example.com")), List.of("Email"));
     assertThat(upserted).extracting(ActionResult::action).containsExactly("update", "insert");
     assertThat(upserted.get(0).id()).isEqualTo(id);
 
@@ -147,7 +147,7 @@ class CrmAgainstFakeTest {
 
   @Test
   void searchAndCount() {
-    RecordPage<Record> found = records.search("Leads", "(Last_Name:equals:Sam)", List.of("Last_Name"), null, null);
+    RecordPage<CrmRecord> found = records.search("Leads", "(Last_Name:equals:Sam)", List.of("Last_Name"), null, null);
     assertThat(found.data()).isNotEmpty().allMatch(r -> r.getString("Last_Name").equals("Sam"));
     assertThat(records.searchBy("Leads", null, null, "zzz-nothing", null).data()).isEmpty();
     assertThat(records.count("Deals", null).count()).isZero();
@@ -155,7 +155,7 @@ class CrmAgainstFakeTest {
 
   @Test
   void coqlFiltersOrdersAndLimits() {
-    RecordPage<Record> rows = zoho.client(CoqlApi.class)
+    RecordPage<CrmRecord> rows = zoho.client(CoqlApi.class)
         .query("select Last_Name, Lead_Source from Leads where Lead_Source = 'Cold Call' and Last_Name is not null "
             + "order by Last_Name desc limit 3");
     assertThat(rows.data()).hasSizeLessThanOrEqualTo(3).isNotEmpty()
@@ -184,7 +184,7 @@ class CrmAgainstFakeTest {
   void aTokenWithoutTheScopeIsAScopeMismatchNamingTheScope() {
     Zoho readOnly = connect(List.of("ZohoCRM.modules.leads.READ"));
     readOnly.oauth().token(TokenKey.DEFAULT_USER);
-    assertThatThrownBy(() -> readOnly.client(RecordsApi.class).insertAll("Leads", List.of(new Record()
+    assertThatThrownBy(() -> readOnly.client(RecordsApi.class).insertAll("Leads", List.of(new CrmRecord()
         .set("Last_Name", "X")))).isInstanceOf(ScopeMismatchException.class)
         .hasMessageContaining("ZohoCRM.modules.CREATE")
         .hasMessageContaining("granted: [ZohoCRM.modules.leads.READ]");

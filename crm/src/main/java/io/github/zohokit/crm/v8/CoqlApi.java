@@ -3,7 +3,7 @@ package io.github.zohokit.crm.v8;
 import io.github.zohokit.annotation.Body;
 import io.github.zohokit.annotation.Post;
 import io.github.zohokit.annotation.ZohoScope;
-import io.github.zohokit.crm.Record;
+import io.github.zohokit.crm.CrmRecord;
 import io.github.zohokit.crm.RecordPage;
 
 /**
@@ -15,10 +15,10 @@ public interface CoqlApi {
 
   /** Runs a query; an empty page (HTTP 204) when nothing matches. */
   @Post("/crm/v8/coql")
-  RecordPage<Record> query(@Body CoqlQuery query);
+  RecordPage<CrmRecord> query(@Body CoqlQuery query);
 
   /** Runs {@code selectQuery}. */
-  default RecordPage<Record> query(String selectQuery) {
+  default RecordPage<CrmRecord> query(String selectQuery) {
     return query(new CoqlQuery(selectQuery));
   }
 }

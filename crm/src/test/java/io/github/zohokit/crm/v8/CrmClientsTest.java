@@ -11,7 +11,7 @@ import io.github.zohokit.auth.ZohoEndpoints;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.auth.ZohoToken;
 import io.github.zohokit.crm.ActionResult;
-import io.github.zohokit.crm.Record;
+import io.github.zohokit.crm.CrmRecord;
 import io.github.zohokit.crm.RecordPage;
 import io.github.zohokit.store.TokenKey;
 import io.github.zohokit.store.TokenStore;
@@ -76,9 +76,9 @@ class CrmClientsTest {
         }
       }
     });
-    List<Record> records = new ArrayList<>();
+    List<CrmRecord> records = new ArrayList<>();
     for (int i = 0; i < 250; i++) {
-      records.add(new Record().set("Last_Name", "L" + i));
+      records.add(new CrmRecord().set("Last_Name", "L" + i));
     }
 
     List<ActionResult> results = zoho.client(RecordsApi.class).insertAll("Leads", records);
@@ -95,7 +95,7 @@ class CrmClientsTest {
         + "\"next_page_token\":\"t2\"}}"));
     api.enqueue(json(200, "{\"data\":[{\"id\":\"3\"}],\"info\":{\"more_records\":false}}"));
     List<String> ids = zoho.client(RecordsApi.class).stream("Contacts", List.of("Email"), 2)
-        .map(Record::id).collect(Collectors.toList());
+        .map(CrmRecord::id).collect(Collectors.toList());
     assertThat(ids).containsExactly("1", "2", "3");
     assertThat(api.takeRequest().getTarget()).isEqualTo("/crm/v8/Contacts?fields=Email&per_page=2");
     assertThat(api.takeRequest().getTarget()).isEqualTo("/crm/v8/Contacts?fields=Email&per_page=2&page_token=t2");
@@ -113,7 +113,7 @@ class CrmClientsTest {
   @Test
   void coqlPostsTheQueryAndAnEmptyResultIsAnEmptyPage() throws Exception {
     api.enqueue(new MockResponse.Builder().code(204).build());
-    RecordPage<Record> page = zoho.client(CoqlApi.class).query("select Last_Name from Leads limit 10");
+    RecordPage<CrmRecord> page = zoho.client(CoqlApi.class).query("select Last_Name from Leads limit 10");
     assertThat(page.data()).isEmpty();
     RecordedRequest request = api.takeRequest();
     assertThat(request.getTarget()).isEqualTo("/crm/v8/coql");
@@ -159,7 +159,7 @@ class CrmClientsTest {
   void dynamicRecordsKeepEveryField() {
     api.enqueue(json(200, "{\"data\":[{\"id\":\"4876876000001168001\",\"Last_Name\":\"Sam\",\"Owner\":"
         + "{\"name\":\"Ann\",\"id\":\"1\"},\"Custom_Field__c\":12.5}]}"));
-    Record record = zoho.client(RecordsApi.class).get("Leads", "4876876000001168001", null).orElseThrow();
+    CrmRecord record = zoho.client(RecordsApi.class).get("Leads", "4876876000001168001", null).orElseThrow();
     assertThat(record.id()).isEqualTo("4876876000001168001");
     assertThat(record.get("Owner")).isEqualTo(Map.of("name", "Ann", "id", "1"));
     assertThat(record.get("Custom_Field__c")).isEqualTo(12.5);

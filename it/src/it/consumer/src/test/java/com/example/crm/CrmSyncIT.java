@@ -9,7 +9,7 @@ import io.github.zohokit.auth.DataCenter;
 import io.github.zohokit.auth.ZohoEndpoints;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.crm.ActionResult;
-import io.github.zohokit.crm.Record;
+import io.github.zohokit.crm.CrmRecord;
 import io.github.zohokit.crm.RecordPage;
 import io.github.zohokit.crm.v8.CoqlApi;
 import io.github.zohokit.crm.v8.FieldMeta;
@@ -77,9 +77,9 @@ class CrmSyncIT {
   @Test
   void twoHundredFiftyInsertsTakeThreeCallsThenUpdateAndDelete() throws Exception {
     RecordsApi records = zoho.client(RecordsApi.class);
-    List<Record> contacts = new ArrayList<>();
+    List<CrmRecord> contacts = new ArrayList<>();
     for (int i = 0; i < 250; i++) {
-      contacts.add(new Record().set("Last_Name", "Sync " + i).set("Email", "sync" + i + "@example.com"));
+      contacts.add(new CrmRecord().set("Last_Name", "Sync " + i).set("Email", "sync" + i + "@example.com"));
     }
     int before = counter("crm:POST /crm/v8/Contacts");
     List<ActionResult> inserted = records.insertAll("Contacts", contacts);
@@ -87,7 +87,7 @@ class CrmSyncIT {
     assertThat(counter("crm:POST /crm/v8/Contacts") - before).isEqualTo(3);
 
     String id = inserted.get(0).id();
-    records.updateAll("Contacts", List.of(new Record().set("id", id).set("Last_Name", "Renamed")));
+    records.updateAll("Contacts", List.of(new CrmRecord().set("id", id).set("Last_Name", "Renamed")));
     assertThat(records.get("Contacts", id, null).orElseThrow().getString("Last_Name")).isEqualTo("Renamed");
     assertThat(records.deleteAll("Contacts", List.of(id))).allMatch(ActionResult::isSuccess);
     assertThat(records.get("Contacts", id, null)).isEmpty();
@@ -95,7 +95,7 @@ class CrmSyncIT {
 
   @Test
   void coqlCurrentUserFieldsAndAnEmptyModule() {
-    RecordPage<Record> rows = zoho.client(CoqlApi.class).query("select Last_Name from Leads where Last_Name like 'S%' limit 5");
+    RecordPage<CrmRecord> rows = zoho.client(CoqlApi.class).query("select Last_Name from Leads where Last_Name like 'S%' limit 5");
     assertThat(rows.data()).isNotEmpty().allMatch(r -> r.getString("Last_Name").startsWith("S"));
     assertThat(zoho.client(UsersApi.class).currentUser().email()).isEqualTo("ann@zylker.example");
     assertThat(zoho.client(MetadataApi.class).fields("Leads")).extracting(FieldMeta::apiName).contains("Last_Name");

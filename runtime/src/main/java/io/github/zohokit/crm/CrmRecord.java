@@ -10,14 +10,14 @@ import java.util.Objects;
  * A record of any module, custom fields included, as field API name → value. For modules with a stable shape,
  * a POJO or record of your own reads the same JSON.
  */
-public final class Record {
+public final class CrmRecord {
   private final Map<String, Object> fields = new LinkedHashMap<>();
 
-  public Record() {}
+  public CrmRecord() {}
 
   /** A record with the given fields. */
-  public static Record of(Map<String, ?> fields) {
-    Record record = new Record();
+  public static CrmRecord of(Map<String, ?> fields) {
+    CrmRecord record = new CrmRecord();
     record.fields.putAll(fields);
     return record;
   }
@@ -41,7 +41,7 @@ public final class Record {
 
   /** Sets a field; returns this record. */
   @JsonAnySetter
-  public Record set(String apiName, Object value) {
+  public CrmRecord set(String apiName, Object value) {
     fields.put(Objects.requireNonNull(apiName, "apiName"), value);
     return this;
   }
@@ -54,7 +54,7 @@ public final class Record {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Record && fields.equals(((Record) o).fields);
+    return o instanceof CrmRecord && fields.equals(((CrmRecord) o).fields);
   }
 
   @Override
@@ -64,6 +64,6 @@ public final class Record {
 
   @Override
   public String toString() {
-    return "Record" + fields;
+    return "CrmRecord" + fields;
   }
 }

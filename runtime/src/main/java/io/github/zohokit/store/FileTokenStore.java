@@ -60,6 +60,7 @@ final class FileTokenStore implements TokenStore {
   private final Path lockFile;
   private final Runnable beforeReplace;
   private final TokenCipher cipher;
+  private final ReplaceSteps steps;
   private final boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
   FileTokenStore(Path file) {
@@ -72,6 +73,12 @@ final class FileTokenStore implements TokenStore {
   }
 
   FileTokenStore(Path file, Runnable beforeReplace, TokenCipher cipher) {
+    this(file, beforeReplace, cipher, ReplaceSteps.REAL);
+  }
+
+  /** {@code steps} makes the file-system calls of a replace (tests record or crash them). */
+  FileTokenStore(Path file, Runnable beforeReplace, TokenCipher cipher, ReplaceSteps steps) {
+    this.steps = steps;
     this.file = file.toAbsolutePath().normalize();
     this.lockFile = this.file.resolveSibling(this.file.getFileName() + ".lock");
     this.beforeReplace = beforeReplace;
@@ -241,22 +248,26 @@ final class FileTokenStore implements TokenStore {
       entry.set("token", TokenJson.write(stored.token(), cipher, stored.key()));
     }
     byte[] bytes = PRETTY.writeValueAsBytes(root);
+    String prefix = file.getFileName() + ".";
     Path temp = posix
-        ? Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp", ownerOnly("rw-------"))
-        : Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
+        ? steps.createTemp(file.getParent(), prefix, ".tmp", ownerOnly("rw-------"))
+        : steps.createTemp(file.getParent(), prefix, ".tmp");
     try {
-      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      FileChannel out = steps.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+      try {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
-          out.write(buffer);
+          steps.write(out, buffer);
         }
-        out.force(true);
+        steps.force(out);
+      } finally {
+        steps.close(out);
       }
       beforeReplace.run();
       try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        steps.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        steps.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
       }
     } finally {
       Files.deleteIfExists(temp);

@@ -10,13 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.zohokit.store.TokenKey;
 import io.github.zohokit.store.TokenStores;
 import io.github.zohokit.testing.JavaProcess;
-import java.nio.charset.StandardCharsets;
+import io.github.zohokit.testing.LeaseWatchingStore;
+import java.io.BufferedReader;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -53,12 +55,19 @@ class CrossProcessRefreshTest {
         processes.add(JavaProcess.start(RefreshWorker.class, file.toString(), accounts.url("/").toString(),
             CLIENT_ID, CLIENT_SECRET));
       }
-      for (Process p : processes) {
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
-            .contains("TOKEN " + REFRESHED);
+      List<BufferedReader> outputs = LeaseWatchingStore.release(processes);
+      int waited = 0;
+      for (int i = 0; i < processes.size(); i++) {
+        assertThat(processes.get(i).waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = outputs.get(i).lines().collect(Collectors.joining("\n"));
+        assertThat(output).contains("TOKEN " + REFRESHED);
+        if (output.contains("WAITED true")) {
+          waited++;
+        }
       }
       assertThat(refreshes).hasValue(1);
+      assertThat(waited).as("workers that were refused the lease and waited for another's renewal")
+          .isGreaterThanOrEqualTo(1);
     }
   }
 }

@@ -99,4 +99,12 @@ class ImplicitFlowTest {
     assertThatThrownBy(() -> oauth.implicitFlow().complete(request, REDIRECT + "#state=x&access_token=" + ACCESS_TOKEN,
         "visitor")).isInstanceOf(ZohoAuthException.class).hasMessageContaining("state does not match");
   }
+
+  @Test
+  void aRedirectWithoutStateIsRefused() {
+    AuthorizationRequest request = oauth.implicitFlow().authorize(List.of("ZohoCRM.modules.leads.READ"));
+    assertThatThrownBy(() -> oauth.implicitFlow().complete(request, REDIRECT + "#access_token=" + ACCESS_TOKEN
+        + "&expires_in=3600", "visitor")).isInstanceOf(ZohoAuthException.class).hasMessageContaining("carries no state");
+    assertThat(oauth.cachedToken("visitor")).isEmpty();
+  }
 }

@@ -3,6 +3,7 @@ package io.github.zohokit.store;
 import io.github.zohokit.auth.DataCenter;
 import io.github.zohokit.auth.ZohoEndpoints;
 import io.github.zohokit.auth.ZohoOAuth;
+import io.github.zohokit.testing.LeaseWatchingStore;
 import java.time.Duration;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -16,10 +17,13 @@ public final class FleetWorker {
     JdbcTokenStore store = JdbcTokenStore.builder(postgres).table(args[2]).build();
     switch (args[0]) {
       case "token": {
+        LeaseWatchingStore watched = new LeaseWatchingStore(store);
         ZohoOAuth oauth = ZohoOAuth.selfClient(args[4], args[5])
             .endpoints(ZohoEndpoints.zoho().withAccountsUrl(DataCenter.US, args[3]))
-            .tokenStore(store).accountsTimeout(Duration.ofSeconds(10)).leaseTimeout(Duration.ofSeconds(20)).build();
+            .tokenStore(watched).accountsTimeout(Duration.ofSeconds(10)).leaseTimeout(Duration.ofSeconds(20)).build();
+        LeaseWatchingStore.awaitGo();
         System.out.println("TOKEN " + oauth.accessToken("default").reveal());
+        System.out.println("WAITED " + watched.waited());
         break;
       }
       case "take-lease-and-die":

@@ -9,6 +9,8 @@ import io.github.zohokit.auth.ZohoEndpoints;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.auth.ZohoToken;
 import io.github.zohokit.testing.JavaProcess;
+import io.github.zohokit.testing.LeaseWatchingStore;
+import java.io.BufferedReader;
 import io.github.zohokit.testing.MutableClock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.ServerSocket;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -84,13 +87,16 @@ class JdbcFleetTest {
     for (int i = 0; i < 4; i++) {
       fleet.add(worker("token", jdbcUrl(), table, accounts.url("/").toString(), CLIENT_ID, SECRET));
     }
-    List<String> tokens = new ArrayList<>();
-    for (Process p : fleet) {
-      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      tokens.add(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
+    List<BufferedReader> outputs = LeaseWatchingStore.release(fleet);
+    List<String> outs = new ArrayList<>();
+    for (int i = 0; i < fleet.size(); i++) {
+      assertThat(fleet.get(i).waitFor(60, TimeUnit.SECONDS)).isTrue();
+      outs.add(outputs.get(i).lines().collect(Collectors.joining("\n")));
     }
     assertThat(refreshes).hasValue(1);
-    assertThat(tokens).allMatch(t -> t.endsWith(String.format("1000.%032d.%032d", 1, 1)));
+    assertThat(outs).allMatch(t -> t.contains("TOKEN " + String.format("1000.%032d.%032d", 1, 1)));
+    assertThat(outs).as("workers that were refused the lease and waited for another's renewal")
+        .filteredOn(t -> t.contains("WAITED true")).isNotEmpty();
     assertThat(store.load(new TokenKey(CLIENT_ID, "default")).get().version()).isEqualTo(2);
   }
 

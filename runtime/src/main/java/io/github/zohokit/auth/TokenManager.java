@@ -43,6 +43,12 @@ final class TokenManager {
   /** Obtains a new token over the network; {@code stored} is what the store holds now (may be null). */
   interface Renewal {
     ZohoToken renew(TokenKey key, StoredToken stored);
+
+    /**
+     * Throws when {@code stored}, which cannot be used, cannot be renewed either (Zoho declared its refresh token
+     * dead): checked before the refresh lease is taken, so such a token costs one store read per call, not a lease.
+     */
+    default void refuseEarly(TokenKey key, StoredToken stored) {}
   }
 
   private final TokenStore store;
@@ -201,6 +207,9 @@ final class TokenManager {
       if (stored.isPresent() && usable(stored.get().token(), rejected)) {
         log.debug("Using the token for {} that the store holds (version {})", key, stored.get().version());
         return stored.get().token();
+      }
+      if (stored.isPresent()) {
+        renewal.refuseEarly(key, stored.get());
       }
       Optional<RefreshLease> lease;
       try {

@@ -88,7 +88,17 @@ public final class ZohoOAuth {
           + "Zoho; raise the lease or lower the timeout");
     }
     this.manager = new TokenManager(store, clock, b.refreshMargin, lease, b.accountsTimeout.plus(STORE_GRACE),
-        sleeper, this::renewAndTell);
+        sleeper, new TokenManager.Renewal() {
+          @Override
+          public ZohoToken renew(TokenKey key, StoredToken stored) {
+            return renewAndTell(key, stored);
+          }
+
+          @Override
+          public void refuseEarly(TokenKey key, StoredToken stored) {
+            refuseIfDead(key, stored);
+          }
+        });
     if (b.clientCredentials != null && b.type != ClientType.SELF_CLIENT) {
       throw new IllegalArgumentException("Invalid Zoho client configuration: the client-credentials grant is only "
           + "for self clients, this is a " + b.type.displayName() + " client");
@@ -498,16 +508,25 @@ public final class ZohoOAuth {
     }
   }
 
+  /**
+   * Refuses at once, with no request and no refresh lease, to renew a token whose refresh token Zoho declared dead:
+   * only a new token (a new login, a new grant token) helps.
+   */
+  private void refuseIfDead(TokenKey key, StoredToken stored) {
+    ZohoToken old = stored.token();
+    if (old.hasRefreshToken() && isDead(old)) {
+      throw new ReauthorizationRequiredException("invalid_code", "Not renewing the token of " + key + ": Zoho "
+          + "declared its refresh token dead" + (old.refreshTokenRejectedAt() != null ? " at "
+          + old.refreshTokenRejectedAt() : "") + " ('invalid_code'). " + OAuthErrors.DEAD_REFRESH_TOKEN
+          + " No request was sent. " + OAuthErrors.howToReauthorize(client.type()), null);
+    }
+  }
+
   /** How the token manager obtains a new token when the stored one cannot be used. */
   private ZohoToken renew(TokenKey key, StoredToken stored) {
     ZohoToken old = stored == null ? null : stored.token();
     if (old != null && old.hasRefreshToken()) {
-      if (isDead(old)) {
-        throw new ReauthorizationRequiredException("invalid_code", "Not renewing the token of " + key + ": Zoho "
-            + "declared its refresh token dead" + (old.refreshTokenRejectedAt() != null ? " at "
-            + old.refreshTokenRejectedAt() : "") + " ('invalid_code'). " + OAuthErrors.DEAD_REFRESH_TOKEN
-            + " No request was sent. " + OAuthErrors.howToReauthorize(client.type()), null);
-      }
+      refuseIfDead(key, stored);
       return refresh(key, old);
     }
     if (clientCredentials != null) {

@@ -13,6 +13,7 @@ import io.github.zohokit.RateLimitException;
 import io.github.zohokit.ReauthorizationRequiredException;
 import io.github.zohokit.ZohoAuthException;
 import io.github.zohokit.ZohoUnavailableException;
+import io.github.zohokit.store.RefreshLease;
 import io.github.zohokit.store.TokenKey;
 import io.github.zohokit.store.TokenStore;
 import io.github.zohokit.store.TokenStores;
@@ -110,6 +111,22 @@ class FailurePathsTest {
 
     assertThat(tokenRequests).hasValue(1);
     assertThat(store.load(oauth.key("default")).get().token().refreshTokenRejectedAt()).isNotNull();
+  }
+
+  @Test
+  void aDeadRefreshTokenIsRefusedBeforeTheRefreshLeaseIsTaken() {
+    storedExpired();
+    answer = n -> json("{\"error\":\"invalid_code\"}");
+    ZohoOAuth oauth = selfClient().accountsTimeout(Duration.ofSeconds(2)).build();
+    assertThatThrownBy(() -> oauth.token("default")).isInstanceOf(ReauthorizationRequiredException.class);
+
+    // another holder of the lease would make a caller that wants it wait; a dead token needs no lease at all
+    try (RefreshLease held = store.tryAcquireRefreshLease(oauth.key("default"), Duration.ofMinutes(1)).get()) {
+      // (a caller that asked for the lease would wait for it and then give up with ZohoUnavailableException)
+      assertThatThrownBy(() -> oauth.token("default")).isInstanceOf(ReauthorizationRequiredException.class)
+          .hasMessageContaining("No request was sent");
+    }
+    assertThat(tokenRequests).hasValue(1);
   }
 
   @Test

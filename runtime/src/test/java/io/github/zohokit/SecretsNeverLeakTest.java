@@ -11,11 +11,6 @@ import static io.github.zohokit.testing.Fixtures.tokenAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import io.github.zohokit.auth.AuthorizationRequest;
 import io.github.zohokit.auth.DataCenter;
 import io.github.zohokit.auth.ZohoEndpoints;
@@ -24,6 +19,7 @@ import io.github.zohokit.auth.ZohoToken;
 import io.github.zohokit.store.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import io.github.zohokit.testing.MutableClock;
+import io.github.zohokit.testing.TraceLogs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -36,8 +32,8 @@ import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs the flows with every log level on, through successes and failures, and checks that no secret reaches a
@@ -50,10 +46,9 @@ class SecretsNeverLeakTest {
 
   private final MockWebServer accounts = new MockWebServer();
   private final MockWebServer api = new MockWebServer();
-  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-  private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+  @RegisterExtension
+  final TraceLogs logs = new TraceLogs();
   private final List<String> seen = new ArrayList<>();
-  private Level rootLevel;
 
   @TempDir
   Path dir;
@@ -62,16 +57,10 @@ class SecretsNeverLeakTest {
   void start() throws Exception {
     accounts.start();
     api.start();
-    rootLevel = root.getLevel();
-    root.setLevel(Level.TRACE);
-    logs.start();
-    root.addAppender(logs);
   }
 
   @AfterEach
   void stop() {
-    root.detachAppender(logs);
-    root.setLevel(rootLevel);
     accounts.close();
     api.close();
   }
@@ -142,13 +131,8 @@ class SecretsNeverLeakTest {
     attempt(() -> web.authorizationCodeFlow().complete(request, "code=" + CODE + "&state=" + request.state(), "u"));
 
     List<String> everything = new ArrayList<>(seen);
-    for (ILoggingEvent event : logs.list) {
-      everything.add(event.getFormattedMessage());
-      if (event.getThrowableProxy() != null) {
-        everything.add(ThrowableProxyUtil.asString(event.getThrowableProxy()));
-      }
-    }
-    assertThat(logs.list).isNotEmpty();
+    everything.addAll(logs.texts());
+    assertThat(logs.texts()).isNotEmpty();
     for (String text : everything) {
       for (String secret : SECRETS) {
         assertThat(text).as("a log line, message or toString").doesNotContain(secret);

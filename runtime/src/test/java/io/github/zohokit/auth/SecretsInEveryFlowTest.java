@@ -10,16 +10,12 @@ import static io.github.zohokit.testing.Fixtures.tokenAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import io.github.zohokit.store.TokenCipher;
 import io.github.zohokit.store.TokenKey;
 import io.github.zohokit.store.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import io.github.zohokit.testing.MutableClock;
+import io.github.zohokit.testing.TraceLogs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -32,9 +28,9 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * No secret in a log line (every level on), an exception's message or stack trace, or a {@code toString()}, for the
@@ -52,11 +48,10 @@ class SecretsInEveryFlowTest {
       DEVICE_CODE, CIPHER_KEY, OTHER_KEY);
 
   private final MockWebServer accounts = new MockWebServer();
-  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-  private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+  @RegisterExtension
+  final TraceLogs logs = new TraceLogs();
   private final List<String> seen = new ArrayList<>();
   private final MutableClock clock = new MutableClock();
-  private Level rootLevel;
 
   @TempDir
   Path dir;
@@ -64,16 +59,10 @@ class SecretsInEveryFlowTest {
   @BeforeEach
   void start() throws Exception {
     accounts.start();
-    rootLevel = root.getLevel();
-    root.setLevel(Level.TRACE);
-    logs.start();
-    root.addAppender(logs);
   }
 
   @AfterEach
   void stop() {
-    root.detachAppender(logs);
-    root.setLevel(rootLevel);
     accounts.close();
   }
 
@@ -190,13 +179,8 @@ class SecretsInEveryFlowTest {
     seen.add(Files.readString(file));
 
     List<String> everything = new ArrayList<>(seen);
-    for (ILoggingEvent event : logs.list) {
-      everything.add(event.getFormattedMessage());
-      if (event.getThrowableProxy() != null) {
-        everything.add(ThrowableProxyUtil.asString(event.getThrowableProxy()));
-      }
-    }
-    assertThat(logs.list).isNotEmpty();
+    everything.addAll(logs.texts());
+    assertThat(logs.texts()).isNotEmpty();
     for (String text : everything) {
       for (String secret : SECRETS) {
         assertThat(text).as("a log line, message or toString").doesNotContain(secret);

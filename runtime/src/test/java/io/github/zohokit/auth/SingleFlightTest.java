@@ -10,6 +10,7 @@ import io.github.zohokit.store.StoredToken;
 import io.github.zohokit.store.TokenKey;
 import io.github.zohokit.store.TokenStore;
 import io.github.zohokit.store.TokenStores;
+import io.github.zohokit.testing.ForwardingTokenStore;
 import io.github.zohokit.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,11 +36,12 @@ class SingleFlightTest {
   private static final int WAITERS = 16;
 
   private final MutableClock clock = new MutableClock();
-  private final CountingStore store = new CountingStore(TokenStores.inMemory());
+  private final TokenStore backing = TokenStores.inMemory();
+  private final CountingStore store = new CountingStore(backing);
 
   @Test
   void whileOneRenewalIsInFlightOtherCallersDoNoStoreLoadAndTakeNoLease() throws Exception {
-    store.delegate.save(KEY, token(ACCESS_TOKEN, Duration.ofSeconds(-1)));
+    backing.save(KEY, token(ACCESS_TOKEN, Duration.ofSeconds(-1)));
     CountDownLatch renewing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger renewals = new AtomicInteger();
@@ -131,14 +133,13 @@ class SingleFlightTest {
   }
 
   /** Counts what callers do to the store. */
-  private static final class CountingStore implements TokenStore {
-    final TokenStore delegate;
+  private static final class CountingStore extends ForwardingTokenStore {
     final AtomicInteger loads = new AtomicInteger();
     final AtomicInteger leases = new AtomicInteger();
     final AtomicInteger writes = new AtomicInteger();
 
     CountingStore(TokenStore delegate) {
-      this.delegate = delegate;
+      super(delegate);
     }
 
     @Override
@@ -151,16 +152,6 @@ class SingleFlightTest {
     public Optional<StoredToken> compareAndSet(TokenKey key, long expectedVersion, ZohoToken token) {
       writes.incrementAndGet();
       return delegate.compareAndSet(key, expectedVersion, token);
-    }
-
-    @Override
-    public boolean delete(TokenKey key) {
-      return delegate.delete(key);
-    }
-
-    @Override
-    public List<TokenKey> keys() {
-      return delegate.keys();
     }
 
     @Override

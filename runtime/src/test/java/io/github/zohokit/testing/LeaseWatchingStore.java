@@ -1,8 +1,6 @@
 package io.github.zohokit.testing;
 
-import io.github.zohokit.auth.ZohoToken;
 import io.github.zohokit.store.RefreshLease;
-import io.github.zohokit.store.StoredToken;
 import io.github.zohokit.store.TokenKey;
 import io.github.zohokit.store.TokenStore;
 import java.io.BufferedReader;
@@ -19,12 +17,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * For the multi-process tests: a store wrapper that notes whether this process was refused the refresh lease (it
  * waited on another process's renewal), and a start barrier so that the workers ask for the token together.
  */
-public final class LeaseWatchingStore implements TokenStore {
-  private final TokenStore delegate;
+public final class LeaseWatchingStore extends ForwardingTokenStore {
   private final AtomicBoolean waited = new AtomicBoolean();
 
   public LeaseWatchingStore(TokenStore delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   /** Whether a refresh lease was refused: another process held it. */
@@ -58,26 +55,6 @@ public final class LeaseWatchingStore implements TokenStore {
       in.close();
     }
     return outputs;
-  }
-
-  @Override
-  public Optional<StoredToken> load(TokenKey key) {
-    return delegate.load(key);
-  }
-
-  @Override
-  public Optional<StoredToken> compareAndSet(TokenKey key, long expectedVersion, ZohoToken token) {
-    return delegate.compareAndSet(key, expectedVersion, token);
-  }
-
-  @Override
-  public boolean delete(TokenKey key) {
-    return delegate.delete(key);
-  }
-
-  @Override
-  public List<TokenKey> keys() {
-    return delegate.keys();
   }
 
   @Override

@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * <p>Also thrown, with {@link #status()} 0, before a call is sent, when its path names the module with a variable
  * and the method's scopes do not cover the module it was called with (see
- * {@link io.github.zohokit.http.Operation#checkModule(Object)}).
+ * {@link io.github.zohokit.internal.Operation#checkModule(Object)}).
  */
 public class ScopeMismatchException extends ZohoApiException {
   private static final long serialVersionUID = 1L;

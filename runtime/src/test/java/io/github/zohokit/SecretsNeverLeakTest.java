@@ -16,7 +16,7 @@ import io.github.zohokit.auth.DataCenter;
 import io.github.zohokit.auth.ZohoEndpoints;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.auth.ZohoToken;
-import io.github.zohokit.store.TokenStore;
+import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import io.github.zohokit.testing.MutableClock;
 import io.github.zohokit.testing.TraceLogs;

@@ -8,7 +8,7 @@ import io.github.zohokit.auth.ZohoEndpoints;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.auth.ZohoToken;
 import io.github.zohokit.store.TokenKey;
-import io.github.zohokit.store.TokenStore;
+import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import java.time.Instant;
 import okhttp3.OkHttpClient;

@@ -3,7 +3,7 @@ package io.github.zohokit.demo;
 import io.github.zohokit.Zoho;
 import io.github.zohokit.auth.DataCenter;
 import io.github.zohokit.auth.Scope;
-import io.github.zohokit.auth.ScopeManifest;
+import io.github.zohokit.internal.scope.ScopeManifest;
 import io.github.zohokit.auth.ZohoEndpoints;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.auth.ZohoToken;

@@ -2,7 +2,7 @@ package io.github.zohokit.maven;
 
 import io.github.zohokit.auth.Scope;
 import io.github.zohokit.auth.ZohoToken;
-import io.github.zohokit.store.StoredToken;
+import io.github.zohokit.spi.StoredToken;
 import io.github.zohokit.store.TokenKey;
 import io.github.zohokit.store.TokenStoreException;
 import java.time.Instant;

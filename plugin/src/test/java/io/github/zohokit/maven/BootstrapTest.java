@@ -10,7 +10,7 @@ import io.github.zohokit.auth.Scope;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.auth.ZohoToken;
 import io.github.zohokit.store.TokenKey;
-import io.github.zohokit.store.TokenStore;
+import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import io.github.zohokit.testkit.FakeClient;
 import io.github.zohokit.testkit.FakeZoho;

@@ -14,8 +14,8 @@ import io.github.zohokit.annotation.Put;
 import io.github.zohokit.annotation.Query;
 import io.github.zohokit.annotation.ZohoScope;
 import io.github.zohokit.auth.Scope;
-import io.github.zohokit.auth.ScopeRequirement;
-import io.github.zohokit.auth.ScopeRules;
+import io.github.zohokit.internal.scope.ScopeRequirement;
+import io.github.zohokit.internal.scope.ScopeRules;
 import io.github.zohokit.processor.ClientModel.MethodModel;
 import io.github.zohokit.processor.ClientModel.ParameterKind;
 import io.github.zohokit.processor.ClientModel.ParameterModel;
@@ -53,7 +53,7 @@ final class InterfaceReader {
   static final ClassName RECORDS = ClassName.get("io.github.zohokit.crm", "Records");
   private static final String ENVELOPE = "io.github.zohokit.crm.ZohoEnvelope";
   private static final String JSON_NODE = "com.fasterxml.jackson.databind.JsonNode";
-  private static final String ZOHO_RESPONSE = "io.github.zohokit.http.ZohoResponse";
+  private static final String ZOHO_RESPONSE = "io.github.zohokit.ZohoResponse";
 
   /** What to do with a call zohokit's scope catalogue does not know ({@code -Azoho.unknownScopes}). */
   enum UnknownScopes {

@@ -14,13 +14,13 @@ import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.auth.ZohoToken;
 import io.github.zohokit.crm.ActionResult;
 import io.github.zohokit.crm.RecordPage;
-import io.github.zohokit.http.ZohoResponse;
+import io.github.zohokit.ZohoResponse;
 import io.github.zohokit.processor.sample.Lead;
 import io.github.zohokit.processor.sample.LeadsApi;
 import io.github.zohokit.processor.sample.LeadsApiZohoClient;
 import io.github.zohokit.processor.sample.OrgApi;
 import io.github.zohokit.store.TokenKey;
-import io.github.zohokit.store.TokenStore;
+import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -286,7 +286,7 @@ class GeneratedClientTest {
         .contains("\"scopes\": [\"ZohoCRM.modules.READ\", \"ZohoCRM.modules.leads.CREATE\", "
             + "\"ZohoCRM.modules.leads.DELETE\", \"ZohoCRM.modules.leads.READ\", \"ZohoCRM.modules.leads.UPDATE\", "
             + "\"ZohoCRM.org.READ\"]");
-    assertThat(io.github.zohokit.auth.ScopeManifest.load(getClass().getClassLoader()).scopes())
+    assertThat(io.github.zohokit.internal.scope.ScopeManifest.load(getClass().getClassLoader()).scopes())
         .extracting(Scope::toString).contains("ZohoCRM.org.READ", "ZohoCRM.modules.leads.CREATE");
   }
 

@@ -1,5 +1,6 @@
 package io.github.zohokit.auth;
 
+import io.github.zohokit.internal.Operation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

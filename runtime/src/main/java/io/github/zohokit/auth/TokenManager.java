@@ -2,10 +2,10 @@ package io.github.zohokit.auth;
 
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.ZohoUnavailableException;
-import io.github.zohokit.store.RefreshLease;
-import io.github.zohokit.store.StoredToken;
+import io.github.zohokit.spi.RefreshLease;
+import io.github.zohokit.spi.StoredToken;
 import io.github.zohokit.store.TokenKey;
-import io.github.zohokit.store.TokenStore;
+import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStoreException;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,9 @@
 package io.github.zohokit.store;
 
 import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.spi.RefreshLease;
+import io.github.zohokit.spi.StoredToken;
+import io.github.zohokit.spi.TokenStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

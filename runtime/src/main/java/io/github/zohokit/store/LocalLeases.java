@@ -1,5 +1,6 @@
 package io.github.zohokit.store;
 
+import io.github.zohokit.spi.RefreshLease;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,5 +1,6 @@
 package io.github.zohokit.store;
 
+import io.github.zohokit.spi.TokenStore;
 import java.nio.file.Path;
 import java.util.Objects;
 

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.zohokit.ZohoAuthException;
 import io.github.zohokit.store.TokenKey;
-import io.github.zohokit.store.TokenStore;
+import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import java.time.Instant;
 import mockwebserver3.MockResponse;

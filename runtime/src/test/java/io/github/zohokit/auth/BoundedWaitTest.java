@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.zohokit.ZohoUnavailableException;
-import io.github.zohokit.store.RefreshLease;
+import io.github.zohokit.spi.RefreshLease;
 import io.github.zohokit.store.TokenKey;
-import io.github.zohokit.store.TokenStore;
+import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import io.github.zohokit.testing.MutableClock;
 import java.time.Duration;

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.github.zohokit.store.TokenCipher;
 import io.github.zohokit.store.TokenKey;
-import io.github.zohokit.store.TokenStore;
+import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import io.github.zohokit.testing.MutableClock;
 import io.github.zohokit.testing.TraceLogs;

@@ -5,10 +5,10 @@ import static io.github.zohokit.testing.Fixtures.CLIENT_ID;
 import static io.github.zohokit.testing.Fixtures.REFRESH_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.zohokit.store.RefreshLease;
-import io.github.zohokit.store.StoredToken;
+import io.github.zohokit.spi.RefreshLease;
+import io.github.zohokit.spi.StoredToken;
 import io.github.zohokit.store.TokenKey;
-import io.github.zohokit.store.TokenStore;
+import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import io.github.zohokit.testing.ForwardingTokenStore;
 import io.github.zohokit.testing.MutableClock;

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.zohokit.ReauthorizationRequiredException;
 import io.github.zohokit.store.TokenKey;
-import io.github.zohokit.store.TokenStore;
+import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import io.github.zohokit.testing.MutableClock;
 import java.time.Duration;

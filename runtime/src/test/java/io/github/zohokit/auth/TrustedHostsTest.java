@@ -12,10 +12,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.zohokit.Zoho;
 import io.github.zohokit.ZohoAuthException;
-import io.github.zohokit.http.Operation;
-import io.github.zohokit.http.ZohoCalls;
+import io.github.zohokit.internal.Operation;
+import io.github.zohokit.internal.ZohoCalls;
 import io.github.zohokit.store.TokenKey;
-import io.github.zohokit.store.TokenStore;
+import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStoreException;
 import io.github.zohokit.store.TokenStores;
 import java.nio.file.Path;

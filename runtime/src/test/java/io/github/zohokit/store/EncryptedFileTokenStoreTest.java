@@ -1,5 +1,7 @@
 package io.github.zohokit.store;
 
+import io.github.zohokit.spi.StoredToken;
+import io.github.zohokit.spi.TokenStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -2,6 +2,7 @@ package io.github.zohokit.store;
 
 import io.github.zohokit.auth.Secret;
 import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.spi.RefreshLease;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,12 +1,11 @@
 package io.github.zohokit.store;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.github.zohokit.auth.DataCenter;
 import io.github.zohokit.auth.Scope;
 import io.github.zohokit.auth.Secret;
 import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.spi.RefreshLease;
+import io.github.zohokit.spi.StoredToken;
 import io.github.zohokit.testing.JavaProcess;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -22,6 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 class FileTokenStoreTest {
   private static final TokenKey KEY = new TokenKey("1000.CLIENT", "alice");

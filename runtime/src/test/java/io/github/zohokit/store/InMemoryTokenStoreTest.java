@@ -1,10 +1,13 @@
 package io.github.zohokit.store;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.github.zohokit.spi.RefreshLease;
+import io.github.zohokit.spi.StoredToken;
+import io.github.zohokit.spi.TokenStore;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 class InMemoryTokenStoreTest {
   private final TokenStore store = TokenStores.inMemory();

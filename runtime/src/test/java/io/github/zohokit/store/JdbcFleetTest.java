@@ -1,18 +1,17 @@
 package io.github.zohokit.store;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.zohokit.auth.DataCenter;
 import io.github.zohokit.auth.Scope;
 import io.github.zohokit.auth.Secret;
 import io.github.zohokit.auth.ZohoEndpoints;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.spi.StoredToken;
 import io.github.zohokit.testing.JavaProcess;
 import io.github.zohokit.testing.LeaseWatchingStore;
-import java.io.BufferedReader;
 import io.github.zohokit.testing.MutableClock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.BufferedReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,6 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** Several processes sharing one PostgreSQL token store behave like one client towards Zoho. */
 class JdbcFleetTest {

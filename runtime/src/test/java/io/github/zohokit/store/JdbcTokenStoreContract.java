@@ -1,5 +1,7 @@
 package io.github.zohokit.store;
 
+import io.github.zohokit.spi.RefreshLease;
+import io.github.zohokit.spi.StoredToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

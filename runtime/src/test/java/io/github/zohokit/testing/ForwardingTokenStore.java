@@ -1,10 +1,10 @@
 package io.github.zohokit.testing;
 
 import io.github.zohokit.auth.ZohoToken;
-import io.github.zohokit.store.RefreshLease;
-import io.github.zohokit.store.StoredToken;
+import io.github.zohokit.spi.RefreshLease;
+import io.github.zohokit.spi.StoredToken;
 import io.github.zohokit.store.TokenKey;
-import io.github.zohokit.store.TokenStore;
+import io.github.zohokit.spi.TokenStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.github.zohokit.testing;
 
-import io.github.zohokit.store.RefreshLease;
+import io.github.zohokit.spi.RefreshLease;
 import io.github.zohokit.store.TokenKey;
-import io.github.zohokit.store.TokenStore;
+import io.github.zohokit.spi.TokenStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

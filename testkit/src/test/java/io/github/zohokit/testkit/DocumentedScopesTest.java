@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.zohokit.Zoho;
 import io.github.zohokit.auth.Scope;
-import io.github.zohokit.auth.ScopeRequirement;
-import io.github.zohokit.auth.ScopeRules;
+import io.github.zohokit.internal.scope.ScopeRequirement;
+import io.github.zohokit.internal.scope.ScopeRules;
 import io.github.zohokit.auth.ZohoOAuth;
 import java.util.ArrayList;
 import java.util.List;

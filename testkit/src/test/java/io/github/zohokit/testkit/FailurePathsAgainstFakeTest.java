@@ -11,7 +11,7 @@ import io.github.zohokit.auth.DataCenter;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.auth.ZohoToken;
 import io.github.zohokit.crm.v8.OrgApi;
-import io.github.zohokit.store.TokenStore;
+import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import java.time.Duration;
 import java.util.List;

@@ -14,7 +14,7 @@ import io.github.zohokit.crm.ActionResult;
 import io.github.zohokit.crm.CrmRecord;
 import io.github.zohokit.crm.RecordPage;
 import io.github.zohokit.store.TokenKey;
-import io.github.zohokit.store.TokenStore;
+import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.zohokit.auth.ClientType;
 import io.github.zohokit.auth.ZohoOAuth;
-import io.github.zohokit.store.TokenStore;
+import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.testkit.FakeZoho;
 import java.nio.file.Files;
 import java.nio.file.Path;

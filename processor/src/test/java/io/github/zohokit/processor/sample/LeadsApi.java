@@ -11,7 +11,7 @@ import io.github.zohokit.annotation.Query;
 import io.github.zohokit.annotation.ZohoScope;
 import io.github.zohokit.crm.ActionResult;
 import io.github.zohokit.crm.RecordPage;
-import io.github.zohokit.http.ZohoResponse;
+import io.github.zohokit.ZohoResponse;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

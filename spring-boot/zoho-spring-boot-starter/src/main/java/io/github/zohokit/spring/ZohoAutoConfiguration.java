@@ -3,7 +3,7 @@ package io.github.zohokit.spring;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zohokit.Zoho;
 import io.github.zohokit.auth.ZohoOAuth;
-import io.github.zohokit.store.TokenStore;
+import io.github.zohokit.spi.TokenStore;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;

@@ -4,7 +4,7 @@ import io.github.zohokit.ZohoAuthException;
 import io.github.zohokit.ZohoUnavailableException;
 import io.github.zohokit.auth.AuthorizationRequest;
 import io.github.zohokit.auth.Scope;
-import io.github.zohokit.auth.ScopeManifest;
+import io.github.zohokit.internal.scope.ScopeManifest;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.auth.ZohoToken;
 import io.github.zohokit.store.TokenStoreException;

@@ -5,7 +5,7 @@ import io.github.zohokit.auth.ZohoEndpoints;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.store.JdbcTokenStore;
 import io.github.zohokit.store.TokenCipher;
-import io.github.zohokit.store.TokenStore;
+import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import java.nio.file.Path;
 import java.time.Duration;

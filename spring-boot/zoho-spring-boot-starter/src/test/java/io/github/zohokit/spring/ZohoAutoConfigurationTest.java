@@ -10,7 +10,7 @@ import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.crm.v8.OrgApi;
 import io.github.zohokit.crm.v8.RecordsApi;
 import io.github.zohokit.store.JdbcTokenStore;
-import io.github.zohokit.store.TokenStore;
+import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import io.github.zohokit.auth.Secret;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.auth.ZohoToken;
 import io.github.zohokit.crm.v8.RecordsApi;
-import io.github.zohokit.store.TokenStore;
+import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.testkit.FakeClient;
 import io.github.zohokit.testkit.FakeZoho;
 import io.micrometer.core.instrument.MeterRegistry;

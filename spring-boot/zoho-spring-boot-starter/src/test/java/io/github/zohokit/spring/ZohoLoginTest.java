@@ -266,15 +266,15 @@ class ZohoLoginTest {
 
   @Test
   void aFailingTokenStoreRendersAStorePageWithoutSecrets() {
-    io.github.zohokit.store.TokenStore memory = io.github.zohokit.store.TokenStores.inMemory();
-    io.github.zohokit.store.TokenStore broken = new io.github.zohokit.store.TokenStore() {
+    io.github.zohokit.spi.TokenStore memory = io.github.zohokit.store.TokenStores.inMemory();
+    io.github.zohokit.spi.TokenStore broken = new io.github.zohokit.spi.TokenStore() {
       @Override
-      public Optional<io.github.zohokit.store.StoredToken> load(io.github.zohokit.store.TokenKey key) {
+      public Optional<io.github.zohokit.spi.StoredToken> load(io.github.zohokit.store.TokenKey key) {
         return memory.load(key);
       }
 
       @Override
-      public Optional<io.github.zohokit.store.StoredToken> compareAndSet(io.github.zohokit.store.TokenKey key,
+      public Optional<io.github.zohokit.spi.StoredToken> compareAndSet(io.github.zohokit.store.TokenKey key,
           long expectedVersion, ZohoToken token) {
         throw new io.github.zohokit.store.TokenStoreException("disk full while writing the token file");
       }
@@ -290,12 +290,12 @@ class ZohoLoginTest {
       }
 
       @Override
-      public Optional<io.github.zohokit.store.RefreshLease> tryAcquireRefreshLease(
+      public Optional<io.github.zohokit.spi.RefreshLease> tryAcquireRefreshLease(
           io.github.zohokit.store.TokenKey key, Duration ttl) {
         return memory.tryAcquireRefreshLease(key, ttl);
       }
     };
-    run(app("zoho.login.anonymous-user-key=default").withBean(io.github.zohokit.store.TokenStore.class,
+    run(app("zoho.login.anonymous-user-key=default").withBean(io.github.zohokit.spi.TokenStore.class,
         () -> broken), flow -> {
       URI redirect = consent(flow.startLogin(), true);
       MvcResult result = flow.callback(redirect, null);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.zohokit.auth.ClientType;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.crm.v8.RecordsApi;
-import io.github.zohokit.store.TokenStore;
+import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.testkit.FakeClient;
 import io.github.zohokit.testkit.FakeZoho;
 import java.util.List;

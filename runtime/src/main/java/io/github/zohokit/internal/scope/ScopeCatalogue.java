@@ -1,4 +1,4 @@
-package io.github.zohokit.auth;
+package io.github.zohokit.internal.scope;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,6 +1,8 @@
-package io.github.zohokit.store;
+package io.github.zohokit.spi;
 
 import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.store.TokenStoreException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

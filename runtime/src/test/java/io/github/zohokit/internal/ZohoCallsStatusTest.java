@@ -1,24 +1,18 @@
-package io.github.zohokit.http;
-
-import static io.github.zohokit.testing.Fixtures.ACCESS_TOKEN;
-import static io.github.zohokit.testing.Fixtures.CLIENT_ID;
-import static io.github.zohokit.testing.Fixtures.CLIENT_SECRET;
-import static io.github.zohokit.testing.Fixtures.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+package io.github.zohokit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.zohokit.Zoho;
 import io.github.zohokit.ZohoApiException;
+import io.github.zohokit.ZohoResponse;
 import io.github.zohokit.auth.DataCenter;
 import io.github.zohokit.auth.Secret;
 import io.github.zohokit.auth.ZohoEndpoints;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenKey;
-import io.github.zohokit.store.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +22,13 @@ import okhttp3.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static io.github.zohokit.testing.Fixtures.ACCESS_TOKEN;
+import static io.github.zohokit.testing.Fixtures.CLIENT_ID;
+import static io.github.zohokit.testing.Fixtures.CLIENT_SECRET;
+import static io.github.zohokit.testing.Fixtures.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 /** How generated clients read statuses that are not plain success: 304, 404 with and without Zoho's error body. */
 class ZohoCallsStatusTest {

@@ -1,9 +1,10 @@
-package io.github.zohokit.auth;
+package io.github.zohokit.internal.scope;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.github.zohokit.auth.Scope;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** The coverage rule over the catalogue: which declared scopes authorise which call. */
 class ScopeRulesTest {

@@ -1,6 +1,7 @@
-package io.github.zohokit.store;
+package io.github.zohokit.spi;
 
 import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.store.TokenKey;
 import java.util.Objects;
 
 /**

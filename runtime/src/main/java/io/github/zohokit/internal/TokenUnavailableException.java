@@ -1,4 +1,4 @@
-package io.github.zohokit.http;
+package io.github.zohokit.internal;
 
 import io.github.zohokit.ZohoException;
 import java.io.IOException;

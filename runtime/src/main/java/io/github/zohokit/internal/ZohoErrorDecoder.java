@@ -1,4 +1,4 @@
-package io.github.zohokit.http;
+package io.github.zohokit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,8 +6,9 @@ import io.github.zohokit.RateLimitException;
 import io.github.zohokit.ScopeMismatchException;
 import io.github.zohokit.ZohoApiException;
 import io.github.zohokit.ZohoException;
+import io.github.zohokit.ZohoResponse;
 import io.github.zohokit.auth.Scope;
-import io.github.zohokit.auth.ScopeRules;
+import io.github.zohokit.internal.scope.ScopeRules;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.github.zohokit.http;
+package io.github.zohokit;
 
 import java.util.Optional;
 import java.util.OptionalLong;

@@ -1,4 +1,4 @@
-package io.github.zohokit.http;
+package io.github.zohokit.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.github.zohokit.Zoho;
 import io.github.zohokit.ZohoApiException;
 import io.github.zohokit.ZohoException;
+import io.github.zohokit.ZohoResponse;
 import io.github.zohokit.crm.RecordPage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

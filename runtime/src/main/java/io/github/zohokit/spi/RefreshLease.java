@@ -1,4 +1,4 @@
-package io.github.zohokit.store;
+package io.github.zohokit.spi;
 
 /**
  * The right to refresh one key's token, held by one process at a time. Closing it lets others refresh. A lease

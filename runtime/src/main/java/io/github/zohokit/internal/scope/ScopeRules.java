@@ -1,5 +1,6 @@
-package io.github.zohokit.auth;
+package io.github.zohokit.internal.scope;
 
+import io.github.zohokit.auth.Scope;
 import java.util.Optional;
 
 /**

@@ -1,4 +1,4 @@
-package io.github.zohokit.http;
+package io.github.zohokit.internal;
 
 /** How a generated client reads a response body into its return type; decided at compile time. */
 public enum BodyShape {

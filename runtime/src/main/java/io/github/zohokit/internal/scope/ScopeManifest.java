@@ -1,7 +1,8 @@
-package io.github.zohokit.auth;
+package io.github.zohokit.internal.scope;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.zohokit.auth.Scope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;

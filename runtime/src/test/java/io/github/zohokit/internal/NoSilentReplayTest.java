@@ -1,4 +1,4 @@
-package io.github.zohokit.http;
+package io.github.zohokit.internal;
 
 import static io.github.zohokit.testing.Fixtures.ACCESS_TOKEN;
 import static io.github.zohokit.testing.Fixtures.CLIENT_ID;
@@ -17,7 +17,7 @@ import io.github.zohokit.auth.ZohoEndpoints;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.auth.ZohoToken;
 import io.github.zohokit.store.TokenKey;
-import io.github.zohokit.store.TokenStore;
+import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import java.time.Instant;
 import java.util.List;

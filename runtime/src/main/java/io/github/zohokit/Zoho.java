@@ -1,64 +1,57 @@
 package io.github.zohokit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.zohokit.auth.Scope;
 import io.github.zohokit.auth.ZohoOAuth;
-import io.github.zohokit.auth.ZohoToken;
-import io.github.zohokit.internal.ZohoAuthInterceptor;
-import io.github.zohokit.internal.ZohoErrorDecoder;
+import io.github.zohokit.internal.Connection;
+import io.github.zohokit.internal.Session;
 import io.github.zohokit.store.TokenKey;
-import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Response;
 
 /**
- * A connection to Zoho's APIs for one user of one client: an {@link OkHttpClient} that authorizes and routes every
- * request ({@link ZohoAuthInterceptor}), the Jackson mapper, and the error decoder.
+ * A connection to Zoho's APIs for one user of one client: the generated clients, and an {@link OkHttpClient} for
+ * the application's own requests that authorizes and routes each of them.
  *
  * <pre>{@code
  * Zoho zoho = Zoho.connect(oauth);                  // the default user
+ * LeadsApi leads = zoho.client(LeadsApi.class);
  * Zoho alice = zoho.forUser("alice@example.com");   // per-user tokens (server-based apps)
  * }</pre>
  *
- * Cheap to create; instances for different users share the connection pool.
+ * Cheap to create: users of one {@link ZohoOAuth} share its connection pool and its authorizing HTTP client, and a
+ * user's generated clients are created once.
  */
 public final class Zoho {
   private final ZohoOAuth oauth;
-  private final String userKey;
-  private final OkHttpClient httpClient;
-  private final ZohoAuthInterceptor authorization;
+  private final Connection connection;
+  private final Session session;
+  private volatile OkHttpClient httpClient;
 
-  private Zoho(ZohoOAuth oauth, String userKey) {
-    this.oauth = Objects.requireNonNull(oauth, "oauth");
-    this.userKey = Objects.requireNonNull(userKey, "userKey");
-    this.authorization = new ZohoAuthInterceptor(oauth, userKey);
-    // No silent replay: OkHttp would resend any request after a connection failure; the interceptor resends only
-    // GET and HEAD, once, and tells the caller a POST/PATCH/PUT/DELETE may have been applied.
-    this.httpClient = oauth.httpClient().newBuilder().retryOnConnectionFailure(false).addInterceptor(authorization)
-        .build();
+  private Zoho(ZohoOAuth oauth, Connection connection, Session session) {
+    this.oauth = oauth;
+    this.connection = connection;
+    this.session = session;
   }
 
   /** Connects as {@link TokenKey#DEFAULT_USER}. */
   public static Zoho connect(ZohoOAuth oauth) {
-    return new Zoho(oauth, TokenKey.DEFAULT_USER);
+    Connection connection = Connection.of(Objects.requireNonNull(oauth, "oauth"));
+    return new Zoho(oauth, connection, connection.session(TokenKey.DEFAULT_USER));
   }
 
   /**
-   * The generated client for {@code api}, an interface compiled with the zohokit annotation processor.
+   * The generated client for {@code api}, an interface compiled with the zohokit annotation processor; the same
+   * instance on every call for this user.
    *
    * @throws IllegalArgumentException when no generated client exists for {@code api}
    */
   public <T> T client(Class<T> api) {
-    ZohoClientFactory<T> factory = ClientFactories.find(api);
-    return factory.create(this);
+    return connection.client(session, Objects.requireNonNull(api, "api"));
   }
 
   /** The same connection for another user of the same client. */
   public Zoho forUser(String userKey) {
-    return new Zoho(oauth, userKey);
+    return new Zoho(oauth, connection, connection.session(userKey));
   }
 
   public ZohoOAuth oauth() {
@@ -66,37 +59,29 @@ public final class Zoho {
   }
 
   public String userKey() {
-    return userKey;
-  }
-
-  /** The client whose requests carry this user's token and go to this user's API domain. */
-  public OkHttpClient httpClient() {
-    return httpClient;
+    return session.userKey();
   }
 
   /**
-   * The base URL this user's API calls go to (their token's API domain), once a call has been made; null before.
-   * Clients build URLs on it so that the interceptor need not rewrite them.
+   * A client for the application's own requests as this user: each request carries the user's token and goes to
+   * the user's API domain (the URL's scheme, host and port are replaced; its path and query kept), with the single
+   * retry on a rejected token and no silent replay of writes that generated clients have.
    */
-  public HttpUrl apiBaseUrl() {
-    return authorization.apiBase();
+  public OkHttpClient httpClient() {
+    OkHttpClient client = httpClient;
+    if (client == null) {
+      client = connection.userClient(session);
+      httpClient = client;
+    }
+    return client;
   }
 
   public ObjectMapper objectMapper() {
-    return oauth.objectMapper();
-  }
-
-  /**
-   * The exception for a failed (non-2xx) answer to {@code operation} (for example {@code GET /crm/v8/Leads}),
-   * which declared {@code requiredScopes}. Reads the response body; the caller closes the response.
-   */
-  public ZohoException decodeError(Response response, String operation, Collection<String> requiredScopes) {
-    Collection<Scope> granted = oauth.cachedToken(userKey).map(ZohoToken::scopes).orElse(List.of());
-    return ZohoErrorDecoder.decode(response, operation, requiredScopes, granted);
+    return connection.objectMapper();
   }
 
   @Override
   public String toString() {
-    return "Zoho{user=" + userKey + ", " + oauth + "}";
+    return "Zoho{user=" + session.userKey() + ", " + oauth + "}";
   }
 }

@@ -1,5 +1,6 @@
 package io.github.zohokit;
 
+import io.github.zohokit.store.TokenKey;
 import static io.github.zohokit.testing.Fixtures.ACCESS_TOKEN;
 import static io.github.zohokit.testing.Fixtures.ACCESS_TOKEN_2;
 import static io.github.zohokit.testing.Fixtures.CLIENT_ID;
@@ -95,7 +96,7 @@ class SecretsNeverLeakTest {
     accounts.enqueue(json(tokenAnswer(ACCESS_TOKEN, REFRESH_TOKEN, "https://www.zohoapis.com", "ZohoCRM.modules.ALL")));
     ZohoToken token = self.selfClientFlow().exchangeGrantToken(GRANT_TOKEN);
     seen.add(token.toString());
-    seen.add(store.load(self.key("default")).get().toString());
+    seen.add(store.load(new TokenKey(self.clientId(), "default")).get().toString());
     seen.add(self.toString());
     api.enqueue(json(401, "{\"code\":\"INVALID_TOKEN\",\"details\":{},\"message\":\"invalid oauth token\"}"));
     accounts.enqueue(json("{\"access_token\":\"" + ACCESS_TOKEN_2 + "\",\"expires_in\":3600}"));
@@ -114,7 +115,7 @@ class SecretsNeverLeakTest {
     accounts.enqueue(json("{\"error\":\"invalid_code\"}"));
     attempt(() -> self.token("default"));
     attempt(() -> self.token("default")); // the refresh token is marked dead: answered without a request
-    seen.add(store.load(self.key("default")).get().toString());
+    seen.add(store.load(new TokenKey(self.clientId(), "default")).get().toString());
     accounts.enqueue(json(500, "{\"error\":\"internal_error\"}"));
     attempt(() -> self.selfClientFlow().exchangeGrantToken(GRANT_TOKEN));
     accounts.enqueue(json("{\"error\":\"invalid_client_secret\"}"));

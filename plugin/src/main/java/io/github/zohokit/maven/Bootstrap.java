@@ -74,7 +74,7 @@ final class Bootstrap {
     }
     ZohoOAuth live = oauth.tokenStore(store).build();
     try {
-      live.tokenRejected(key.userKey(), stored.get().token().accessToken());
+      live.refresh(key.userKey());
       return Optional.empty();
     } catch (ReauthorizationRequiredException e) {
       return Optional.of(e.getMessage());

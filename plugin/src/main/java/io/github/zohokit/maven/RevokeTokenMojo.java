@@ -1,5 +1,6 @@
 package io.github.zohokit.maven;
 
+import io.github.zohokit.store.TokenKey;
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.auth.ClientType;
 import io.github.zohokit.auth.ZohoOAuth;
@@ -25,10 +26,10 @@ public class RevokeTokenMojo extends AbstractZohoMojo {
     ZohoOAuth oauth = oauth(ClientType.SELF_CLIENT, credentials(true)).build();
     try {
       if (oauth.revoke(userKey)) {
-        getLog().info("Revoked the Zoho token of " + TokenReport.who(oauth.key(userKey)) + " at Zoho and removed it from "
+        getLog().info("Revoked the Zoho token of " + TokenReport.who(new TokenKey(oauth.clientId(), userKey)) + " at Zoho and removed it from "
             + tokenStorePath());
       } else {
-        getLog().info("No Zoho token is stored for " + TokenReport.who(oauth.key(userKey)) + " in " + tokenStorePath()
+        getLog().info("No Zoho token is stored for " + TokenReport.who(new TokenKey(oauth.clientId(), userKey)) + " in " + tokenStorePath()
             + "; nothing to revoke");
       }
     } catch (ZohoException e) {

@@ -148,7 +148,7 @@ class BootstrapTest {
     assertThat(fake.revokeToken(store.load(key).get().token().refreshToken().reveal())).isTrue();
     ZohoOAuth app = oauth(fake, client).tokenStore(store).build();
     // the app's next API call gets 401 INVALID_TOKEN (revoking the refresh token revoked its access tokens too)
-    assertThatThrownBy(() -> app.tokenRejected("default", store.load(key).get().token().accessToken()))
+    assertThatThrownBy(() -> app.refresh("default"))
         .isInstanceOf(ReauthorizationRequiredException.class);
 
     assertThat(Bootstrap.coveringToken(store, key, REQUIRED, Clock.systemUTC())).isEmpty();

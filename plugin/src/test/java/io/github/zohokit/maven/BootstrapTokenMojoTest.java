@@ -76,7 +76,7 @@ class BootstrapTokenMojoTest {
   @MojoParameter(name = "scopes", value = "ZohoCRM.modules.ALL")
   void aGrantTokenReplacesAStoredTokenTheRuntimeFoundDead(BootstrapTokenMojo mojo) throws Exception {
     ZohoToken dead = store.load(key).get().token();
-    assertThatThrownBy(() -> oauth().tokenStore(store).build().tokenRejected("default", dead.accessToken()))
+    assertThatThrownBy(() -> oauth().tokenStore(store).build().refresh("default"))
         .isInstanceOf(ReauthorizationRequiredException.class);
     configure(mojo);
 

@@ -177,9 +177,12 @@ final class InterfaceReader {
       return Optional.empty();
     }
     ClassName interfaceName = ClassName.get(type);
-    ClassName generated = ClassName.get(interfaceName.packageName(),
-        String.join("_", interfaceName.simpleNames()) + "ZohoClient");
-    return Optional.of(new ClientModel(type, interfaceName, generated, methods));
+    return Optional.of(new ClientModel(type, interfaceName, generatedName(interfaceName), methods));
+  }
+
+  /** The generated client of {@code api}: {@code LeadsApiZohoClient}, {@code Outer_InnerZohoClient}. */
+  static ClassName generatedName(ClassName api) {
+    return ClassName.get(api.packageName(), String.join("_", api.simpleNames()) + "ZohoClient");
   }
 
   /** The scopes of a type-level {@code @ZohoScope}, each checked (errors on the type). */

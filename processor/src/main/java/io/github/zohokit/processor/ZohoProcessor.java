@@ -1,6 +1,7 @@
 package io.github.zohokit.processor;
 
 import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
 import io.github.zohokit.annotation.Body;
 import io.github.zohokit.annotation.Delete;
 import io.github.zohokit.annotation.Get;
@@ -37,7 +38,8 @@ import javax.tools.StandardLocation;
 
 /**
  * Generates a Zoho client for every interface that uses zohokit's annotations, checks scopes and signatures
- * at compile time, and writes {@value ScopeManifest#RESOURCE} and the {@code META-INF/services} registration.
+ * at compile time, writes one client registry per compilation (listed in {@code META-INF/services}) and
+ * {@value ScopeManifest#RESOURCE}.
  *
  * <p>Finding, reading and writing are separate: {@link InterfaceReader} builds a model and reports errors,
  * {@link ClientWriter} emits the class, {@link ManifestWriter} the manifest.
@@ -45,7 +47,10 @@ import javax.tools.StandardLocation;
 @AutoService(Processor.class)
 public final class ZohoProcessor extends AbstractProcessor {
   private static final String GENERATED = "javax.annotation.processing.Generated";
-  static final String SERVICES = "META-INF/services/io.github.zohokit.ZohoClientFactory";
+  static final String SERVICES = "META-INF/services/io.github.zohokit.internal.ClientRegistry";
+  /** {@code -Azoho.registry=com.example.MyClients}: the name of the registry class this compilation writes. */
+  static final String REGISTRY_OPTION = "zoho.registry";
+  private static final String REGISTRY_NAME = "ZohoClientRegistry";
   /** The annotations that mark a client interface or its methods. */
   private static final List<Class<? extends java.lang.annotation.Annotation>> ANNOTATIONS =
       List.of(ZohoScope.class, Get.class, Post.class, Put.class, Patch.class, Delete.class);
@@ -54,6 +59,10 @@ public final class ZohoProcessor extends AbstractProcessor {
       List.of(Path.class, Query.class, Header.class, Body.class);
 
   private final Map<String, ClientModel> clients = new LinkedHashMap<>();
+  /** Clients of this compilation already in a written registry. */
+  private final Set<String> registered = new java.util.HashSet<>();
+  /** The registries this compilation wrote: normally one. */
+  private final List<String> registries = new ArrayList<>();
   private final List<Element> originating = new ArrayList<>();
   /** Interfaces using a type that did not resolve yet, read again in the next round. */
   private final Set<String> deferred = new java.util.LinkedHashSet<>();
@@ -91,11 +100,13 @@ public final class ZohoProcessor extends AbstractProcessor {
 
   /**
    * {@code -Azoho.unknownScopes=accept|warn|error}: what to do with a call zohokit's scope catalogue does not know
-   * (a custom module, an API it does not list). Default {@code accept}.
+   * (a custom module, an API it does not list). Default {@code accept}. {@code -Azoho.registry=<class name>}: the
+   * registry class of this compilation, default {@code ZohoClientRegistry} in the package the interfaces share
+   * (set it when two libraries on one class path would get the same name).
    */
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(InterfaceReader.UnknownScopes.OPTION);
+    return Set.of(InterfaceReader.UnknownScopes.OPTION, REGISTRY_OPTION);
   }
 
   @Override
@@ -122,6 +133,7 @@ public final class ZohoProcessor extends AbstractProcessor {
       }
     }
     deferred.clear();
+    int before = clients.size();
     for (TypeElement type : types.values()) {
       String name = type.getQualifiedName().toString();
       if (clients.containsKey(name)) {
@@ -147,10 +159,78 @@ public final class ZohoProcessor extends AbstractProcessor {
         }
       });
     }
+    // the registry is a source file: written in a round that is not the last (javac would not compile it after),
+    // once no interface is waiting for a type and this round added no client
+    if (!round.processingOver() && deferred.isEmpty() && clients.size() == before && registered.size() < clients.size()) {
+      writeRegistry();
+    }
     if (round.processingOver() && !clients.isEmpty()) {
       writeResources();
     }
     return true;
+  }
+
+  /**
+   * Writes a registry of the clients not registered yet, with (in the first registry) those an earlier build
+   * generated that still exist and this compilation did not regenerate.
+   */
+  private void writeRegistry() {
+    Map<ClassName, ClassName> entries = new java.util.TreeMap<>(java.util.Comparator.comparing(ClassName::canonicalName));
+    List<Element> sources = new ArrayList<>();
+    for (ClientModel client : clients.values()) {
+      if (registered.add(client.interfaceName().canonicalName())) {
+        entries.put(client.interfaceName(), client.generatedName());
+        sources.add(client.element());
+      }
+    }
+    if (registries.isEmpty()) {
+      for (ManifestWriter.Kept kept : readKept(previous(ScopeManifest.RESOURCE))) {
+        TypeElement type = processingEnv.getElementUtils().getTypeElement(kept.interfaceName());
+        if (type != null && !clients.containsKey(kept.interfaceName())) {
+          ClassName api = ClassName.get(type);
+          ClassName generated = InterfaceReader.generatedName(api);
+          if (exists(generated.canonicalName())) {
+            entries.put(api, generated);
+          }
+        }
+      }
+    }
+    ClassName name = registryName();
+    try {
+      writer.writeRegistry(name, entries, sources).writeTo(filer);
+      registries.add(name.reflectionName());
+    } catch (IOException e) {
+      messager.printMessage(Diagnostic.Kind.ERROR, "zohokit could not write " + name + ": " + e.getMessage());
+    }
+  }
+
+  /** The configured registry name, or {@code ZohoClientRegistry} in the interfaces' common package. */
+  private ClassName registryName() {
+    String configured = processingEnv.getOptions().get(REGISTRY_OPTION);
+    ClassName base;
+    if (configured != null && !configured.isBlank()) {
+      int dot = configured.lastIndexOf('.');
+      base = ClassName.get(dot < 0 ? "" : configured.substring(0, dot), configured.substring(dot + 1));
+    } else {
+      String common = null;
+      for (ClientModel client : clients.values()) {
+        String pkg = client.interfaceName().packageName();
+        common = common == null ? pkg : commonPackage(common, pkg);
+      }
+      base = ClassName.get(common == null ? "" : common, REGISTRY_NAME);
+    }
+    return registries.isEmpty() ? base : base.peerClass(base.simpleName() + (registries.size() + 1));
+  }
+
+  /** The longest package both {@code a} and {@code b} are in (or equal to). */
+  static String commonPackage(String a, String b) {
+    String[] x = a.split("\\.");
+    String[] y = b.split("\\.");
+    StringBuilder common = new StringBuilder();
+    for (int i = 0; i < Math.min(x.length, y.length) && x[i].equals(y[i]); i++) {
+      common.append(i == 0 ? "" : ".").append(x[i]);
+    }
+    return common.toString();
   }
 
   /**
@@ -160,15 +240,8 @@ public final class ZohoProcessor extends AbstractProcessor {
    */
   private void writeResources() {
     List<ClientModel> all = new ArrayList<>(clients.values());
-    Set<String> factories = new TreeSet<>();
-    for (String line : previous(SERVICES).split("\n")) {
-      String factory = line.trim();
-      if (!factory.isEmpty() && !factory.startsWith("#") && exists(factory.replace('$', '.'))) {
-        factories.add(factory);
-      }
-    }
-    all.forEach(c -> factories.add(c.generatedName().reflectionName() + "$Factory"));
-    write(SERVICES, String.join("\n", factories) + "\n");
+    // only this compilation's registries: the first one carries the clients an earlier build kept
+    write(SERVICES, String.join("\n", registries) + "\n");
     List<ManifestWriter.Kept> kept = new ArrayList<>();
     for (ManifestWriter.Kept client : readKept(previous(ScopeManifest.RESOURCE))) {
       if (!clients.containsKey(client.interfaceName()) && exists(client.interfaceName())) {

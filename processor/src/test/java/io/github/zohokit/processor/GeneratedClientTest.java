@@ -75,7 +75,8 @@ class GeneratedClientTest {
   void lookupFindsTheGeneratedClientsThroughServiceRegistration() {
     assertThat(leads).isInstanceOf(LeadsApiZohoClient.class);
     assertThat(zoho.client(OrgApi.class)).isNotNull();
-    assertThat(new LeadsApiZohoClient(zoho)).isInstanceOf(LeadsApi.class);
+    assertThat(zoho.client(LeadsApi.class)).as("one client per user, created once").isSameAs(leads);
+    assertThat(zoho.forUser("someone").client(LeadsApi.class)).isNotSameAs(leads).isInstanceOf(LeadsApi.class);
   }
 
   @Test

@@ -53,10 +53,12 @@ class GenerationTest {
     assertThat(code)
         .contains("public final class UsersApiZohoClient implements UsersApi")
         .contains("new Operation(\"GET\", \"/crm/v8/users\",\n      List.of(\"ZohoCRM.users.READ\", \"ZohoCRM.org.READ\"))")
-        .contains("calls.url(\"crm/v8/users\").addQueryParameter(\"type\", \"CurrentUser\")")
+        .contains("Authorization authorization = calls.authorization();")
+        .contains("calls.url(authorization, \"crm/v8/users\").addQueryParameter(\"type\", \"CurrentUser\")")
+        .contains(".tag(Authorization.class, authorization)")
         .contains(".addPathSegment(ZohoCalls.pathValue(id, \"id\", OP_DELETE))")
         .contains("calls.callVoid(request, OP_DELETE)")
-        .contains("public static final class Factory implements ZohoClientFactory<UsersApi>")
+        .doesNotContain("class Factory")
         .doesNotContain("getMethod")
         .doesNotContain("reflect");
   }
@@ -124,13 +126,16 @@ class GenerationTest {
   }
 
   @Test
-  void servicesRegistrationListsEveryFactory() throws Exception {
+  void oneRegistryPerCompilationListsEveryClientAndIsTheOnlyService() throws Exception {
     Compilation c = compile(LEADS, USERS);
     String services = text(c.generatedFile(StandardLocation.CLASS_OUTPUT,
-        "META-INF/services/io.github.zohokit.ZohoClientFactory").get());
-    assertThat(services).isEqualTo("com.example.crm.LeadsApiZohoClient$Factory\n"
-        + "com.example.crm.LeadsApi_NotesZohoClient$Factory\n"
-        + "com.example.crm.UsersApiZohoClient$Factory\n");
+        "META-INF/services/io.github.zohokit.internal.ClientRegistry").get());
+    assertThat(services).isEqualTo("com.example.crm.ZohoClientRegistry\n");
+    assertThat(text(c.generatedSourceFile("com.example.crm.ZohoClientRegistry").get()))
+        .contains("public final class ZohoClientRegistry implements ClientRegistry")
+        .contains("clients.add(LeadsApi.class, LeadsApiZohoClient::new);")
+        .contains("clients.add(LeadsApi.Notes.class, LeadsApi_NotesZohoClient::new);")
+        .contains("clients.add(UsersApi.class, UsersApiZohoClient::new);");
   }
 
   @Test

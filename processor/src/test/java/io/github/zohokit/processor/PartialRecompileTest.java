@@ -53,8 +53,10 @@ class PartialRecompileTest {
     compile(LEADS, USERS);
     compile(USERS_CHANGED);
 
-    assertThat(read(ZohoProcessor.SERVICES)).isEqualTo("com.example.crm.LeadsApiZohoClient$Factory\n"
-        + "com.example.crm.UsersApiZohoClient$Factory\n");
+    assertThat(read(ZohoProcessor.SERVICES)).isEqualTo("com.example.crm.ZohoClientRegistry\n");
+    assertThat(read("com/example/crm/ZohoClientRegistry.java"))
+        .contains("clients.add(LeadsApi.class, LeadsApiZohoClient::new);")
+        .contains("clients.add(UsersApi.class, UsersApiZohoClient::new);");
     String manifest = read("META-INF/zoho/scopes.json");
     assertThat(manifest)
         .contains("\"interface\": \"com.example.crm.LeadsApi\"")
@@ -73,7 +75,9 @@ class PartialRecompileTest {
     }
     compile(USERS_CHANGED);
 
-    assertThat(read(ZohoProcessor.SERVICES)).isEqualTo("com.example.crm.UsersApiZohoClient$Factory\n");
+    assertThat(read(ZohoProcessor.SERVICES)).isEqualTo("com.example.crm.ZohoClientRegistry\n");
+    assertThat(read("com/example/crm/ZohoClientRegistry.java")).doesNotContain("LeadsApi")
+        .contains("clients.add(UsersApi.class, UsersApiZohoClient::new);");
     assertThat(read("META-INF/zoho/scopes.json")).doesNotContain("LeadsApi")
         .endsWith("\"scopes\": [\"ZohoCRM.users.READ\"]\n}\n");
   }

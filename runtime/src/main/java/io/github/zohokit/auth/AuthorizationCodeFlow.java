@@ -27,10 +27,14 @@ import okhttp3.HttpUrl;
  * before anything is stored.
  */
 public final class AuthorizationCodeFlow {
-  private final ZohoOAuth oauth;
+  private final TokenEndpoint endpoint;
+  private final TokenKeeper keeper;
+  private final boolean pkce;
 
-  AuthorizationCodeFlow(ZohoOAuth oauth) {
-    this.oauth = oauth;
+  AuthorizationCodeFlow(TokenEndpoint endpoint, TokenKeeper keeper, boolean pkce) {
+    this.endpoint = endpoint;
+    this.keeper = keeper;
+    this.pkce = pkce;
   }
 
   /**
@@ -50,7 +54,7 @@ public final class AuthorizationCodeFlow {
    * one.
    */
   public AuthorizationRequest authorize(Collection<String> scopes, String userKey) {
-    return authorize(scopes, AccessType.OFFLINE, !oauth.hasUsableRefreshToken(userKey, ZohoOAuth.parseScopes(scopes)));
+    return authorize(scopes, AccessType.OFFLINE, !keeper.hasUsableRefreshToken(userKey, ZohoOAuth.parseScopes(scopes)));
   }
 
   /**
@@ -65,12 +69,12 @@ public final class AuthorizationCodeFlow {
     List<Scope> parsed = ZohoOAuth.parseScopes(scopes);
     String state = Pkce.newState();
     String nonce = Pkce.newState();
-    String verifier = oauth.pkceEnabled() ? Pkce.newVerifier() : null;
-    HttpUrl.Builder url = oauth.accountsUrl().newBuilder().addPathSegments("oauth/v2/auth")
+    String verifier = pkce ? Pkce.newVerifier() : null;
+    HttpUrl.Builder url = endpoint.accountsUrl().newBuilder().addPathSegments("oauth/v2/auth")
         .addQueryParameter("response_type", "code")
-        .addQueryParameter("client_id", oauth.client().clientId())
+        .addQueryParameter("client_id", endpoint.client().clientId())
         .addQueryParameter("scope", Scope.join(parsed))
-        .addQueryParameter("redirect_uri", oauth.client().redirectUri())
+        .addQueryParameter("redirect_uri", endpoint.client().redirectUri())
         .addQueryParameter("access_type", accessType.param())
         .addQueryParameter("state", state)
         .addQueryParameter("nonce", nonce);
@@ -103,17 +107,17 @@ public final class AuthorizationCodeFlow {
       throw new ZohoAuthException("missing_code", "The authorization callback has neither a code nor an error; "
           + "is this the redirect URI Zoho called?");
     }
-    Located server = locate(oauth, params.get("accounts-server"), params.get("location"));
-    Map<String, String> form = oauth.clientAuthentication();
+    Located server = locate(endpoint, params.get("accounts-server"), params.get("location"));
+    Map<String, String> form = endpoint.clientAuthentication();
     form.put("grant_type", "authorization_code");
     form.put("code", code);
-    form.put("redirect_uri", oauth.client().redirectUri());
+    form.put("redirect_uri", endpoint.client().redirectUri());
     if (request.codeVerifier() != null) {
       form.put("code_verifier", request.codeVerifier().reveal());
     }
-    ZohoToken token = oauth.requestToken(server.url, form, OAuthErrors.Request.AUTHORIZATION_CODE, server.dataCenter);
-    oauth.verifyIdToken(token, server.url, server.dataCenter, request.nonce());
-    return oauth.keep(userKey, token);
+    ZohoToken token = endpoint.requestToken(server.url, form, OAuthErrors.Request.AUTHORIZATION_CODE, server.dataCenter);
+    endpoint.verifyIdToken(token, server.url, server.dataCenter, request.nonce());
+    return keeper.keep(userKey, token);
   }
 
   /** An accounts server and its data centre. */
@@ -131,20 +135,20 @@ public final class AuthorizationCodeFlow {
    * The accounts server named by a callback: {@code accounts-server} if it is a known one, else the server of
    * {@code location}'s data centre, else the client's own.
    */
-  static Located locate(ZohoOAuth oauth, String accountsServer, String location) {
+  static Located locate(TokenEndpoint endpoint, String accountsServer, String location) {
     if (accountsServer != null) {
-      Optional<DataCenter> dc = oauth.endpoints().dataCenterOfAccountsServer(accountsServer);
+      Optional<DataCenter> dc = endpoint.endpoints().dataCenterOfAccountsServer(accountsServer);
       if (dc.isEmpty()) {
         throw new ZohoAuthException("untrusted_accounts_server", "The callback names accounts server '"
             + accountsServer + "', which is not a Zoho accounts server this client knows. zohokit does not send "
             + "the client secret there. If it is legitimate, add it with ZohoEndpoints.withAccountsUrl");
       }
-      return new Located(oauth.endpoints().accountsUrl(dc.get()), dc.get());
+      return new Located(endpoint.endpoints().accountsUrl(dc.get()), dc.get());
     }
     Optional<DataCenter> dc = DataCenter.fromLocation(location);
     if (dc.isPresent()) {
-      return new Located(oauth.endpoints().accountsUrl(dc.get()), dc.get());
+      return new Located(endpoint.endpoints().accountsUrl(dc.get()), dc.get());
     }
-    return new Located(oauth.accountsUrl(), oauth.dataCenter());
+    return new Located(endpoint.accountsUrl(), endpoint.client().dataCenter());
   }
 }

@@ -20,20 +20,51 @@ package io.github.zohokit.auth;
  * </table>
  */
 public enum ClientType {
-  SERVER_BASED("server-based", true, true),
-  CLIENT_BASED("client-based", true, false),
-  SELF_CLIENT("self client", false, true),
-  NON_BROWSER("non-browser", false, true),
-  MOBILE("mobile", true, true);
+  SERVER_BASED("server-based", true, true,
+      "Send the user through the authorization code flow (AuthorizationCodeFlow.authorize) with AccessType.OFFLINE "
+          + "to get a refresh token",
+      "To recover, send the user through the authorization code flow again (AuthorizationCodeFlow.authorize with "
+          + "AccessType.OFFLINE, which asks for consent)"),
+  CLIENT_BASED("client-based", true, false,
+      "Client-based apps get no refresh token: send the user to Zoho to authorize again",
+      "To recover, send the user to Zoho to authorize again (ImplicitFlow)"),
+  SELF_CLIENT("self client", false, true,
+      "Exchange a grant token first (mvn zoho:bootstrap-token -Dzoho.grantToken=..., or "
+          + "SelfClientFlow.exchangeGrantToken), or configure clientCredentials(soid, scopes) for tokens without a "
+          + "refresh token",
+      "To recover, generate a new grant token in the API Console (Self Client > Generate Code) with the same scopes "
+          + "and run mvn zoho:bootstrap-token -Dzoho.grantToken=<code> (or call SelfClientFlow.exchangeGrantToken)"),
+  NON_BROWSER("non-browser", false, true,
+      "Log in with the device flow first (mvn zoho:device-login, or DeviceFlow.login) with AccessType.OFFLINE",
+      "To recover, log in again with the device flow (mvn zoho:device-login, or DeviceFlow.login with "
+          + "AccessType.OFFLINE)"),
+  MOBILE("mobile", true, true,
+      SERVER_BASED.firstToken, SERVER_BASED.recover);
 
   private final String displayName;
   private final boolean redirectUri;
   private final boolean clientSecret;
+  /** How a user of this type gets a first token (with a refresh token where the type has one). */
+  private final String firstToken;
+  /** How to recover once Zoho declared the refresh token dead. */
+  private final String recover;
 
-  ClientType(String displayName, boolean redirectUri, boolean clientSecret) {
+  ClientType(String displayName, boolean redirectUri, boolean clientSecret, String firstToken, String recover) {
     this.displayName = displayName;
     this.redirectUri = redirectUri;
     this.clientSecret = clientSecret;
+    this.firstToken = firstToken;
+    this.recover = recover;
+  }
+
+  /** How a user of this type gets a first token, for messages. */
+  String howToGetFirstToken() {
+    return firstToken;
+  }
+
+  /** How to recover once Zoho declared the refresh token dead, for messages. */
+  String howToRecover() {
+    return recover;
   }
 
   /** Whether clients of this type are registered with a redirect URI and send it when authorizing. */

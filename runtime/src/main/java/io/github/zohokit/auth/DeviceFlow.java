@@ -39,12 +39,14 @@ public final class DeviceFlow {
   private static final Duration SLOW_DOWN_STEP = Duration.ofSeconds(5);
   private static final Duration DEFAULT_EXPIRY = Duration.ofMinutes(5);
 
-  private final ZohoOAuth oauth;
+  private final TokenEndpoint endpoint;
+  private final TokenKeeper keeper;
   private final Duration slowDownInterval;
   private final Sleeper sleeper;
 
-  DeviceFlow(ZohoOAuth oauth, Duration slowDownInterval, Sleeper sleeper) {
-    this.oauth = oauth;
+  DeviceFlow(TokenEndpoint endpoint, TokenKeeper keeper, Duration slowDownInterval, Sleeper sleeper) {
+    this.endpoint = endpoint;
+    this.keeper = keeper;
     this.slowDownInterval = slowDownInterval;
     this.sleeper = sleeper;
   }
@@ -68,15 +70,15 @@ public final class DeviceFlow {
   public DeviceAuthorization start(Collection<String> scopes, AccessType accessType, String userKey) {
     List<Scope> parsed = ZohoOAuth.parseScopes(scopes);
     Map<String, String> form = new java.util.LinkedHashMap<>();
-    form.put("client_id", oauth.client().clientId());
+    form.put("client_id", endpoint.client().clientId());
     form.put("grant_type", "device_request");
     form.put("scope", Scope.join(parsed));
     form.put("access_type", accessType.param());
-    if (accessType == AccessType.OFFLINE && !oauth.hasUsableRefreshToken(userKey, parsed)) {
+    if (accessType == AccessType.OFFLINE && !keeper.hasUsableRefreshToken(userKey, parsed)) {
       form.put("prompt", "consent");
     }
-    AccountsClient.Answer answer = oauth.accounts().post(oauth.accountsUrl(), "/oauth/v3/device/code", form);
-    TokenResponses.throwIfError(answer, OAuthErrors.Request.DEVICE_CODE, oauth.client());
+    AccountsClient.Answer answer = endpoint.post(endpoint.accountsUrl(), "/oauth/v3/device/code", form);
+    TokenResponses.throwIfError(answer, OAuthErrors.Request.DEVICE_CODE, endpoint.client());
     String userCode = answer.text("user_code");
     String deviceCode = answer.text("device_code");
     String verificationUrl = answer.text("verification_url");
@@ -90,7 +92,7 @@ public final class DeviceFlow {
     Duration interval = TokenResponses.deviceDuration(answer.json().get("interval"), DEFAULT_INTERVAL);
     Duration expiresIn = TokenResponses.deviceDuration(answer.json().get("expires_in"), DEFAULT_EXPIRY);
     return new DeviceAuthorization(userCode, Secret.of(deviceCode), verificationUrl,
-        answer.text("verification_uri_complete"), interval, oauth.now().plus(expiresIn), parsed);
+        answer.text("verification_uri_complete"), interval, endpoint.now().plus(expiresIn), parsed);
   }
 
   /**
@@ -101,22 +103,22 @@ public final class DeviceFlow {
    * @throws CancellationException when {@link DeviceAuthorization#cancel()} was called
    */
   public ZohoToken awaitToken(DeviceAuthorization authorization, DeviceFlowListener listener, String userKey) {
-    HttpUrl server = oauth.accountsUrl();
-    DataCenter dc = oauth.dataCenter();
+    HttpUrl server = endpoint.accountsUrl();
+    DataCenter dc = endpoint.client().dataCenter();
     Duration interval = max(authorization.interval(), slowDownInterval);
     while (true) {
-      Duration remaining = Duration.between(oauth.now(), authorization.expiresAt());
+      Duration remaining = Duration.between(endpoint.now(), authorization.expiresAt());
       if (remaining.isNegative() || remaining.isZero()) {
         throw expired();
       }
       listener.onPending(interval, remaining);
       sleep(interval, authorization);
-      Map<String, String> form = oauth.clientAuthentication();
+      Map<String, String> form = endpoint.clientAuthentication();
       form.put("grant_type", "device_token");
       form.put("code", authorization.deviceCode().reveal());
       AccountsClient.Answer answer;
       try {
-        answer = oauth.accounts().post(server, "/oauth/v3/device/token", form);
+        answer = endpoint.post(server, "/oauth/v3/device/token", form);
       } catch (ZohoUnavailableException e) {
         log.warn("Polling the device login (code {}) failed; polling goes on until the code expires at {}: {}",
             authorization.userCode(), authorization.expiresAt(), e.getMessage());
@@ -124,9 +126,9 @@ public final class DeviceFlow {
       }
       String error = answer.error();
       if (error == null) {
-        ZohoToken token = oauth.tokenFrom(answer, OAuthErrors.Request.DEVICE_TOKEN, server, dc);
-        oauth.verifyIdToken(token, server, dc, null);
-        return oauth.keep(userKey, token);
+        ZohoToken token = endpoint.tokenFrom(answer, OAuthErrors.Request.DEVICE_TOKEN, server, dc);
+        endpoint.verifyIdToken(token, server, dc, null);
+        return keeper.keep(userKey, token);
       }
       switch (error) {
         case "authorization_pending":
@@ -139,7 +141,7 @@ public final class DeviceFlow {
           String location = answer.text("user_location");
           dc = DataCenter.fromLocation(location).orElseThrow(() -> new ZohoAuthException("other_dc",
               "Zoho says the user lives in data centre '" + location + "', which zohokit does not know"));
-          server = oauth.endpoints().accountsUrl(dc);
+          server = endpoint.endpoints().accountsUrl(dc);
           listener.onDataCenterChanged(dc);
           break;
         case "access_denied":
@@ -149,7 +151,7 @@ public final class DeviceFlow {
         case "expired_token":
           throw expired();
         default:
-          TokenResponses.throwIfError(answer, OAuthErrors.Request.DEVICE_TOKEN, oauth.client());
+          TokenResponses.throwIfError(answer, OAuthErrors.Request.DEVICE_TOKEN, endpoint.client());
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.github.zohokit.auth;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.zohokit.ZohoAuthException;
 import java.util.Collection;
@@ -16,10 +17,14 @@ import okhttp3.HttpUrl;
  * fragment from its page, and tests.
  */
 public final class ImplicitFlow {
-  private final ZohoOAuth oauth;
+  private final TokenEndpoint endpoint;
+  private final TokenKeeper keeper;
+  private final ObjectMapper objectMapper;
 
-  ImplicitFlow(ZohoOAuth oauth) {
-    this.oauth = oauth;
+  ImplicitFlow(TokenEndpoint endpoint, TokenKeeper keeper, ObjectMapper objectMapper) {
+    this.endpoint = endpoint;
+    this.keeper = keeper;
+    this.objectMapper = objectMapper;
   }
 
   /** Starts an authorization with {@code response_type=token}. */
@@ -36,11 +41,11 @@ public final class ImplicitFlow {
   }
 
   private HttpUrl.Builder url(String path, List<Scope> scopes) {
-    return oauth.accountsUrl().newBuilder().addPathSegments(path)
+    return endpoint.accountsUrl().newBuilder().addPathSegments(path)
         .addQueryParameter("response_type", "token")
-        .addQueryParameter("client_id", oauth.client().clientId())
+        .addQueryParameter("client_id", endpoint.client().clientId())
         .addQueryParameter("scope", Scope.join(scopes))
-        .addQueryParameter("redirect_uri", oauth.client().redirectUri());
+        .addQueryParameter("redirect_uri", endpoint.client().redirectUri());
   }
 
   /**
@@ -59,27 +64,27 @@ public final class ImplicitFlow {
       throw new ZohoAuthException("missing_token", "The redirect carries no access_token; is this the redirect "
           + "URI of a client-based app, with the fragment (#...) included?");
     }
-    ObjectNode expiry = oauth.objectMapper().createObjectNode();
+    ObjectNode expiry = objectMapper.createObjectNode();
     if (params.get("expires_in") != null) {
       expiry.put("expires_in", params.get("expires_in"));
     }
     String apiDomain = params.get("api_domain");
     DataCenter dc = DataCenter.fromLocation(params.get("location"))
-        .orElseGet(() -> apiDomain == null ? oauth.dataCenter()
-            : DataCenter.fromApiDomain(apiDomain).orElse(oauth.dataCenter()));
+        .orElseGet(() -> apiDomain == null ? endpoint.client().dataCenter()
+            : DataCenter.fromApiDomain(apiDomain).orElse(endpoint.client().dataCenter()));
     ZohoToken token = ZohoToken.builder()
         .accessToken(Secret.of(accessToken))
-        .expiresAt(oauth.now().plus(TokenResponses.lifetime(expiry)))
+        .expiresAt(endpoint.now().plus(TokenResponses.lifetime(expiry)))
         .scopes(request.scopes())
         .apiDomain(apiDomain)
-        .accountsServer(oauth.endpoints().accountsUrl(dc).toString())
+        .accountsServer(endpoint.endpoints().accountsUrl(dc).toString())
         .dataCenter(dc)
         .idToken(Secret.ofNullable(params.get("id_token")))
         .grantedForSession("true".equalsIgnoreCase(params.get("granted_for_session")))
         .build();
-    oauth.requireTrustedApiDomain(token, "The redirect");
-    oauth.verifyIdToken(token, oauth.endpoints().accountsUrl(dc), dc, request.nonce());
-    return oauth.keep(userKey, token);
+    endpoint.requireTrustedApiDomain(token, "The redirect");
+    endpoint.verifyIdToken(token, endpoint.endpoints().accountsUrl(dc), dc, request.nonce());
+    return keeper.keep(userKey, token);
   }
 
   /**

@@ -26,24 +26,6 @@ final class OAuthErrors {
 
   private OAuthErrors() {}
 
-  /** How a user of a client of {@code type} gets a new refresh token. */
-  static String howToReauthorize(ClientType type) {
-    switch (type) {
-      case SELF_CLIENT:
-        return "To recover, generate a new grant token in the API Console (Self Client > Generate Code) with the "
-            + "same scopes and run mvn zoho:bootstrap-token -Dzoho.grantToken=<code> (or call "
-            + "SelfClientFlow.exchangeGrantToken)";
-      case NON_BROWSER:
-        return "To recover, log in again with the device flow (mvn zoho:device-login, or DeviceFlow.login with "
-            + "AccessType.OFFLINE)";
-      case CLIENT_BASED:
-        return "To recover, send the user to Zoho to authorize again (ImplicitFlow)";
-      default:
-        return "To recover, send the user through the authorization code flow again "
-            + "(AuthorizationCodeFlow.authorize with AccessType.OFFLINE, which asks for consent)";
-    }
-  }
-
   /** What was being asked of Zoho, for messages. */
   enum Request {
     AUTHORIZATION_CODE("exchanging the authorization code"),
@@ -75,7 +57,7 @@ final class OAuthErrors {
       case "invalid_code":
         if (request == Request.REFRESH) {
           return new ReauthorizationRequiredException(error, what + DEAD_REFRESH_TOKEN + " zohokit marked it dead "
-              + "and will not send it again. " + howToReauthorize(client.type()), null);
+              + "and will not send it again. " + client.type().howToRecover(), null);
         }
         return new ZohoAuthException(error, what + "The code was already used or has expired: Zoho's grant "
             + "codes work once and live only a few minutes (2-3 minutes for browser flows, as chosen in the API "
@@ -102,7 +84,7 @@ final class OAuthErrors {
       case "invalid_token":
         if (request == Request.REFRESH) {
           return new ReauthorizationRequiredException(error, what + DEAD_REFRESH_TOKEN + " zohokit marked it dead "
-              + "and will not send it again. " + howToReauthorize(client.type()), null);
+              + "and will not send it again. " + client.type().howToRecover(), null);
         }
         return new ZohoAuthException(error, what + "The token is invalid or has expired; for a grant code, "
             + "generate a new one");

@@ -19,21 +19,23 @@ import java.util.regex.Pattern;
 public final class SelfClientFlow {
   private static final Pattern SOID = Pattern.compile("[A-Za-z][A-Za-z0-9]*\\.[A-Za-z0-9_\\-]+");
 
-  private final ZohoOAuth oauth;
+  private final TokenEndpoint endpoint;
+  private final TokenKeeper keeper;
 
-  SelfClientFlow(ZohoOAuth oauth) {
-    this.oauth = oauth;
+  SelfClientFlow(TokenEndpoint endpoint, TokenKeeper keeper) {
+    this.endpoint = endpoint;
+    this.keeper = keeper;
   }
 
   /** Exchanges a console-generated grant token and stores the tokens under {@code userKey}. */
   public ZohoToken exchangeGrantToken(String grantToken, String userKey) {
     Secret code = Secret.of(grantToken);
-    Map<String, String> form = oauth.clientAuthentication();
+    Map<String, String> form = endpoint.clientAuthentication();
     form.put("grant_type", "authorization_code");
     form.put("code", code.reveal());
-    ZohoToken token = oauth.requestToken(oauth.accountsUrl(), form, OAuthErrors.Request.GRANT_TOKEN,
-        oauth.dataCenter());
-    return oauth.keep(userKey, token);
+    ZohoToken token = endpoint.requestToken(endpoint.accountsUrl(), form, OAuthErrors.Request.GRANT_TOKEN,
+        endpoint.client().dataCenter());
+    return keeper.keep(userKey, token);
   }
 
   /** {@link #exchangeGrantToken(String, String)} for {@link TokenKey#DEFAULT_USER}. */
@@ -47,17 +49,17 @@ public final class SelfClientFlow {
    * {@link ZohoOAuth.Builder#clientCredentials} instead.
    */
   public ZohoToken clientCredentials(Collection<String> scopes, String soid, String userKey) {
-    return oauth.keep(userKey, requestClientCredentials(ZohoOAuth.parseScopes(scopes), normalizeSoid(soid)));
+    return keeper.keep(userKey, requestClientCredentials(ZohoOAuth.parseScopes(scopes), normalizeSoid(soid)));
   }
 
   ZohoToken requestClientCredentials(List<Scope> scopes, String soid) {
-    Map<String, String> form = oauth.clientAuthentication();
+    Map<String, String> form = endpoint.clientAuthentication();
     form.put("grant_type", "client_credentials");
     form.put("scope", Scope.join(scopes));
     if (soid != null) {
       form.put("soid", soid);
     }
-    return oauth.requestToken(oauth.accountsUrl(), form, OAuthErrors.Request.CLIENT_CREDENTIALS, oauth.dataCenter());
+    return endpoint.requestToken(endpoint.accountsUrl(), form, OAuthErrors.Request.CLIENT_CREDENTIALS, endpoint.client().dataCenter());
   }
 
   /**

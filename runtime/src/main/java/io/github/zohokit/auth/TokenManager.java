@@ -2,6 +2,8 @@ package io.github.zohokit.auth;
 
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.ZohoUnavailableException;
+import io.github.zohokit.internal.Authorization;
+import io.github.zohokit.internal.Session;
 import io.github.zohokit.spi.RefreshLease;
 import io.github.zohokit.spi.StoredToken;
 import io.github.zohokit.store.TokenKey;
@@ -14,18 +16,24 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the current token of every (client, user) in memory and renews it:
+ * Keeps the current token of every (client, user) in memory, as the {@link Authorization} calls use, and renews it:
  *
  * <ul>
- *   <li>The valid path is one volatile read and a clock read: no store I/O, no lock.
- *   <li>Renewal starts {@code margin} before expiry. One caller renews; the others keep using the still-valid
- *       token, and only callers whose token has actually expired wait for the renewal.
+ *   <li>The valid path is one volatile read and a clock read on the user's {@link Session}: no store I/O, no lock,
+ *       no lookup, no allocation.
+ *   <li>Two margins before expiry. Within {@code refreshMargin} the token is renewed ahead, off the caller's thread
+ *       (on the renewal executor), while every caller keeps using it. Within {@code expiryMargin} it counts as
+ *       expired: it could expire on its way to Zoho, so callers wait for the renewal.
  *   <li>At most one renewal per key is in flight in this process (single flight); across processes the store's
  *       refresh lease picks one renewer, and the others read its result from the store.
  *   <li>Before renewing, the store is read again: another process may already have a newer token.
@@ -51,80 +59,144 @@ final class TokenManager {
     default void refuseEarly(TokenKey key, StoredToken stored) {}
   }
 
+  /** Margins and limits of a manager; validated by the OAuth builder. */
+  record Timing(Duration refreshMargin, Duration expiryMargin, Duration leaseTtl, Duration waitLimit) {}
+
+  private final String clientId;
   private final TokenStore store;
   private final Clock clock;
-  private final Duration margin;
-  private final Duration leaseTtl;
-  private final Duration waitLimit;
+  private final Timing timing;
   private final Sleeper sleeper;
+  private final Executor background;
   private final Renewal renewal;
-  private final ConcurrentHashMap<TokenKey, Slot> slots = new ConcurrentHashMap<>();
+  private final Function<ZohoToken, HttpUrl> apiBase;
+  private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
 
   /**
-   * @param leaseTtl how long a process may hold the refresh lease; longer than a renewal can take
-   * @param waitLimit the most a caller waits for another thread's or process's renewal
+   * @param background runs renewals ahead of expiry
+   * @param apiBase the API base of a token; throws a {@link ZohoException} for one no call may use
    */
-  TokenManager(TokenStore store, Clock clock, Duration margin, Duration leaseTtl, Duration waitLimit, Sleeper sleeper,
-      Renewal renewal) {
+  TokenManager(String clientId, TokenStore store, Clock clock, Timing timing, Sleeper sleeper, Executor background,
+      Renewal renewal, Function<ZohoToken, HttpUrl> apiBase) {
+    this.clientId = clientId;
     this.store = store;
     this.clock = clock;
-    this.margin = margin;
-    this.leaseTtl = leaseTtl;
-    this.waitLimit = waitLimit;
+    this.timing = timing;
     this.sleeper = sleeper;
+    this.background = background;
     this.renewal = renewal;
+    this.apiBase = apiBase;
   }
 
-  /** A token valid now, renewing it if it is missing, expired or about to expire. */
-  ZohoToken current(TokenKey key) {
-    Slot slot = slots.computeIfAbsent(key, k -> new Slot());
-    ZohoToken token = slot.token;
-    if (token != null) {
-      Instant now = clock.instant();
-      if (token.isFreshAt(now, margin) || (now.isBefore(slot.renewNotBefore) && !token.isExpiredAt(now))) {
-        return token;
-      }
-    }
-    return slot.renew(key, token, null);
-  }
-
-  /**
-   * Zoho rejected {@code rejected} (401 {@code INVALID_TOKEN}): returns a different valid token — one another
-   * thread or process already obtained, or a renewed one.
-   */
-  ZohoToken rejected(TokenKey key, Secret rejected) {
-    Slot slot = slots.computeIfAbsent(key, k -> new Slot());
-    ZohoToken token = slot.token;
-    if (token != null && !token.accessToken().equals(rejected) && !token.isExpiredAt(clock.instant())) {
-      return token;
-    }
-    return slot.renew(key, token, rejected);
-  }
-
-  /** The in-memory token for {@code key}, if any. */
-  Optional<ZohoToken> cached(TokenKey key) {
-    Slot slot = slots.get(key);
-    return slot == null ? Optional.empty() : Optional.ofNullable(slot.token);
+  /** The session of {@code userKey}: the same object for as long as this manager lives. */
+  Slot session(String userKey) {
+    Slot slot = slots.get(userKey);
+    return slot != null ? slot : slots.computeIfAbsent(userKey, user -> new Slot(new TokenKey(clientId, user)));
   }
 
   /** Makes {@code token} the current one for {@code key} (a flow just obtained and stored it). */
   void put(TokenKey key, ZohoToken token) {
-    slots.computeIfAbsent(key, k -> new Slot()).token = token;
+    Slot slot = session(key.userKey());
+    slot.current = slot.authorize(token);
   }
 
   /** Forgets the in-memory token for {@code key}. */
   void forget(TokenKey key) {
-    slots.remove(key);
+    Slot slot = slots.get(key.userKey());
+    if (slot != null) {
+      slot.current = null;
+    }
   }
 
-  /** One key's current token and its in-flight renewal. */
-  private final class Slot {
-    volatile ZohoToken token;
+  /** One user's current token and its in-flight renewal. */
+  final class Slot implements Session {
+    final TokenKey key;
+    volatile Authorization current;
     volatile Instant renewNotBefore = Instant.MIN;
-    private CompletableFuture<ZohoToken> inFlight;
+    private CompletableFuture<Authorization> inFlight;
 
-    ZohoToken renew(TokenKey key, ZohoToken seen, Secret rejected) {
-      CompletableFuture<ZohoToken> future;
+    Slot(TokenKey key) {
+      this.key = key;
+    }
+
+    @Override
+    public String userKey() {
+      return key.userKey();
+    }
+
+    @Override
+    public Authorization authorization() {
+      Authorization authorization = current;
+      if (authorization != null) {
+        ZohoToken token = authorization.token();
+        Instant now = clock.instant();
+        if (token.isFreshAt(now, timing.refreshMargin())) {
+          return authorization;
+        }
+        if (token.isFreshAt(now, timing.expiryMargin())) {
+          if (!now.isBefore(renewNotBefore)) {
+            renewAhead();
+            Authorization renewed = current;   // an executor that runs on this thread may have renewed already
+            return renewed != null ? renewed : authorization;
+          }
+          return authorization;
+        }
+      }
+      return renew(authorization, null);
+    }
+
+    @Override
+    public Authorization rejected(Authorization rejected) {
+      Authorization authorization = current;
+      Secret secret = rejected.token().accessToken();
+      if (authorization != null && !authorization.token().accessToken().equals(secret) && usableNow(authorization)) {
+        return authorization;
+      }
+      return renew(authorization, secret);
+    }
+
+    /** Renews now unless the token another thread or process stored meanwhile differs from {@code stale}. */
+    Authorization renewReplacing(Secret stale) {
+      return renew(current, stale);
+    }
+
+    /** {@code token} as calls use it; a token no call may use (untrusted API domain) fails when a call tries. */
+    Authorization authorize(ZohoToken token) {
+      try {
+        return Authorization.of(this, token, apiBase.apply(token));
+      } catch (ZohoException e) {
+        return Authorization.unusable(this, token, e);
+      }
+    }
+
+    /** Starts a renewal on the background executor unless one is in flight; never waits. */
+    private void renewAhead() {
+      CompletableFuture<Authorization> future;
+      synchronized (this) {
+        if (inFlight != null) {
+          return;
+        }
+        inFlight = new CompletableFuture<>();
+        future = inFlight;
+      }
+      try {
+        background.execute(() -> {
+          try {
+            own(future, null);
+          } catch (RuntimeException | Error e) {
+            log.debug("Renewing the token of {} ahead of expiry failed: {}", key, e.toString());
+          }
+        });
+      } catch (RejectedExecutionException e) {
+        log.warn("The token renewal executor refused to renew the token of {} ahead of expiry ({}); renewing on "
+            + "this thread", key, e.toString());
+        own(future, null);
+      }
+    }
+
+    /** Renews now and waits for it; {@code rejected} is the access token Zoho refused, if that is why. */
+    private Authorization renew(Authorization seen, Secret rejected) {
+      CompletableFuture<Authorization> future;
       boolean owner = false;
       synchronized (this) {
         if (inFlight == null) {
@@ -133,24 +205,29 @@ final class TokenManager {
         }
         future = inFlight;
       }
-      if (!owner) {
-        if (rejected == null && seen != null && !seen.isExpiredAt(clock.instant())) {
-          return seen;
-        }
-        return await(future, key);
+      if (owner) {
+        return own(future, rejected);
       }
+      if (rejected == null && seen != null && usableNow(seen)) {
+        return seen;
+      }
+      return await(future, key);
+    }
+
+    /** Runs the renewal this caller claimed, completes {@code future} with its outcome and releases the claim. */
+    private Authorization own(CompletableFuture<Authorization> future, Secret rejected) {
       try {
-        ZohoToken next = obtain(key, rejected, this);
-        token = next;
+        Authorization next = authorize(obtain(key, rejected, this));
+        current = next;
         future.complete(next);
         return next;
       } catch (RuntimeException e) {
-        ZohoToken stillValid = token;
-        if (rejected == null && stillValid != null && !stillValid.isExpiredAt(clock.instant())) {
+        Authorization stillValid = current;
+        if (rejected == null && stillValid != null && usableNow(stillValid)) {
           // Renewing early failed, but the token still works: keep serving it and try again a little later.
           renewNotBefore = clock.instant().plus(RETRY_EARLY_RENEWAL_AFTER);
           log.warn("Renewing the token of {} ahead of expiry failed; the current token stays in use until {}: {}",
-              key, stillValid.expiresAt(), e.getMessage());
+              key, stillValid.token().expiresAt(), e.getMessage());
           future.complete(stillValid);
           return stillValid;
         }
@@ -165,16 +242,26 @@ final class TokenManager {
         }
       }
     }
+
+    private ZohoToken token() {
+      Authorization authorization = current;
+      return authorization == null ? null : authorization.token();
+    }
   }
 
-  private ZohoToken await(CompletableFuture<ZohoToken> future, TokenKey key) {
+  /** Whether a call may still send {@code authorization}'s token: not within the expiry margin. */
+  private boolean usableNow(Authorization authorization) {
+    return authorization.token().isFreshAt(clock.instant(), timing.expiryMargin());
+  }
+
+  private Authorization await(CompletableFuture<Authorization> future, TokenKey key) {
     try {
-      return future.get(waitLimit.toMillis(), TimeUnit.MILLISECONDS);
+      return future.get(timing.waitLimit().toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ZohoException("interrupted while waiting for a token renewal", e);
     } catch (TimeoutException e) {
-      throw new ZohoUnavailableException("Gave up waiting for the token of " + key + " after " + waitLimit.toSeconds()
+      throw new ZohoUnavailableException("Gave up waiting for the token of " + key + " after " + timing.waitLimit().toSeconds()
           + "s: the renewal another thread started has not finished (Zoho Accounts is slow or unreachable). This is "
           + "transient; try again", 0, null, e);
     } catch (ExecutionException e) {
@@ -191,18 +278,18 @@ final class TokenManager {
 
   /** Finds or obtains a usable token: from the store if another process renewed it, else by renewing under a lease. */
   private ZohoToken obtain(TokenKey key, Secret rejected, Slot slot) {
-    long deadline = System.nanoTime() + waitLimit.toNanos();
+    long deadline = System.nanoTime() + timing.waitLimit().toNanos();
     while (true) {
       Optional<StoredToken> stored;
       try {
         stored = store.load(key);
       } catch (TokenStoreException e) {
-        return renewWithoutStore(key, slot.token, e);
+        return renewWithoutStore(key, slot.token(), e);
       }
-      if (stored.isPresent() && rejected == null && slot.token == null
-          && !stored.get().token().isExpiredAt(clock.instant())) {
+      if (stored.isPresent() && rejected == null && slot.current == null
+          && stored.get().token().isFreshAt(clock.instant(), timing.expiryMargin())) {
         // Valid but due for renewal: let other callers use it while this one renews.
-        slot.token = stored.get().token();
+        slot.current = slot.authorize(stored.get().token());
       }
       if (stored.isPresent() && usable(stored.get().token(), rejected)) {
         log.debug("Using the token for {} that the store holds (version {})", key, stored.get().version());
@@ -213,9 +300,9 @@ final class TokenManager {
       }
       Optional<RefreshLease> lease;
       try {
-        lease = store.tryAcquireRefreshLease(key, leaseTtl);
+        lease = store.tryAcquireRefreshLease(key, timing.leaseTtl());
       } catch (TokenStoreException e) {
-        return renewWithoutStore(key, stored.map(StoredToken::token).orElse(slot.token), e);
+        return renewWithoutStore(key, stored.map(StoredToken::token).orElse(slot.token()), e);
       }
       if (lease.isPresent()) {
         try (RefreshLease held = lease.get()) {
@@ -229,9 +316,9 @@ final class TokenManager {
       }
       if (System.nanoTime() - deadline > 0) {
         throw new ZohoUnavailableException("Gave up waiting for the token of " + key + " after "
-            + waitLimit.toSeconds() + "s: another process holds the refresh lease in " + store + " and has not "
+            + timing.waitLimit().toSeconds() + "s: another process holds the refresh lease in " + store + " and has not "
             + "stored a new token yet. This is transient; try again. If that process hangs, stop it; its lease "
-            + "ends by itself after " + leaseTtl.toSeconds() + "s", 0, null, null);
+            + "ends by itself after " + timing.leaseTtl().toSeconds() + "s", 0, null, null);
       }
       try {
         sleeper.sleep(STORE_POLL);
@@ -260,7 +347,7 @@ final class TokenManager {
     if (rejected != null && token.accessToken().equals(rejected)) {
       return false;
     }
-    return token.isFreshAt(clock.instant(), margin);
+    return token.isFreshAt(clock.instant(), timing.refreshMargin());
   }
 
   private ZohoToken save(TokenKey key, long expectedVersion, ZohoToken renewed) {

@@ -1,28 +1,27 @@
 package io.github.zohokit.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.zohokit.ReauthorizationRequiredException;
 import io.github.zohokit.RateLimitException;
+import io.github.zohokit.ReauthorizationRequiredException;
 import io.github.zohokit.ZohoAuthException;
+import io.github.zohokit.ZohoException;
 import io.github.zohokit.ZohoUnavailableException;
+import io.github.zohokit.internal.Authorization;
+import io.github.zohokit.internal.Connection;
 import io.github.zohokit.spi.StoredToken;
-import io.github.zohokit.store.TokenKey;
 import io.github.zohokit.spi.TokenStore;
-import io.github.zohokit.store.TokenStoreException;
+import io.github.zohokit.store.TokenKey;
 import io.github.zohokit.store.TokenStores;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import okhttp3.HttpUrl;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,67 +45,64 @@ import org.slf4j.LoggerFactory;
  */
 public final class ZohoOAuth {
   private static final Logger log = LoggerFactory.getLogger(ZohoOAuth.class);
-  /** What a caller waiting for a renewal allows the store on top of the accounts call timeout. */
-  private static final Duration STORE_GRACE = Duration.ofSeconds(5);
-  /** How much longer than the accounts call timeout the refresh lease lasts by default. */
-  private static final Duration LEASE_MARGIN = Duration.ofSeconds(10);
+
+  static {
+    Connection.install(oauth -> oauth.connection);
+  }
 
   private final ClientConfig client;
   private final ZohoEndpoints endpoints;
-  private final OkHttpClient httpClient;
-  private final ObjectMapper objectMapper;
-  private final Clock clock;
   private final TokenStore store;
-  private final AccountsClient accounts;
-  private final RefreshBudget budget;
+  private final TokenEndpoint endpoint;
+  private final TokenKeeper keeper;
   private final TokenManager manager;
-  private final ClientCredentials clientCredentials;
+  private final Connection connection;
   private final boolean pkce;
+  private final ObjectMapper objectMapper;
   private final Duration slowDownInterval;
   private final Sleeper sleeper;
-  private final TokenRenewalListener renewalListener;
-  private final IdTokenVerifier idTokenVerifier;
-  private final Map<HttpUrl, IdTokenVerifier> verifiers = new ConcurrentHashMap<>();
 
-  private ZohoOAuth(Builder b) {
-    this.client = new ClientConfig(b.type, b.clientId, b.clientSecret == null ? null : Secret.of(b.clientSecret),
-        b.redirectUri, b.dataCenter);
+  private ZohoOAuth(Builder b, ClientConfig client, Duration lease, Duration expiryMargin) {
+    this.client = client;
     this.endpoints = b.endpoints;
-    this.httpClient = b.httpClient != null ? b.httpClient : new OkHttpClient();
-    this.objectMapper = b.objectMapper != null ? b.objectMapper : new ObjectMapper();
-    this.clock = b.clock;
     this.store = b.tokenStore != null ? b.tokenStore : TokenStores.file(TokenStores.defaultFile());
-    this.accounts = new AccountsClient(httpClient, objectMapper, b.accountsTimeout);
-    this.budget = new RefreshBudget(b.refreshLimit, b.refreshWindow);
-    this.sleeper = b.sleeper;
-    this.renewalListener = b.renewalListener;
-    Duration lease = b.leaseTimeout != null ? b.leaseTimeout : b.accountsTimeout.plus(LEASE_MARGIN);
-    if (lease.compareTo(b.accountsTimeout) <= 0) {
-      throw new IllegalArgumentException("Invalid Zoho client configuration: the refresh lease (leaseTimeout "
-          + lease.toSeconds() + "s) must last longer than the accounts call timeout (accountsTimeout "
-          + b.accountsTimeout.toSeconds() + "s), or another process renews while the first is still waiting for "
-          + "Zoho; raise the lease or lower the timeout");
-    }
-    this.manager = new TokenManager(store, clock, b.refreshMargin, lease, b.accountsTimeout.plus(STORE_GRACE),
-        sleeper, new TokenManager.Renewal() {
-          @Override
-          public ZohoToken renew(TokenKey key, StoredToken stored) {
-            return renewAndTell(key, stored);
-          }
-
-          @Override
-          public void refuseEarly(TokenKey key, StoredToken stored) {
-            refuseIfDead(key, stored);
-          }
-        });
-    if (b.clientCredentials != null && b.type != ClientType.SELF_CLIENT) {
-      throw new IllegalArgumentException("Invalid Zoho client configuration: the client-credentials grant is only "
-          + "for self clients, this is a " + b.type.displayName() + " client");
-    }
-    this.clientCredentials = b.clientCredentials;
+    this.objectMapper = b.objectMapper != null ? b.objectMapper : new ObjectMapper();
     this.pkce = b.type == ClientType.MOBILE || b.pkce;
     this.slowDownInterval = b.slowDownInterval;
-    this.idTokenVerifier = b.idTokenVerifier;
+    this.sleeper = b.sleeper;
+    OkHttpClient httpClient = b.httpClient != null ? b.httpClient : new OkHttpClient();
+    this.endpoint = new TokenEndpoint(client, endpoints, new AccountsClient(httpClient, objectMapper,
+        b.accountsTimeout), httpClient, b.clock, b.idTokenVerifier);
+    RefreshBudget budget = new RefreshBudget(b.refreshLimit, b.refreshWindow);
+    this.keeper = new TokenKeeper(client, store, endpoint, budget, b.clock);
+    TokenRenewal renewal = new TokenRenewal(b.type, endpoint, keeper, budget, b.clock, withoutRefreshToken(b, budget),
+        b.renewalListener);
+    TokenManager.Timing timing = new TokenManager.Timing(b.refreshMargin, expiryMargin, lease,
+        b.accountsTimeout.plus(Builder.STORE_GRACE));
+    this.manager = new TokenManager(client.clientId(), store, b.clock, timing, sleeper,
+        b.renewalExecutor != null ? b.renewalExecutor : Background.EXECUTOR, renewal, endpoint::apiBase);
+    keeper.managing(manager);
+    this.connection = new Connection(httpClient, objectMapper, manager::session);
+  }
+
+  /**
+   * How this client gets a token when the stored one has no refresh token: the client-credentials grant when
+   * configured, otherwise only the user can help (the exception says how, for the client type).
+   */
+  private TokenRenewal.WithoutRefreshToken withoutRefreshToken(Builder b, RefreshBudget budget) {
+    ClientCredentials credentials = b.clientCredentials;
+    if (credentials != null) {
+      SelfClientFlow flow = new SelfClientFlow(endpoint, keeper);
+      return (key, old) -> budget.request(credentials.budgetKey, b.clock::instant,
+          "requesting a client-credentials token for " + key,
+          () -> flow.requestClientCredentials(credentials.scopes, credentials.soid));
+    }
+    ImplicitFlow implicit = b.type == ClientType.CLIENT_BASED ? new ImplicitFlow(endpoint, keeper, objectMapper) : null;
+    return (key, old) -> {
+      throw new ReauthorizationRequiredException((old == null ? "No token is stored for " + key + " in " + store
+          : "The token of " + key + " expired and has no refresh token") + ". " + b.type.howToGetFirstToken(),
+          implicit == null ? null : implicit.reauthorization(old));
+    };
   }
 
   /** A server-based (web application) client: authorization code flow, refresh tokens, one token per user. */
@@ -160,27 +156,9 @@ public final class ZohoOAuth {
     return store;
   }
 
-  /** The HTTP client used for Zoho Accounts, and the base of API clients built on this OAuth. */
-  public OkHttpClient httpClient() {
-    return httpClient;
-  }
-
-  public ObjectMapper objectMapper() {
-    return objectMapper;
-  }
-
-  public Clock clock() {
-    return clock;
-  }
-
-  /** The key of {@code userKey}'s tokens for this client. */
-  public TokenKey key(String userKey) {
-    return new TokenKey(client.clientId(), userKey);
-  }
-
   /**
-   * A valid access token for {@code userKey}, renewed first if it is missing from memory, expired or close to
-   * expiry.
+   * A valid token for {@code userKey}, renewed first if it is missing from memory or expired; one close to expiry
+   * is renewed in the background while it is still handed out.
    *
    * @throws ReauthorizationRequiredException when no token can be obtained without the user, for example when
    *     Zoho declared the refresh token dead (then at once, without asking Zoho again, until a new token is stored)
@@ -190,7 +168,7 @@ public final class ZohoOAuth {
    * @throws ZohoAuthException when Zoho refuses the renewal
    */
   public ZohoToken token(String userKey) {
-    return manager.current(key(userKey));
+    return manager.session(userKey).authorization().token();
   }
 
   /** {@link #token(String)}'s access token. */
@@ -199,79 +177,50 @@ public final class ZohoOAuth {
   }
 
   /**
-   * Zoho rejected {@code rejected} as invalid (401 {@code INVALID_TOKEN}): returns another valid token — one that
-   * another thread or process already obtained, or a renewed one. Refreshes only if {@code rejected} is still the
-   * stored token.
+   * Renews {@code userKey}'s token now, whatever its expiry, and returns the new one: for example to check that the
+   * stored refresh token still works. A token another thread or process stored meanwhile counts as new. Costs one
+   * access token of Zoho's budget.
+   *
+   * @throws ZohoException as {@link #token(String)}: {@link ReauthorizationRequiredException} when nothing is stored
+   *     or Zoho refuses the refresh token, {@link RateLimitException}, {@link ZohoUnavailableException},
+   *     {@link ZohoAuthException}
    */
-  public ZohoToken tokenRejected(String userKey, Secret rejected) {
-    return manager.rejected(key(userKey), rejected);
+  public ZohoToken refresh(String userKey) {
+    return tokenRejected(userKey, storedToken(userKey).map(ZohoToken::accessToken).orElse(null));
+  }
+
+  /** A valid token other than {@code rejected}: one another thread or process stored meanwhile, or a renewed one. */
+  ZohoToken tokenRejected(String userKey, Secret rejected) {
+    return manager.session(userKey).renewReplacing(rejected).token();
   }
 
   /** The token held in memory for {@code userKey}, if any: no store I/O, no renewal, no network. */
-  public Optional<ZohoToken> cachedToken(String userKey) {
-    return manager.cached(key(userKey));
+  Optional<ZohoToken> cachedToken(String userKey) {
+    return Optional.ofNullable(manager.session(userKey).current).map(Authorization::token);
   }
 
   /** What the store holds for {@code userKey}, without renewing anything or calling Zoho. */
   public Optional<ZohoToken> storedToken(String userKey) {
-    return store.load(key(userKey)).map(StoredToken::token);
-  }
-
-  /**
-   * The API base URL calls for {@code token} go to: its {@code api_domain} when that is a trusted API host (see
-   * {@link ZohoEndpoints}), or the configured override of its data centre.
-   *
-   * @throws TokenStoreException when the token names an API domain zohokit does not trust (a tampered store)
-   */
-  public HttpUrl apiBaseUrl(ZohoToken token) {
-    DataCenter dc = token.dataCenter() != null ? token.dataCenter() : client.dataCenter();
-    return endpoints.trustedApiBase(token.apiDomain(), dc).orElseThrow(() -> untrusted("api_domain",
-        token.apiDomain(), "the access token", "ZohoEndpoints.withApiUrl"));
-  }
-
-  private static TokenStoreException untrusted(String field, String value, String secret, String configure) {
-    return new TokenStoreException("The stored token names " + field + " '" + value + "', which is neither a Zoho "
-        + "data centre's server (over https) nor one configured in ZohoEndpoints. zohokit does not send " + secret
-        + " there, so the token was not used. If the token store was edited or written by another program, delete "
-        + "this token and authorize again; if the server is legitimate, configure it with " + configure);
+    return store.load(keeper.key(userKey)).map(StoredToken::token);
   }
 
   /**
    * Revokes {@code userKey}'s refresh token (or, without one, its access token) at Zoho, which also revokes every
-   * access token minted from it, and removes the tokens from the store.
+   * access token minted from it, and removes the tokens from the store. A token Zoho no longer knows (already
+   * revoked or evicted) is removed too, with a warning.
    *
    * @return false when nothing was stored for {@code userKey}
+   * @throws ZohoUnavailableException when Zoho could not be asked (the token is kept); {@link ZohoAuthException}
+   *     when Zoho refused (the token is kept)
    */
   public boolean revoke(String userKey) {
-    TokenKey key = key(userKey);
+    TokenKey key = keeper.key(userKey);
     Optional<StoredToken> stored = store.load(key);
     if (stored.isEmpty()) {
       return false;
     }
     ZohoToken token = stored.get().token();
-    Secret revoked = token.hasRefreshToken() ? token.refreshToken() : token.accessToken();
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("token", revoked.reveal());
-    AccountsClient.Answer answer;
-    try {
-      answer = accounts.post(accountsServerFor(token), "/oauth/v2/token/revoke", form);
-    } catch (ZohoUnavailableException e) {
-      throw new ZohoUnavailableException(e.getMessage() + ". Revoking " + key + " failed; the token was kept in "
-          + store + ". Try revoking again", e.status().orElse(0), null, e);
-    }
-    String status = answer.text("status");
-    if (!"success".equalsIgnoreCase(status)) {
-      if (answer.status() == 400) {
-        // Zoho answers 400 for a token it does not know (already revoked, or never issued): nothing left to revoke
-        log.warn("Zoho did not know the token of {} any more (HTTP 400{}); removing it from {}", key,
-            answer.error() == null ? "" : ", '" + answer.error() + "'", store);
-      } else if (answer.error() != null) {
-        TokenResponses.throwIfError(answer, OAuthErrors.Request.REVOKE, client);
-      } else {
-        throw new ZohoAuthException(null, "Zoho did not confirm revoking the token of " + key + " (HTTP "
-            + answer.status() + ", status " + status + "); the token was kept in " + store + ". Try again");
-      }
-    }
+    endpoint.revoke(key, token, store.toString());
     store.delete(key);
     manager.forget(key);
     log.debug("Revoked the {} of {} and removed it from {}", token.hasRefreshToken() ? "refresh token" : "access token",
@@ -282,25 +231,25 @@ public final class ZohoOAuth {
   /** Flows for server-based and mobile clients. */
   public AuthorizationCodeFlow authorizationCodeFlow() {
     requireType("the authorization code flow", ClientType.SERVER_BASED, ClientType.MOBILE);
-    return new AuthorizationCodeFlow(this);
+    return new AuthorizationCodeFlow(endpoint, keeper, pkce);
   }
 
   /** Flows for client-based (JavaScript) clients. */
   public ImplicitFlow implicitFlow() {
     requireType("the implicit flow", ClientType.CLIENT_BASED);
-    return new ImplicitFlow(this);
+    return new ImplicitFlow(endpoint, keeper, objectMapper);
   }
 
   /** Flows for self clients: grant-token exchange and client credentials. */
   public SelfClientFlow selfClientFlow() {
     requireType("the self-client flow", ClientType.SELF_CLIENT);
-    return new SelfClientFlow(this);
+    return new SelfClientFlow(endpoint, keeper);
   }
 
   /** Zoho's device flow, for non-browser clients. */
   public DeviceFlow deviceFlow() {
     requireType("the device flow", ClientType.NON_BROWSER);
-    return new DeviceFlow(this, slowDownInterval, sleeper);
+    return new DeviceFlow(endpoint, keeper, slowDownInterval, sleeper);
   }
 
   private void requireType(String flow, ClientType... types) {
@@ -314,297 +263,18 @@ public final class ZohoOAuth {
         + " is a " + client.type().displayName() + " client");
   }
 
-  // ---- shared by the flows ----
-
-  ClientConfig client() {
-    return client;
-  }
-
-  AccountsClient accounts() {
-    return accounts;
-  }
-
-  Instant now() {
-    return clock.instant();
-  }
-
-  boolean pkceEnabled() {
-    return pkce;
-  }
-
-  /** The accounts server this client starts with (its data centre's, or the configured override). */
-  HttpUrl accountsUrl() {
-    return endpoints.accountsUrl(client.dataCenter());
-  }
-
-  /**
-   * Posts a token request to {@code accountsServer} and reads the token it answers with.
-   *
-   * @throws ZohoAuthException {@code untrusted_api_domain} when the answer names an API domain zohokit does not
-   *     trust
-   */
-  ZohoToken requestToken(HttpUrl accountsServer, Map<String, String> form, OAuthErrors.Request request,
-      DataCenter dataCenter) {
-    return tokenFrom(accounts.post(accountsServer, "/oauth/v2/token", form), request, accountsServer, dataCenter);
-  }
-
-  /**
-   * Reads the token in an answer of {@code accountsServer} (token or device-token endpoint).
-   *
-   * @throws ZohoAuthException {@code untrusted_api_domain} when the answer names an API domain zohokit does not
-   *     trust
-   */
-  ZohoToken tokenFrom(AccountsClient.Answer answer, OAuthErrors.Request request, HttpUrl accountsServer,
-      DataCenter dataCenter) {
-    ZohoToken token = TokenResponses.parse(answer, request, client, now(), accountsServer.toString(), dataCenter);
-    requireTrustedApiDomain(token, "Zoho Accounts at " + accountsServer);
-    return token;
-  }
-
-  /** Refuses a token, just received from {@code source}, whose {@code api_domain} is not a trusted API host. */
-  void requireTrustedApiDomain(ZohoToken token, String source) {
-    DataCenter dc = token.dataCenter() != null ? token.dataCenter() : client.dataCenter();
-    if (endpoints.trustedApiBase(token.apiDomain(), dc).isEmpty()) {
-      throw new ZohoAuthException("untrusted_api_domain", source + " named api_domain '" + token.apiDomain()
-          + "', which is neither a Zoho data centre's API host (over https) nor one configured in ZohoEndpoints. "
-          + "zohokit does not send access tokens there, so the token was not stored. If the host is legitimate, "
-          + "configure it with ZohoEndpoints.withApiUrl");
-    }
-  }
-
-  /**
-   * Stores a token a flow just obtained and makes it current. Refresh tokens are precious (Zoho keeps at most 20 per
-   * user and evicts the oldest): a token that comes without one keeps the refresh token stored for the user (from
-   * the same accounts server), and a token with a new one replaces the stored one, which is then revoked at Zoho
-   * (best effort: a failure is logged, the new token is kept).
-   */
-  ZohoToken keep(String userKey, ZohoToken token) {
-    TokenKey key = key(userKey);
-    ZohoToken previous = store.load(key).map(StoredToken::token).orElse(null);
-    ZohoToken kept = token;
-    if (!token.hasRefreshToken() && previous != null && previous.hasRefreshToken()
-        && !isDead(previous)) {
-      if (Objects.equals(previous.accountsServer(), token.accountsServer()) || token.accountsServer() == null) {
-        kept = token.toBuilder().refreshToken(previous.refreshToken()).build();
-        log.debug("The new token of {} came without a refresh token; keeping the stored one", key);
-      } else {
-        log.warn("The new token of {} comes from accounts server {} without a refresh token; the stored refresh "
-            + "token belongs to {} and is not kept", key, token.accountsServer(), previous.accountsServer());
-      }
-    }
-    store.save(key, kept);
-    manager.put(key, kept);
-    log.debug("Stored a new {} token for {} in {} (expires {}, scopes {})", client.type().displayName(), key, store,
-        kept.expiresAt(), kept.scopes());
-    if (previous != null && previous.hasRefreshToken() && kept.hasRefreshToken()
-        && !previous.refreshToken().equals(kept.refreshToken())
-        && !isDead(previous)) {
-      revokeReplaced(key, previous);
-    }
-    return kept;
-  }
-
-  /**
-   * Whether a refresh token is stored for {@code userKey} that Zoho has not refused (as revoked or evicted; recorded
-   * in the store or seen by this process) and whose scopes cover {@code scopes}: then a new authorization for
-   * {@code scopes} need not ask for consent. A wider request does (the stored refresh token was granted for less).
-   */
-  boolean hasUsableRefreshToken(String userKey, Collection<Scope> scopes) {
-    return store.load(key(userKey)).map(StoredToken::token)
-        .filter(t -> t.hasRefreshToken() && !isDead(t))
-        // a token answer without scopes (unknown grant) is taken as covering: consent would mint a token for nothing
-        .filter(t -> t.scopes().isEmpty() || scopes.stream().allMatch(wanted -> Scope.covered(t.scopes(), wanted)))
-        .isPresent();
-  }
-
-  /** Whether Zoho refused {@code token}'s refresh token (recorded in the store, or seen by this process). */
-  private boolean isDead(ZohoToken token) {
-    return token.refreshTokenRejectedAt() != null || budget.isDead(token.refreshToken());
-  }
-
-  /** Revokes the refresh token {@code replaced} held before a new one was stored; logs instead of failing. */
-  private void revokeReplaced(TokenKey key, ZohoToken replaced) {
-    try {
-      Map<String, String> form = new LinkedHashMap<>();
-      form.put("token", replaced.refreshToken().reveal());
-      AccountsClient.Answer answer = accounts.post(accountsServerFor(replaced), "/oauth/v2/token/revoke", form);
-      if ("success".equalsIgnoreCase(answer.text("status"))) {
-        log.info("Revoked the previous refresh token of {}, replaced by a new one", key);
-      } else {
-        log.warn("Zoho did not confirm revoking the previous refresh token of {} (HTTP {}, error {}); it may stay "
-            + "active until it is revoked in Zoho's Connected Apps page", key, answer.status(), answer.error());
-      }
-    } catch (RuntimeException e) {
-      log.warn("Could not revoke the previous refresh token of {}: {}. It may stay active until it is revoked in "
-          + "Zoho's Connected Apps page", key, e.getMessage());
-    }
-  }
-
-  /**
-   * Verifies the id_token of a token just obtained, if it has one: signature by a key of {@code issuer}'s key set
-   * (or the configured verifier), issuer ({@code issuer}, or Zoho's accounts server of {@code dc}), audience
-   * (this client), expiry, and {@code nonce} when the request sent one.
-   *
-   * @throws ZohoAuthException {@code invalid_id_token}
-   */
-  void verifyIdToken(ZohoToken token, HttpUrl issuer, DataCenter dc, String nonce) {
-    if (token.idToken() == null) {
-      return;
-    }
-    IdTokenVerifier verifier = idTokenVerifier != null ? idTokenVerifier : verifiers.computeIfAbsent(issuer,
-        server -> IdTokenVerifier.fromJwksUrl(httpClient, server.newBuilder().encodedPath("/oauth/v2/keys")
-            .query(null).build().toString(), clock));
-    List<String> issuers = new ArrayList<>();
-    issuers.add(issuer.toString());
-    if (dc != null) {
-      issuers.add(dc.accountsUrl());
-    }
-    verifier.verify(token.idToken().reveal(), client.clientId(), issuers, nonce);
-  }
-
-  /**
-   * The accounts server that issued {@code token} (or its configured override); refresh and revoke go there.
-   *
-   * @throws TokenStoreException when the token names an accounts server zohokit does not trust
-   */
-  HttpUrl accountsServerFor(ZohoToken token) {
-    if (token.accountsServer() != null) {
-      return endpoints.trustedAccountsServer(token.accountsServer()).orElseThrow(() -> untrusted("accounts_server",
-          token.accountsServer(), "the client secret or the refresh token", "ZohoEndpoints.withAccountsUrl"));
-    }
-    return endpoints.accountsUrl(token.dataCenter() != null ? token.dataCenter() : client.dataCenter());
-  }
-
-  Map<String, String> clientAuthentication() {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("client_id", client.clientId());
-    if (client.clientSecret() != null) {
-      form.put("client_secret", client.clientSecret().reveal());
-    }
-    return form;
-  }
-
-  /** {@link #renew}, telling the {@link TokenRenewalListener} how it went. */
-  private ZohoToken renewAndTell(TokenKey key, StoredToken stored) {
-    if (renewalListener == null) {
-      return renew(key, stored);
-    }
-    ZohoToken renewed;
-    try {
-      renewed = renew(key, stored);
-    } catch (RuntimeException e) {
-      tell(() -> renewalListener.renewalFailed(key, e));
-      throw e;
-    }
-    tell(() -> renewalListener.renewed(key, renewed));
-    return renewed;
-  }
-
-  private void tell(Runnable notification) {
-    try {
-      notification.run();
-    } catch (RuntimeException e) {
-      log.warn("The token renewal listener {} failed; ignored: {}", renewalListener, e.toString());
-    }
-  }
-
-  /**
-   * Refuses at once, with no request and no refresh lease, to renew a token whose refresh token Zoho declared dead:
-   * only a new token (a new login, a new grant token) helps.
-   */
-  private void refuseIfDead(TokenKey key, StoredToken stored) {
-    ZohoToken old = stored.token();
-    if (old.hasRefreshToken() && isDead(old)) {
-      throw new ReauthorizationRequiredException("invalid_code", "Not renewing the token of " + key + ": Zoho "
-          + "declared its refresh token dead" + (old.refreshTokenRejectedAt() != null ? " at "
-          + old.refreshTokenRejectedAt() : "") + " ('invalid_code'). " + OAuthErrors.DEAD_REFRESH_TOKEN
-          + " No request was sent. " + OAuthErrors.howToReauthorize(client.type()), null);
-    }
-  }
-
-  /** How the token manager obtains a new token when the stored one cannot be used. */
-  private ZohoToken renew(TokenKey key, StoredToken stored) {
-    ZohoToken old = stored == null ? null : stored.token();
-    if (old != null && old.hasRefreshToken()) {
-      refuseIfDead(key, stored);
-      return refresh(key, old);
-    }
-    if (clientCredentials != null) {
-      SelfClientFlow flow = new SelfClientFlow(this);
-      return budget.request(clientCredentials.budgetKey, clock::instant,
-          "requesting a client-credentials token for " + key,
-          () -> flow.requestClientCredentials(clientCredentials.scopes, clientCredentials.soid));
-    }
-    String what = old == null ? "No token is stored for " + key + " in " + store
-        : "The token of " + key + " expired and has no refresh token";
-    switch (client.type()) {
-      case CLIENT_BASED:
-        throw new ReauthorizationRequiredException(what + ". Client-based apps get no refresh token: send the user "
-            + "to Zoho to authorize again", new ImplicitFlow(this).reauthorization(old));
-      case SELF_CLIENT:
-        throw new ReauthorizationRequiredException(what + ". Exchange a grant token first (mvn zoho:bootstrap-token "
-            + "-Dzoho.grantToken=..., or SelfClientFlow.exchangeGrantToken), or configure clientCredentials(soid, "
-            + "scopes) for tokens without a refresh token", null);
-      case NON_BROWSER:
-        throw new ReauthorizationRequiredException(what + ". Log in with the device flow first (mvn "
-            + "zoho:device-login, or DeviceFlow.login) with AccessType.OFFLINE", null);
-      default:
-        throw new ReauthorizationRequiredException(what + ". Send the user through the authorization code flow "
-            + "(AuthorizationCodeFlow.authorize) with AccessType.OFFLINE to get a refresh token", null);
-    }
-  }
-
-  private ZohoToken refresh(TokenKey key, ZohoToken old) {
-    HttpUrl server = accountsServerFor(old);
-    Map<String, String> form = clientAuthentication();
-    form.put("grant_type", "refresh_token");
-    form.put("refresh_token", old.refreshToken().reveal());
-    log.debug("Refreshing the access token of {} at {}", key, server);
-    ZohoToken fresh;
-    try {
-      fresh = budget.request(old.refreshToken(), clock::instant, "refreshing the access token of " + key,
-          () -> requestToken(server, form, OAuthErrors.Request.REFRESH, old.dataCenter()));
-    } catch (ReauthorizationRequiredException e) {
-      markDead(key, old);
-      throw e;
-    }
-    // Zoho does not rotate refresh tokens: keep the old one unless the answer carries one, and keep what the
-    // refresh answer leaves out.
-    return fresh.toBuilder()
-        .refreshToken(fresh.hasRefreshToken() ? fresh.refreshToken() : old.refreshToken())
-        .scopes(fresh.scopes().isEmpty() ? old.scopes() : fresh.scopes())
-        .apiDomain(fresh.apiDomain() != null ? fresh.apiDomain() : old.apiDomain())
-        .accountsServer(old.accountsServer() != null ? old.accountsServer() : fresh.accountsServer())
-        .dataCenter(fresh.dataCenter() != null ? fresh.dataCenter() : old.dataCenter())
-        // an id_token in a refresh answer carries no nonce to check: keep the one verified at login
-        .idToken(old.idToken())
-        .build();
-  }
-
-  /**
-   * Zoho declared {@code old}'s refresh token dead: remember it in this process, and in the stored record (if it
-   * still holds that refresh token) so that other processes do not send it either.
-   */
-  private void markDead(TokenKey key, ZohoToken old) {
-    budget.dead(old.refreshToken(), clock.instant());
-    try {
-      Optional<StoredToken> now = store.load(key);
-      if (now.isPresent() && old.refreshToken().equals(now.get().token().refreshToken())
-          && now.get().token().refreshTokenRejectedAt() == null) {
-        store.compareAndSet(key, now.get().version(),
-            now.get().token().toBuilder().refreshTokenRejectedAt(clock.instant()).build());
-      }
-    } catch (TokenStoreException e) {
-      log.warn("Could not record in {} that Zoho declared the refresh token of {} dead: {}", store, key,
-          e.getMessage());
-    }
-    log.error("Zoho declared the refresh token of {} dead (invalid_code); it will not be sent again. {}", key,
-        OAuthErrors.howToReauthorize(client.type()));
-  }
-
   @Override
   public String toString() {
     return "ZohoOAuth{" + client + ", store=" + store + "}";
+  }
+
+  /** The executor renewals ahead of expiry run on by default: daemon threads, created when needed. */
+  private static final class Background {
+    static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(task -> {
+      Thread thread = new Thread(task, "zohokit-token-renewal");
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   /** Client-credentials settings: the organisation ({@code soid}) and scopes. */
@@ -623,6 +293,12 @@ public final class ZohoOAuth {
 
   /** Configures a {@link ZohoOAuth}; {@link #build()} validates everything for the client type. */
   public static final class Builder {
+    /** What a caller waiting for a renewal allows the store on top of the accounts call timeout. */
+    private static final Duration STORE_GRACE = Duration.ofSeconds(5);
+    /** How much longer than the accounts call timeout the refresh lease lasts by default. */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(10);
+    private static final Duration DEFAULT_EXPIRY_MARGIN = Duration.ofMinutes(1);
+
     private final ClientType type;
     private String clientId;
     private String clientSecret;
@@ -634,6 +310,8 @@ public final class ZohoOAuth {
     private Clock clock = Clock.systemUTC();
     private TokenStore tokenStore;
     private Duration refreshMargin = Duration.ofMinutes(5);
+    private Duration expiryMargin;
+    private Executor renewalExecutor;
     private int refreshLimit = 10;
     private Duration refreshWindow = Duration.ofMinutes(10);
     private Duration leaseTimeout;
@@ -700,13 +378,44 @@ public final class ZohoOAuth {
       return this;
     }
 
-    /** How long before expiry a token is renewed. Default 5 minutes (Zoho's tokens live an hour). */
+    /**
+     * How long before expiry a token is renewed ahead, in the background, while callers keep using it. Default 5
+     * minutes (Zoho's tokens live an hour). At least the {@linkplain #expiryMargin expiry margin}.
+     */
     public Builder refreshMargin(Duration refreshMargin) {
-      if (refreshMargin.isNegative()) {
-        throw new IllegalArgumentException("the refresh margin must not be negative, was " + refreshMargin);
-      }
-      this.refreshMargin = refreshMargin;
+      this.refreshMargin = requireNotNegative(refreshMargin, "refreshMargin");
       return this;
+    }
+
+    /**
+     * How long before expiry a token counts as expired: it could expire on its way to Zoho, so callers wait for its
+     * renewal instead of sending it. Default 1 minute (or the refresh margin, if shorter); at most the {@linkplain #refreshMargin refresh margin}.
+     */
+    public Builder expiryMargin(Duration expiryMargin) {
+      this.expiryMargin = requireNotNegative(expiryMargin, "expiryMargin");
+      return this;
+    }
+
+    /**
+     * Where renewals ahead of expiry run, so no caller waits for them. Default: zohokit's own daemon threads,
+     * created when needed. {@code Runnable::run} renews on the calling thread (the first caller past the refresh
+     * margin then waits for Zoho).
+     */
+    public Builder renewalExecutor(Executor renewalExecutor) {
+      this.renewalExecutor = Objects.requireNonNull(renewalExecutor, "renewalExecutor");
+      return this;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+      return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static Duration requireNotNegative(Duration margin, String name) {
+      Objects.requireNonNull(margin, name);
+      if (margin.isNegative()) {
+        throw new IllegalArgumentException("the " + name + " must not be negative, was " + margin);
+      }
+      return margin;
     }
 
     /**
@@ -797,8 +506,33 @@ public final class ZohoOAuth {
       return this;
     }
 
+    /**
+     * The configured client.
+     *
+     * @throws IllegalArgumentException naming what is wrong for the client type (a missing secret, a redirect URI
+     *     where none belongs, margins or timeouts that contradict each other)
+     */
     public ZohoOAuth build() {
-      return new ZohoOAuth(this);
+      ClientConfig client = new ClientConfig(type, clientId, clientSecret == null ? null : Secret.of(clientSecret),
+          redirectUri, dataCenter);
+      Duration lease = leaseTimeout != null ? leaseTimeout : accountsTimeout.plus(LEASE_MARGIN);
+      if (lease.compareTo(accountsTimeout) <= 0) {
+        throw new IllegalArgumentException("Invalid Zoho client configuration: the refresh lease (leaseTimeout "
+            + lease.toSeconds() + "s) must last longer than the accounts call timeout (accountsTimeout "
+            + accountsTimeout.toSeconds() + "s), or another process renews while the first is still waiting for "
+            + "Zoho; raise the lease or lower the timeout");
+      }
+      Duration expiry = expiryMargin != null ? expiryMargin : min(DEFAULT_EXPIRY_MARGIN, refreshMargin);
+      if (expiry.compareTo(refreshMargin) > 0) {
+        throw new IllegalArgumentException("Invalid Zoho client configuration: the expiry margin (" + expiryMargin
+            + ") must not be longer than the refresh margin (" + refreshMargin + "): a token is renewed ahead before "
+            + "it counts as expired");
+      }
+      if (clientCredentials != null && type != ClientType.SELF_CLIENT) {
+        throw new IllegalArgumentException("Invalid Zoho client configuration: the client-credentials grant is only "
+            + "for self clients, this is a " + type.displayName() + " client");
+      }
+      return new ZohoOAuth(this, client, lease, expiry);
     }
   }
 

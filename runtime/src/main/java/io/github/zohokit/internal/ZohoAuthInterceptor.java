@@ -1,13 +1,10 @@
 package io.github.zohokit.internal;
 
 import io.github.zohokit.ZohoException;
-import io.github.zohokit.auth.ZohoOAuth;
-import io.github.zohokit.auth.ZohoToken;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
-import java.util.Objects;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -15,13 +12,15 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Authorizes every request of an {@link okhttp3.OkHttpClient} for one Zoho user:
+ * Authorizes the requests of an {@link okhttp3.OkHttpClient} for Zoho. A request tagged with an {@link Authorization}
+ * (every generated call) is sent as built, with that authorization's token; an untagged one (the application's own
+ * calls on {@link Connection#userClient}) gets the current token of the interceptor's session and is routed:
  *
  * <ul>
  *   <li>adds {@code Authorization: Zoho-oauthtoken <access token>} (Zoho's scheme, although its token responses
  *       say {@code Bearer});
- *   <li>sends the request to the user's API domain (the token's {@code api_domain}, or the configured override):
- *       the scheme, host and port of the request URL are replaced, its path and query kept;
+ *   <li>sends an untagged request to the user's API domain (the token's {@code api_domain}, or the configured
+ *       override): the scheme, host and port of the request URL are replaced, its path and query kept;
  *   <li>when Zoho answers 401 {@code INVALID_TOKEN} (or {@code AUTHENTICATION_FAILURE}, which Zoho sometimes sends
  *       for expired tokens), obtains another token — re-reading the store first, refreshing only if the failed
  *       token is still current — and retries the request exactly once (Zoho rejected the first attempt, so
@@ -34,27 +33,28 @@ import okhttp3.Response;
  *
  * {@code OAUTH_SCOPE_MISMATCH} is never retried: a refresh cannot add a scope.
  */
-public final class ZohoAuthInterceptor implements Interceptor {
-  static final String AUTHORIZATION_SCHEME = "Zoho-oauthtoken ";
+final class ZohoAuthInterceptor implements Interceptor {
   private static final long ERROR_PEEK_BYTES = 16 * 1024;
 
-  private final ZohoOAuth oauth;
-  private final String userKey;
-  /** The API base of the last token seen: resolved once per token, not per call. */
-  private volatile Route route;
+  /** Whose token untagged requests carry; null on the shared client of generated calls, which are all tagged. */
+  private final Session untagged;
 
-  private record Route(ZohoToken token, HttpUrl base) {}
-
-  public ZohoAuthInterceptor(ZohoOAuth oauth, String userKey) {
-    this.oauth = Objects.requireNonNull(oauth, "oauth");
-    this.userKey = Objects.requireNonNull(userKey, "userKey");
+  ZohoAuthInterceptor(Session untagged) {
+    this.untagged = untagged;
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request original = chain.request();
-    ZohoToken token = obtain(() -> oauth.token(userKey));
-    Response response = proceed(chain, authorize(original, token));
+    Authorization authorization = original.tag(Authorization.class);
+    if (authorization == null) {
+      if (untagged == null) {
+        throw new IllegalStateException("a request without an Authorization tag reached zohokit's client for "
+            + "generated calls: " + original.method() + " " + original.url().encodedPath());
+      }
+      authorization = obtain(untagged::authorization);
+    }
+    Response response = proceed(chain, authorize(original, authorization));
     if (response.code() != 401 || (original.body() != null && original.body().isOneShot())) {
       return response;
     }
@@ -63,7 +63,8 @@ public final class ZohoAuthInterceptor implements Interceptor {
       return response;
     }
     response.close();
-    ZohoToken renewed = obtain(() -> oauth.tokenRejected(userKey, token.accessToken()));
+    Authorization rejected = authorization;
+    Authorization renewed = obtain(() -> rejected.session().rejected(rejected));
     return proceed(chain, authorize(original, renewed));
   }
 
@@ -90,7 +91,7 @@ public final class ZohoAuthInterceptor implements Interceptor {
     }
   }
 
-  private static ZohoToken obtain(Supplier<ZohoToken> source) throws TokenUnavailableException {
+  private static Authorization obtain(Supplier<Authorization> source) throws TokenUnavailableException {
     try {
       return source.get();
     } catch (ZohoException e) {
@@ -98,34 +99,24 @@ public final class ZohoAuthInterceptor implements Interceptor {
     }
   }
 
-  /** The token's API base; a token naming an untrusted API domain is refused before anything is sent. */
-  private HttpUrl obtainBase(ZohoToken token) throws TokenUnavailableException {
+  /**
+   * {@code request} with {@code authorization}'s header and tag, on its API base: a URL already on that base (every
+   * generated call's first attempt) is kept as it is; any other gets the base's scheme, host and port.
+   */
+  private static Request authorize(Request request, Authorization authorization) throws TokenUnavailableException {
+    HttpUrl base;
     try {
-      return oauth.apiBaseUrl(token);
+      base = authorization.apiBase();
     } catch (ZohoException e) {
       throw new TokenUnavailableException(e);
     }
-  }
-
-  /** The API base the last request went to (the user's API domain), or null before the first request. */
-  public HttpUrl apiBase() {
-    Route last = route;
-    return last == null ? null : last.base();
-  }
-
-  private Request authorize(Request request, ZohoToken token) throws TokenUnavailableException {
-    Route last = route;
-    if (last == null || last.token() != token) {
-      last = new Route(token, obtainBase(token));
-      route = last;
-    }
     HttpUrl url = request.url();
-    HttpUrl base = last.base();
     boolean routed = url.port() == base.port() && url.host().equals(base.host()) && url.scheme().equals(base.scheme())
         && url.encodedPath().startsWith(base.encodedPath());
     return request.newBuilder()
         .url(routed ? url : route(url, base))
-        .header("Authorization", AUTHORIZATION_SCHEME + token.accessToken().reveal())
+        .header("Authorization", authorization.header())
+        .tag(Authorization.class, authorization)
         .build();
   }
 

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import io.github.zohokit.Zoho;
 import io.github.zohokit.ZohoApiException;
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.ZohoResponse;
+import io.github.zohokit.auth.Scope;
 import io.github.zohokit.crm.RecordPage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -40,36 +41,50 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * What generated clients call: sends a prepared request through the user's authorized client and reads the
- * answer. Everything about a method (URL template, readers, writers, scopes) is prepared once in the generated
- * class; this class only executes and decodes. Not meant to be called by hand.
+ * Not API: may change in any release. What generated clients call, one per client and user: hands out the user's
+ * {@link Authorization}, prepares URLs on its API base, sends a prepared request through the shared authorizing
+ * client and reads the answer. Everything about a method (URL template, readers, writers, scopes) is prepared once
+ * in the generated class; this class only executes and decodes.
  */
 public final class ZohoCalls {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-  /** Placeholder host: the interceptor sends every request to the user's own API domain. */
-  private static final HttpUrl API = HttpUrl.get("https://www.zohoapis.com/");
 
   /** URLs prepared per leading literal path on one API base; replaced whole when the base changes. */
   private record Prefixes(HttpUrl base, ConcurrentHashMap<String, HttpUrl> urls) {}
 
-  private final Zoho zoho;
-  private volatile Prefixes prefixes = new Prefixes(API, new ConcurrentHashMap<>());
+  private final Connection connection;
+  private final Session session;
+  private volatile Prefixes prefixes;
 
-  public ZohoCalls(Zoho zoho) {
-    this.zoho = zoho;
+  /** The calls of {@code session}'s user through {@code connection}. */
+  public ZohoCalls(Connection connection, Session session) {
+    this.connection = connection;
+    this.session = session;
+  }
+
+  /** The mapper the client's readers and writers are built from. */
+  public ObjectMapper objectMapper() {
+    return connection.objectMapper();
   }
 
   /**
-   * A URL builder for {@code segments} (a literal path such as {@code crm/v8/Leads}) on the user's API domain,
-   * prepared once: generated code adds the variable segments and the query.
+   * The authorization of the user's current token, renewed first when it is missing or expired; a call builds its
+   * URL on it and tags its request with it.
+   *
+   * @throws ZohoException when no token can be obtained
    */
-  public HttpUrl.Builder url(String segments) {
-    HttpUrl base = zoho.apiBaseUrl();
-    if (base == null) {
-      base = API;
-    }
+  public Authorization authorization() {
+    return session.authorization();
+  }
+
+  /**
+   * A URL builder for {@code segments} (a literal path such as {@code crm/v8/Leads}) on {@code authorization}'s API
+   * base, prepared once: generated code adds the variable segments and the query.
+   */
+  public HttpUrl.Builder url(Authorization authorization, String segments) {
+    HttpUrl base = authorization.apiBase();
     Prefixes current = prefixes;
-    if (current.base() != base && !current.base().equals(base)) {
+    if (current == null || current.base() != base && !current.base().equals(base)) {
       current = new Prefixes(base, new ConcurrentHashMap<>());
       prefixes = current;
     }
@@ -258,7 +273,7 @@ public final class ZohoCalls {
   public <T> CompletableFuture<T> callAsync(Request request, Operation operation, ObjectReader reader,
       BodyShape shape) {
     CompletableFuture<T> future = new CompletableFuture<>();
-    Call call = zoho.httpClient().newCall(request);
+    Call call = connection.callClient().newCall(request);
     call.enqueue(new Callback() {
       @Override
       public void onFailure(Call c, IOException e) {
@@ -302,7 +317,12 @@ public final class ZohoCalls {
       @Override
       public boolean hasNext() {
         while (!current.hasNext() && next != null) {
-          RecordPage<T> result = call(requestFor.apply(next), operation, pageReader, BodyShape.WHOLE);
+          Request request = requestFor.apply(next);
+          if (next != firstPage) {
+            // the stream may be read long after the first page: a later page carries the token of that moment
+            request = request.newBuilder().tag(Authorization.class, session.authorization()).build();
+          }
+          RecordPage<T> result = call(request, operation, pageReader, BodyShape.WHOLE);
           current = result.data().iterator();
           page++;
           next = result.hasMore() && !result.data().isEmpty() ? nextPage(next, result, page) : null;
@@ -343,7 +363,7 @@ public final class ZohoCalls {
 
   private Response send(Request request, Operation operation) {
     try {
-      return zoho.httpClient().newCall(request).execute();
+      return connection.callClient().newCall(request).execute();
     } catch (IOException e) {
       throw failure(e, operation);
     }
@@ -371,7 +391,9 @@ public final class ZohoCalls {
 
   private void failUnlessSuccessful(Response response, Operation operation) {
     if (!response.isSuccessful()) {
-      throw zoho.decodeError(response, operation.toString(), operation.scopes());
+      Authorization used = response.request().tag(Authorization.class);
+      List<Scope> granted = used == null ? List.of() : used.token().scopes();
+      throw ZohoErrorDecoder.decode(response, operation.toString(), operation.scopes(), granted);
     }
   }
 

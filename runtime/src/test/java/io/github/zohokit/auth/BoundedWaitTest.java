@@ -34,8 +34,9 @@ class BoundedWaitTest {
   }
 
   private TokenManager manager(TokenManager.Renewal renewal) {
-    return new TokenManager(store, clock, Duration.ofMinutes(5), Duration.ofSeconds(40), WAIT_LIMIT,
-        d -> Thread.sleep(Math.min(d.toMillis(), 10)), renewal);
+    return new TokenManager(KEY.clientId(), store, clock, new TokenManager.Timing(Duration.ofMinutes(5),
+        Duration.ofMinutes(1), Duration.ofSeconds(40), WAIT_LIMIT), d -> Thread.sleep(Math.min(d.toMillis(), 10)),
+        Runnable::run, renewal, token -> okhttp3.HttpUrl.get("https://www.zohoapis.com/"));
   }
 
   @Test
@@ -54,10 +55,10 @@ class BoundedWaitTest {
     });
     ExecutorService owner = Executors.newSingleThreadExecutor();
     try {
-      CompletableFuture<ZohoToken> first = CompletableFuture.supplyAsync(() -> manager.current(KEY), owner);
+      CompletableFuture<ZohoToken> first = CompletableFuture.supplyAsync(() -> manager.session(KEY.userKey()).authorization().token(), owner);
       assertThat(renewing.await(10, TimeUnit.SECONDS)).isTrue();
 
-      assertThatThrownBy(() -> manager.current(KEY))
+      assertThatThrownBy(() -> manager.session(KEY.userKey()).authorization().token())
           .isInstanceOf(ZohoUnavailableException.class)
           .hasMessageContaining("the renewal another thread started has not finished");
 
@@ -79,7 +80,7 @@ class BoundedWaitTest {
     assertThat(otherProcess).isPresent();
     CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
       try {
-        manager.current(KEY);
+        manager.session(KEY.userKey()).authorization().token();
         return null;
       } catch (RuntimeException e) {
         return e;

@@ -70,7 +70,7 @@ class DataCenterTest {
     assertThat(DataCenter.fromApiDomain("https://www.zohoapis.xx")).isEmpty();
     ZohoOAuth oauth = ZohoOAuth.selfClient("1000.CLIENT", "secret").dataCenter(DataCenter.CUSTOM).endpoints(endpoints)
         .tokenStore(io.github.zohokit.store.TokenStores.inMemory()).build();
-    assertThat(oauth.accountsUrl().host()).isEqualTo("accounts.zoho.xx");
+    assertThat(oauth.endpoints().accountsUrl(oauth.dataCenter()).host()).isEqualTo("accounts.zoho.xx");
   }
 
   @Test

@@ -110,7 +110,7 @@ class FailurePathsTest {
     }
 
     assertThat(tokenRequests).hasValue(1);
-    assertThat(store.load(oauth.key("default")).get().token().refreshTokenRejectedAt()).isNotNull();
+    assertThat(store.load(new TokenKey(oauth.clientId(), "default")).get().token().refreshTokenRejectedAt()).isNotNull();
   }
 
   @Test
@@ -121,7 +121,7 @@ class FailurePathsTest {
     assertThatThrownBy(() -> oauth.token("default")).isInstanceOf(ReauthorizationRequiredException.class);
 
     // another holder of the lease would make a caller that wants it wait; a dead token needs no lease at all
-    try (RefreshLease held = store.tryAcquireRefreshLease(oauth.key("default"), Duration.ofMinutes(1)).get()) {
+    try (RefreshLease held = store.tryAcquireRefreshLease(new TokenKey(oauth.clientId(), "default"), Duration.ofMinutes(1)).get()) {
       // (a caller that asked for the lease would wait for it and then give up with ZohoUnavailableException)
       assertThatThrownBy(() -> oauth.token("default")).isInstanceOf(ReauthorizationRequiredException.class)
           .hasMessageContaining("No request was sent");
@@ -144,7 +144,7 @@ class FailurePathsTest {
 
     // a bootstrap stores a new token: it is used, and the dead mark does not stick to it
     answer = n -> ok(n);
-    store.save(other.key("default"), ZohoToken.builder().accessToken(Secret.of(newToken(50)))
+    store.save(new TokenKey(other.clientId(), "default"), ZohoToken.builder().accessToken(Secret.of(newToken(50)))
         .refreshToken(Secret.of("1000.new.refresh")).expiresAt(clock.instant().minus(Duration.ofSeconds(1)))
         .accountsServer(accounts.url("/").toString()).build());
     assertThat(other.accessToken("default").reveal()).isEqualTo(newToken(2));
@@ -317,7 +317,7 @@ class FailurePathsTest {
     ZohoOAuth oauth = selfClient().build();
 
     assertThat(oauth.token("default").refreshToken().reveal()).isEqualTo("1000.rotated.refresh");
-    assertThat(store.load(oauth.key("default")).get().token().refreshToken().reveal())
+    assertThat(store.load(new TokenKey(oauth.clientId(), "default")).get().token().refreshToken().reveal())
         .isEqualTo("1000.rotated.refresh");
   }
 

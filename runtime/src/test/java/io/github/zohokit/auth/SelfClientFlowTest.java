@@ -95,7 +95,7 @@ class SelfClientFlowTest {
     oauth.selfClientFlow().exchangeGrantToken(GRANT_TOKEN);
     accounts.takeRequest();
 
-    clock.advance(Duration.ofMinutes(56));
+    clock.advance(Duration.ofMinutes(60));
     ZohoToken refreshed = oauth.token(TokenKey.DEFAULT_USER);
 
     RecordedRequest refresh = accounts.takeRequest();
@@ -105,7 +105,7 @@ class SelfClientFlowTest {
     assertThat(refreshed.accessToken().reveal()).isEqualTo(ACCESS_TOKEN_2);
     assertThat(refreshed.refreshToken().reveal()).isEqualTo(REFRESH_TOKEN);
     assertThat(refreshed.scopes()).extracting(Scope::toString).containsExactly("ZohoCRM.modules.ALL");
-    assertThat(store.load(oauth.key(TokenKey.DEFAULT_USER)).get().token().accessToken().reveal())
+    assertThat(store.load(new TokenKey(oauth.clientId(), TokenKey.DEFAULT_USER)).get().token().accessToken().reveal())
         .isEqualTo(ACCESS_TOKEN_2);
   }
 
@@ -127,7 +127,7 @@ class SelfClientFlowTest {
     ZohoOAuth oauth = oauth().clientCredentials("600123456", List.of("ZohoCRM.modules.ALL")).build();
 
     assertThat(oauth.accessToken("default").reveal()).isEqualTo(ACCESS_TOKEN);
-    clock.advance(Duration.ofMinutes(58));
+    clock.advance(Duration.ofMinutes(60));
     assertThat(oauth.accessToken("default").reveal()).isEqualTo(ACCESS_TOKEN_2);
 
     RecordedRequest first = accounts.takeRequest();

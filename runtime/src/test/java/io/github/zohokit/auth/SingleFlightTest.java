@@ -46,16 +46,17 @@ class SingleFlightTest {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger renewals = new AtomicInteger();
     String renewedAccess = "1000." + "f".repeat(32) + "." + "f".repeat(32);
-    TokenManager manager = new TokenManager(store, clock, Duration.ofMinutes(5), Duration.ofSeconds(30),
-        Duration.ofSeconds(20), Sleeper.REAL, (key, stored) -> {
+    TokenManager manager = new TokenManager(KEY.clientId(), store, clock, new TokenManager.Timing(
+        Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofSeconds(20)), Sleeper.REAL,
+        Runnable::run, (key, stored) -> {
           renewals.incrementAndGet();
           renewing.countDown();
           awaitOrFail(release);
           return token(renewedAccess, Duration.ofHours(1));
-        });
+        }, token -> okhttp3.HttpUrl.get("https://www.zohoapis.com/"));
     ExecutorService pool = Executors.newFixedThreadPool(WAITERS + 1);
     try {
-      Future<ZohoToken> owner = pool.submit(() -> manager.current(KEY));
+      Future<ZohoToken> owner = pool.submit(() -> manager.session(KEY.userKey()).authorization().token());
       assertThat(renewing.await(10, TimeUnit.SECONDS)).as("the owner started renewing").isTrue();
       int loadsByOwner = store.loads.get();
       int leasesByOwner = store.leases.get();
@@ -71,7 +72,7 @@ class SingleFlightTest {
             waiterThreads.add(Thread.currentThread());
           }
           started.countDown();
-          return manager.current(KEY);
+          return manager.session(KEY.userKey()).authorization().token();
         }));
       }
       assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();

@@ -89,7 +89,7 @@ class TokenRenewalTest {
     stored(Duration.ofMinutes(30));
     ZohoOAuth oauth = oauth().build();
     assertThat(oauth.accessToken("default").reveal()).isEqualTo(ACCESS_TOKEN);
-    store.delete(oauth.key("default"));
+    store.delete(new TokenKey(oauth.clientId(), "default"));
     assertThat(oauth.accessToken("default").reveal()).isEqualTo(ACCESS_TOKEN);
     assertThat(refreshes).hasValue(0);
   }
@@ -128,7 +128,7 @@ class TokenRenewalTest {
 
     assertThat(refreshes).hasValue(1);
     assertThat(outcomes).hasSize(50).allSatisfy(o -> assertThat(o).contains("no longer accepts the refresh token"));
-    assertThat(store.load(oauth.key("default")).get().token().refreshToken().reveal()).isEqualTo(REFRESH_TOKEN);
+    assertThat(store.load(new TokenKey(oauth.clientId(), "default")).get().token().refreshToken().reveal()).isEqualTo(REFRESH_TOKEN);
   }
 
   @Test
@@ -165,11 +165,53 @@ class TokenRenewalTest {
   }
 
   @Test
+  void aTokenWithinTheRefreshMarginIsRenewedOnTheRenewalExecutorWhileEveryCallerKeepsUsingIt() {
+    stored(Duration.ofMinutes(30));
+    answer = n -> json("{\"access_token\":\"" + newToken(n) + "\",\"expires_in\":3600}");
+    List<Runnable> queued = new ArrayList<>();
+    ZohoOAuth oauth = oauth().renewalExecutor(queued::add).build();
+    assertThat(oauth.accessToken("default").reveal()).isEqualTo(ACCESS_TOKEN);
+
+    clock.advance(Duration.ofMinutes(27));   // 3 minutes left: within the 5-minute refresh margin
+    assertThat(oauth.accessToken("default").reveal()).as("no caller waits for Zoho").isEqualTo(ACCESS_TOKEN);
+    assertThat(oauth.accessToken("default").reveal()).isEqualTo(ACCESS_TOKEN);
+    assertThat(refreshes).as("nothing renewed on the callers' threads").hasValue(0);
+    assertThat(queued).as("one renewal handed to the executor, not one per caller").hasSize(1);
+
+    queued.get(0).run();
+    assertThat(refreshes).hasValue(1);
+    assertThat(oauth.accessToken("default").reveal()).isEqualTo(newToken(1));
+    assertThat(queued).hasSize(1);
+  }
+
+  @Test
+  void aTokenWithinTheExpiryMarginIsNotSentTheCallerWaitsForItsRenewal() {
+    stored(Duration.ofMinutes(10));
+    answer = n -> json("{\"access_token\":\"" + newToken(n) + "\",\"expires_in\":3600}");
+    List<Runnable> queued = new ArrayList<>();
+    ZohoOAuth oauth = oauth().renewalExecutor(queued::add).build();
+    assertThat(oauth.accessToken("default").reveal()).isEqualTo(ACCESS_TOKEN);
+
+    clock.advance(Duration.ofMinutes(9).plusSeconds(30));   // 30 seconds left: within the 1-minute expiry margin
+    assertThat(oauth.accessToken("default").reveal()).isEqualTo(newToken(1));
+    assertThat(refreshes).hasValue(1);
+    assertThat(queued).as("renewed on the caller's thread, which needed the token").isEmpty();
+  }
+
+  @Test
+  void anExpiryMarginLongerThanTheRefreshMarginIsRefused() {
+    assertThatThrownBy(() -> oauth().refreshMargin(Duration.ofMinutes(2)).expiryMargin(Duration.ofMinutes(3)).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("expiry margin (PT3M) must not be longer than the refresh margin (PT2M)");
+  }
+
+  @Test
   void aFailedEarlyRenewalKeepsServingTheValidTokenAndRetriesLater() {
     stored(Duration.ofMinutes(3));
     answer = n -> n == 1 ? new MockResponse.Builder().code(503).body("down").build()
         : json("{\"access_token\":\"" + newToken(n) + "\",\"expires_in\":3600}");
-    ZohoOAuth oauth = oauth().build();
+    // renewals ahead of expiry on the calling thread, so that their outcome is seen at once
+    ZohoOAuth oauth = oauth().renewalExecutor(Runnable::run).build();
 
     assertThat(oauth.accessToken("default").reveal()).isEqualTo(ACCESS_TOKEN);
     assertThat(oauth.accessToken("default").reveal()).isEqualTo(ACCESS_TOKEN);
@@ -184,7 +226,7 @@ class TokenRenewalTest {
     ZohoOAuth oauth = oauth().build();
     assertThat(oauth.accessToken("default")).isEqualTo(mine.accessToken());
     ZohoToken theirs = mine.toBuilder().accessToken(Secret.of(newToken(99))).build();
-    store.save(oauth.key("default"), theirs);
+    store.save(new TokenKey(oauth.clientId(), "default"), theirs);
 
     assertThat(oauth.tokenRejected("default", mine.accessToken()).accessToken().reveal()).isEqualTo(newToken(99));
     assertThat(refreshes).hasValue(0);

@@ -1,5 +1,6 @@
 package io.github.zohokit.auth;
 
+import io.github.zohokit.testing.Calls;
 import static io.github.zohokit.testing.Fixtures.ACCESS_TOKEN;
 import static io.github.zohokit.testing.Fixtures.CLIENT_ID;
 import static io.github.zohokit.testing.Fixtures.CLIENT_SECRET;
@@ -107,11 +108,10 @@ class TrustedHostsTest {
   @Test
   void aStoredApiDomainThatIsNotTrustedNeverReceivesTheAccessToken() {
     store.save(KEY, stored().apiDomain(hostile.url("/").toString()).build());
-    Zoho zoho = Zoho.connect(oauth);
-    ZohoCalls calls = new ZohoCalls(zoho);
-    Request request = new Request.Builder().url(calls.url("crm/v8/Leads").build()).get().build();
+    ZohoCalls calls = Calls.of(oauth);
 
-    assertThatThrownBy(() -> calls.callVoid(request, new Operation("GET", "/crm/v8/Leads", List.of())))
+    assertThatThrownBy(() -> calls.callVoid(Calls.request(calls, "crm/v8/Leads").get().build(),
+        new Operation("GET", "/crm/v8/Leads", List.of())))
         .isInstanceOf(TokenStoreException.class)
         .hasMessageContaining("api_domain '" + hostile.url("/") + "'")
         .hasMessageContaining("does not send the access token there")
@@ -150,9 +150,8 @@ class TrustedHostsTest {
     accounts.enqueue(json("{\"access_token\":\"1000.fresh\",\"expires_in\":3600}"));
     api.enqueue(json("{}"));
 
-    Zoho zoho = Zoho.connect(oauth);
-    ZohoCalls calls = new ZohoCalls(zoho);
-    calls.callVoid(new Request.Builder().url(calls.url("crm/v8/Leads").build()).get().build(),
+    ZohoCalls calls = Calls.of(oauth);
+    calls.callVoid(Calls.request(calls, "crm/v8/Leads").get().build(),
         new Operation("GET", "/crm/v8/Leads", List.of()));
 
     assertThat(accounts.getRequestCount() + api.getRequestCount()).isEqualTo(2);

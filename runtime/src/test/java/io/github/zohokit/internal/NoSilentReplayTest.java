@@ -1,5 +1,6 @@
 package io.github.zohokit.internal;
 
+import io.github.zohokit.testing.Calls;
 import static io.github.zohokit.testing.Fixtures.ACCESS_TOKEN;
 import static io.github.zohokit.testing.Fixtures.CLIENT_ID;
 import static io.github.zohokit.testing.Fixtures.CLIENT_SECRET;
@@ -50,7 +51,7 @@ class NoSilentReplayTest {
     ZohoOAuth oauth = ZohoOAuth.selfClient(CLIENT_ID, CLIENT_SECRET)
         .endpoints(ZohoEndpoints.zoho().withApiUrl(DataCenter.US, api.url("/").toString())).tokenStore(store)
         .build();
-    calls = new ZohoCalls(Zoho.connect(oauth));
+    calls = Calls.of(oauth);
   }
 
   @AfterEach
@@ -63,7 +64,7 @@ class NoSilentReplayTest {
   }
 
   private Request request(String method, RequestBody body) {
-    return new Request.Builder().url(calls.url("crm/v8/Leads").build()).method(method, body).build();
+    return Calls.request(calls, "crm/v8/Leads").method(method, body).build();
   }
 
   private static Operation operation(String method) {

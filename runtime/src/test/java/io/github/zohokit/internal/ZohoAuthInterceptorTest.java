@@ -119,7 +119,7 @@ class ZohoAuthInterceptorTest {
     api.enqueue(json("{}"));
     try (Response response = get("/crm/v8/Leads")) {
       assertThat(response.code()).isEqualTo(401);
-      ZohoException error = zoho.decodeError(response, "GET /crm/v8/Leads", List.of("ZohoCRM.modules.leads.READ"));
+      ZohoException error = decode(response, "GET /crm/v8/Leads", List.of("ZohoCRM.modules.leads.READ"));
       assertThat(error).hasMessageContaining("INVALID_TOKEN").hasMessageContaining("even after zohokit renewed it");
     }
     assertThat(api.getRequestCount()).isEqualTo(2);
@@ -130,7 +130,7 @@ class ZohoAuthInterceptorTest {
   void scopeMismatchIsNeverRefreshedAndNamesTheMissingScope() throws Exception {
     api.enqueue(json(401, SCOPE_MISMATCH));
     try (Response response = get("/crm/v8/Leads")) {
-      ZohoException error = zoho.decodeError(response, "POST /crm/v8/Leads",
+      ZohoException error = decode(response, "POST /crm/v8/Leads",
           List.of("ZohoCRM.modules.leads.CREATE"));
       assertThat(error).isInstanceOf(ScopeMismatchException.class)
           .hasMessageContaining("POST /crm/v8/Leads failed: HTTP 401 OAUTH_SCOPE_MISMATCH")
@@ -161,5 +161,11 @@ class ZohoAuthInterceptorTest {
     assertThat(routed.toString()).isEqualTo("http://localhost:8080/fake-zoho/crm/v8/Leads?a=b");
     assertThat(ZohoAuthInterceptor.route(routed, HttpUrl.get("http://localhost:8080/fake-zoho/")))
         .isEqualTo(routed);
+  }
+
+  /** The error of a failed answer, as generated calls decode it: with the scopes of the token the request carried. */
+  private static ZohoException decode(Response response, String operation, List<String> scopes) {
+    return ZohoErrorDecoder.decode(response, operation, scopes,
+        response.request().tag(Authorization.class).token().scopes());
   }
 }

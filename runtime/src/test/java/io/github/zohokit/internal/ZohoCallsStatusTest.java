@@ -1,5 +1,6 @@
 package io.github.zohokit.internal;
 
+import io.github.zohokit.testing.Calls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -46,8 +47,8 @@ class ZohoCallsStatusTest {
     store.save(new TokenKey(CLIENT_ID, TokenKey.DEFAULT_USER), ZohoToken.builder()
         .accessToken(Secret.of(ACCESS_TOKEN)).expiresAt(Instant.now().plusSeconds(3600))
         .apiDomain(api.url("/").toString()).build());
-    calls = new ZohoCalls(Zoho.connect(ZohoOAuth.selfClient(CLIENT_ID, CLIENT_SECRET)
-        .endpoints(ZohoEndpoints.zoho().withApiUrl(DataCenter.US, api.url("/").toString())).tokenStore(store).build()));
+    calls = Calls.of(ZohoOAuth.selfClient(CLIENT_ID, CLIENT_SECRET)
+        .endpoints(ZohoEndpoints.zoho().withApiUrl(DataCenter.US, api.url("/").toString())).tokenStore(store).build());
   }
 
   @AfterEach
@@ -56,7 +57,7 @@ class ZohoCallsStatusTest {
   }
 
   private Request lead() {
-    return new Request.Builder().url(calls.url("crm/v8/Leads").addPathSegment("1").build())
+    return Calls.request(calls, "crm/v8/Leads", "1")
         .header("If-Modified-Since", "Tue, 01 Dec 2026 10:00:00 GMT").get().build();
   }
 

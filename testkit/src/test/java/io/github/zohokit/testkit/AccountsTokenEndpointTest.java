@@ -153,7 +153,7 @@ class AccountsTokenEndpointTest {
     assertThat(fake.liveRefreshTokens(client)).isEqualTo(2);
     assertThat(fake.isValidAccessToken(oldest.accessToken().reveal(), DataCenter.US)).isFalse();
     ZohoOAuth stale = oauth(fake, client).build();
-    stale.tokenStore().save(stale.key(TokenKey.DEFAULT_USER), oldest.toBuilder()
+    stale.tokenStore().save(new TokenKey(stale.clientId(), TokenKey.DEFAULT_USER), oldest.toBuilder()
         .expiresAt(java.time.Instant.now().minusSeconds(1)).build());
     assertThatThrownBy(() -> stale.token(TokenKey.DEFAULT_USER))
         .isInstanceOf(ReauthorizationRequiredException.class).hasMessageContaining("no longer accepts the refresh");
@@ -199,7 +199,7 @@ class AccountsTokenEndpointTest {
     oauth.selfClientFlow().exchangeGrantToken(fake.generateGrantCode(client, List.of("ZohoCRM.modules.ALL")));
     fake.failNext(Fault.Target.TOKEN, 1, Fault.throttle());
     fake.expireAccessTokens();
-    assertThatThrownBy(() -> oauth.tokenRejected(TokenKey.DEFAULT_USER, oauth.accessToken(TokenKey.DEFAULT_USER)))
+    assertThatThrownBy(() -> oauth.refresh(TokenKey.DEFAULT_USER))
         .isInstanceOf(RateLimitException.class);
   }
 

@@ -1,5 +1,6 @@
 package io.github.zohokit.sample;
 
+import io.github.zohokit.store.TokenKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -82,7 +83,7 @@ class SampleBrowserIT {
 
   @Test
   void aUserLogsInWithZohoAndSeesTheirLeads() {
-    store.delete(oauth.key("default"));
+    store.delete(new TokenKey(oauth.clientId(), "default"));
     browser.get(app() + "/");
     waitFor(By.id("login")).click();
     assertThat(waitFor(By.id("scopes")).getText()).contains("ZohoCRM.modules.leads.READ");
@@ -94,19 +95,19 @@ class SampleBrowserIT {
         .collect(Collectors.toList());
     assertThat(leads).hasSize(12).allSatisfy(lead -> assertThat(lead).matches(".+ .+ \\(.+\\)"));
     assertThat(store.getClass().getSimpleName()).isEqualTo("JdbcTokenStore");
-    assertThat(store.load(oauth.key("default"))).isPresent();
+    assertThat(store.load(new TokenKey(oauth.clientId(), "default"))).isPresent();
     assertThat(fake.count("token:authorization_code")).isGreaterThanOrEqualTo(1);
   }
 
   @Test
   void aUserWhoDeniesAccessSeesTheErrorPage() {
-    store.delete(oauth.key("default"));
+    store.delete(new TokenKey(oauth.clientId(), "default"));
     browser.get(app() + "/");
     waitFor(By.id("login")).click();
     waitFor(By.id("deny")).click();
     assertThat(waitFor(By.id("zoho-error")).getText()).isEqualTo("access_denied");
     assertThat(browser.findElement(By.id("zoho-error-message")).getText()).contains("declined");
     assertThat(browser.findElement(By.id("zoho-login-again")).getAttribute("href")).endsWith("/zoho/login");
-    assertThat(store.load(oauth.key("default"))).isEmpty();
+    assertThat(store.load(new TokenKey(oauth.clientId(), "default"))).isEmpty();
   }
 }

@@ -1,5 +1,6 @@
 package io.github.zohokit.sample;
 
+import io.github.zohokit.store.TokenKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.zohokit.auth.DataCenter;
@@ -48,7 +49,7 @@ class SelfClientSampleTest {
           .endpoints(FAKE.endpoints()).tokenStore(TokenStores.inMemory()).build();
       ZohoToken token = exchanging.selfClientFlow()
           .exchangeGrantToken(FAKE.generateGrantCode(CLIENT, List.of("ZohoCRM.modules.leads.READ")));
-      TokenStores.file(file).save(exchanging.key("default"), token);
+      TokenStores.file(file).save(new TokenKey(exchanging.clientId(), "default"), token);
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

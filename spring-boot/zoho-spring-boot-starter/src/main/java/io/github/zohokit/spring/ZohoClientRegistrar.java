@@ -1,9 +1,8 @@
 package io.github.zohokit.spring;
 
 import io.github.zohokit.Zoho;
-import io.github.zohokit.ZohoClientFactory;
+import io.github.zohokit.internal.Clients;
 import java.beans.Introspector;
-import java.util.ServiceLoader;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -12,8 +11,8 @@ import org.springframework.beans.factory.support.RootBeanDefinition;
 
 /**
  * Registers every generated client on the class path as a bean of its interface, connected as the default user
- * ({@link Zoho} bean). The clients are found through the processor's {@code META-INF/services} registration of
- * {@link ZohoClientFactory}, not by scanning the class path. An interface the application already has a bean of is
+ * ({@link Zoho} bean). The clients are found through the registries the processor lists in
+ * {@code META-INF/services}, not by scanning the class path. An interface the application already has a bean of is
  * left alone.
  */
 final class ZohoClientRegistrar implements BeanDefinitionRegistryPostProcessor {
@@ -26,14 +25,12 @@ final class ZohoClientRegistrar implements BeanDefinitionRegistryPostProcessor {
     ConfigurableListableBeanFactory beans = (ConfigurableListableBeanFactory) registry;
     ClassLoader loader = beans.getBeanClassLoader() != null ? beans.getBeanClassLoader()
         : ZohoClientRegistrar.class.getClassLoader();
-    for (ZohoClientFactory<?> factory : ServiceLoader.load(ZohoClientFactory.class, loader)) {
-      register(registry, beans, factory);
+    for (Class<?> api : Clients.interfaces(loader)) {
+      register(registry, beans, api);
     }
   }
 
-  private static <T> void register(BeanDefinitionRegistry registry, ListableBeanFactory beans,
-      ZohoClientFactory<T> factory) {
-    Class<T> api = factory.type();
+  private static <T> void register(BeanDefinitionRegistry registry, ListableBeanFactory beans, Class<T> api) {
     if (beans.getBeanNamesForType(api, true, false).length > 0) {
       return;
     }
@@ -41,7 +38,7 @@ final class ZohoClientRegistrar implements BeanDefinitionRegistryPostProcessor {
     if (registry.containsBeanDefinition(name)) {
       name = api.getName();
     }
-    RootBeanDefinition definition = new RootBeanDefinition(api, () -> factory.create(beans.getBean(Zoho.class)));
+    RootBeanDefinition definition = new RootBeanDefinition(api, () -> beans.getBean(Zoho.class).client(api));
     definition.setDescription("zohokit generated client " + api.getName() + " for the default user");
     registry.registerBeanDefinition(name, definition);
   }

@@ -87,7 +87,7 @@ class ZohoAutoConfigurationTest {
       OkHttpClient mine = new OkHttpClient();
       runner.withPropertyValues(SELF_CLIENT).withPropertyValues("zoho.read-timeout=42s")
           .withBean(OkHttpClient.class, () -> mine).run(context -> {
-            OkHttpClient used = context.getBean(ZohoOAuth.class).httpClient();
+            OkHttpClient used = context.getBean(Zoho.class).httpClient();
             assertThat(used.connectionPool()).isSameAs(mine.connectionPool());
             assertThat(used.readTimeoutMillis()).isEqualTo(42_000);
           });
@@ -97,19 +97,18 @@ class ZohoAutoConfigurationTest {
     void aJackson2ObjectMapperBeanIsUsedAndOtherwiseZohokitsOwn() {
       ObjectMapper mine = new ObjectMapper();
       runner.withPropertyValues(SELF_CLIENT).withBean(ObjectMapper.class, () -> mine).run(context ->
-          assertThat(context.getBean(ZohoOAuth.class).objectMapper()).isSameAs(mine));
+          assertThat(context.getBean(Zoho.class).objectMapper()).isSameAs(mine));
       runner.withPropertyValues(SELF_CLIENT).run(context ->
-          assertThat(context.getBean(ZohoOAuth.class).objectMapper()).isNotNull());
+          assertThat(context.getBean(Zoho.class).objectMapper()).isNotNull());
     }
 
     @Test
     void builderCustomizersRunBeforeBuild() {
+      TokenStore mine = TokenStores.inMemory();
       runner.withPropertyValues(SELF_CLIENT)
           .withBean(ZohoOAuthBuilderCustomizer.class, () -> b -> b.refreshBudget(3, Duration.ofMinutes(1))
-              .leaseTimeout(Duration.ofSeconds(45)).clock(java.time.Clock.fixed(java.time.Instant.EPOCH,
-                  java.time.ZoneOffset.UTC)))
-          .run(context -> assertThat(context.getBean(ZohoOAuth.class).clock().instant())
-              .isEqualTo(java.time.Instant.EPOCH));
+              .leaseTimeout(Duration.ofSeconds(45)).tokenStore(mine))
+          .run(context -> assertThat(context.getBean(ZohoOAuth.class).tokenStore()).isSameAs(mine));
     }
   }
 

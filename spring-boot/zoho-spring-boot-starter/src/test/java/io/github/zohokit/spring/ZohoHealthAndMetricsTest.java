@@ -1,5 +1,6 @@
 package io.github.zohokit.spring;
 
+import io.github.zohokit.store.TokenKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -97,7 +98,7 @@ class ZohoHealthAndMetricsTest {
   void healthIsDownWhenTheTokenIsDead() {
     runner.run(context -> {
       ZohoOAuth oauth = context.getBean(ZohoOAuth.class);
-      context.getBean(TokenStore.class).save(oauth.key("default"), ZohoToken.builder()
+      context.getBean(TokenStore.class).save(new TokenKey(oauth.clientId(), "default"), ZohoToken.builder()
           .accessToken(Secret.of("1000.expired.access")).expiresAt(Instant.now().minusSeconds(60)).build());
       Health dead = health(context);
       assertThat(dead.getStatus()).isEqualTo(Status.DOWN);

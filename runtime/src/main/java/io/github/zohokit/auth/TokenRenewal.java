@@ -1,0 +1,107 @@
+package io.github.zohokit.auth;
+
+import io.github.zohokit.ReauthorizationRequiredException;
+import io.github.zohokit.spi.StoredToken;
+import io.github.zohokit.store.TokenKey;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How the token manager renews one client's tokens: with the refresh token when there is one (within Zoho's
+ * budget, refusing at once a refresh token Zoho declared dead), otherwise by the strategy of the client's
+ * configuration ({@link WithoutRefreshToken}); the {@link TokenRenewalListener} hears every outcome.
+ */
+final class TokenRenewal implements TokenManager.Renewal {
+  private static final Logger log = LoggerFactory.getLogger(TokenRenewal.class);
+
+  /** How a client obtains a token when the stored one (null when none is stored) has no refresh token. */
+  interface WithoutRefreshToken {
+    ZohoToken renew(TokenKey key, ZohoToken old);
+  }
+
+  private final ClientType type;
+  private final TokenEndpoint endpoint;
+  private final TokenKeeper keeper;
+  private final RefreshBudget budget;
+  private final Clock clock;
+  private final WithoutRefreshToken withoutRefreshToken;
+  private final TokenRenewalListener listener;
+
+  TokenRenewal(ClientType type, TokenEndpoint endpoint, TokenKeeper keeper, RefreshBudget budget, Clock clock,
+      WithoutRefreshToken withoutRefreshToken, TokenRenewalListener listener) {
+    this.type = type;
+    this.endpoint = endpoint;
+    this.keeper = keeper;
+    this.budget = budget;
+    this.clock = clock;
+    this.withoutRefreshToken = withoutRefreshToken;
+    this.listener = listener;
+  }
+
+  @Override
+  public ZohoToken renew(TokenKey key, StoredToken stored) {
+    if (listener == null) {
+      return renewQuietly(key, stored);
+    }
+    ZohoToken renewed;
+    try {
+      renewed = renewQuietly(key, stored);
+    } catch (RuntimeException e) {
+      tell(() -> listener.renewalFailed(key, e));
+      throw e;
+    }
+    tell(() -> listener.renewed(key, renewed));
+    return renewed;
+  }
+
+  /**
+   * Refuses at once, with no request and no refresh lease, to renew a token whose refresh token Zoho declared dead:
+   * only a new token (a new login, a new grant token) helps.
+   */
+  @Override
+  public void refuseEarly(TokenKey key, StoredToken stored) {
+    ZohoToken old = stored.token();
+    if (old.hasRefreshToken() && keeper.isDead(old)) {
+      throw new ReauthorizationRequiredException("invalid_code", "Not renewing the token of " + key + ": Zoho "
+          + "declared its refresh token dead" + (old.refreshTokenRejectedAt() != null ? " at "
+          + old.refreshTokenRejectedAt() : "") + " ('invalid_code'). " + OAuthErrors.DEAD_REFRESH_TOKEN
+          + " No request was sent. " + type.howToRecover(), null);
+    }
+  }
+
+  private ZohoToken renewQuietly(TokenKey key, StoredToken stored) {
+    ZohoToken old = stored == null ? null : stored.token();
+    if (old == null || !old.hasRefreshToken()) {
+      return withoutRefreshToken.renew(key, old);
+    }
+    refuseEarly(key, stored);
+    ZohoToken fresh;
+    try {
+      fresh = budget.request(old.refreshToken(), clock::instant, "refreshing the access token of " + key,
+          () -> endpoint.refresh(key, old));
+    } catch (ReauthorizationRequiredException e) {
+      keeper.markDead(key, old);
+      throw e;
+    }
+    // Zoho does not rotate refresh tokens: keep the old one unless the answer carries one, and keep what the
+    // refresh answer leaves out.
+    return fresh.toBuilder()
+        .refreshToken(fresh.hasRefreshToken() ? fresh.refreshToken() : old.refreshToken())
+        .scopes(fresh.scopes().isEmpty() ? old.scopes() : fresh.scopes())
+        .apiDomain(fresh.apiDomain() != null ? fresh.apiDomain() : old.apiDomain())
+        .accountsServer(old.accountsServer() != null ? old.accountsServer() : fresh.accountsServer())
+        .dataCenter(fresh.dataCenter() != null ? fresh.dataCenter() : old.dataCenter())
+        // an id_token in a refresh answer carries no nonce to check: keep the one verified at login
+        .idToken(old.idToken())
+        .build();
+  }
+
+  private void tell(Runnable notification) {
+    try {
+      notification.run();
+    } catch (RuntimeException e) {
+      log.warn("The token renewal listener {} failed; ignored: {}", listener, e.toString());
+    }
+  }
+}

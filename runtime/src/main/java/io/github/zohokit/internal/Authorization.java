@@ -1,0 +1,76 @@
+package io.github.zohokit.internal;
+
+import io.github.zohokit.ZohoException;
+import io.github.zohokit.auth.ZohoToken;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+
+/**
+ * Not API: may change in any release. One user's current token as a call uses it, built once per token by its
+ * {@link Session}: the token, the API base its calls go to (resolved and checked once), and the
+ * {@code Authorization} header value. Generated clients build their URL on {@link #apiBase()} and tag the request
+ * with this object; {@link ZohoAuthInterceptor} sets the header from the tag and asks the session for another one
+ * when Zoho rejects it.
+ */
+public final class Authorization {
+  private final Session session;
+  private final ZohoToken token;
+  private final HttpUrl apiBase;
+  private final ZohoException unusable;
+  private final String header;
+
+  private Authorization(Session session, ZohoToken token, HttpUrl apiBase, ZohoException unusable) {
+    this.session = session;
+    this.token = token;
+    this.apiBase = apiBase;
+    this.unusable = unusable;
+    this.header = "Zoho-oauthtoken " + token.accessToken().reveal();
+  }
+
+  /** {@code token} of {@code session}, whose calls go to {@code apiBase}. */
+  public static Authorization of(Session session, ZohoToken token, HttpUrl apiBase) {
+    return new Authorization(Objects.requireNonNull(session, "session"), token, Objects.requireNonNull(apiBase,
+        "apiBase"), null);
+  }
+
+  /**
+   * {@code token} of {@code session}, which no call may use: {@code why} says why (for example its API domain is not
+   * a trusted host). The token itself can still be read; {@link #apiBase()} throws {@code why}.
+   */
+  public static Authorization unusable(Session session, ZohoToken token, ZohoException why) {
+    return new Authorization(Objects.requireNonNull(session, "session"), token, null, Objects.requireNonNull(why,
+        "why"));
+  }
+
+  /** The session that issued this authorization: where to ask for another one. */
+  public Session session() {
+    return session;
+  }
+
+  public ZohoToken token() {
+    return token;
+  }
+
+  /**
+   * The URL this user's API calls go to (the token's trusted API domain, or the configured override).
+   *
+   * @throws ZohoException when the token must not be sent anywhere (an untrusted API domain in the store)
+   */
+  public HttpUrl apiBase() {
+    if (unusable != null) {
+      throw unusable;
+    }
+    return apiBase;
+  }
+
+  /** The value of the {@code Authorization} header: Zoho's {@code Zoho-oauthtoken} scheme and the access token. */
+  String header() {
+    return header;
+  }
+
+  @Override
+  public String toString() {
+    return "Authorization{" + session.userKey() + ", expires " + token.expiresAt() + ", " + (apiBase != null
+        ? apiBase : "unusable") + "}";
+  }
+}

@@ -1,0 +1,19 @@
+package io.github.zohokit.internal;
+
+import java.util.function.Function;
+
+/**
+ * Not API: may change in any release. The generated clients of one compilation: the annotation processor writes one
+ * registry per compilation and lists it in {@code META-INF/services/io.github.zohokit.internal.ClientRegistry}, so
+ * {@code Zoho.client(Class)} finds a client without reflection or class-path scanning.
+ */
+public interface ClientRegistry {
+  /** Adds each generated client of this compilation to {@code clients}. */
+  void register(Registrar clients);
+
+  /** What a registry adds its clients to. */
+  interface Registrar {
+    /** The client for {@code api}, created by {@code create} for one user's calls. */
+    <T> void add(Class<T> api, Function<ZohoCalls, ? extends T> create);
+  }
+}

@@ -1,0 +1,84 @@
+package io.github.zohokit.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.zohokit.auth.ZohoOAuth;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import okhttp3.OkHttpClient;
+
+/**
+ * Not API: may change in any release. What one {@link ZohoOAuth} gives the calls made with it: the per-user
+ * {@link Session}s, one authorizing HTTP client shared by every user's generated calls, and the JSON mapper.
+ * {@code ZohoOAuth} keeps it private and hands it to {@code Zoho} through {@link #of(ZohoOAuth)}.
+ */
+public final class Connection {
+  private static volatile Function<ZohoOAuth, Connection> access;
+
+  private final ObjectMapper objectMapper;
+  private final OkHttpClient base;
+  private final OkHttpClient calls;
+  private final Function<String, Session> sessions;
+  private final Map<Session, Map<Class<?>, Object>> clients = new ConcurrentHashMap<>();
+
+  /**
+   * @param httpClient the application's client (pool, timeouts, proxy); calls never replay a request on it
+   * @param sessions the session of a user key
+   */
+  public Connection(OkHttpClient httpClient, ObjectMapper objectMapper, Function<String, Session> sessions) {
+    this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
+    this.sessions = Objects.requireNonNull(sessions, "sessions");
+    // No silent replay: OkHttp would resend any request after a connection failure; the interceptor resends only
+    // GET and HEAD, once, and tells the caller a POST/PATCH/PUT/DELETE may have been applied.
+    this.base = httpClient.newBuilder().retryOnConnectionFailure(false).build();
+    this.calls = base.newBuilder().addInterceptor(new ZohoAuthInterceptor(null)).build();
+  }
+
+  /** Called once, by {@code ZohoOAuth}'s class initialisation: how to reach an instance's connection. */
+  public static synchronized void install(Function<ZohoOAuth, Connection> accessor) {
+    if (access != null) {
+      throw new IllegalStateException("the connection accessor is installed by ZohoOAuth only");
+    }
+    access = accessor;
+  }
+
+  /** {@code oauth}'s connection. */
+  public static Connection of(ZohoOAuth oauth) {
+    return access.apply(Objects.requireNonNull(oauth, "oauth"));
+  }
+
+  /** The session of {@code userKey}: the same object for the same key. */
+  public Session session(String userKey) {
+    return sessions.apply(Objects.requireNonNull(userKey, "userKey"));
+  }
+
+  /** The generated client of {@code api} for {@code session}'s user, created once per user. */
+  public <T> T client(Session session, Class<T> api) {
+    Map<Class<?>, Object> forUser = clients.computeIfAbsent(session, s -> new ConcurrentHashMap<>());
+    Object client = forUser.get(api);
+    if (client == null) {
+      client = Clients.find(api).apply(new ZohoCalls(this, session));
+      Object raced = forUser.putIfAbsent(api, client);
+      client = raced != null ? raced : client;
+    }
+    return api.cast(client);
+  }
+
+  /**
+   * A client for the application's own requests as {@code session}'s user: each request gets the user's token and
+   * goes to the user's API domain (its scheme, host and port are replaced; path and query kept).
+   */
+  public OkHttpClient userClient(Session session) {
+    return base.newBuilder().addInterceptor(new ZohoAuthInterceptor(session)).build();
+  }
+
+  /** The client generated calls go through: it authorizes each request from its {@link Authorization} tag. */
+  OkHttpClient callClient() {
+    return calls;
+  }
+
+  public ObjectMapper objectMapper() {
+    return objectMapper;
+  }
+}

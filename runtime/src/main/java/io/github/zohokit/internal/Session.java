@@ -1,0 +1,28 @@
+package io.github.zohokit.internal;
+
+import io.github.zohokit.ZohoException;
+
+/**
+ * Not API: may change in any release. One user of one {@code ZohoOAuth}: hands out the {@link Authorization} of
+ * the user's current token. The valid path is a volatile read and a clock read: no store I/O, no lookup, no
+ * allocation; a token close to expiry is renewed off the caller's thread.
+ */
+public interface Session {
+  /** The user these tokens are for. */
+  String userKey();
+
+  /**
+   * The authorization of a token valid now, renewing it first when it is missing or expired.
+   *
+   * @throws ZohoException when no token can be obtained (see {@code ZohoOAuth.token})
+   */
+  Authorization authorization();
+
+  /**
+   * Zoho rejected {@code rejected} (401 {@code INVALID_TOKEN}): another valid authorization, one another thread
+   * or process already obtained or a renewed one.
+   *
+   * @throws ZohoException when no token can be obtained
+   */
+  Authorization rejected(Authorization rejected);
+}

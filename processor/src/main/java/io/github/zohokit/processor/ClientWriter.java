@@ -159,7 +159,7 @@ final class ClientWriter {
       prefix.append(i == 0 ? "" : "/").append(segments.get(i).get(0).text());
     }
     m.addStatement("$T $N = calls.authorization()", AUTHORIZATION, authorization);
-    CodeBlock.Builder path = CodeBlock.builder().add("$T $N = calls.url($N, $S)", HTTP_URL.nestedClass("Builder"), url,
+    CodeBlock.Builder path = CodeBlock.builder().add("$T $N = calls.url($N,$W$S)", HTTP_URL.nestedClass("Builder"), url,
         authorization, prefix.toString());
     for (List<PathTemplate.Part> segment : segments.subList(literal, segments.size())) {
       boolean variable = segment.stream().anyMatch(PathTemplate.Part::variable);

@@ -54,7 +54,7 @@ class GenerationTest {
         .contains("public final class UsersApiZohoClient implements UsersApi")
         .contains("new Operation(\"GET\", \"/crm/v8/users\",\n      List.of(\"ZohoCRM.users.READ\", \"ZohoCRM.org.READ\"))")
         .contains("Authorization authorization = calls.authorization();")
-        .contains("calls.url(authorization, \"crm/v8/users\").addQueryParameter(\"type\", \"CurrentUser\")")
+        .contains("calls.url(authorization, \"crm/v8/users\")\n        .addQueryParameter(\"type\", \"CurrentUser\")")
         .contains(".tag(Authorization.class, authorization)")
         .contains(".addPathSegment(ZohoCalls.pathValue(id, \"id\", OP_DELETE))")
         .contains("calls.callVoid(request, OP_DELETE)")

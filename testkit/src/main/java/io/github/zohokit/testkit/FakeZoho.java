@@ -111,19 +111,34 @@ public final class FakeZoho implements AutoCloseable {
     this.browserUser = admins.get(home).email();
   }
 
-  /** A fake with the default settings: US and EU data centres, Zoho's limits, 25 seeded leads each. */
+  /**
+   * A fake with the default settings: US and EU data centres, Zoho's limits, 25 seeded leads each.
+   *
+   * @return the running fake, on free loopback ports; close it to stop its servers
+   * @throws IllegalStateException when a server cannot listen
+   */
   public static FakeZoho start() {
     return builder().start();
   }
 
-  /** A builder with Zoho's defaults: US and EU data centres, Zoho's limits and lifetimes, 25 seeded leads. */
+  /**
+   * A builder with Zoho's defaults: US and EU data centres, Zoho's limits and lifetimes, 25 seeded leads.
+   *
+   * @return a new builder; {@link Builder#start()} starts the fake
+   */
   public static Builder builder() {
     return new Builder();
   }
 
   // ---- addresses ----
 
-  /** The base URL of {@code dc}'s server: its accounts server and API domain at once. */
+  /**
+   * The base URL of {@code dc}'s server: its accounts server and API domain at once.
+   *
+   * @param dc a data centre this fake serves
+   * @return {@code http://} the loopback address and port, such as {@code http://127.0.0.1:43210}; no trailing slash
+   * @throws IllegalArgumentException when the fake does not serve {@code dc}
+   */
   public String baseUrl(DataCenter dc) {
     String url = urls.get(dc);
     if (url == null) {
@@ -132,17 +147,30 @@ public final class FakeZoho implements AutoCloseable {
     return url;
   }
 
-  /** The data centres served, the first being where clients are registered. */
+  /**
+   * The data centres served, the first being where clients are registered.
+   *
+   * @return a new list, in the order the builder was given
+   */
   public List<DataCenter> dataCenters() {
     return new ArrayList<>(urls.keySet());
   }
 
-  /** Where clients are registered and authorizations start. */
+  /**
+   * Where clients are registered and authorizations start.
+   *
+   * @return the first data centre of {@link Builder#dataCenters}, {@link DataCenter#US} by default
+   */
   public DataCenter homeDataCenter() {
     return home;
   }
 
-  /** Endpoints that send each served data centre's accounts and API calls to this fake. */
+  /**
+   * Endpoints that send each served data centre's accounts and API calls to this fake; data centres it does not
+   * serve keep Zoho's real addresses.
+   *
+   * @return endpoints for {@code ZohoOAuth}'s builder
+   */
   public ZohoEndpoints endpoints() {
     ZohoEndpoints endpoints = ZohoEndpoints.zoho();
     for (Map.Entry<DataCenter, String> e : urls.entrySet()) {
@@ -151,14 +179,29 @@ public final class FakeZoho implements AutoCloseable {
     return endpoints;
   }
 
-  /** The JSON control API, for standalone use. */
+  /**
+   * The JSON control API, for standalone use ({@link FakeZohoMain}).
+   *
+   * @return the home data centre's base URL followed by {@code /_fake}
+   */
   public String controlUrl() {
     return baseUrl(home) + "/_fake";
   }
 
   // ---- clients and users ----
 
-  /** Registers a client the way the API Console does, in the home data centre. */
+  /**
+   * Registers a client the way the API Console does, in the home data centre, with a new client id and (for every
+   * type but client-based apps) a new secret.
+   *
+   * @param type the kind of client; not null
+   * @param name the name the consent page shows
+   * @param redirectUris where the authorization pages may redirect; compared exactly. At least one for types that
+   *     redirect ({@link ClientType#usesRedirectUri()}); not null
+   * @param javascriptDomains origins such as {@code http://localhost:8080} that get CORS answers; not null
+   * @return the registered client, with its id and secret
+   * @throws IllegalArgumentException when {@code type} needs a redirect URI and none is given
+   */
   public FakeClient registerClient(ClientType type, String name, List<String> redirectUris,
       List<String> javascriptDomains) {
     Objects.requireNonNull(type, "type");
@@ -169,53 +212,104 @@ public final class FakeZoho implements AutoCloseable {
         name, redirectUris, javascriptDomains, home));
   }
 
-  /** Registers a self client (grant codes from {@link #generateGrantCode}, client credentials). */
+  /**
+   * Registers a self client (grant codes from {@link #generateGrantCode}, client credentials).
+   *
+   * @return the client, with its id and secret
+   */
   public FakeClient registerSelfClient() {
     return registerClient(ClientType.SELF_CLIENT, "Self Client", List.of(), List.of());
   }
 
-  /** Registers a server-based client (authorization code) that may redirect to {@code redirectUri}. */
+  /**
+   * Registers a server-based client (authorization code) that may redirect to {@code redirectUri}.
+   *
+   * @param redirectUri the one redirect URI, compared exactly
+   * @return the client, with its id and secret
+   */
   public FakeClient registerServerBasedClient(String redirectUri) {
     return registerClient(ClientType.SERVER_BASED, "Web App", List.of(redirectUri), List.of());
   }
 
-  /** A client-based app; {@code javascriptDomain} (an origin such as {@code http://localhost:8080}) gets CORS. */
+  /**
+   * Registers a client-based app (implicit grant, no secret); {@code javascriptDomain} (an origin such as
+   * {@code http://localhost:8080}) gets CORS.
+   *
+   * @param redirectUri the one redirect URI, compared exactly
+   * @param javascriptDomain the origin the app's pages run on, scheme, host and port
+   * @return the client, with its id and no secret
+   */
   public FakeClient registerClientBasedClient(String redirectUri, String javascriptDomain) {
     return registerClient(ClientType.CLIENT_BASED, "JS App", List.of(redirectUri), List.of(javascriptDomain));
   }
 
-  /** Registers a non-browser client (device flow). */
+  /**
+   * Registers a non-browser client (device flow).
+   *
+   * @return the client, with its id and secret
+   */
   public FakeClient registerNonBrowserClient() {
     return registerClient(ClientType.NON_BROWSER, "CLI", List.of(), List.of());
   }
 
-  /** Registers a mobile client (authorization code with PKCE) that may redirect to {@code redirectUri}. */
+  /**
+   * Registers a mobile client (authorization code with PKCE) that may redirect to {@code redirectUri}.
+   *
+   * @param redirectUri the one redirect URI, compared exactly
+   * @return the client, with its id and secret
+   */
   public FakeClient registerMobileClient(String redirectUri) {
     return registerClient(ClientType.MOBILE, "Mobile App", List.of(redirectUri), List.of());
   }
 
-  /** The registered client with this id, or null when there is none. */
+  /**
+   * The registered client with this id, or null when there is none.
+   *
+   * @param clientId the client id; null finds nothing
+   * @return the client, or null
+   */
   public FakeClient client(String clientId) {
     return accounts.client(clientId);
   }
 
-  /** The administrator of the home organisation, signed in to the fake's consent page by default. */
+  /**
+   * The administrator of the home organisation, signed in to the fake's consent page by default.
+   *
+   * @return {@code ann@zylker.example}, whose account lives in the home data centre
+   */
   public FakeUser defaultUser() {
     return admins.get(home);
   }
 
-  /** Adds a user whose account lives in {@code dc}. */
+  /**
+   * Adds a user whose account lives in {@code dc}; authorizations for them must be completed at {@code dc}'s
+   * accounts server. Adding an email a second time replaces that user with a new one (a new ZUID).
+   *
+   * @param email the sign-in address, matched without regard to case
+   * @param fullName the full name, such as {@code Sam Lee}
+   * @param dc the user's data centre; one this fake serves
+   * @return the user, with a new ZUID
+   * @throws IllegalArgumentException when the fake does not serve {@code dc}
+   */
   public FakeUser addUser(String email, String fullName, DataCenter dc) {
     baseUrl(dc);
     return accounts.addUser(email, fullName, dc);
   }
 
-  /** Every user of the fake, in every data centre (see {@link #defaultUser()}). */
+  /**
+   * Every user of the fake, in every data centre (see {@link #defaultUser()}).
+   *
+   * @return a new list: each data centre's administrator and the users added since
+   */
   public List<FakeUser> users() {
     return accounts.users();
   }
 
-  /** The user the consent pages sign in as unless another is picked. */
+  /**
+   * The user the consent pages sign in as unless another is picked.
+   *
+   * @param user a user of this fake, for example from {@link #addUser}; not null
+   */
   public void signInAs(FakeUser user) {
     this.browserUser = user.email();
   }
@@ -226,12 +320,34 @@ public final class FakeZoho implements AutoCloseable {
 
   // ---- what the API Console and the user do ----
 
-  /** What the API Console's "Generate Code" does for a self client: a grant code for {@code scopes} (3 minutes). */
+  /**
+   * What the API Console's "Generate Code" does for a self client: a grant code for {@code scopes} (3 minutes),
+   * for the {@link #defaultUser()}'s organisation. The code is single-use.
+   *
+   * @param client a self client of this fake
+   * @param scopes scopes such as {@code ZohoCRM.modules.ALL}; an element may hold several, separated by commas
+   *     or spaces
+   * @return the grant code, for {@code SelfClientFlow.exchangeGrantToken}
+   * @throws IllegalArgumentException when {@code client} is not a self client, or a scope is malformed
+   * @throws IllegalStateException when Zoho would refuse the code (the client's limit of grant codes per window)
+   */
   public String generateGrantCode(FakeClient client, Collection<String> scopes) {
     return generateGrantCode(client, scopes, null, defaultUser());
   }
 
-  /** A self-client grant code with its own lifetime (null for the default), for {@code user}'s organisation. */
+  /**
+   * A self-client grant code with its own lifetime (null for the default), for {@code user}'s organisation.
+   *
+   * @param client a self client of this fake
+   * @param scopes scopes such as {@code ZohoCRM.modules.ALL}; an element may hold several, separated by commas
+   *     or spaces
+   * @param lifetime how long the code stays valid on the fake's clock; null for
+   *     {@link Builder#selfClientCodeLifetime}
+   * @param user the user granting it; the code is exchanged at the accounts server of the user's data centre
+   * @return the grant code
+   * @throws IllegalArgumentException when {@code client} is not a self client, or a scope is malformed
+   * @throws IllegalStateException when Zoho would refuse the code (the client's limit of grant codes per window)
+   */
   public String generateGrantCode(FakeClient client, Collection<String> scopes, Duration lifetime, FakeUser user) {
     if (client.type() != ClientType.SELF_CLIENT) {
       throw new IllegalArgumentException("grant codes are generated in the API Console for self clients only");
@@ -246,39 +362,76 @@ public final class FakeZoho implements AutoCloseable {
     }
   }
 
-  /** The user (default: {@link #defaultUser()}) approves the device login showing {@code userCode}. */
+  /**
+   * The user (default: {@link #defaultUser()}) approves the device login showing {@code userCode}: the next poll
+   * gets the tokens.
+   *
+   * @param userCode the code the device flow shows the user, with or without surrounding spaces, any case
+   * @throws IllegalArgumentException when no device login with that code exists or it has expired
+   */
   public void approveDevice(String userCode) {
     approveDevice(userCode, defaultUser());
   }
 
-  /** Approves a pending device code as {@code user}, as if they entered it on the verification page. */
+  /**
+   * Approves a pending device code as {@code user}, as if they entered it on the verification page. A user of
+   * another data centre makes the poll answer {@code other_dc}, as Zoho does.
+   *
+   * @param userCode the code the device flow shows the user
+   * @param user the user approving
+   * @throws IllegalArgumentException when no device login with that code exists or it has expired
+   */
   public void approveDevice(String userCode, FakeUser user) {
     accounts.decideDevice(userCode, user, true);
   }
 
-  /** The user codes of device logins waiting for approval. */
+  /**
+   * The user codes of device logins waiting for approval.
+   *
+   * @return a new list of the codes neither approved, denied nor expired
+   */
   public List<String> pendingDeviceCodes() {
     return accounts.pendingUserCodes();
   }
 
-  /** Denies a pending device code: the next poll answers {@code access_denied}. */
+  /**
+   * Denies a pending device code: the next poll answers {@code access_denied}.
+   *
+   * @param userCode the code the device flow shows the user
+   * @throws IllegalArgumentException when no device login with that code exists or it has expired
+   */
   public void denyDevice(String userCode) {
     accounts.decideDevice(userCode, defaultUser(), false);
   }
 
   // ---- time and tokens ----
 
-  /** Moves the fake's clock: codes, tokens and limit windows expire as if the time had passed. */
+  /**
+   * Moves the fake's clock: codes, tokens and limit windows expire as if the time had passed. Only the fake's
+   * clock moves; the client's own clock (and so its idea of when a token expires) does not.
+   *
+   * @param duration how far forward; a negative duration moves it back
+   */
   public void advanceClock(Duration duration) {
     clock.advance(duration);
   }
 
-  /** Expires every access token now; clients learn it as 401 {@code INVALID_TOKEN}. Returns how many. */
+  /**
+   * Expires every access token now; clients learn it as 401 {@code INVALID_TOKEN}. Refresh tokens stay valid.
+   *
+   * @return how many tokens were still valid and are now expired
+   */
   public int expireAccessTokens() {
     return accounts.expireAccessTokens();
   }
 
-  /** Whether {@code accessToken} is accepted now in {@code dc}. */
+  /**
+   * Whether {@code accessToken} is accepted now in {@code dc}.
+   *
+   * @param accessToken the token value
+   * @param dc the data centre whose API is asked; a token works only in the data centre that issued it
+   * @return false when the token is unknown, revoked, expired or from another data centre
+   */
   public boolean isValidAccessToken(String accessToken, DataCenter dc) {
     return accounts.validAccess(accessToken, dc) != null;
   }
@@ -287,29 +440,54 @@ public final class FakeZoho implements AutoCloseable {
    * Revokes a refresh token (with every access token minted from it) or an access token, as the user removing the
    * app in Zoho's "Connected Apps" would; later refreshes with it get {@code invalid_code}. False when the fake
    * does not know {@code token} or it was already revoked.
+   *
+   * @param token a refresh or access token value
+   * @return whether a live token was revoked
    */
   public boolean revokeToken(String token) {
     return accounts.revoke(token);
   }
 
-  /** Refresh tokens of {@code client} not revoked or evicted. */
+  /**
+   * Refresh tokens of {@code client} not revoked or evicted.
+   *
+   * @param client a client of this fake
+   * @return how many of its refresh tokens still work, across every user and data centre
+   */
   public int liveRefreshTokens(FakeClient client) {
     return accounts.liveRefreshTokens(client);
   }
 
   // ---- faults ----
 
-  /** The next {@code times} requests to {@code target} get {@code fault}. */
+  /**
+   * The next {@code times} requests to {@code target} get {@code fault}, in any data centre. Faults queue up: a
+   * second call adds its faults after those not yet used.
+   *
+   * @param target which requests
+   * @param times how many of them; 0 or less queues nothing
+   * @param fault what they get
+   */
   public void failNext(Fault.Target target, int times, Fault fault) {
     faults.failNext(target, times, fault);
   }
 
-  /** Limits CRM calls per data centre to {@code perMinute}; past it Zoho's 429 {@code TOO_MANY_REQUESTS}. */
+  /**
+   * Limits CRM calls per data centre to {@code perMinute}; past it Zoho's 429 {@code TOO_MANY_REQUESTS}.
+   *
+   * @param perMinute calls per sliding minute of the fake's clock; 0 or less for no limit
+   */
   public void limitApiRequests(int perMinute) {
     allowance.requestsPerMinute(perMinute);
   }
 
-  /** Gives each organisation {@code perDay} API credits; past half of them answers carry X-API-CREDITS-REMAINING. */
+  /**
+   * Gives each organisation {@code perDay} API credits; past half of them answers carry X-API-CREDITS-REMAINING.
+   * Each CRM call costs one; once all are spent, calls get 429 {@code TOO_MANY_REQUESTS}. The credits spent are
+   * counted for the fake's lifetime: they do not come back at midnight or when the clock moves.
+   *
+   * @param perDay the credits; 0 or less for no limit
+   */
   public void apiCredits(int perDay) {
     allowance.creditsPerDay(perDay);
   }
@@ -320,17 +498,28 @@ public final class FakeZoho implements AutoCloseable {
    * How many requests of a kind arrived: {@code token:authorization_code}, {@code token:refresh_token},
    * {@code token:client_credentials}, {@code revoke}, {@code device:code}, {@code device:token}, or
    * {@code crm:GET /crm/v8/Leads} (method and path).
+   *
+   * @param key the kind of request
+   * @return how many arrived since the start or {@link #resetObservations()}; 0 for a key never seen
    */
   public int count(String key) {
     return observations.count(key);
   }
 
-  /** Every counter, sorted by key. */
+  /**
+   * Every counter, sorted by key.
+   *
+   * @return a copy: key to count, only keys seen at least once
+   */
   public Map<String, Integer> counters() {
     return observations.counters();
   }
 
-  /** Every request so far, in arrival order. */
+  /**
+   * Every request so far, in arrival order, except those to the control API.
+   *
+   * @return a copy of the request log since the start or {@link #resetObservations()}
+   */
   public List<RecordedCall> requests() {
     return observations.requests();
   }
@@ -342,17 +531,38 @@ public final class FakeZoho implements AutoCloseable {
 
   // ---- CRM data ----
 
-  /** Adds {@code count} realistic records to {@code module} of {@code dc}'s organisation; returns their ids. */
+  /**
+   * Adds {@code count} realistic records to {@code module} of {@code dc}'s organisation.
+   *
+   * @param dc a data centre this fake serves
+   * @param module {@code Leads}, {@code Contacts}, {@code Accounts} or {@code Deals}, any case
+   * @param count how many; 0 or less adds none
+   * @return the new records' ids, in order
+   * @throws IllegalArgumentException when the fake does not serve {@code dc} or has no such module
+   */
   public List<String> seedRecords(DataCenter dc, String module, int count) {
     return crm.seed(dc, module, count);
   }
 
-  /** A copy of the records of {@code module} in {@code dc}'s organisation, as JSON objects. */
+  /**
+   * A copy of the records of {@code module} in {@code dc}'s organisation, as JSON objects.
+   *
+   * @param dc a data centre this fake serves
+   * @param module the module's API name, any case
+   * @return deep copies in id order, every field included; changing them changes nothing in the fake
+   * @throws IllegalArgumentException when the fake does not serve {@code dc} or has no such module
+   */
   public List<JsonNode> records(DataCenter dc, String module) {
     return new ArrayList<>(crm.records(dc, module));
   }
 
-  /** The organisation id of {@code dc} (what {@code soid=ZohoCRM.<id>} names). */
+  /**
+   * The organisation id of {@code dc} (what {@code soid=ZohoCRM.<id>} names).
+   *
+   * @param dc a data centre this fake serves
+   * @return the id {@code GET /crm/v8/org} answers with there
+   * @throws IllegalArgumentException when the fake does not serve {@code dc}
+   */
   public String orgId(DataCenter dc) {
     return crm.orgInfo(dc).get("id").asText();
   }
@@ -425,7 +635,11 @@ public final class FakeZoho implements AutoCloseable {
     closed.countDown();
   }
 
-  /** Waits until the fake is closed (by {@link #close()} or the control API's {@code /_fake/shutdown}). */
+  /**
+   * Waits until the fake is closed (by {@link #close()} or the control API's {@code /_fake/shutdown}).
+   *
+   * @throws InterruptedException when the waiting thread is interrupted; the fake keeps running
+   */
   public void awaitClosed() throws InterruptedException {
     closed.await();
   }
@@ -453,7 +667,13 @@ public final class FakeZoho implements AutoCloseable {
 
     private Builder() {}
 
-    /** The data centres to serve, each on its own port; the first is where clients are registered. */
+    /**
+     * The data centres to serve, each on its own port; the first is where clients are registered.
+     *
+     * @param dataCenters one or more, without repeats (a repeat still gets one server)
+     * @return this builder
+     * @throws IllegalArgumentException when none is given
+     */
     public Builder dataCenters(DataCenter... dataCenters) {
       if (dataCenters.length == 0) {
         throw new IllegalArgumentException("serve at least one data centre");
@@ -462,79 +682,151 @@ public final class FakeZoho implements AutoCloseable {
       return this;
     }
 
-    /** The port of the first data centre's server (0, the default, picks a free one). */
+    /**
+     * The port of the first data centre's server (0, the default, picks a free one); the others always get free
+     * ports.
+     *
+     * @param port 0 to 65535
+     * @return this builder
+     */
     public Builder port(int port) {
       this.port = port;
       return this;
     }
 
-    /** Zoho's limits to enforce (refreshes per window, live tokens, grant codes); Zoho's own by default. */
+    /**
+     * Zoho's limits to enforce (refreshes per window, live tokens, grant codes); Zoho's own by default.
+     *
+     * @param limits the limits, for example {@code Limits.zoho().withAccessTokensPerRefreshToken(2)}; not null
+     * @return this builder
+     */
     public Builder limits(Limits limits) {
       this.limits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 
-    /** Access token lifetime (Zoho: 1 hour). */
+    /**
+     * Access token lifetime (Zoho: 1 hour), on the fake's clock.
+     *
+     * @param lifetime how long a new access token is accepted; also the {@code expires_in} the fake answers with;
+     *     not null
+     * @return this builder
+     */
     public Builder accessTokenLifetime(Duration lifetime) {
       this.accessTokenLifetime = lifetime;
       return this;
     }
 
-    /** Grant code lifetime of browser flows (Zoho's Accounts pages: 2 minutes). */
+    /**
+     * Grant code lifetime of browser flows (Zoho's Accounts pages: 2 minutes).
+     *
+     * @param lifetime how long a code from the consent page can be exchanged; not null
+     * @return this builder
+     */
     public Builder browserCodeLifetime(Duration lifetime) {
       this.browserCodeLifetime = lifetime;
       return this;
     }
 
-    /** Default lifetime of self-client grant codes (the API Console's default: 3 minutes). */
+    /**
+     * Default lifetime of self-client grant codes (the API Console's default: 3 minutes).
+     *
+     * @param lifetime how long a code from {@link FakeZoho#generateGrantCode} can be exchanged; not null
+     * @return this builder
+     */
     public Builder selfClientCodeLifetime(Duration lifetime) {
       this.selfClientCodeLifetime = lifetime;
       return this;
     }
 
-    /** Device user code lifetime (Zoho: 5 minutes). */
+    /**
+     * Device user code lifetime (Zoho: 5 minutes).
+     *
+     * @param lifetime how long a device login can be approved and polled; not null
+     * @return this builder
+     */
     public Builder deviceCodeLifetime(Duration lifetime) {
       this.deviceCodeLifetime = lifetime;
       return this;
     }
 
-    /** The polling interval the device flow announces (Zoho: 5000 ms). */
+    /**
+     * The polling interval the device flow announces (Zoho: 5000 ms).
+     *
+     * @param interval the {@code interval} of the device-code answer; not null. Polls are throttled by
+     *     {@link #deviceSlowDownWindow}, not by this
+     * @return this builder
+     */
     public Builder deviceInterval(Duration interval) {
       this.deviceInterval = interval;
       return this;
     }
 
-    /** Two device polls closer than this get {@code slow_down} (Zoho: 30 seconds). Lower it to keep tests fast. */
+    /**
+     * Two device polls closer than this get {@code slow_down} (Zoho: 30 seconds). Lower it to keep tests fast.
+     *
+     * @param window the least time between two polls of one device login; {@link Duration#ZERO} never throttles;
+     *     not null
+     * @return this builder
+     */
     public Builder deviceSlowDownWindow(Duration window) {
       this.deviceSlowDownWindow = window;
       return this;
     }
 
-    /** The HTTP status of OAuth error answers: 200 as Zoho mostly sends (default), or 400. */
+    /**
+     * The HTTP status of OAuth error answers: 200 as Zoho mostly sends (default), or 400.
+     *
+     * @param status the status of the token and device endpoints' OAuth errors; the token throttle always answers
+     *     400
+     * @return this builder
+     */
     public Builder oauthErrorStatus(int status) {
       this.oauthErrorStatus = status;
       return this;
     }
 
-    /** Leads seeded in each organisation (default 25). */
+    /**
+     * Leads seeded in each organisation (default 25).
+     *
+     * @param count how many {@code Leads} records each data centre's organisation starts with; 0 for none
+     * @return this builder
+     */
     public Builder seedLeads(int count) {
       this.seedLeads = count;
       return this;
     }
 
-    /** CRM requests per minute per organisation before 429 (default: unlimited). */
+    /**
+     * CRM requests per minute per organisation before 429 (default: unlimited); see
+     * {@link FakeZoho#limitApiRequests}.
+     *
+     * @param perMinute calls per sliding minute; 0 or less for no limit
+     * @return this builder
+     */
     public Builder apiRequestsPerMinute(int perMinute) {
       this.apiRequestsPerMinute = perMinute;
       return this;
     }
 
-    /** API credits per organisation (default: unlimited). */
+    /**
+     * API credits per organisation (default: unlimited); see {@link FakeZoho#apiCredits}.
+     *
+     * @param credits credits for the fake's lifetime, one per CRM call; 0 or less for no limit
+     * @return this builder
+     */
     public Builder apiCreditsPerDay(int credits) {
       this.apiCreditsPerDay = credits;
       return this;
     }
 
-    /** Starts one server per data centre on loopback; close the fake to stop them. */
+    /**
+     * Starts one server per data centre on loopback; close the fake to stop them.
+     *
+     * @return the running fake, with each data centre's administrator and seeded leads
+     * @throws IllegalStateException when a server cannot listen (for example the {@link #port} is taken); the
+     *     servers already started are stopped
+     */
     public FakeZoho start() {
       try {
         return new FakeZoho(this);

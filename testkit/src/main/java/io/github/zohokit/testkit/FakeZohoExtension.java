@@ -29,7 +29,7 @@ public final class FakeZohoExtension implements BeforeAllCallback, AfterAllCallb
   private final Consumer<FakeZoho.Builder> configuration;
   private FakeZoho fake;
 
-  /** One default fake per test class. */
+  /** One default fake per test class: what {@code @ExtendWith(FakeZohoExtension.class)} uses. */
   public FakeZohoExtension() {
     this(false, b -> { });
   }
@@ -39,27 +39,51 @@ public final class FakeZohoExtension implements BeforeAllCallback, AfterAllCallb
     this.configuration = configuration;
   }
 
-  /** One fake for all tests of the class, with the defaults. */
+  /**
+   * One fake for all tests of the class, with the defaults: tests see each other's clients, tokens, records and
+   * counters ({@link FakeZoho#resetObservations()} clears the counters and the request log).
+   *
+   * @return the extension, for a {@code static} {@code @RegisterExtension} field
+   */
   public static FakeZohoExtension perClass() {
     return new FakeZohoExtension(false, b -> { });
   }
 
-  /** One fake for all tests of the class, configured by {@code configuration}. */
+  /**
+   * One fake for all tests of the class, configured by {@code configuration}.
+   *
+   * @param configuration called on a fresh {@link FakeZoho.Builder} before the fake starts, once per class
+   * @return the extension, for a {@code static} {@code @RegisterExtension} field
+   */
   public static FakeZohoExtension perClass(Consumer<FakeZoho.Builder> configuration) {
     return new FakeZohoExtension(false, configuration);
   }
 
-  /** A new fake for each test, with the defaults. */
+  /**
+   * A new fake for each test, with the defaults: no state carries over from one test to the next.
+   *
+   * @return the extension, for a {@code @RegisterExtension} field
+   */
   public static FakeZohoExtension perTest() {
     return new FakeZohoExtension(true, b -> { });
   }
 
-  /** A new fake for each test, configured by {@code configuration}. */
+  /**
+   * A new fake for each test, configured by {@code configuration}.
+   *
+   * @param configuration called on a fresh {@link FakeZoho.Builder} before each test's fake starts
+   * @return the extension, for a {@code @RegisterExtension} field
+   */
   public static FakeZohoExtension perTest(Consumer<FakeZoho.Builder> configuration) {
     return new FakeZohoExtension(true, configuration);
   }
 
-  /** The running fake. */
+  /**
+   * The running fake.
+   *
+   * @return the fake of the current test class (or test, for {@link #perTest()})
+   * @throws IllegalStateException when called outside the tests, before the fake starts or after it stopped
+   */
   public FakeZoho fake() {
     if (fake == null) {
       throw new IllegalStateException("the fake Zoho runs only while tests run");

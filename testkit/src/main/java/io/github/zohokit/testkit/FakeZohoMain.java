@@ -29,7 +29,14 @@ import java.util.List;
 public final class FakeZohoMain {
   private FakeZohoMain() {}
 
-  /** Starts the fake; the options are listed by {@code --help}. */
+  /**
+   * Starts the fake and blocks until it is stopped; the options are listed by {@code --help}. An unknown option
+   * prints an error and exits with status 2.
+   *
+   * @param args the options of the class comment
+   * @throws Exception when the fake cannot start or the ready file cannot be written; an option's missing or
+   *     malformed value throws too (for example {@code NumberFormatException} for {@code --port x})
+   */
   public static void main(String[] args) throws Exception {
     FakeZoho.Builder builder = FakeZoho.builder();
     boolean selfClient = false;

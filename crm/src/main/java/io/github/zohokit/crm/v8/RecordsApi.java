@@ -24,78 +24,193 @@ import java.util.stream.Stream;
  *
  * <p>The module is a path variable, so the processor cannot narrow the scope to one module: these methods
  * declare the module-wide {@code ZohoCRM.modules.READ/CREATE/UPDATE/DELETE}.
+ *
+ * <p>In every method {@code module} is the module's API name ({@code Leads}, {@code Deals}, a custom module's
+ * {@code api_name}); a null module or id throws {@code IllegalArgumentException} before anything is sent, and an
+ * unknown module is Zoho's {@code INVALID_MODULE}. A null query parameter is left out of the request, so Zoho's
+ * default applies. Fields are API names ({@code Last_Name}), not labels. An error answer from Zoho throws
+ * {@link io.github.zohokit.ZohoApiException} (or a subclass such as {@link io.github.zohokit.RateLimitException});
+ * a batch where only some records failed does not throw: each record's {@link ActionResult} says how it went.
  */
 public interface RecordsApi {
 
-  /** One page of records. Zoho requires {@code fields} (at most 50) since API v3. */
+  /**
+   * One page of records. Zoho requires {@code fields} (at most 50) since API v3.
+   *
+   * @param module the module's API name
+   * @param fields the fields to return, 1 to 50 API names; Zoho answers {@code REQUIRED_PARAM_MISSING} when null
+   * @param page the page number, from 1; {@code page} reaches only the first 2,000 records (past them Zoho answers
+   *     {@code LIMIT_EXCEEDED}: use {@code pageToken}); null for the first page
+   * @param perPage records per page, 1 to 200; null for Zoho's default of 200
+   * @param pageToken the previous page's {@link io.github.zohokit.crm.PageInfo#nextPageToken()}, to go past 2,000
+   *     records; not together with {@code page}; null to page by number
+   * @param sortBy the field to sort on ({@code id}, {@code Created_Time} or {@code Modified_Time}); null for Zoho's
+   *     order
+   * @param sortOrder {@code asc} or {@code desc}; null for Zoho's default
+   * @return the page; an empty page with {@link io.github.zohokit.crm.PageInfo#NONE} when there are no records there
+   *     (HTTP 204)
+   */
   @Get("/crm/v8/{module}")
   @ZohoScope("ZohoCRM.modules.READ")
   RecordPage<CrmRecord> list(@Path("module") String module, @Query("fields") Collection<String> fields,
       @Query("page") Integer page, @Query("per_page") Integer perPage, @Query("page_token") String pageToken,
       @Query("sort_by") String sortBy, @Query("sort_order") String sortOrder);
 
-  /** The first page of records (up to 200). */
+  /**
+   * The first page of records (up to 200).
+   *
+   * @param module the module's API name
+   * @param fields the fields to return, 1 to 50 API names; required by Zoho
+   * @return the first page; empty when the module has no records
+   */
   default RecordPage<CrmRecord> list(String module, Collection<String> fields) {
     return list(module, fields, null, null, null, null, null);
   }
 
-  /** Every record, fetched page by page as the stream is consumed (past 2,000 with page tokens). */
+  /**
+   * Every record, fetched page by page as the stream is consumed (past 2,000 with page tokens). Nothing is sent
+   * until the first element is asked for; a failed call throws from the stream's terminal operation, and a stream
+   * that is not used up does not fetch the rest.
+   *
+   * @param module the module's API name
+   * @param fields the fields to return, 1 to 50 API names; required by Zoho
+   * @param perPage records per call, 1 to 200; null for Zoho's default of 200
+   * @return the records in Zoho's order; an empty stream when the module has none
+   */
   @Get("/crm/v8/{module}")
   @ZohoScope("ZohoCRM.modules.READ")
   Stream<CrmRecord> stream(@Path("module") String module, @Query("fields") Collection<String> fields,
       @Query("per_page") Integer perPage);
 
-  /** One record; empty when it does not exist. */
+  /**
+   * One record; empty when it does not exist.
+   *
+   * @param module the module's API name
+   * @param id the record's id (a 19-digit string)
+   * @param fields the fields to return; null for every field
+   * @return the record, or empty when Zoho answers HTTP 204, or 404 without an error body
+   */
   @Get("/crm/v8/{module}/{id}")
   @ZohoScope("ZohoCRM.modules.READ")
   Optional<CrmRecord> get(@Path("module") String module, @Path("id") String id,
       @Query("fields") Collection<String> fields);
 
-  /** Inserts up to 100 records; one result per record, in order (HTTP 207 when some failed). */
+  /**
+   * Inserts up to 100 records; one result per record, in order (HTTP 207 when some failed). Zoho refuses a batch of
+   * more than 100 as a whole ({@code LIMIT_EXCEEDED}); {@link #insertAll} splits any number.
+   *
+   * @param module the module's API name
+   * @param records the records, without ids, and optionally the automation to run
+   *     ({@link Records#withTrigger}); not null
+   * @return one result per record, in the order sent; {@link ActionResult#id()} is the new record's id
+   */
   @Post("/crm/v8/{module}")
   @ZohoScope("ZohoCRM.modules.CREATE")
   List<ActionResult> insert(@Path("module") String module, @Body Records<CrmRecord> records);
 
-  /** Updates up to 100 records, each carrying its {@code id}. */
+  /**
+   * Updates up to 100 records, each carrying its {@code id}; only the fields a record carries are changed.
+   *
+   * @param module the module's API name
+   * @param records the records, each with its {@code id}; not null
+   * @return one result per record, in the order sent
+   */
   @Put("/crm/v8/{module}")
   @ZohoScope("ZohoCRM.modules.UPDATE")
   List<ActionResult> update(@Path("module") String module, @Body Records<CrmRecord> records);
 
-  /** Inserts or updates up to 100 records, matched on {@code duplicate_check_fields}. */
+  /**
+   * Inserts or updates up to 100 records, matched on {@code duplicate_check_fields}: a record matching an existing
+   * one updates it, any other is inserted.
+   *
+   * @param module the module's API name
+   * @param records the records; {@link Records#withDuplicateCheckFields} names the fields to match on (without
+   *     them Zoho matches on the module's own duplicate-check fields); not null
+   * @return one result per record, in the order sent; {@link ActionResult#action()} says {@code insert} or
+   *     {@code update}
+   */
   @Post("/crm/v8/{module}/upsert")
   @ZohoScope({"ZohoCRM.modules.CREATE", "ZohoCRM.modules.UPDATE"})
   List<ActionResult> upsert(@Path("module") String module, @Body Records<CrmRecord> records);
 
-  /** Deletes up to 100 records by id. */
+  /**
+   * Deletes up to 100 records by id; deleted records go to the recycle bin ({@link #deleted}).
+   *
+   * @param module the module's API name
+   * @param ids up to 100 record ids; {@link #deleteAll} splits any number
+   * @param workflowTrigger whether Zoho runs the module's workflow rules on the deletion; null for Zoho's default
+   * @return one result per id, in the order sent
+   */
   @Delete("/crm/v8/{module}")
   @ZohoScope("ZohoCRM.modules.DELETE")
   List<ActionResult> delete(@Path("module") String module, @Query("ids") Collection<String> ids,
       @Query("wf_trigger") Boolean workflowTrigger);
 
-  /** Records matching {@code criteria}, for example {@code (Last_Name:equals:Sam)}. */
+  /**
+   * Records matching {@code criteria}, for example {@code (Last_Name:equals:Sam)}.
+   *
+   * @param module the module's API name
+   * @param criteria {@code (field:operator:value)}, combined with {@code and} / {@code or}, for example
+   *     {@code ((Last_Name:equals:Sam)and(Lead_Source:equals:Web))}
+   * @param fields the fields to return; null for every field
+   * @param page the page number, from 1; null for the first page
+   * @param perPage records per page, 1 to 200; null for Zoho's default of 200
+   * @return the matching records; an empty page when none match (HTTP 204)
+   */
   @Get("/crm/v8/{module}/search")
   @ZohoScope("ZohoCRM.modules.READ")
   RecordPage<CrmRecord> search(@Path("module") String module, @Query("criteria") String criteria,
       @Query("fields") Collection<String> fields, @Query("page") Integer page, @Query("per_page") Integer perPage);
 
-  /** Records matching an email address, phone number or word. */
+  /**
+   * Records matching an email address, phone number or word; give one of them, null for the others.
+   *
+   * @param module the module's API name
+   * @param email an email address to match in the module's email fields, or null
+   * @param phone a phone number to match in the module's phone fields, or null
+   * @param word a word to match in the records' text, or null
+   * @param fields the fields to return; null for every field
+   * @return the matching records (the first page); an empty page when none match (HTTP 204)
+   */
   @Get("/crm/v8/{module}/search")
   @ZohoScope("ZohoCRM.modules.READ")
   RecordPage<CrmRecord> searchBy(@Path("module") String module, @Query("email") String email,
       @Query("phone") String phone, @Query("word") String word, @Query("fields") Collection<String> fields);
 
-  /** Deleted records: {@code type} is {@code all}, {@code recycle} or {@code permanent}. */
+  /**
+   * Deleted records: {@code type} is {@code all}, {@code recycle} or {@code permanent}.
+   *
+   * @param module the module's API name
+   * @param type {@code all}, {@code recycle} (still in the recycle bin) or {@code permanent}; null for Zoho's
+   *     default, {@code all}
+   * @param page the page number, from 1; null for the first page
+   * @param perPage entries per page, 1 to 200; null for Zoho's default of 200
+   * @return one page of deleted records; an empty page when there are none (HTTP 204)
+   */
   @Get("/crm/v8/{module}/deleted")
   @ZohoScope("ZohoCRM.modules.READ")
   RecordPage<DeletedRecord> deleted(@Path("module") String module, @Query("type") String type,
       @Query("page") Integer page, @Query("per_page") Integer perPage);
 
-  /** How many records the module has (matching {@code criteria} when given). */
+  /**
+   * How many records the module has (matching {@code criteria} when given).
+   *
+   * @param module the module's API name
+   * @param criteria search criteria as in {@link #search}, or null to count every record
+   * @return the count
+   */
   @Get("/crm/v8/{module}/actions/count")
   @ZohoScope("ZohoCRM.modules.READ")
   RecordCount count(@Path("module") String module, @Query("criteria") String criteria);
 
-  /** Inserts any number of records in calls of at most 100; the results in record order. */
+  /**
+   * Inserts any number of records in calls of at most 100; the results in record order. The calls are not one
+   * transaction: when a call throws, the batches before it stay inserted.
+   *
+   * @param module the module's API name
+   * @param records the records, without ids; not null; an empty list sends nothing
+   * @return one result per record, in the order given
+   */
   default List<ActionResult> insertAll(String module, List<CrmRecord> records) {
     List<ActionResult> results = new ArrayList<>(records.size());
     for (List<CrmRecord> batch : Batches.of(records)) {
@@ -104,7 +219,13 @@ public interface RecordsApi {
     return results;
   }
 
-  /** Updates any number of records in calls of at most 100. */
+  /**
+   * Updates any number of records in calls of at most 100; when a call throws, the batches before it stay updated.
+   *
+   * @param module the module's API name
+   * @param records the records, each with its {@code id}; not null; an empty list sends nothing
+   * @return one result per record, in the order given
+   */
   default List<ActionResult> updateAll(String module, List<CrmRecord> records) {
     List<ActionResult> results = new ArrayList<>(records.size());
     for (List<CrmRecord> batch : Batches.of(records)) {
@@ -113,7 +234,16 @@ public interface RecordsApi {
     return results;
   }
 
-  /** Upserts any number of records in calls of at most 100, matching on {@code duplicateCheckFields}. */
+  /**
+   * Upserts any number of records in calls of at most 100, matching on {@code duplicateCheckFields}; when a call
+   * throws, the batches before it stay applied.
+   *
+   * @param module the module's API name
+   * @param records the records; not null; an empty list sends nothing
+   * @param duplicateCheckFields the API names of the fields to match existing records on; null for the module's own
+   *     duplicate-check fields
+   * @return one result per record, in the order given
+   */
   default List<ActionResult> upsertAll(String module, List<CrmRecord> records, List<String> duplicateCheckFields) {
     List<ActionResult> results = new ArrayList<>(records.size());
     for (List<CrmRecord> batch : Batches.of(records)) {
@@ -122,7 +252,14 @@ public interface RecordsApi {
     return results;
   }
 
-  /** Deletes any number of records in calls of at most 100 ids. */
+  /**
+   * Deletes any number of records in calls of at most 100 ids; when a call throws, the batches before it stay
+   * deleted. Zoho's default applies to workflow rules.
+   *
+   * @param module the module's API name
+   * @param ids the record ids; not null; an empty list sends nothing
+   * @return one result per id, in the order given
+   */
   default List<ActionResult> deleteAll(String module, List<String> ids) {
     List<ActionResult> results = new ArrayList<>(ids.size());
     for (List<String> batch : Batches.of(ids)) {

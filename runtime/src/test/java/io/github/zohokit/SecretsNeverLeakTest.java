@@ -68,7 +68,7 @@ class SecretsNeverLeakTest {
 
   private ZohoOAuth.Builder configure(ZohoOAuth.Builder builder, TokenStore store, MutableClock clock) {
     return builder.endpoints(ZohoEndpoints.zoho().withAccountsUrl(DataCenter.US, accounts.url("/").toString())
-        .withApiUrl(DataCenter.US, api.url("/").toString())).tokenStore(store).clock(clock);
+        .withApiBase(DataCenter.US, api.url("/").toString())).tokenStore(store).clock(clock);
   }
 
   /** Runs a failure path: it must throw (a path that stops failing fails the test); its stack trace is checked. */

@@ -34,7 +34,7 @@ public final class PagingMemory {
         HttpResponse.BodyHandlers.ofString()).body()).get("code").asText();
     String url = fake.get("url").asText();
     ZohoOAuth oauth = ZohoOAuth.selfClient(client.get("client_id").asText(), client.get("client_secret").asText())
-        .endpoints(ZohoEndpoints.zoho().withAccountsUrl(DataCenter.US, url).withApiUrl(DataCenter.US, url))
+        .endpoints(ZohoEndpoints.zoho().withAccountsUrl(DataCenter.US, url).withApiBase(DataCenter.US, url))
         .tokenStore(TokenStores.inMemory()).build();
     oauth.selfClientFlow().exchangeGrantToken(code);
     BenchLeadsApi leads = Zoho.connect(oauth).client(BenchLeadsApi.class);

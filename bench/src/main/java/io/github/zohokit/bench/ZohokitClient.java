@@ -30,7 +30,7 @@ final class ZohokitClient {
     store.save(new TokenKey(CLIENT_ID, TokenKey.DEFAULT_USER), ZohoToken.builder().accessToken(Secret.of(ACCESS))
         .refreshToken(Secret.of(ACCESS)).expiresAt(Instant.now().plusSeconds(36_000)).apiDomain(baseUrl).build());
     oauth = ZohoOAuth.selfClient(CLIENT_ID, "0123456789abcdef0123456789abcdef0123456789")
-        .endpoints(ZohoEndpoints.zoho().withApiUrl(DataCenter.US, baseUrl)).tokenStore(store).httpClient(http)
+        .endpoints(ZohoEndpoints.zoho().withApiBase(DataCenter.US, baseUrl)).tokenStore(store).httpClient(http)
         .objectMapper(mapper).build();
     api = Zoho.connect(oauth).client(BenchLeadsApi.class);
   }

@@ -30,7 +30,7 @@ public final class Demo {
     String accounts = System.getProperty("zoho.accountsUrl");
     Path tokens = Path.of(args[0]);
     ZohoOAuth oauth = ZohoOAuth.selfClient(System.getProperty("zoho.clientId"), System.getProperty("zoho.clientSecret"))
-        .endpoints(ZohoEndpoints.zoho().withAccountsUrl(DataCenter.US, accounts).withApiUrl(DataCenter.US, accounts))
+        .endpoints(ZohoEndpoints.zoho().withAccountsUrl(DataCenter.US, accounts).withApiBase(DataCenter.US, accounts))
         .tokenStore(TokenStores.file(tokens))
         .build();
     Zoho zoho = Zoho.connect(oauth);

@@ -1,13 +1,12 @@
 package io.github.zohokit.it;
 
+import io.github.zohokit.auth.DeviceFlow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.zohokit.Zoho;
 import io.github.zohokit.auth.AuthorizationRequest;
 import io.github.zohokit.auth.DataCenter;
-import io.github.zohokit.auth.DeviceAuthorization;
-import io.github.zohokit.auth.DeviceFlowListener;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.auth.ZohoToken;
 import io.github.zohokit.crm.v8.UsersApi;
@@ -43,9 +42,9 @@ class NativeClientsIT {
         .tokenStore(TokenStores.inMemory()).deviceSlowDownInterval(Duration.ofMillis(200)).build();
     List<String> seen = new CopyOnWriteArrayList<>();
 
-    ZohoToken token = oauth.deviceFlow().login(List.of("ZohoCRM.users.READ"), new DeviceFlowListener() {
+    ZohoToken token = oauth.deviceFlow().login(List.of("ZohoCRM.users.READ"), new DeviceFlow.Listener() {
       @Override
-      public void onUserCode(DeviceAuthorization authorization) {
+      public void onUserCode(DeviceFlow.Authorization authorization) {
         seen.add("code");
         new Thread(() -> {
           sleep(1500); // after the first poll (1 s), before the second (2 s), which gets slow_down

@@ -173,7 +173,7 @@ abstract class AbstractZohoMojo extends AbstractMojo {
     String url = accountsUrl != null ? accountsUrl : property("zoho.accountsUrl");
     if (url != null && !url.isBlank()) {
       try {
-        endpoints = endpoints.withAccountsUrl(dc, url).withApiUrl(dc, url);
+        endpoints = endpoints.withAccountsUrl(dc, url).withApiBase(dc, url);
       } catch (IllegalArgumentException e) {
         throw new MojoFailureException("zoho.accountsUrl: " + e.getMessage());
       }

@@ -1,10 +1,9 @@
 package io.github.zohokit.maven;
 
+import io.github.zohokit.auth.DeviceFlow;
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.auth.ClientType;
 import io.github.zohokit.auth.DataCenter;
-import io.github.zohokit.auth.DeviceAuthorization;
-import io.github.zohokit.auth.DeviceFlowListener;
 import io.github.zohokit.auth.ZohoToken;
 import io.github.zohokit.store.TokenKey;
 import java.time.Clock;
@@ -57,9 +56,9 @@ public class DeviceLoginMojo extends AbstractZohoMojo {
   }
 
   /** What the user sees while the login waits. */
-  private final class Console implements DeviceFlowListener {
+  private final class Console implements DeviceFlow.Listener {
     @Override
-    public void onUserCode(DeviceAuthorization authorization) {
+    public void onUserCode(DeviceFlow.Authorization authorization) {
       getLog().info("------------------------------------------------------------------------");
       getLog().info("  To log in, open   " + authorization.verificationUrl());
       getLog().info("  and enter code    " + authorization.userCode());

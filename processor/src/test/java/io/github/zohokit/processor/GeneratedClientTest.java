@@ -56,7 +56,7 @@ class GeneratedClientTest {
         .apiDomain(api.url("/").toString()).build());
     ZohoOAuth oauth = ZohoOAuth.selfClient(CLIENT_ID, "0123456789abcdef0123456789abcdef01234567")
         .endpoints(ZohoEndpoints.zoho().withAccountsUrl(DataCenter.US, "http://127.0.0.1:1")
-            .withApiUrl(DataCenter.US, api.url("/").toString())).tokenStore(store)
+            .withApiBase(DataCenter.US, api.url("/").toString())).tokenStore(store)
         .build();
     zoho = Zoho.connect(oauth);
     leads = zoho.client(LeadsApi.class);

@@ -47,7 +47,7 @@ class RequestTagTest {
     }).build();
     ZohoOAuth oauth = ZohoOAuth.selfClient(CLIENT_ID, "0123456789abcdef0123456789abcdef01234567")
         .endpoints(ZohoEndpoints.zoho().withAccountsUrl(DataCenter.US, "http://127.0.0.1:1")
-            .withApiUrl(DataCenter.US, api.url("/").toString())).tokenStore(store)
+            .withApiBase(DataCenter.US, api.url("/").toString())).tokenStore(store)
         .httpClient(observed).build();
     leads = Zoho.connect(oauth).client(LeadsApi.class);
   }

@@ -5,10 +5,13 @@ import io.github.zohokit.ZohoException;
 import io.github.zohokit.ZohoUnavailableException;
 import io.github.zohokit.store.TokenKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * server asks for a longer one; each {@code slow_down} adds 5 seconds (or the current interval, if shorter, which
  * only a fake Zoho with sub-second settings needs). A transient failure of a poll (HTTP 5xx, a
  * timeout, a dropped connection) does not end the login: polling goes on until the code expires. A waiting login
- * ends at once when {@linkplain DeviceAuthorization#cancel() cancelled} or its thread is interrupted.
+ * ends at once when {@linkplain Authorization#cancel() cancelled} or its thread is interrupted.
  *
  * <pre>{@code
  * ZohoToken token = oauth.deviceFlow().login(List.of("ZohoCRM.modules.ALL"),
@@ -52,12 +55,12 @@ public final class DeviceFlow {
   }
 
   /** Starts an offline device login (refresh token included) for {@link TokenKey#DEFAULT_USER}. */
-  public DeviceAuthorization start(Collection<String> scopes) {
+  public Authorization start(Collection<String> scopes) {
     return start(scopes, AccessType.OFFLINE);
   }
 
   /** {@link #start(Collection, AccessType, String)} for {@link TokenKey#DEFAULT_USER}. */
-  public DeviceAuthorization start(Collection<String> scopes, AccessType accessType) {
+  public Authorization start(Collection<String> scopes, AccessType accessType) {
     return start(scopes, accessType, TokenKey.DEFAULT_USER);
   }
 
@@ -67,7 +70,7 @@ public final class DeviceFlow {
    * a refresh token covering {@code scopes} is stored for that user: Zoho keeps at most 20 refresh tokens per user and
    * evicts the oldest, and a login without one keeps the stored one.
    */
-  public DeviceAuthorization start(Collection<String> scopes, AccessType accessType, String userKey) {
+  public Authorization start(Collection<String> scopes, AccessType accessType, String userKey) {
     List<Scope> parsed = ZohoOAuth.parseScopes(scopes);
     Map<String, String> form = new java.util.LinkedHashMap<>();
     form.put("client_id", endpoint.client().clientId());
@@ -91,7 +94,7 @@ public final class DeviceFlow {
     }
     Duration interval = TokenResponses.deviceDuration(answer.json().get("interval"), DEFAULT_INTERVAL);
     Duration expiresIn = TokenResponses.deviceDuration(answer.json().get("expires_in"), DEFAULT_EXPIRY);
-    return new DeviceAuthorization(userCode, Secret.of(deviceCode), verificationUrl,
+    return new Authorization(userCode, Secret.of(deviceCode), verificationUrl,
         answer.text("verification_uri_complete"), interval, endpoint.now().plus(expiresIn), parsed);
   }
 
@@ -100,9 +103,9 @@ public final class DeviceFlow {
    * Blocks the calling thread; polls no faster than Zoho allows (see the class comment).
    *
    * @throws ZohoAuthException {@code access_denied} when the user refused, {@code expired} when the code expired
-   * @throws CancellationException when {@link DeviceAuthorization#cancel()} was called
+   * @throws CancellationException when {@link Authorization#cancel()} was called
    */
-  public ZohoToken awaitToken(DeviceAuthorization authorization, DeviceFlowListener listener, String userKey) {
+  public ZohoToken awaitToken(Authorization authorization, Listener listener, String userKey) {
     HttpUrl server = endpoint.accountsUrl();
     DataCenter dc = endpoint.client().dataCenter();
     Duration interval = max(authorization.interval(), slowDownInterval);
@@ -157,14 +160,14 @@ public final class DeviceFlow {
   }
 
   /** {@link #start} then {@link #awaitToken}: the whole device login. */
-  public ZohoToken login(Collection<String> scopes, DeviceFlowListener listener, String userKey) {
-    DeviceAuthorization authorization = start(scopes, AccessType.OFFLINE, userKey);
+  public ZohoToken login(Collection<String> scopes, Listener listener, String userKey) {
+    Authorization authorization = start(scopes, AccessType.OFFLINE, userKey);
     listener.onUserCode(authorization);
     return awaitToken(authorization, listener, userKey);
   }
 
-  /** {@link #login(Collection, DeviceFlowListener, String)} for {@link TokenKey#DEFAULT_USER}. */
-  public ZohoToken login(Collection<String> scopes, DeviceFlowListener listener) {
+  /** {@link #login(Collection, Listener, String)} for {@link TokenKey#DEFAULT_USER}. */
+  public ZohoToken login(Collection<String> scopes, Listener listener) {
     return login(scopes, listener, TokenKey.DEFAULT_USER);
   }
 
@@ -173,7 +176,7 @@ public final class DeviceFlow {
         + "(Zoho's codes live about 5 minutes). Start the login again");
   }
 
-  private void sleep(Duration duration, DeviceAuthorization authorization) {
+  private void sleep(Duration duration, Authorization authorization) {
     try {
       if (sleeper == Sleeper.REAL) {
         authorization.awaitCancel(duration);
@@ -195,5 +198,106 @@ public final class DeviceFlow {
 
   private static Duration max(Duration a, Duration b) {
     return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  /**
+   * A started device login: the code the user types at the verification URL, and what polling needs. Show
+   * {@link #userCode()} and {@link #verificationUrl()} (or {@link #verificationUrlComplete()}, which has the code
+   * filled in) to the user.
+   */
+  public static final class Authorization {
+    private final String userCode;
+    private final Secret deviceCode;
+    private final String verificationUrl;
+    private final String verificationUrlComplete;
+    private final Duration interval;
+    private final Instant expiresAt;
+    private final List<Scope> scopes;
+    private final CountDownLatch cancelled = new CountDownLatch(1);
+
+    Authorization(String userCode, Secret deviceCode, String verificationUrl, String verificationUrlComplete,
+        Duration interval, Instant expiresAt, List<Scope> scopes) {
+      this.userCode = userCode;
+      this.deviceCode = deviceCode;
+      this.verificationUrl = verificationUrl;
+      this.verificationUrlComplete = verificationUrlComplete;
+      this.interval = interval;
+      this.expiresAt = expiresAt;
+      this.scopes = List.copyOf(scopes);
+    }
+
+    /** The code the user enters at {@link #verificationUrl()}. */
+    public String userCode() {
+      return userCode;
+    }
+
+    Secret deviceCode() {
+      return deviceCode;
+    }
+
+    /** Where the user enters the code, for example {@code https://accounts.zoho.com/oauth/v3/device}. */
+    public String verificationUrl() {
+      return verificationUrl;
+    }
+
+    /** The verification URL with the code filled in, when Zoho sends one; otherwise {@link #verificationUrl()}. */
+    public String verificationUrlComplete() {
+      return verificationUrlComplete != null ? verificationUrlComplete : verificationUrl;
+    }
+
+    /** How often Zoho allows polling. */
+    public Duration interval() {
+      return interval;
+    }
+
+    /** When the user code stops working. */
+    public Instant expiresAt() {
+      return expiresAt;
+    }
+
+    /** The scopes the user is asked to grant. */
+    public List<Scope> scopes() {
+      return scopes;
+    }
+
+    /**
+     * Cancels the login: a thread waiting in {@link DeviceFlow#awaitToken} stops polling at once and throws
+     * {@link java.util.concurrent.CancellationException}. Safe to call from any thread, more than once.
+     */
+    public void cancel() {
+      cancelled.countDown();
+    }
+
+    /** Whether {@link #cancel()} was called. */
+    public boolean isCancelled() {
+      return cancelled.getCount() == 0;
+    }
+
+    /** Waits up to {@code duration}, returning early when cancelled. */
+    void awaitCancel(Duration duration) throws InterruptedException {
+      cancelled.await(Math.max(0, duration.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public String toString() {
+      return "DeviceFlow.Authorization{userCode=" + userCode + ", verificationUrl=" + verificationUrl + ", interval="
+          + interval + ", expiresAt=" + expiresAt + "}";
+    }
+  }
+
+  /** What a device login tells its user interface. Only {@link #onUserCode} is required. */
+  public interface Listener {
+
+    /** Show the user code and verification URL now; the user has until {@link Authorization#expiresAt()}. */
+    void onUserCode(Authorization authorization);
+
+    /** The user has not approved yet; the next poll is in {@code nextPoll}, the code expires in {@code remaining}. */
+    default void onPending(Duration nextPoll, Duration remaining) {}
+
+    /** Zoho asked to poll more slowly; polling continues every {@code interval}. */
+    default void onSlowDown(Duration interval) {}
+
+    /** The user's account lives in another data centre; polling continues at its accounts server. */
+    default void onDataCenterChanged(DataCenter dataCenter) {}
   }
 }

@@ -124,7 +124,7 @@ final class TokenEndpoint {
       throw new ZohoAuthException("untrusted_api_domain", source + " named api_domain '" + token.apiDomain()
           + "', which is neither a Zoho data centre's API host (over https) nor one configured in ZohoEndpoints. "
           + "zohokit does not send access tokens there, so the token was not stored. If the host is legitimate, "
-          + "configure it with ZohoEndpoints.withApiUrl");
+          + "configure it with ZohoEndpoints.withApiBase");
     }
   }
 
@@ -136,7 +136,7 @@ final class TokenEndpoint {
    */
   HttpUrl apiBase(ZohoToken token) {
     return endpoints.trustedApiBase(token.apiDomain(), dataCenterOf(token)).orElseThrow(() -> untrusted(
-        "api_domain", token.apiDomain(), "the access token", "ZohoEndpoints.withApiUrl"));
+        "api_domain", token.apiDomain(), "the access token", "ZohoEndpoints.withApiBase"));
   }
 
   /**

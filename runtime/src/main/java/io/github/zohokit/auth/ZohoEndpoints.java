@@ -13,7 +13,7 @@ import okhttp3.HttpUrl;
  * <pre>{@code
  * ZohoEndpoints endpoints = ZohoEndpoints.zoho()
  *     .withAccountsUrl(DataCenter.US, "http://localhost:8085")
- *     .withApiUrl(DataCenter.US, "http://localhost:8085");
+ *     .withApiBase(DataCenter.US, "http://localhost:8085");
  * }</pre>
  *
  * Immutable; each {@code with...} returns a copy.
@@ -65,13 +65,13 @@ public final class ZohoEndpoints {
   }
 
   /**
-   * A copy with {@code dc}'s API domain at {@code url}.
+   * A copy with {@code dc}'s API base (where API calls go) at {@code url}.
    *
    * @throws IllegalArgumentException when {@code url} is not an https URL or an http URL on a loopback address
    */
-  public ZohoEndpoints withApiUrl(DataCenter dc, String url) {
+  public ZohoEndpoints withApiBase(DataCenter dc, String url) {
     Map<DataCenter, HttpUrl> copy = new EnumMap<>(apis);
-    copy.put(Objects.requireNonNull(dc, "dc"), parse(url, "API URL for " + dc));
+    copy.put(Objects.requireNonNull(dc, "dc"), parse(url, "API base for " + dc));
     return new ZohoEndpoints(accounts, copy);
   }
 
@@ -80,8 +80,8 @@ public final class ZohoEndpoints {
    * server (for example {@code https://accounts.zoho.xx}) and API domain ({@code https://www.zohoapis.xx}). Use it
    * with {@code ZohoOAuth.Builder.dataCenter(DataCenter.CUSTOM)}.
    */
-  public ZohoEndpoints withCustomDataCenter(String accountsUrl, String apiUrl) {
-    return withAccountsUrl(DataCenter.CUSTOM, accountsUrl).withApiUrl(DataCenter.CUSTOM, apiUrl);
+  public ZohoEndpoints withCustomDataCenter(String accountsUrl, String apiBase) {
+    return withAccountsUrl(DataCenter.CUSTOM, accountsUrl).withApiBase(DataCenter.CUSTOM, apiBase);
   }
 
   private static HttpUrl parse(String url, String what) {
@@ -116,7 +116,7 @@ public final class ZohoEndpoints {
    *
    * @throws IllegalStateException for {@link DataCenter#CUSTOM} when its URLs were not configured
    */
-  public HttpUrl apiUrl(DataCenter dc) {
+  public HttpUrl apiBase(DataCenter dc) {
     return configured(apis, dc, "API domain");
   }
 
@@ -124,7 +124,7 @@ public final class ZohoEndpoints {
     HttpUrl url = urls.get(Objects.requireNonNull(dc, "dc"));
     if (url == null) {
       throw new IllegalStateException("No " + what + " is configured for data centre " + dc + ": set both URLs with "
-          + "ZohoEndpoints.zoho().withCustomDataCenter(accountsUrl, apiUrl)");
+          + "ZohoEndpoints.zoho().withCustomDataCenter(accountsUrl, apiBase)");
     }
     return url;
   }
@@ -171,7 +171,7 @@ public final class ZohoEndpoints {
    */
   public Optional<HttpUrl> trustedApiBase(String apiDomain, DataCenter fallback) {
     if (apiDomain == null || apiDomain.isBlank()) {
-      return Optional.of(apiUrl(fallback));
+      return Optional.of(apiBase(fallback));
     }
     HttpUrl parsed = parseLoosely(apiDomain);
     if (parsed == null) {

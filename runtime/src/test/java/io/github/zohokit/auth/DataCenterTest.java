@@ -56,7 +56,7 @@ class DataCenterTest {
     assertThat(DataCenter.parse("ae")).isEqualTo(DataCenter.AE);
     assertThat(DataCenter.fromAccountsServer("https://accounts.zoho.ae")).contains(DataCenter.AE);
     assertThat(DataCenter.fromApiDomain("https://www.zohoapis.ae")).contains(DataCenter.AE);
-    assertThat(ZohoEndpoints.zoho().apiUrl(DataCenter.AE).toString()).isEqualTo("https://www.zohoapis.ae/");
+    assertThat(ZohoEndpoints.zoho().apiBase(DataCenter.AE).toString()).isEqualTo("https://www.zohoapis.ae/");
   }
 
   @Test
@@ -65,7 +65,7 @@ class DataCenterTest {
         .withCustomDataCenter("https://accounts.zoho.xx", "https://www.zohoapis.xx");
 
     assertThat(endpoints.accountsUrl(DataCenter.CUSTOM).toString()).isEqualTo("https://accounts.zoho.xx/");
-    assertThat(endpoints.apiUrl(DataCenter.CUSTOM).toString()).isEqualTo("https://www.zohoapis.xx/");
+    assertThat(endpoints.apiBase(DataCenter.CUSTOM).toString()).isEqualTo("https://www.zohoapis.xx/");
     assertThat(endpoints.dataCenterOfAccountsServer("https://accounts.zoho.xx")).contains(DataCenter.CUSTOM);
     assertThat(DataCenter.fromApiDomain("https://www.zohoapis.xx")).isEmpty();
     ZohoOAuth oauth = ZohoOAuth.selfClient("1000.CLIENT", "secret").dataCenter(DataCenter.CUSTOM).endpoints(endpoints)
@@ -77,6 +77,6 @@ class DataCenterTest {
   void anUnconfiguredCustomDataCentreIsAClearError() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> ZohoEndpoints.zoho().accountsUrl(DataCenter.CUSTOM))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("withCustomDataCenter(accountsUrl, apiUrl)");
+        .hasMessageContaining("withCustomDataCenter(accountsUrl, apiBase)");
   }
 }

@@ -60,9 +60,9 @@ class DeviceFlowTest {
         .build();
   }
 
-  private final DeviceFlowListener listener = new DeviceFlowListener() {
+  private final DeviceFlow.Listener listener = new DeviceFlow.Listener() {
     @Override
-    public void onUserCode(DeviceAuthorization authorization) {
+    public void onUserCode(DeviceFlow.Authorization authorization) {
       events.add("code " + authorization.userCode() + " at " + authorization.verificationUrl());
     }
 
@@ -80,7 +80,7 @@ class DeviceFlowTest {
   @Test
   void startAsksZohoV3ForAUserCodeWithoutTheSecret() throws Exception {
     us.enqueue(json(CODE_ANSWER));
-    DeviceAuthorization authorization = oauth().deviceFlow().start(List.of("ZohoCRM.modules.ALL"));
+    DeviceFlow.Authorization authorization = oauth().deviceFlow().start(List.of("ZohoCRM.modules.ALL"));
 
     RecordedRequest request = us.takeRequest();
     assertThat(request.getUrl().encodedPath()).isEqualTo("/oauth/v3/device/code");
@@ -126,7 +126,7 @@ class DeviceFlowTest {
   void intervalsInSecondsAreAcceptedToo() throws Exception {
     us.enqueue(json("{\"device_code\":\"d\",\"user_code\":\"U\",\"verification_url\":\"https://v\","
         + "\"interval\":5,\"expires_in\":600}"));
-    DeviceAuthorization authorization = oauth().deviceFlow().start(List.of("ZohoCRM.modules.ALL"));
+    DeviceFlow.Authorization authorization = oauth().deviceFlow().start(List.of("ZohoCRM.modules.ALL"));
     assertThat(authorization.interval()).isEqualTo(Duration.ofSeconds(5));
     assertThat(authorization.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(10)));
   }
@@ -201,7 +201,7 @@ class DeviceFlowTest {
   void valuesFrom31To999AreSecondsNotMilliseconds() throws Exception {
     us.enqueue(json("{\"device_code\":\"d\",\"user_code\":\"U\",\"verification_url\":\"https://v\","
         + "\"interval\":45,\"expires_in\":900}"));
-    DeviceAuthorization authorization = oauth().deviceFlow().start(List.of("ZohoCRM.modules.ALL"));
+    DeviceFlow.Authorization authorization = oauth().deviceFlow().start(List.of("ZohoCRM.modules.ALL"));
     assertThat(authorization.interval()).isEqualTo(Duration.ofSeconds(45));
     assertThat(authorization.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
   }
@@ -240,11 +240,11 @@ class DeviceFlowTest {
     }
     ZohoOAuth oauth = oauth();
     DeviceFlow flow = oauth.deviceFlow();
-    DeviceAuthorization authorization = flow.start(List.of("ZohoCRM.modules.ALL"));
+    DeviceFlow.Authorization authorization = flow.start(List.of("ZohoCRM.modules.ALL"));
     List<Duration> pending = new ArrayList<>();
-    DeviceFlowListener cancelling = new DeviceFlowListener() {
+    DeviceFlow.Listener cancelling = new DeviceFlow.Listener() {
       @Override
-      public void onUserCode(DeviceAuthorization a) {}
+      public void onUserCode(DeviceFlow.Authorization a) {}
 
       @Override
       public void onPending(Duration nextPoll, Duration remaining) {
@@ -268,7 +268,7 @@ class DeviceFlowTest {
         .endpoints(ZohoEndpoints.zoho().withAccountsUrl(DataCenter.US, us.url("/").toString()))
         .tokenStore(TokenStores.inMemory()).build();
     DeviceFlow flow = real.deviceFlow();
-    DeviceAuthorization authorization = flow.start(List.of("ZohoCRM.modules.ALL"));
+    DeviceFlow.Authorization authorization = flow.start(List.of("ZohoCRM.modules.ALL"));
     java.util.concurrent.CompletableFuture<Throwable> outcome = java.util.concurrent.CompletableFuture.supplyAsync(
         () -> {
           try {

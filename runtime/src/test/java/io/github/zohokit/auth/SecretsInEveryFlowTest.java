@@ -91,7 +91,7 @@ class SecretsInEveryFlowTest {
     String codeAnswer = "{\"device_code\":\"" + DEVICE_CODE + "\",\"user_code\":\"ABCD-1234\","
         + "\"verification_url\":\"https://accounts.zoho.com/oauth/v3/device\",\"interval\":5000,"
         + "\"expires_in\":300000}";
-    DeviceFlowListener listener = authorization -> seen.add(authorization.toString());
+    DeviceFlow.Listener listener = authorization -> seen.add(authorization.toString());
     accounts.enqueue(json(codeAnswer));
     accounts.enqueue(json(400, "{\"error\":\"authorization_pending\"}"));
     accounts.enqueue(json("{\"error\":\"access_denied\"}"));

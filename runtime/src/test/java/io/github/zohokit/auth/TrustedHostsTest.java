@@ -55,7 +55,7 @@ class TrustedHostsTest {
     store = TokenStores.file(dir.resolve("tokens.json"));
     oauth = ZohoOAuth.selfClient(CLIENT_ID, CLIENT_SECRET).endpoints(ZohoEndpoints.zoho()
             .withAccountsUrl(DataCenter.US, accounts.url("/").toString())
-            .withApiUrl(DataCenter.US, api.url("/").toString()))
+            .withApiBase(DataCenter.US, api.url("/").toString()))
         .tokenStore(store).build();
   }
 

@@ -40,7 +40,7 @@ class ZohoEndpointsTest {
 
   @Test
   void apiBaseUsesTheTokensDomainUnlessThatDataCentreIsOverridden() {
-    ZohoEndpoints endpoints = ZohoEndpoints.zoho().withApiUrl(DataCenter.EU, "http://localhost:7777");
+    ZohoEndpoints endpoints = ZohoEndpoints.zoho().withApiBase(DataCenter.EU, "http://localhost:7777");
     assertThat(endpoints.trustedApiBase("https://www.zohoapis.eu", DataCenter.US)).map(Object::toString)
         .contains("http://localhost:7777/");
     assertThat(endpoints.trustedApiBase("https://www.zohoapis.in", DataCenter.US)).map(Object::toString)
@@ -55,7 +55,7 @@ class ZohoEndpointsTest {
 
   @Test
   void apiDomainsThatAreNeitherZohosNorConfiguredAreNotTrusted() {
-    ZohoEndpoints endpoints = ZohoEndpoints.zoho().withApiUrl(DataCenter.EU, "http://localhost:7777");
+    ZohoEndpoints endpoints = ZohoEndpoints.zoho().withApiBase(DataCenter.EU, "http://localhost:7777");
     assertThat(endpoints.trustedApiBase("http://127.0.0.1:5555", DataCenter.US)).isEmpty();
     assertThat(endpoints.trustedApiBase("https://www.zohoapis.com.evil.example", DataCenter.US)).isEmpty();
     assertThat(endpoints.trustedApiBase("http://www.zohoapis.com", DataCenter.US)).isEmpty();
@@ -68,13 +68,13 @@ class ZohoEndpointsTest {
     assertThatThrownBy(() -> ZohoEndpoints.zoho().withAccountsUrl(DataCenter.US, "http://proxy.example.com"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'http://proxy.example.com'")
         .hasMessageContaining("only https");
-    assertThatThrownBy(() -> ZohoEndpoints.zoho().withApiUrl(DataCenter.US, "http://127.example.com"))
+    assertThatThrownBy(() -> ZohoEndpoints.zoho().withApiBase(DataCenter.US, "http://127.example.com"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThat(ZohoEndpoints.zoho().withApiUrl(DataCenter.US, "https://proxy.example.com").apiUrl(DataCenter.US)
+    assertThat(ZohoEndpoints.zoho().withApiBase(DataCenter.US, "https://proxy.example.com").apiBase(DataCenter.US)
         .host()).isEqualTo("proxy.example.com");
-    assertThat(ZohoEndpoints.zoho().withApiUrl(DataCenter.US, "http://[::1]:8080").apiUrl(DataCenter.US).host())
+    assertThat(ZohoEndpoints.zoho().withApiBase(DataCenter.US, "http://[::1]:8080").apiBase(DataCenter.US).host())
         .isEqualTo("::1");
-    assertThat(ZohoEndpoints.zoho().withApiUrl(DataCenter.US, "http://127.0.0.1:8080").apiUrl(DataCenter.US)
+    assertThat(ZohoEndpoints.zoho().withApiBase(DataCenter.US, "http://127.0.0.1:8080").apiBase(DataCenter.US)
         .port()).isEqualTo(8080);
   }
 }

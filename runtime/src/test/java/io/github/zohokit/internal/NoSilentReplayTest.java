@@ -49,7 +49,7 @@ class NoSilentReplayTest {
         .expiresAt(Instant.now().plusSeconds(3000)).scopes(Scope.parseList("ZohoCRM.modules.ALL"))
         .dataCenter(DataCenter.US).build());
     ZohoOAuth oauth = ZohoOAuth.selfClient(CLIENT_ID, CLIENT_SECRET)
-        .endpoints(ZohoEndpoints.zoho().withApiUrl(DataCenter.US, api.url("/").toString())).tokenStore(store)
+        .endpoints(ZohoEndpoints.zoho().withApiBase(DataCenter.US, api.url("/").toString())).tokenStore(store)
         .build();
     calls = Calls.of(oauth);
   }

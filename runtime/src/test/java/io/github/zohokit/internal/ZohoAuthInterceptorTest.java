@@ -70,7 +70,7 @@ class ZohoAuthInterceptorTest {
         .build());
     ZohoOAuth oauth = ZohoOAuth.selfClient(CLIENT_ID, CLIENT_SECRET).dataCenter(DataCenter.EU)
         .endpoints(ZohoEndpoints.zoho().withAccountsUrl(DataCenter.EU, accounts.url("/").toString())
-            .withApiUrl(DataCenter.EU, api.url("/").toString()))
+            .withApiBase(DataCenter.EU, api.url("/").toString()))
         .tokenStore(store).build();
     zoho = Zoho.connect(oauth);
   }

@@ -48,7 +48,7 @@ class ZohoCallsStatusTest {
         .accessToken(Secret.of(ACCESS_TOKEN)).expiresAt(Instant.now().plusSeconds(3600))
         .apiDomain(api.url("/").toString()).build());
     calls = Calls.of(ZohoOAuth.selfClient(CLIENT_ID, CLIENT_SECRET)
-        .endpoints(ZohoEndpoints.zoho().withApiUrl(DataCenter.US, api.url("/").toString())).tokenStore(store).build());
+        .endpoints(ZohoEndpoints.zoho().withApiBase(DataCenter.US, api.url("/").toString())).tokenStore(store).build());
   }
 
   @AfterEach

@@ -174,7 +174,7 @@ public final class FakeZoho implements AutoCloseable {
   public ZohoEndpoints endpoints() {
     ZohoEndpoints endpoints = ZohoEndpoints.zoho();
     for (Map.Entry<DataCenter, String> e : urls.entrySet()) {
-      endpoints = endpoints.withAccountsUrl(e.getKey(), e.getValue()).withApiUrl(e.getKey(), e.getValue());
+      endpoints = endpoints.withAccountsUrl(e.getKey(), e.getValue()).withApiBase(e.getKey(), e.getValue());
     }
     return endpoints;
   }

@@ -1,13 +1,12 @@
 package io.github.zohokit.testkit;
 
+import io.github.zohokit.auth.DeviceFlow;
 import static io.github.zohokit.testkit.AccountsTokenEndpointTest.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.zohokit.ZohoAuthException;
 import io.github.zohokit.auth.DataCenter;
-import io.github.zohokit.auth.DeviceAuthorization;
-import io.github.zohokit.auth.DeviceFlowListener;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.auth.ZohoToken;
 import java.time.Duration;
@@ -25,10 +24,10 @@ class DeviceFlowAgainstFakeTest {
 
   private final List<String> events = new CopyOnWriteArrayList<>();
 
-  private DeviceFlowListener listener(Consumer<DeviceAuthorization> onCode) {
-    return new DeviceFlowListener() {
+  private DeviceFlow.Listener listener(Consumer<DeviceFlow.Authorization> onCode) {
+    return new DeviceFlow.Listener() {
       @Override
-      public void onUserCode(DeviceAuthorization authorization) {
+      public void onUserCode(DeviceFlow.Authorization authorization) {
         events.add("code");
         onCode.accept(authorization);
       }

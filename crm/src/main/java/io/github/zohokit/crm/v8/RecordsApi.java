@@ -42,12 +42,12 @@ public interface RecordsApi {
    * @param page the page number, from 1; {@code page} reaches only the first 2,000 records (past them Zoho answers
    *     {@code LIMIT_EXCEEDED}: use {@code pageToken}); null for the first page
    * @param perPage records per page, 1 to 200; null for Zoho's default of 200
-   * @param pageToken the previous page's {@link io.github.zohokit.crm.PageInfo#nextPageToken()}, to go past 2,000
+   * @param pageToken the previous page's {@link io.github.zohokit.crm.RecordPage.Info#nextPageToken()}, to go past 2,000
    *     records; not together with {@code page}; null to page by number
    * @param sortBy the field to sort on ({@code id}, {@code Created_Time} or {@code Modified_Time}); null for Zoho's
    *     order
    * @param sortOrder {@code asc} or {@code desc}; null for Zoho's default
-   * @return the page; an empty page with {@link io.github.zohokit.crm.PageInfo#NONE} when there are no records there
+   * @return the page; an empty page with {@link io.github.zohokit.crm.RecordPage.Info#NONE} when there are no records there
    *     (HTTP 204)
    */
   @Get("/crm/v8/{module}")

@@ -43,7 +43,7 @@ class CrmClientsTest {
         .accessToken(Secret.of("1000.aa11bb22cc33dd44ee55ff6677889900.99887766554433221100ffeeddccbbaa"))
         .expiresAt(Instant.now().plusSeconds(3600)).apiDomain(api.url("/").toString()).build());
     zoho = Zoho.connect(ZohoOAuth.selfClient(CLIENT_ID, "0123456789abcdef0123456789abcdef01234567")
-        .endpoints(ZohoEndpoints.zoho().withApiUrl(DataCenter.US, api.url("/").toString())) // trusted API host
+        .endpoints(ZohoEndpoints.zoho().withApiBase(DataCenter.US, api.url("/").toString())) // trusted API host
         .tokenStore(store).build());
   }
 

@@ -170,7 +170,7 @@ final class ZohoSettings {
     }
     try {
       return accounts ? endpoints.withAccountsUrl(p.getDataCenter(), url)
-          : endpoints.withApiUrl(p.getDataCenter(), url);
+          : endpoints.withApiBase(p.getDataCenter(), url);
     } catch (IllegalArgumentException e) {
       throw new ZohoConfigurationException(property, "is not an http(s) URL: '" + redactUserInfo(url) + "'",
           "Set it to a URL such as http://localhost:8085, or remove it to use Zoho's own server");

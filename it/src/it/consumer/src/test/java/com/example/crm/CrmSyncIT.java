@@ -40,7 +40,7 @@ class CrmSyncIT {
   void connect() {
     String accounts = System.getProperty("zoho.accountsUrl");
     ZohoOAuth oauth = ZohoOAuth.selfClient(System.getProperty("zoho.clientId"), System.getenv("ZOHO_CLIENT_SECRET"))
-        .endpoints(ZohoEndpoints.zoho().withAccountsUrl(DataCenter.US, accounts).withApiUrl(DataCenter.US, accounts))
+        .endpoints(ZohoEndpoints.zoho().withAccountsUrl(DataCenter.US, accounts).withApiBase(DataCenter.US, accounts))
         .tokenStore(TokenStores.file(Path.of(System.getProperty("zoho.tokenStore"))))
         .build();
     zoho = Zoho.connect(oauth);
@@ -117,7 +117,7 @@ class CrmSyncIT {
         + "\",\"scopes\":[\"ZohoCRM.users.READ\"]}").replaceAll(".*\"code\":\"([^\"]+)\".*", "$1");
     String accounts = System.getProperty("zoho.accountsUrl");
     ZohoOAuth narrow = ZohoOAuth.selfClient(System.getProperty("zoho.clientId"), System.getenv("ZOHO_CLIENT_SECRET"))
-        .endpoints(ZohoEndpoints.zoho().withAccountsUrl(DataCenter.US, accounts).withApiUrl(DataCenter.US, accounts))
+        .endpoints(ZohoEndpoints.zoho().withAccountsUrl(DataCenter.US, accounts).withApiBase(DataCenter.US, accounts))
         .tokenStore(TokenStores.inMemory()).build();
     narrow.selfClientFlow().exchangeGrantToken(code);
     assertThatThrownBy(() -> Zoho.connect(narrow).client(LeadsApi.class).page(List.of("Last_Name"), 10))

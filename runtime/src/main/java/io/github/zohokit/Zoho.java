@@ -25,7 +25,6 @@ public final class Zoho {
   private final ZohoOAuth oauth;
   private final Connection connection;
   private final Session session;
-  private volatile OkHttpClient httpClient;
 
   private Zoho(ZohoOAuth oauth, Connection connection, Session session) {
     this.oauth = oauth;
@@ -68,12 +67,7 @@ public final class Zoho {
    * retry on a rejected token and no silent replay of writes that generated clients have.
    */
   public OkHttpClient httpClient() {
-    OkHttpClient client = httpClient;
-    if (client == null) {
-      client = connection.userClient(session);
-      httpClient = client;
-    }
-    return client;
+    return connection.userClient(session);
   }
 
   public ObjectMapper objectMapper() {

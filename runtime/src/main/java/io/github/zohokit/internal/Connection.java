@@ -21,6 +21,7 @@ public final class Connection {
   private final OkHttpClient calls;
   private final Function<String, Session> sessions;
   private final Map<Session, Map<Class<?>, Object>> clients = new ConcurrentHashMap<>();
+  private final Map<Session, OkHttpClient> userClients = new ConcurrentHashMap<>();
 
   /**
    * @param httpClient the application's client (pool, timeouts, proxy); calls never replay a request on it
@@ -67,10 +68,12 @@ public final class Connection {
 
   /**
    * A client for the application's own requests as {@code session}'s user: each request gets the user's token and
-   * goes to the user's API domain (its scheme, host and port are replaced; path and query kept).
+   * goes to the user's API domain (its scheme, host and port are replaced; path and query kept). Built once per
+   * user; it shares the connection pool and dispatcher with every other user's.
    */
   public OkHttpClient userClient(Session session) {
-    return base.newBuilder().addInterceptor(new ZohoAuthInterceptor(session)).build();
+    return userClients.computeIfAbsent(session,
+        s -> base.newBuilder().addInterceptor(new ZohoAuthInterceptor(s)).build());
   }
 
   /** The client generated calls go through: it authorizes each request from its {@link Authorization} tag. */

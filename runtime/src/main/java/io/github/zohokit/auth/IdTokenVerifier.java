@@ -59,7 +59,7 @@ import okio.BufferedSource;
  * zohokit's flows verify id_tokens themselves (against {@code <accounts server>/oauth/v2/keys}); use this class
  * for id_tokens that reach the application some other way. Thread-safe.
  */
-public final class IdTokenVerifier {
+final class IdTokenVerifier {
   static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
   /** A key set larger than this is refused: Zoho's holds a handful of keys, a few kilobytes. */
   static final long MAX_JWKS_BYTES = 64 * 1024;
@@ -81,7 +81,7 @@ public final class IdTokenVerifier {
    *
    * @throws IllegalArgumentException when {@code jwksJson} is not a key set with an RSA key
    */
-  public static IdTokenVerifier fromJwks(String jwksJson) {
+  static IdTokenVerifier fromJwks(String jwksJson) {
     return fromJwks(jwksJson, Clock.systemUTC());
   }
 
@@ -100,7 +100,7 @@ public final class IdTokenVerifier {
    *
    * @throws IllegalArgumentException unless {@code url} is https (or http on a loopback address, for a test double)
    */
-  public static IdTokenVerifier fromJwksUrl(OkHttpClient http, String url) {
+  static IdTokenVerifier fromJwksUrl(OkHttpClient http, String url) {
     return fromJwksUrl(http, url, Clock.systemUTC());
   }
 
@@ -125,7 +125,7 @@ public final class IdTokenVerifier {
    * @return the verified token
    * @throws ZohoAuthException {@code invalid_id_token}, saying which check failed
    */
-  public IdToken verify(String jwt, String clientId, Collection<String> issuers, String nonce) {
+  IdToken verify(String jwt, String clientId, Collection<String> issuers, String nonce) {
     Objects.requireNonNull(clientId, "clientId");
     if (issuers == null || issuers.isEmpty()) {
       throw new IllegalArgumentException("name at least one accepted issuer (the accounts server URL)");

@@ -71,6 +71,8 @@ final class TokenManager {
   private final Renewal renewal;
   private final Function<ZohoToken, HttpUrl> apiBase;
   private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
+  private final long refreshMarginMillis;
+  private final long expiryMarginMillis;
 
   /**
    * @param background runs renewals ahead of expiry
@@ -86,6 +88,8 @@ final class TokenManager {
     this.background = background;
     this.renewal = renewal;
     this.apiBase = apiBase;
+    this.refreshMarginMillis = timing.refreshMargin().toMillis();
+    this.expiryMarginMillis = timing.expiryMargin().toMillis();
   }
 
   /** The session of {@code userKey}: the same object for as long as this manager lives. */
@@ -128,13 +132,13 @@ final class TokenManager {
     public Authorization authorization() {
       Authorization authorization = current;
       if (authorization != null) {
-        ZohoToken token = authorization.token();
-        Instant now = clock.instant();
-        if (token.isFreshAt(now, timing.refreshMargin())) {
+        // the valid path: a volatile read and the clock's millis, no allocation
+        long left = authorization.expiresAtMillis() - clock.millis();
+        if (left > refreshMarginMillis) {
           return authorization;
         }
-        if (token.isFreshAt(now, timing.expiryMargin())) {
-          if (!now.isBefore(renewNotBefore)) {
+        if (left > expiryMarginMillis) {
+          if (!clock.instant().isBefore(renewNotBefore)) {
             renewAhead();
             Authorization renewed = current;   // an executor that runs on this thread may have renewed already
             return renewed != null ? renewed : authorization;
@@ -251,7 +255,7 @@ final class TokenManager {
 
   /** Whether a call may still send {@code authorization}'s token: not within the expiry margin. */
   private boolean usableNow(Authorization authorization) {
-    return authorization.token().isFreshAt(clock.instant(), timing.expiryMargin());
+    return authorization.expiresAtMillis() - clock.millis() > expiryMarginMillis;
   }
 
   private Authorization await(CompletableFuture<Authorization> future, TokenKey key) {

@@ -493,10 +493,11 @@ public final class ZohoOAuth {
     }
 
     /**
-     * How the flows verify id_tokens. Default: against the key set of the accounts server that issued the token
-     * ({@code <accounts server>/oauth/v2/keys}), fetched on first use and refreshed when Zoho rotates its keys.
+     * How the flows verify id_tokens (tests with a fixed key set). Default: against the key set of the accounts
+     * server that issued the token ({@code <accounts server>/oauth/v2/keys}), fetched on first use and refreshed
+     * when Zoho rotates its keys.
      */
-    public Builder idTokenVerifier(IdTokenVerifier verifier) {
+    Builder idTokenVerifier(IdTokenVerifier verifier) {
       this.idTokenVerifier = Objects.requireNonNull(verifier, "verifier");
       return this;
     }

@@ -18,10 +18,12 @@ public final class Authorization {
   private final HttpUrl apiBase;
   private final ZohoException unusable;
   private final String header;
+  private final long expiresAtMillis;
 
   private Authorization(Session session, ZohoToken token, HttpUrl apiBase, ZohoException unusable) {
     this.session = session;
     this.token = token;
+    this.expiresAtMillis = token.expiresAt().toEpochMilli();
     this.apiBase = apiBase;
     this.unusable = unusable;
     this.header = "Zoho-oauthtoken " + token.accessToken().reveal();
@@ -61,6 +63,11 @@ public final class Authorization {
       throw unusable;
     }
     return apiBase;
+  }
+
+  /** When the token expires, in epoch milliseconds: compared with a clock's millis, without allocating. */
+  public long expiresAtMillis() {
+    return expiresAtMillis;
   }
 
   /** The value of the {@code Authorization} header: Zoho's {@code Zoho-oauthtoken} scheme and the access token. */

@@ -54,7 +54,7 @@ public final class AuthorizationCodeFlow {
    * one.
    */
   public AuthorizationRequest authorize(Collection<String> scopes, String userKey) {
-    return authorize(scopes, AccessType.OFFLINE, !keeper.hasUsableRefreshToken(userKey, ZohoOAuth.parseScopes(scopes)));
+    return authorize(scopes, AccessType.OFFLINE, !keeper.hasUsableRefreshToken(userKey, Scope.parseAll(scopes)));
   }
 
   /**
@@ -66,7 +66,7 @@ public final class AuthorizationCodeFlow {
    *     revokes it)
    */
   public AuthorizationRequest authorize(Collection<String> scopes, AccessType accessType, boolean promptConsent) {
-    List<Scope> parsed = ZohoOAuth.parseScopes(scopes);
+    List<Scope> parsed = Scope.parseAll(scopes);
     String state = Pkce.newState();
     String nonce = Pkce.newState();
     String verifier = pkce ? Pkce.newVerifier() : null;

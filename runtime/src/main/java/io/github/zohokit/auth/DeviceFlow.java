@@ -71,7 +71,7 @@ public final class DeviceFlow {
    * evicts the oldest, and a login without one keeps the stored one.
    */
   public Authorization start(Collection<String> scopes, AccessType accessType, String userKey) {
-    List<Scope> parsed = ZohoOAuth.parseScopes(scopes);
+    List<Scope> parsed = Scope.parseAll(scopes);
     Map<String, String> form = new java.util.LinkedHashMap<>();
     form.put("client_id", endpoint.client().clientId());
     form.put("grant_type", "device_request");

@@ -29,7 +29,7 @@ public final class ImplicitFlow {
 
   /** Starts an authorization with {@code response_type=token}. */
   public AuthorizationRequest authorize(Collection<String> scopes) {
-    return request("oauth/v2/auth", ZohoOAuth.parseScopes(scopes));
+    return request("oauth/v2/auth", Scope.parseAll(scopes));
   }
 
   private AuthorizationRequest request(String path, List<Scope> scopes) {

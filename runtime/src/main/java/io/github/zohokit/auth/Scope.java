@@ -183,4 +183,21 @@ public final class Scope implements Comparable<Scope> {
   public int compareTo(Scope o) {
     return canonical().compareTo(o.canonical());
   }
+
+  /**
+   * Every scope in {@code scopes}, each element itself a comma- or space-separated list.
+   *
+   * @throws IllegalArgumentException when there is none, or one is not a scope
+   */
+  static List<Scope> parseAll(Collection<String> scopes) {
+    Objects.requireNonNull(scopes, "scopes");
+    List<Scope> parsed = new ArrayList<>();
+    for (String scope : scopes) {
+      parsed.addAll(parseList(scope));
+    }
+    if (parsed.isEmpty()) {
+      throw new IllegalArgumentException("no scopes given; name at least one, for example ZohoCRM.modules.ALL");
+    }
+    return parsed;
+  }
 }

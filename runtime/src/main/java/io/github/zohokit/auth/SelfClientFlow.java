@@ -49,7 +49,7 @@ public final class SelfClientFlow {
    * {@link ZohoOAuth.Builder#clientCredentials} instead.
    */
   public ZohoToken clientCredentials(Collection<String> scopes, String soid, String userKey) {
-    return keeper.keep(userKey, requestClientCredentials(ZohoOAuth.parseScopes(scopes), normalizeSoid(soid)));
+    return keeper.keep(userKey, requestClientCredentials(Scope.parseAll(scopes), normalizeSoid(soid)));
   }
 
   ZohoToken requestClientCredentials(List<Scope> scopes, String soid) {

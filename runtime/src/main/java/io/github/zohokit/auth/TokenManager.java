@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -57,6 +59,19 @@ final class TokenManager {
      * dead): checked before the refresh lease is taken, so such a token costs one store read per call, not a lease.
      */
     default void refuseEarly(TokenKey key, StoredToken stored) {}
+  }
+
+  /** The executor renewals ahead of expiry run on by default: zohokit's daemon threads, created when needed. */
+  static Executor background() {
+    return Background.EXECUTOR;
+  }
+
+  private static final class Background {
+    static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(task -> {
+      Thread thread = new Thread(task, "zohokit-token-renewal");
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   /** Margins and limits of a manager; validated by the OAuth builder. */

@@ -2,8 +2,11 @@ package io.github.zohokit.auth;
 
 import io.github.zohokit.ReauthorizationRequiredException;
 import io.github.zohokit.spi.StoredToken;
+import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenKey;
 import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +21,44 @@ final class TokenRenewal implements TokenManager.Renewal {
   /** How a client obtains a token when the stored one (null when none is stored) has no refresh token. */
   interface WithoutRefreshToken {
     ZohoToken renew(TokenKey key, ZohoToken old);
+  }
+
+  /**
+   * The client-credentials grant (self clients configured with {@code clientCredentials}): a new token for the
+   * configured organisation and scopes, within the same budget and throttle memory as refreshes.
+   */
+  static WithoutRefreshToken clientCredentials(ClientCredentials settings, SelfClientFlow flow, RefreshBudget budget,
+      Clock clock) {
+    return (key, old) -> budget.request(settings.budgetKey, clock::instant,
+        "requesting a client-credentials token for " + key,
+        () -> flow.requestClientCredentials(settings.scopes, settings.soid));
+  }
+
+  /**
+   * Only the user can help: the exception says how for {@code type}, with the request to send the user to when
+   * {@code reauthorization} can build one (client-based apps) and null otherwise.
+   */
+  static WithoutRefreshToken reauthorization(ClientType type, TokenStore store,
+      Function<ZohoToken, AuthorizationRequest> reauthorization) {
+    return (key, old) -> {
+      throw new ReauthorizationRequiredException((old == null ? "No token is stored for " + key + " in " + store
+          : "The token of " + key + " expired and has no refresh token") + ". " + type.howToGetFirstToken(),
+          reauthorization.apply(old));
+    };
+  }
+
+  /** Client-credentials settings: the organisation ({@code soid}) and scopes. */
+  static final class ClientCredentials {
+    final String soid;
+    final List<Scope> scopes;
+    /** The key of these settings in the refresh budget. */
+    final String budgetKey;
+
+    ClientCredentials(String soid, List<Scope> scopes) {
+      this.soid = soid;
+      this.scopes = scopes;
+      this.budgetKey = "client_credentials " + soid + " " + Scope.join(scopes);
+    }
   }
 
   private final ClientType type;

@@ -14,14 +14,11 @@ import io.github.zohokit.store.TokenKey;
 import io.github.zohokit.store.TokenStores;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,34 +72,18 @@ public final class ZohoOAuth {
         b.accountsTimeout), httpClient, b.clock, b.idTokenVerifier);
     RefreshBudget budget = new RefreshBudget(b.refreshLimit, b.refreshWindow);
     this.keeper = new TokenKeeper(client, store, endpoint, budget, b.clock);
-    TokenRenewal renewal = new TokenRenewal(b.type, endpoint, keeper, budget, b.clock, withoutRefreshToken(b, budget),
+    TokenRenewal.WithoutRefreshToken withoutRefreshToken = b.clientCredentials != null
+        ? TokenRenewal.clientCredentials(b.clientCredentials, new SelfClientFlow(endpoint, keeper), budget, b.clock)
+        : TokenRenewal.reauthorization(b.type, store, b.type == ClientType.CLIENT_BASED
+            ? new ImplicitFlow(endpoint, keeper, objectMapper)::reauthorization : old -> null);
+    TokenRenewal renewal = new TokenRenewal(b.type, endpoint, keeper, budget, b.clock, withoutRefreshToken,
         b.renewalListener);
     TokenManager.Timing timing = new TokenManager.Timing(b.refreshMargin, expiryMargin, lease,
         b.accountsTimeout.plus(Builder.STORE_GRACE));
     this.manager = new TokenManager(client.clientId(), store, b.clock, timing, sleeper,
-        b.renewalExecutor != null ? b.renewalExecutor : Background.EXECUTOR, renewal, endpoint::apiBase);
+        b.renewalExecutor != null ? b.renewalExecutor : TokenManager.background(), renewal, endpoint::apiBase);
     keeper.managing(manager);
     this.connection = new Connection(httpClient, objectMapper, manager::session);
-  }
-
-  /**
-   * How this client gets a token when the stored one has no refresh token: the client-credentials grant when
-   * configured, otherwise only the user can help (the exception says how, for the client type).
-   */
-  private TokenRenewal.WithoutRefreshToken withoutRefreshToken(Builder b, RefreshBudget budget) {
-    ClientCredentials credentials = b.clientCredentials;
-    if (credentials != null) {
-      SelfClientFlow flow = new SelfClientFlow(endpoint, keeper);
-      return (key, old) -> budget.request(credentials.budgetKey, b.clock::instant,
-          "requesting a client-credentials token for " + key,
-          () -> flow.requestClientCredentials(credentials.scopes, credentials.soid));
-    }
-    ImplicitFlow implicit = b.type == ClientType.CLIENT_BASED ? new ImplicitFlow(endpoint, keeper, objectMapper) : null;
-    return (key, old) -> {
-      throw new ReauthorizationRequiredException((old == null ? "No token is stored for " + key + " in " + store
-          : "The token of " + key + " expired and has no refresh token") + ". " + b.type.howToGetFirstToken(),
-          implicit == null ? null : implicit.reauthorization(old));
-    };
   }
 
   /** A server-based (web application) client: authorization code flow, refresh tokens, one token per user. */
@@ -268,29 +249,6 @@ public final class ZohoOAuth {
     return "ZohoOAuth{" + client + ", store=" + store + "}";
   }
 
-  /** The executor renewals ahead of expiry run on by default: daemon threads, created when needed. */
-  private static final class Background {
-    static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(task -> {
-      Thread thread = new Thread(task, "zohokit-token-renewal");
-      thread.setDaemon(true);
-      return thread;
-    });
-  }
-
-  /** Client-credentials settings: the organisation ({@code soid}) and scopes. */
-  static final class ClientCredentials {
-    final String soid;
-    final List<Scope> scopes;
-    /** The key of these settings in the refresh budget. */
-    final String budgetKey;
-
-    ClientCredentials(String soid, List<Scope> scopes) {
-      this.soid = soid;
-      this.scopes = scopes;
-      this.budgetKey = "client_credentials " + soid + " " + Scope.join(scopes);
-    }
-  }
-
   /** Configures a {@link ZohoOAuth}; {@link #build()} validates everything for the client type. */
   public static final class Builder {
     /** What a caller waiting for a renewal allows the store on top of the accounts call timeout. */
@@ -316,7 +274,7 @@ public final class ZohoOAuth {
     private Duration refreshWindow = Duration.ofMinutes(10);
     private Duration leaseTimeout;
     private Duration accountsTimeout = Duration.ofSeconds(30);
-    private ClientCredentials clientCredentials;
+    private TokenRenewal.ClientCredentials clientCredentials;
     private boolean pkce;
     private Duration slowDownInterval = Duration.ofSeconds(30);
     private Sleeper sleeper = Sleeper.REAL;
@@ -458,7 +416,7 @@ public final class ZohoOAuth {
      * within the same budget and throttle memory as refreshes.
      */
     public Builder clientCredentials(String soid, Collection<String> scopes) {
-      this.clientCredentials = new ClientCredentials(SelfClientFlow.normalizeSoid(soid), parseScopes(scopes));
+      this.clientCredentials = new TokenRenewal.ClientCredentials(SelfClientFlow.normalizeSoid(soid), Scope.parseAll(scopes));
       return this;
     }
 
@@ -525,7 +483,7 @@ public final class ZohoOAuth {
       }
       Duration expiry = expiryMargin != null ? expiryMargin : min(DEFAULT_EXPIRY_MARGIN, refreshMargin);
       if (expiry.compareTo(refreshMargin) > 0) {
-        throw new IllegalArgumentException("Invalid Zoho client configuration: the expiry margin (" + expiryMargin
+        throw new IllegalArgumentException("Invalid Zoho client configuration: the expiry margin (" + expiry
             + ") must not be longer than the refresh margin (" + refreshMargin + "): a token is renewed ahead before "
             + "it counts as expired");
       }
@@ -535,17 +493,5 @@ public final class ZohoOAuth {
       }
       return new ZohoOAuth(this, client, lease, expiry);
     }
-  }
-
-  static List<Scope> parseScopes(Collection<String> scopes) {
-    Objects.requireNonNull(scopes, "scopes");
-    List<Scope> parsed = new ArrayList<>();
-    for (String scope : scopes) {
-      parsed.addAll(Scope.parseList(scope));
-    }
-    if (parsed.isEmpty()) {
-      throw new IllegalArgumentException("no scopes given; name at least one, for example ZohoCRM.modules.ALL");
-    }
-    return parsed;
   }
 }

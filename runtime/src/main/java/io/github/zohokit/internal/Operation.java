@@ -22,6 +22,13 @@ public record Operation(String httpMethod, String pathTemplate, List<String> sco
   /** Modules remembered per operation (Zoho's standard modules and a few hundred custom ones fit). */
   private static final int MAX_CACHED_MODULES = 512;
 
+  /**
+   * Copies {@code scopes}, so the operation stays as prepared.
+   *
+   * @param httpMethod the HTTP method, upper case
+   * @param pathTemplate the declared path with its {@code {variables}}
+   * @param scopes the declared scopes, not null and without null elements
+   */
   public Operation {
     scopes = List.copyOf(scopes);
   }
@@ -31,6 +38,8 @@ public record Operation(String httpMethod, String pathTemplate, List<String> sco
    * ({@code /crm/v8/{module}/...}): when Zoho documents that call on {@code module} and the declared scopes do not
    * cover it, the call is not sent. Custom modules and modules zohokit's catalogue does not know are not checked.
    *
+   * @param module the module argument of the call (its {@code toString()} is the module's API name); null is not
+   *     checked
    * @throws ScopeMismatchException (HTTP status 0: nothing was sent) naming the scopes Zoho documents for the call
    */
   public void checkModule(Object module) {

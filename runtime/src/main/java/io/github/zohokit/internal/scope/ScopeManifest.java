@@ -40,7 +40,11 @@ public final class ScopeManifest {
    *     scope
    */
   public record Client(String interfaceName, List<Method> methods, String source) {
-    /** The union of the methods' scopes. */
+    /**
+     * The union of the methods' scopes.
+     *
+     * @return the scopes, sorted, without duplicates
+     */
     public Set<Scope> scopes() {
       Set<Scope> union = new TreeSet<>();
       methods.forEach(m -> union.addAll(m.scopes()));
@@ -59,12 +63,23 @@ public final class ScopeManifest {
   public record Method(String name, String httpMethod, String path, List<Scope> scopes, String scopeFrom,
       String catalogue) {}
 
-  /** A manifest of no clients. */
+  /**
+   * A manifest of no clients.
+   *
+   * @return an empty manifest
+   */
   public static ScopeManifest empty() {
     return new ScopeManifest(List.of());
   }
 
-  /** Every manifest {@code classLoader} sees ({@value #RESOURCE} in each jar or directory), merged. */
+  /**
+   * Every manifest {@code classLoader} sees ({@value #RESOURCE} in each jar or directory), merged.
+   *
+   * @param classLoader the loader whose resources are read
+   * @return the merged manifest; empty when none is found
+   * @throws IllegalStateException when a manifest cannot be read
+   * @throws IllegalArgumentException when one is not a zohokit scope manifest or holds a malformed scope
+   */
   public static ScopeManifest load(ClassLoader classLoader) {
     List<Client> clients = new ArrayList<>();
     try {
@@ -83,6 +98,9 @@ public final class ScopeManifest {
   /**
    * Reads one manifest.
    *
+   * @param in the manifest's JSON; not closed here
+   * @return the manifest's clients
+   * @throws IOException when {@code in} cannot be read
    * @param source where it came from, for messages
    * @throws IllegalArgumentException naming the source when it is not a zohokit scope manifest
    */
@@ -111,24 +129,43 @@ public final class ScopeManifest {
     return new ScopeManifest(clients);
   }
 
+  /**
+   * The client interfaces, in the order read.
+   *
+   * @return the clients, unmodifiable
+   */
   public List<Client> clients() {
     return clients;
   }
 
-  /** Every scope any client declares, sorted, without duplicates. */
+  /**
+   * Every scope any client declares, sorted, without duplicates.
+   *
+   * @return the union of every client's scopes
+   */
   public Set<Scope> scopes() {
     Set<Scope> union = new TreeSet<>();
     clients.forEach(c -> union.addAll(c.scopes()));
     return union;
   }
 
-  /** This manifest and {@code other}'s clients together. */
+  /**
+   * This manifest and {@code other}'s clients together.
+   *
+   * @param other another manifest
+   * @return a new manifest with the clients of both, this one's first
+   */
   public ScopeManifest plus(ScopeManifest other) {
     List<Client> all = new ArrayList<>(clients);
     all.addAll(other.clients);
     return new ScopeManifest(all);
   }
 
+  /**
+   * Whether the manifest lists no client.
+   *
+   * @return true when there are no clients
+   */
   public boolean isEmpty() {
     return clients.isEmpty();
   }

@@ -33,7 +33,8 @@ public final class SelfClientFlow {
    * @param grantToken the code from the API Console; it is single-use and lives only the minutes chosen there
    * @param userKey the user the tokens are stored for
    * @return the token, with its refresh token, already stored
-   * @throws io.github.zohokit.ZohoAuthException when Zoho refuses the grant token (expired, already used, another client's)
+   * @throws io.github.zohokit.ZohoAuthException when Zoho refuses the grant token (expired, already used, another
+   *     client's)
    */
   public ZohoToken exchangeGrantToken(String grantToken, String userKey) {
     Secret code = Secret.of(grantToken);
@@ -50,7 +51,8 @@ public final class SelfClientFlow {
    *
    * @param grantToken the code from the API Console; single-use
    * @return the token, with its refresh token, already stored
-   * @throws io.github.zohokit.ZohoAuthException when Zoho refuses the grant token (expired, already used, another client's)
+   * @throws io.github.zohokit.ZohoAuthException when Zoho refuses the grant token (expired, already used, another
+   *     client's)
    */
   public ZohoToken exchangeGrantToken(String grantToken) {
     return exchangeGrantToken(grantToken, TokenKey.DEFAULT_USER);

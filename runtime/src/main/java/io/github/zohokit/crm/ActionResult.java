@@ -8,6 +8,14 @@ import java.util.Map;
  * The outcome for one record of an insert, update, upsert or delete. A batch answers with one per record, in
  * order; when some fail Zoho answers HTTP 207 and the failed ones have {@code status} {@code error}, a
  * {@code code} such as {@code INVALID_DATA} or {@code DUPLICATE_DATA}, and {@code details} naming the field.
+ *
+ * @param code Zoho's code for the record, such as {@code SUCCESS}, {@code INVALID_DATA} or {@code DUPLICATE_DATA}
+ * @param details the record's details: {@code id} and timestamps on success, the failing {@code api_name} on error;
+ *     never null
+ * @param message Zoho's message for the record
+ * @param status {@code success} or {@code error}
+ * @param action for an upsert, {@code insert} or {@code update}; otherwise null
+ * @param duplicateField for an upsert, the field a duplicate was found on; otherwise null
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ActionResult(

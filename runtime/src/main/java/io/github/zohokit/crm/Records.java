@@ -7,6 +7,12 @@ import java.util.List;
 /**
  * The body of an insert, update or upsert: {@code {"data": [...], "trigger": [...], "duplicate_check_fields": [...]}}.
  * Zoho takes at most 100 records per call.
+ *
+ * @param <T> the record type: {@link CrmRecord}, or a POJO or record of your own
+ * @param data the records, at most {@link #MAX_PER_CALL}
+ * @param trigger the automation to run ({@code workflow}, {@code approval}, {@code blueprint}); null for Zoho's default
+ *     (all), empty for none
+ * @param duplicateCheckFields the fields an upsert matches existing records on; null for Zoho's default
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Records<T>(

@@ -15,6 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * One declared API operation, prepared once per generated client: its HTTP method, path template and scopes, for
  * error messages and scope checks. Generated clients tag each request with it ({@code request.tag(Operation.class)}),
  * so interceptors (metrics, logs) can name the path template instead of the concrete URL.
+ *
+ * @param httpMethod the HTTP method, upper case, such as {@code GET}
+ * @param pathTemplate the declared path with its {@code {variables}}, such as {@code /crm/v8/{module}/{id}}
+ * @param scopes the declared scopes, unmodifiable
  */
 public record Operation(String httpMethod, String pathTemplate, List<String> scopes) {
   /** Per operation and module: null when the declared scopes fit, else the message of the mismatch. */

@@ -24,7 +24,7 @@ public interface TokenStore {
   /**
    * The stored token for {@code key}, if any.
    *
-   * @param key whose token
+   * @param key the client and user whose token it is
    * @return the stored token with its version, or empty when nothing is stored
    * @throws TokenStoreException when the store cannot be read
    */
@@ -34,7 +34,7 @@ public interface TokenStore {
    * Stores {@code token} under {@code key} if the key's current version is {@code expectedVersion} (0 when
    * nothing is stored). Returns the new stored token, or empty when another writer changed the key first.
    *
-   * @param key whose token
+   * @param key the client and user whose token it is
    * @param expectedVersion the version the caller read, 0 for nothing stored
    * @param token the token to store
    * @return the stored token with its new version, or empty when the version did not match
@@ -45,7 +45,7 @@ public interface TokenStore {
   /**
    * Stores {@code token} under {@code key} whatever is stored now.
    *
-   * @param key whose token
+   * @param key the client and user whose token it is
    * @param token the token to store
    * @return the stored token with its new version
    * @throws TokenStoreException when the store cannot be read or written
@@ -63,7 +63,7 @@ public interface TokenStore {
   /**
    * Removes the token for {@code key}; returns whether one was stored.
    *
-   * @param key whose token
+   * @param key the client and user whose token it is
    * @return true when a token was stored and is now removed
    * @throws TokenStoreException when the store cannot be written
    */

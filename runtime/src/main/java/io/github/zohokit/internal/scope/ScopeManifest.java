@@ -36,6 +36,8 @@ public final class ScopeManifest {
   /**
    * One client interface and its methods.
    *
+   * @param interfaceName the interface's qualified name
+   * @param methods its methods, each one call
    * @param source where its manifest was read from (a class directory or a jar), for telling users who asked for a
    *     scope
    */
@@ -55,6 +57,10 @@ public final class ScopeManifest {
   /**
    * One method: its name, HTTP method, path template and scopes.
    *
+   * @param name the Java method's name
+   * @param httpMethod the HTTP method, such as {@code GET}
+   * @param path the declared path template
+   * @param scopes the scopes in effect for the method
    * @param scopeFrom where the scopes were declared: {@code method}, {@code interface}, or {@code interface <name>}
    *     when inherited; empty in manifests written before zohokit recorded it
    * @param catalogue what zohokit's scope catalogue knew of the call when it was compiled: {@code documented},

@@ -11,14 +11,25 @@ import java.util.Optional;
 public class RateLimitException extends ZohoException {
   private static final long serialVersionUID = 1L;
 
+  /** How long to wait, or null when unknown. */
   private final Duration retryAfter;
 
+  /**
+   * A limit that was hit.
+   *
+   * @param message which limit and what to do
+   * @param retryAfter how long to wait before trying again, or null when unknown
+   */
   public RateLimitException(String message, Duration retryAfter) {
     super(message);
     this.retryAfter = retryAfter;
   }
 
-  /** How long to wait before trying again, when known. */
+  /**
+   * How long to wait before trying again, when known.
+   *
+   * @return the wait, or empty
+   */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }

@@ -15,9 +15,21 @@ import java.util.Map;
 public class ScopeMismatchException extends ZohoApiException {
   private static final long serialVersionUID = 1L;
 
+  /** The scopes the call declared. */
   private final List<String> requiredScopes;
+  /** The scopes the token was granted. */
   private final List<String> grantedScopes;
 
+  /**
+   * A scope mismatch of a call.
+   *
+   * @param message the exception's message: the missing scopes and how to grant them
+   * @param status the HTTP status, or 0 when the call was stopped before it was sent
+   * @param details Zoho's {@code details}, or null
+   * @param zohoMessage Zoho's {@code message}, or null
+   * @param requiredScopes the scopes the call declared, not null, copied
+   * @param grantedScopes the scopes the token was granted, not null, copied
+   */
   public ScopeMismatchException(String message, int status, Map<String, Object> details, String zohoMessage,
       List<String> requiredScopes, List<String> grantedScopes) {
     super(message, status, "OAUTH_SCOPE_MISMATCH", details, zohoMessage);
@@ -25,12 +37,20 @@ public class ScopeMismatchException extends ZohoApiException {
     this.grantedScopes = List.copyOf(grantedScopes);
   }
 
-  /** Scopes the failed call declared (from its {@code @ZohoScope}); empty when unknown. */
+  /**
+   * Scopes the failed call declared (from its {@code @ZohoScope}); empty when unknown.
+   *
+   * @return the scopes, unmodifiable
+   */
   public List<String> requiredScopes() {
     return requiredScopes;
   }
 
-  /** Scopes the access token was granted with; empty when Zoho did not report them. */
+  /**
+   * Scopes the access token was granted with; empty when Zoho did not report them.
+   *
+   * @return the scopes, unmodifiable
+   */
   public List<String> grantedScopes() {
     return grantedScopes;
   }

@@ -32,7 +32,12 @@ public final class Zoho {
     this.session = session;
   }
 
-  /** Connects as {@link TokenKey#DEFAULT_USER}. */
+  /**
+   * Connects as {@link TokenKey#DEFAULT_USER}.
+   *
+   * @param oauth the client whose tokens the calls use, not null
+   * @return a connection for the default user; nothing is sent until a call is made
+   */
   public static Zoho connect(ZohoOAuth oauth) {
     Connection connection = Connection.of(Objects.requireNonNull(oauth, "oauth"));
     return new Zoho(oauth, connection, connection.session(TokenKey.DEFAULT_USER));
@@ -42,21 +47,39 @@ public final class Zoho {
    * The generated client for {@code api}, an interface compiled with the zohokit annotation processor; the same
    * instance on every call for this user.
    *
+   * @param <T> the client interface
+   * @param api the interface, not null
+   * @return the generated client
    * @throws IllegalArgumentException when no generated client exists for {@code api}
    */
   public <T> T client(Class<T> api) {
     return connection.client(session, Objects.requireNonNull(api, "api"));
   }
 
-  /** The same connection for another user of the same client. */
+  /**
+   * The same connection for another user of the same client.
+   *
+   * @param userKey the other user's key, not null; tokens are kept per user
+   * @return a connection for that user, sharing this one's HTTP client and connection pool
+   */
   public Zoho forUser(String userKey) {
     return new Zoho(oauth, connection, connection.session(userKey));
   }
 
+  /**
+   * The OAuth client this connection takes its tokens from.
+   *
+   * @return the client, never null
+   */
   public ZohoOAuth oauth() {
     return oauth;
   }
 
+  /**
+   * The user whose token the calls carry.
+   *
+   * @return the user key, never null
+   */
   public String userKey() {
     return session.userKey();
   }
@@ -65,11 +88,18 @@ public final class Zoho {
    * A client for the application's own requests as this user: each request carries the user's token and goes to
    * the user's API domain (the URL's scheme, host and port are replaced; its path and query kept), with the single
    * retry on a rejected token and no silent replay of writes that generated clients have.
+   *
+   * @return the client, created on first use and then the same instance
    */
   public OkHttpClient httpClient() {
     return connection.userClient(session);
   }
 
+  /**
+   * The mapper the generated clients read and write JSON with: the one {@link ZohoOAuth} was built with.
+   *
+   * @return the mapper, never null
+   */
   public ObjectMapper objectMapper() {
     return connection.objectMapper();
   }

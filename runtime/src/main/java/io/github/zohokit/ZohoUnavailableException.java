@@ -17,12 +17,18 @@ import java.util.OptionalInt;
 public class ZohoUnavailableException extends ZohoException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status, or 0 when there was no answer. */
   private final int status;
+  /** When trying again makes sense, or null when unknown. */
   private final Duration retryAfter;
 
   /**
+   * An exception for a request Zoho could not answer.
+   *
+   * @param message what failed, for the log: the server, and the status when there was one
    * @param status the HTTP status Zoho answered with, or 0 when there was no answer (timeout, connection error)
    * @param retryAfter when trying again makes sense, or null when unknown
+   * @param cause the I/O failure, or null
    */
   public ZohoUnavailableException(String message, int status, Duration retryAfter, Throwable cause) {
     super(message, cause);
@@ -30,12 +36,20 @@ public class ZohoUnavailableException extends ZohoException {
     this.retryAfter = retryAfter;
   }
 
-  /** The HTTP status of the answer, or empty when there was none (timeout, connection error). */
+  /**
+   * The HTTP status of the answer, or empty when there was none (timeout, connection error).
+   *
+   * @return the status, or empty
+   */
   public OptionalInt status() {
     return status > 0 ? OptionalInt.of(status) : OptionalInt.empty();
   }
 
-  /** How long until zohokit tries again, when it holds attempts back. */
+  /**
+   * How long until zohokit tries again, when it holds attempts back.
+   *
+   * @return the delay until the next attempt, or empty when zohokit does not hold attempts back
+   */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }

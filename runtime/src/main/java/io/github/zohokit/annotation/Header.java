@@ -11,6 +11,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.PARAMETER)
 public @interface Header {
-  /** The header's name, for example {@code If-Modified-Since}. */
+  /**
+   * The header's name, for example {@code If-Modified-Since}.
+   *
+   * @return the header name, case-insensitive as HTTP headers are
+   */
   String value();
 }

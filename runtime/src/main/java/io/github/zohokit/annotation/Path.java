@@ -14,6 +14,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.PARAMETER)
 public @interface Path {
-  /** The name in the path template. */
+  /**
+   * The name in the path template.
+   *
+   * @return the variable's name, without braces: {@code id} for {@code {id}}
+   */
   String value();
 }

@@ -14,6 +14,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface Put {
-  /** The path template, starting with {@code /}. */
+  /**
+   * The path template, starting with {@code /}.
+   *
+   * @return the path template, relative to the user's API domain, such as {@code /crm/v8/Leads/{id}}
+   */
   String value();
 }

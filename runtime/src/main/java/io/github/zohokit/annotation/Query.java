@@ -14,6 +14,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.PARAMETER)
 public @interface Query {
-  /** The query parameter's name. */
+  /**
+   * The query parameter's name.
+   *
+   * @return the name, sent as given (URL-encoded)
+   */
   String value();
 }

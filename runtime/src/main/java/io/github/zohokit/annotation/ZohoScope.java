@@ -22,6 +22,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface ZohoScope {
-  /** One or more scopes, each {@code Service.scope_name.OPERATION}. */
+  /**
+   * One or more scopes, each {@code Service.scope_name.OPERATION}.
+   *
+   * @return the scopes, at least one; the processor reports a malformed or missing one as a compile error
+   */
   String[] value();
 }

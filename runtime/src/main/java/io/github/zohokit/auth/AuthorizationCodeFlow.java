@@ -40,6 +40,10 @@ public final class AuthorizationCodeFlow {
   /**
    * Starts an offline authorization (a refresh token is requested) for {@link TokenKey#DEFAULT_USER}: the same as
    * {@link #authorize(Collection, String) authorize(scopes, TokenKey.DEFAULT_USER)}.
+   *
+   * @param scopes the scopes to ask for, each element one scope or several separated by commas or spaces; at least one
+   * @return the request: redirect the user to its URL and keep it for {@link #complete}
+   * @throws IllegalArgumentException when no scope is given or one is malformed
    */
   public AuthorizationRequest authorize(Collection<String> scopes) {
     return authorize(scopes, TokenKey.DEFAULT_USER);
@@ -52,6 +56,11 @@ public final class AuthorizationCodeFlow {
    * Zoho mints a new refresh token on every consent and keeps at most 20 per user, evicting the oldest (which
    * breaks whatever uses it), while a login without consent returns no refresh token and zohokit keeps the stored
    * one.
+   *
+   * @param scopes the scopes to ask for, at least one
+   * @param userKey the user the tokens will be stored for
+   * @return the request: redirect the user to its URL and keep it for {@link #complete}
+   * @throws IllegalArgumentException when no scope is given or one is malformed
    */
   public AuthorizationRequest authorize(Collection<String> scopes, String userKey) {
     return authorize(scopes, AccessType.OFFLINE, !keeper.hasUsableRefreshToken(userKey, Scope.parseAll(scopes)));
@@ -60,6 +69,9 @@ public final class AuthorizationCodeFlow {
   /**
    * Starts an authorization.
    *
+   * @param scopes the scopes to ask for, at least one
+   * @return the request, with a new random state and nonce (and PKCE verifier, when used)
+   * @throws IllegalArgumentException when no scope is given or one is malformed
    * @param accessType {@link AccessType#OFFLINE} to get a refresh token
    * @param promptConsent send {@code prompt=consent}; Zoho issues a refresh token only on the first consent
    *     unless this is set (each new refresh token counts against Zoho's 20 per user, and replacing a stored one
@@ -92,6 +104,9 @@ public final class AuthorizationCodeFlow {
    * Completes an authorization from the URL Zoho redirected to: checks {@code state}, exchanges the code at the
    * user's accounts server, and stores the tokens under {@code userKey}.
    *
+   * @param request the request {@link #authorize} returned, or one {@linkplain AuthorizationRequest#resume resumed}
+   * @param userKey the user the tokens are stored for
+   * @return the token, already stored
    * @param callback the full redirect URL, or its query string
    * @throws ZohoAuthException when the callback cannot be read ({@code invalid_callback}: malformed escapes, a
    *     parameter given twice), the user denied access ({@code access_denied}), the state is missing or does not

@@ -28,38 +28,71 @@ public final class AuthorizationRequest {
    * Rebuilds a request from its stored {@link #state()} and {@link #codeVerifier()} (null without PKCE), without a
    * nonce: an id_token in the answer is then verified without the nonce check. Prefer
    * {@link #resume(String, String, String)}.
+   *
+   * @param state the stored state, not null
+   * @param codeVerifier the stored code verifier, or null
+   * @return a request to pass to the flow's {@code complete} method; its {@link #url()} is null
+   * @throws NullPointerException when {@code state} is null
    */
   public static AuthorizationRequest resume(String state, String codeVerifier) {
     return resume(state, codeVerifier, null);
   }
 
-  /** Rebuilds a request from its stored {@link #state()}, {@link #codeVerifier()} and {@link #nonce()}. */
+  /**
+   * Rebuilds a request from its stored {@link #state()}, {@link #codeVerifier()} and {@link #nonce()}.
+   *
+   * @param state the stored state, not null
+   * @param codeVerifier the stored code verifier, or null
+   * @param nonce the stored nonce, or null to skip the nonce check
+   * @return a request to pass to the flow's {@code complete} method; its {@link #url()} is null
+   * @throws NullPointerException when {@code state} is null
+   */
   public static AuthorizationRequest resume(String state, String codeVerifier, String nonce) {
     Objects.requireNonNull(state, "state");
     return new AuthorizationRequest(null, state, Secret.ofNullable(codeVerifier), nonce, List.of());
   }
 
-  /** The Zoho URL to redirect the user's browser to. */
+  /**
+   * The Zoho URL to redirect the user's browser to.
+   *
+   * @return the authorization URL, or null for a {@linkplain #resume resumed} request
+   */
   public String url() {
     return url;
   }
 
-  /** The random {@code state} value; the callback must echo it. */
+  /**
+   * The random {@code state} value; the callback must echo it.
+   *
+   * @return the state, never null
+   */
   public String state() {
     return state;
   }
 
-  /** The random {@code nonce} sent with the request; the id_token of the answer must carry it. */
+  /**
+   * The random {@code nonce} sent with the request; the id_token of the answer must carry it.
+   *
+   * @return the nonce, or null when none was sent
+   */
   public String nonce() {
     return nonce;
   }
 
-  /** The PKCE code verifier, or {@code null} when PKCE is not used. */
+  /**
+   * The PKCE code verifier, or {@code null} when PKCE is not used.
+   *
+   * @return the verifier, or null
+   */
   public Secret codeVerifier() {
     return codeVerifier;
   }
 
-  /** The scopes requested. */
+  /**
+   * The scopes requested.
+   *
+   * @return the scopes, unmodifiable; empty for a resumed request
+   */
   public List<Scope> scopes() {
     return scopes;
   }

@@ -51,7 +51,11 @@ public enum DataCenter {
     this.apiDomain = apiDomain;
   }
 
-  /** The lower-case code Zoho uses in {@code location} and {@code user_location}, for example {@code eu}. */
+  /**
+   * The lower-case code Zoho uses in {@code location} and {@code user_location}, for example {@code eu}.
+   *
+   * @return the location code, never null
+   */
   public String location() {
     return location;
   }
@@ -59,17 +63,28 @@ public enum DataCenter {
   /**
    * Zoho's accounts server for this data centre, for example {@code https://accounts.zoho.eu}; null for
    * {@link #CUSTOM}.
+   *
+   * @return the URL, or null
    */
   public String accountsUrl() {
     return accountsUrl;
   }
 
-  /** Zoho's CRM API domain for this data centre, for example {@code https://www.zohoapis.eu}; null for {@link #CUSTOM}. */
+  /**
+   * Zoho's CRM API domain for this data centre, for example {@code https://www.zohoapis.eu}; null for {@link #CUSTOM}.
+   *
+   * @return the URL, or null
+   */
   public String apiDomain() {
     return apiDomain;
   }
 
-  /** The data centre for a {@code location} code (case-insensitive), for example {@code eu}. */
+  /**
+   * The data centre for a {@code location} code (case-insensitive), for example {@code eu}.
+   *
+   * @param location the code; null, blank or unknown gives empty
+   * @return the data centre, or empty
+   */
   public static Optional<DataCenter> fromLocation(String location) {
     if (location == null) {
       return Optional.empty();
@@ -86,6 +101,8 @@ public enum DataCenter {
   /**
    * Parses a data centre given by a user: a location code ({@code eu}) or an enum name ({@code EU}).
    *
+   * @param text the code or name, case-insensitive, surrounding whitespace ignored
+   * @return the data centre
    * @throws IllegalArgumentException listing the valid values
    */
   public static DataCenter parse(String text) {
@@ -93,7 +110,12 @@ public enum DataCenter {
         + "'; use one of us, eu, in, au, cn, jp, ca, sa, uk, ae, or custom (with its URLs configured)"));
   }
 
-  /** The data centre whose Zoho accounts server is at {@code url}'s host. */
+  /**
+   * The data centre whose Zoho accounts server is at {@code url}'s host.
+   *
+   * @param url an accounts URL or bare host name, such as {@code https://accounts.zoho.eu}; null gives empty
+   * @return the data centre, or empty when the host is none of Zoho's accounts servers
+   */
   public static Optional<DataCenter> fromAccountsServer(String url) {
     String host = host(url);
     for (DataCenter dc : values()) {
@@ -107,6 +129,9 @@ public enum DataCenter {
   /**
    * The data centre whose API domain (production, sandbox or developer environment, for example
    * {@code sandbox.zohoapis.eu}) is {@code url}'s host.
+   *
+   * @param url an API URL or bare host name; null gives empty
+   * @return the data centre, or empty when the host is none of Zoho's API hosts
    */
   public static Optional<DataCenter> fromApiDomain(String url) {
     String host = host(url);

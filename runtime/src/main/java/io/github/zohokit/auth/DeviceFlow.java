@@ -54,12 +54,28 @@ public final class DeviceFlow {
     this.sleeper = sleeper;
   }
 
-  /** Starts an offline device login (refresh token included) for {@link TokenKey#DEFAULT_USER}. */
+  /**
+   * Starts an offline device login (refresh token included) for {@link TokenKey#DEFAULT_USER}.
+   *
+   * @param scopes the scopes to ask for, each element one scope or several separated by commas or spaces; at least one
+   * @return the started login, to show to the user and then pass to {@link #awaitToken}
+   * @throws IllegalArgumentException when no scope is given or one is malformed
+   * @throws ZohoAuthException when Zoho refuses the request or its answer lacks the user code
+   */
   public Authorization start(Collection<String> scopes) {
     return start(scopes, AccessType.OFFLINE);
   }
 
-  /** {@link #start(Collection, AccessType, String)} for {@link TokenKey#DEFAULT_USER}. */
+  /**
+   * {@link #start(Collection, AccessType, String)} for {@link TokenKey#DEFAULT_USER}.
+   *
+   * @param scopes the scopes to ask for, at least one
+   * @param accessType {@link AccessType#OFFLINE} for a refresh token, {@link AccessType#ONLINE} for an access token
+   *     only
+   * @return the started login
+   * @throws IllegalArgumentException when no scope is given or one is malformed
+   * @throws ZohoAuthException when Zoho refuses the request or its answer lacks the user code
+   */
   public Authorization start(Collection<String> scopes, AccessType accessType) {
     return start(scopes, accessType, TokenKey.DEFAULT_USER);
   }
@@ -69,6 +85,14 @@ public final class DeviceFlow {
    * {@link AccessType#OFFLINE} it sends {@code prompt=consent} (Zoho issues a refresh token only on consent) unless
    * a refresh token covering {@code scopes} is stored for that user: Zoho keeps at most 20 refresh tokens per user and
    * evicts the oldest, and a login without one keeps the stored one.
+   *
+   * @param scopes the scopes to ask for, each element one scope or several separated by commas or spaces; at least one
+   * @param accessType {@link AccessType#OFFLINE} for a refresh token, {@link AccessType#ONLINE} for an access token
+   *     only
+   * @param userKey the user the token will be stored for
+   * @return the started login: show its user code and verification URL, then pass it to {@link #awaitToken}
+   * @throws IllegalArgumentException when no scope is given or one is malformed
+   * @throws ZohoAuthException when Zoho refuses the request or its answer lacks the user code
    */
   public Authorization start(Collection<String> scopes, AccessType accessType, String userKey) {
     List<Scope> parsed = Scope.parseAll(scopes);
@@ -102,6 +126,10 @@ public final class DeviceFlow {
    * Polls until the user approves, denies or lets the code expire, and stores the token under {@code userKey}.
    * Blocks the calling thread; polls no faster than Zoho allows (see the class comment).
    *
+   * @param authorization the login {@link #start} returned
+   * @param listener told of each pending poll, slow-down and data-centre change
+   * @param userKey the user the token is stored for
+   * @return the token, already stored
    * @throws ZohoAuthException {@code access_denied} when the user refused, {@code expired} when the code expired
    * @throws CancellationException when {@link Authorization#cancel()} was called
    */
@@ -159,14 +187,31 @@ public final class DeviceFlow {
     }
   }
 
-  /** {@link #start} then {@link #awaitToken}: the whole device login. */
+  /**
+   * {@link #start} then {@link #awaitToken}: the whole device login.
+   *
+   * @param scopes the scopes to ask for, at least one
+   * @param listener shown the user code first, then told of each poll
+   * @param userKey the user the token is stored for
+   * @return the token, already stored
+   * @throws ZohoAuthException as {@link #awaitToken}, or when Zoho refuses the start
+   * @throws CancellationException when the login was cancelled
+   */
   public ZohoToken login(Collection<String> scopes, Listener listener, String userKey) {
     Authorization authorization = start(scopes, AccessType.OFFLINE, userKey);
     listener.onUserCode(authorization);
     return awaitToken(authorization, listener, userKey);
   }
 
-  /** {@link #login(Collection, Listener, String)} for {@link TokenKey#DEFAULT_USER}. */
+  /**
+   * {@link #login(Collection, Listener, String)} for {@link TokenKey#DEFAULT_USER}.
+   *
+   * @param scopes the scopes to ask for, at least one
+   * @param listener shown the user code first, then told of each poll
+   * @return the token, already stored
+   * @throws ZohoAuthException as {@link #awaitToken}, or when Zoho refuses the start
+   * @throws CancellationException when the login was cancelled
+   */
   public ZohoToken login(Collection<String> scopes, Listener listener) {
     return login(scopes, listener, TokenKey.DEFAULT_USER);
   }
@@ -226,7 +271,11 @@ public final class DeviceFlow {
       this.scopes = List.copyOf(scopes);
     }
 
-    /** The code the user enters at {@link #verificationUrl()}. */
+    /**
+     * The code the user enters at {@link #verificationUrl()}.
+     *
+     * @return the user code, as Zoho formats it
+     */
     public String userCode() {
       return userCode;
     }
@@ -235,27 +284,47 @@ public final class DeviceFlow {
       return deviceCode;
     }
 
-    /** Where the user enters the code, for example {@code https://accounts.zoho.com/oauth/v3/device}. */
+    /**
+     * Where the user enters the code, for example {@code https://accounts.zoho.com/oauth/v3/device}.
+     *
+     * @return the URL, never null
+     */
     public String verificationUrl() {
       return verificationUrl;
     }
 
-    /** The verification URL with the code filled in, when Zoho sends one; otherwise {@link #verificationUrl()}. */
+    /**
+     * The verification URL with the code filled in, when Zoho sends one; otherwise {@link #verificationUrl()}.
+     *
+     * @return the URL to open, never null
+     */
     public String verificationUrlComplete() {
       return verificationUrlComplete != null ? verificationUrlComplete : verificationUrl;
     }
 
-    /** How often Zoho allows polling. */
+    /**
+     * How often Zoho allows polling.
+     *
+     * @return the interval Zoho named (5 seconds when it named none); polling never goes below the configured minimum
+     */
     public Duration interval() {
       return interval;
     }
 
-    /** When the user code stops working. */
+    /**
+     * When the user code stops working.
+     *
+     * @return the expiry, computed from Zoho's {@code expires_in} (5 minutes when it named none)
+     */
     public Instant expiresAt() {
       return expiresAt;
     }
 
-    /** The scopes the user is asked to grant. */
+    /**
+     * The scopes the user is asked to grant.
+     *
+     * @return the parsed scopes, unmodifiable
+     */
     public List<Scope> scopes() {
       return scopes;
     }
@@ -268,7 +337,11 @@ public final class DeviceFlow {
       cancelled.countDown();
     }
 
-    /** Whether {@link #cancel()} was called. */
+    /**
+     * Whether {@link #cancel()} was called.
+     *
+     * @return true once cancelled
+     */
     public boolean isCancelled() {
       return cancelled.getCount() == 0;
     }
@@ -288,16 +361,33 @@ public final class DeviceFlow {
   /** What a device login tells its user interface. Only {@link #onUserCode} is required. */
   public interface Listener {
 
-    /** Show the user code and verification URL now; the user has until {@link Authorization#expiresAt()}. */
+    /**
+     * Show the user code and verification URL now; the user has until {@link Authorization#expiresAt()}.
+     *
+     * @param authorization the started login, with the code and URL to show
+     */
     void onUserCode(Authorization authorization);
 
-    /** The user has not approved yet; the next poll is in {@code nextPoll}, the code expires in {@code remaining}. */
+    /**
+     * The user has not approved yet; the next poll is in {@code nextPoll}, the code expires in {@code remaining}.
+     *
+     * @param nextPoll the wait until the next poll
+     * @param remaining the time until the user code expires
+     */
     default void onPending(Duration nextPoll, Duration remaining) {}
 
-    /** Zoho asked to poll more slowly; polling continues every {@code interval}. */
+    /**
+     * Zoho asked to poll more slowly; polling continues every {@code interval}.
+     *
+     * @param interval the new wait between polls
+     */
     default void onSlowDown(Duration interval) {}
 
-    /** The user's account lives in another data centre; polling continues at its accounts server. */
+    /**
+     * The user's account lives in another data centre; polling continues at its accounts server.
+     *
+     * @param dataCenter the user's data centre, where the token will come from
+     */
     default void onDataCenterChanged(DataCenter dataCenter) {}
   }
 }

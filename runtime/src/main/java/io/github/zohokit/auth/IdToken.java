@@ -35,6 +35,8 @@ public final class IdToken {
   /**
    * Reads the claims of {@code jwt} WITHOUT verifying its signature or any claim.
    *
+   * @param jwt the id_token as sent, three base64url parts separated by dots
+   * @return the claims, {@linkplain #verified() unverified}
    * @throws ZohoAuthException {@code invalid_id_token} when {@code jwt} is not a signed JWT
    */
   public static IdToken decodeUnverified(String jwt) {
@@ -70,52 +72,93 @@ public final class IdToken {
     return (SignedJWT) parsed;
   }
 
-  /** Whether the signature and claims were checked by an {@link IdTokenVerifier}. */
+  /**
+   * Whether the signature and claims were checked by an {@link IdTokenVerifier}.
+   *
+   * @return true when verified; false for {@link #decodeUnverified}
+   */
   public boolean verified() {
     return verified;
   }
 
-  /** The subject: the Zoho user id (ZUID). */
+  /**
+   * The subject: the Zoho user id (ZUID).
+   *
+   * @return the subject, or null when the token has none
+   */
   public String subject() {
     return claims.getSubject();
   }
 
-  /** The user's email address ({@code email}), when the {@code email} scope was granted. */
+  /**
+   * The user's email address ({@code email}), when the {@code email} scope was granted.
+   *
+   * @return the email address, or empty
+   */
   public Optional<String> email() {
     return Optional.ofNullable(text("email"));
   }
 
-  /** The user's display name ({@code name}), when present. */
+  /**
+   * The user's display name ({@code name}), when present.
+   *
+   * @return the name, or empty
+   */
   public Optional<String> name() {
     return Optional.ofNullable(text("name"));
   }
 
-  /** The accounts server that issued the token ({@code iss}). */
+  /**
+   * The accounts server that issued the token ({@code iss}).
+   *
+   * @return the issuer's URL, or empty
+   */
   public Optional<String> issuer() {
     return Optional.ofNullable(claims.getIssuer());
   }
 
-  /** The audiences ({@code aud}, a string or an array): the client id. */
+  /**
+   * The audiences ({@code aud}, a string or an array): the client id.
+   *
+   * @return the audiences, empty when absent
+   */
   public List<String> audience() {
     return claims.getAudience();
   }
 
-  /** When the token expires ({@code exp}), when present. */
+  /**
+   * When the token expires ({@code exp}), when present.
+   *
+   * @return the expiry, or empty
+   */
   public Optional<Instant> expiresAt() {
     return instant(claims.getExpirationTime());
   }
 
-  /** When the token was issued ({@code iat}), when present. */
+  /**
+   * When the token was issued ({@code iat}), when present.
+   *
+   * @return the issue time, or empty
+   */
   public Optional<Instant> issuedAt() {
     return instant(claims.getIssueTime());
   }
 
-  /** The {@code nonce} the authorization request sent, echoed by Zoho; empty when absent. */
+  /**
+   * The {@code nonce} the authorization request sent, echoed by Zoho; empty when absent.
+   *
+   * @return the nonce, or empty
+   */
   public Optional<String> nonce() {
     return Optional.ofNullable(text("nonce"));
   }
 
-  /** Any claim, as JSON text for objects and arrays; {@code null} when absent. */
+  /**
+   * Any claim, as JSON text for objects and arrays; {@code null} when absent.
+   *
+   * @param name the claim's name, such as {@code email_verified}
+   * @return the claim as text (dates as epoch seconds), or null
+   */
   public String claim(String name) {
     Object value = claims.getClaim(name);
     if (value == null) {
@@ -135,7 +178,11 @@ public final class IdToken {
     return value.toString();
   }
 
-  /** The key id of the signing key: the standard {@code kid}, or Zoho's own {@code key_id} header. */
+  /**
+   * The key id of the signing key: the standard {@code kid}, or Zoho's own {@code key_id} header.
+   *
+   * @return the key id, or empty when the header names none
+   */
   public Optional<String> keyId() {
     return Optional.ofNullable(keyId(header));
   }
@@ -148,7 +195,11 @@ public final class IdToken {
     return zoho == null ? null : zoho.toString();
   }
 
-  /** The signing algorithm named in the header, for example {@code RS256}. */
+  /**
+   * The signing algorithm named in the header, for example {@code RS256}.
+   *
+   * @return the algorithm's name
+   */
   public String algorithm() {
     return header.getAlgorithm().getName();
   }

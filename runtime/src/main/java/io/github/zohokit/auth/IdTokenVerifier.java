@@ -79,6 +79,8 @@ final class IdTokenVerifier {
    * A verifier for the keys of a JWKS document ({@code {"keys": [{"kty": "RSA", "kid", "n", "e"}]}}), fixed: it
    * never fetches anything.
    *
+   * @param jwksJson the key set's JSON
+   * @return a verifier that never fetches
    * @throws IllegalArgumentException when {@code jwksJson} is not a key set with an RSA key
    */
   static IdTokenVerifier fromJwks(String jwksJson) {
@@ -98,6 +100,9 @@ final class IdTokenVerifier {
    * use and again, at most once a minute, when a token names a key it does not hold (Zoho rotated its keys).
    * Fetched without following redirects; at most 64 KiB.
    *
+   * @param http the client to fetch with; a copy that follows no redirects and has a 30-second call timeout is used
+   * @param url the key set's URL
+   * @return a verifier; nothing is fetched before the first {@link #verify}
    * @throws IllegalArgumentException unless {@code url} is https (or http on a loopback address, for a test double)
    */
   static IdTokenVerifier fromJwksUrl(OkHttpClient http, String url) {
@@ -119,6 +124,10 @@ final class IdTokenVerifier {
   /**
    * Verifies {@code jwt}.
    *
+   * @param jwt the id_token as sent
+   * @throws IllegalArgumentException when {@code issuers} is null or empty
+   * @throws NullPointerException when {@code clientId} is null
+   * @throws io.github.zohokit.ZohoException when the key set cannot be fetched
    * @param clientId the client the token must be issued to ({@code aud})
    * @param issuers the accepted {@code iss} values (an accounts server URL; a trailing {@code /} is ignored)
    * @param nonce the nonce the authorization request sent, which the token must carry; null when none was sent

@@ -27,7 +27,13 @@ public final class ImplicitFlow {
     this.objectMapper = objectMapper;
   }
 
-  /** Starts an authorization with {@code response_type=token}. */
+  /**
+   * Starts an authorization with {@code response_type=token}.
+   *
+   * @param scopes the scopes to ask for, each element one scope or several separated by commas or spaces; at least one
+   * @return the request: redirect the user to its URL and keep it for {@link #complete}
+   * @throws IllegalArgumentException when no scope is given or one is malformed
+   */
   public AuthorizationRequest authorize(Collection<String> scopes) {
     return request("oauth/v2/auth", Scope.parseAll(scopes));
   }
@@ -53,6 +59,10 @@ public final class ImplicitFlow {
    * {@code state}, the API domain and the id_token, and then stores the token under {@code userKey}. The redirect
    * passed through the user's browser, so nothing in it is trusted unchecked.
    *
+   * @param request the request {@link #authorize} returned, or one {@linkplain AuthorizationRequest#resume resumed}
+   * @param redirect the full redirect URL, or its fragment or query string
+   * @param userKey the user the token is stored for
+   * @return the token, without a refresh token, already stored
    * @throws ZohoAuthException {@code invalid_callback}, {@code state_mismatch}, Zoho's error (such as
    *     {@code access_denied}), {@code missing_token}, {@code untrusted_api_domain} (an API domain that is not a
    *     trusted host), or {@code invalid_id_token} (signature, issuer, audience, expiry or nonce)

@@ -47,6 +47,9 @@ public final class Scope implements Comparable<Scope> {
   /**
    * Parses one scope.
    *
+   * @param text the scope, such as {@code ZohoCRM.modules.leads.READ}; surrounding whitespace is ignored
+   * @return the scope, keeping the spelling of {@code text}
+   * @throws NullPointerException when {@code text} is null
    * @throws IllegalArgumentException naming the scope and the expected form when it is malformed
    */
   public static Scope parse(String text) {
@@ -81,7 +84,13 @@ public final class Scope implements Comparable<Scope> {
         + " (expected Service.scope_name.OPERATION, for example ZohoCRM.modules.leads.READ)");
   }
 
-  /** Parses a list separated by commas (as Zoho requests use) or spaces (as Zoho responses use). */
+  /**
+   * Parses a list separated by commas (as Zoho requests use) or spaces (as Zoho responses use).
+   *
+   * @param text the scopes; null or blank gives an empty list
+   * @return the scopes in the order written, duplicates kept
+   * @throws IllegalArgumentException when one of them is malformed
+   */
   public static List<Scope> parseList(String text) {
     List<Scope> scopes = new ArrayList<>();
     if (text == null) {
@@ -95,7 +104,12 @@ public final class Scope implements Comparable<Scope> {
     return scopes;
   }
 
-  /** Joins scopes with commas, the form Zoho's authorization and token requests take. Sorted, without duplicates. */
+  /**
+   * Joins scopes with commas, the form Zoho's authorization and token requests take. Sorted, without duplicates.
+   *
+   * @param scopes the scopes; may be empty
+   * @return the comma-joined scopes, empty for none
+   */
   public static String join(Collection<Scope> scopes) {
     Set<Scope> sorted = new TreeSet<>(scopes);
     StringBuilder b = new StringBuilder();
@@ -108,7 +122,12 @@ public final class Scope implements Comparable<Scope> {
     return b.toString();
   }
 
-  /** Whether this scope grants everything {@code required} grants. */
+  /**
+   * Whether this scope grants everything {@code required} grants.
+   *
+   * @param required the scope a call needs
+   * @return true when this scope is {@code required} itself or a broader one
+   */
   public boolean covers(Scope required) {
     if (operation == null || required.operation == null) {
       return operation == null && required.operation == null && resource.equals(required.resource);
@@ -128,7 +147,13 @@ public final class Scope implements Comparable<Scope> {
         && (required.equals("CREATE") || required.equals("UPDATE") || required.equals("DELETE"));
   }
 
-  /** Whether any of {@code granted} covers {@code required}. */
+  /**
+   * Whether any of {@code granted} covers {@code required}.
+   *
+   * @param granted the scopes granted
+   * @param required the scope needed
+   * @return true when at least one of {@code granted} covers {@code required}
+   */
   public static boolean covered(Collection<Scope> granted, Scope required) {
     for (Scope g : granted) {
       if (g.covers(required)) {
@@ -138,7 +163,13 @@ public final class Scope implements Comparable<Scope> {
     return false;
   }
 
-  /** The scopes of {@code required} that nothing in {@code granted} covers, sorted. */
+  /**
+   * The scopes of {@code required} that nothing in {@code granted} covers, sorted.
+   *
+   * @param granted the scopes granted
+   * @param required the scopes needed
+   * @return the uncovered scopes, without duplicates; empty when everything is covered
+   */
   public static List<Scope> missing(Collection<Scope> granted, Collection<Scope> required) {
     List<Scope> missing = new ArrayList<>();
     for (Scope r : new TreeSet<>(required)) {
@@ -149,12 +180,20 @@ public final class Scope implements Comparable<Scope> {
     return missing;
   }
 
-  /** The service, for example {@code zohocrm}, lower-cased. */
+  /**
+   * The service, for example {@code zohocrm}, lower-cased.
+   *
+   * @return the service name, never null
+   */
   public String service() {
     return resource.get(0);
   }
 
-  /** The operation, upper-cased ({@code READ}, {@code ALL}, ...); {@code null} for OpenID scopes. */
+  /**
+   * The operation, upper-cased ({@code READ}, {@code ALL}, ...); {@code null} for OpenID scopes.
+   *
+   * @return the operation, or null
+   */
   public String operation() {
     return operation;
   }

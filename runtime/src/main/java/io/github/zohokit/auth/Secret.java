@@ -19,6 +19,9 @@ public final class Secret {
   /**
    * Wraps a secret value.
    *
+   * @param value the secret value, not null
+   * @return the wrapped value
+   * @throws NullPointerException when {@code value} is null
    * @throws IllegalArgumentException when the value is blank or contains whitespace (Zoho rejects such values
    *     with {@code invalid_client}, and they are usually a copy-and-paste accident)
    */
@@ -41,7 +44,11 @@ public final class Secret {
     return value == null || value.isEmpty() ? null : of(value);
   }
 
-  /** The secret itself. Send it to Zoho; never log it. */
+  /**
+   * The secret itself. Send it to Zoho; never log it.
+   *
+   * @return the value, never null
+   */
   public String reveal() {
     return value;
   }
@@ -52,7 +59,13 @@ public final class Secret {
     return redact(value);
   }
 
-  /** Redacts any string the way {@link #toString()} does. */
+  /**
+   * Redacts any string the way {@link #toString()} does.
+   *
+   * @param value any string, or null
+   * @return the redacted form: {@code null} for null, the {@code 1000.} prefix and {@code …} alone for values shorter
+   *     than 12 characters after it
+   */
   public static String redact(String value) {
     if (value == null) {
       return "null";

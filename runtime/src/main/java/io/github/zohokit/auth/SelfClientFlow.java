@@ -27,7 +27,15 @@ public final class SelfClientFlow {
     this.keeper = keeper;
   }
 
-  /** Exchanges a console-generated grant token and stores the tokens under {@code userKey}. */
+  /**
+   * Exchanges a console-generated grant token and stores the tokens under {@code userKey}.
+   *
+   * @param grantToken the code from the API Console; it is single-use and lives only the minutes chosen there
+   * @param userKey the user the tokens are stored for
+   * @return the token, with its refresh token, already stored
+   * @throws io.github.zohokit.ZohoAuthException when Zoho refuses the grant token (expired, already used, another
+   *     client's)
+   */
   public ZohoToken exchangeGrantToken(String grantToken, String userKey) {
     Secret code = Secret.of(grantToken);
     Map<String, String> form = endpoint.clientAuthentication();
@@ -38,7 +46,14 @@ public final class SelfClientFlow {
     return keeper.keep(userKey, token);
   }
 
-  /** {@link #exchangeGrantToken(String, String)} for {@link TokenKey#DEFAULT_USER}. */
+  /**
+   * {@link #exchangeGrantToken(String, String)} for {@link TokenKey#DEFAULT_USER}.
+   *
+   * @param grantToken the code from the API Console; single-use
+   * @return the token, with its refresh token, already stored
+   * @throws io.github.zohokit.ZohoAuthException when Zoho refuses the grant token (expired, already used, another
+   *     client's)
+   */
   public ZohoToken exchangeGrantToken(String grantToken) {
     return exchangeGrantToken(grantToken, TokenKey.DEFAULT_USER);
   }
@@ -47,6 +62,13 @@ public final class SelfClientFlow {
    * Requests a client-credentials token for organisation {@code soid} ({@code ZohoCRM.<orgId>}, or just the org
    * id; null for a service with a single organisation) and stores it under {@code userKey}. To have zohokit request new ones on expiry, configure
    * {@link ZohoOAuth.Builder#clientCredentials} instead.
+   *
+   * @param scopes the scopes to request, at least one
+   * @param soid the organisation, or null
+   * @param userKey the user the token is stored for
+   * @return the token, without a refresh token, already stored
+   * @throws IllegalArgumentException when no scope is given, a scope is malformed, or {@code soid} has neither form
+   * @throws io.github.zohokit.ZohoAuthException when Zoho refuses the request
    */
   public ZohoToken clientCredentials(Collection<String> scopes, String soid, String userKey) {
     return keeper.keep(userKey, requestClientCredentials(Scope.parseAll(scopes), normalizeSoid(soid)));

@@ -12,13 +12,21 @@ import io.github.zohokit.store.TokenKey;
  */
 public interface TokenRenewalListener {
 
-  /** {@code key}'s token was renewed; {@code token} is the new one. */
+  /**
+   * {@code key}'s token was renewed; {@code token} is the new one.
+   *
+   * @param key the client and user whose token was renewed
+   * @param token the new token, already stored
+   */
   default void renewed(TokenKey key, ZohoToken token) {}
 
   /**
    * Renewing {@code key}'s token failed: {@code failure} is what the caller gets, for example a
    * {@link io.github.zohokit.RateLimitException}, a {@link io.github.zohokit.ZohoAuthException} (Zoho refused the
    * refresh token) or a {@link io.github.zohokit.ReauthorizationRequiredException} (nothing to renew with).
+   *
+   * @param key the client and user whose token was not renewed
+   * @param failure the exception the waiting caller gets
    */
   default void renewalFailed(TokenKey key, RuntimeException failure) {}
 }

@@ -40,7 +40,11 @@ public final class ZohoEndpoints {
     this.apis = apis;
   }
 
-  /** Zoho's real servers for every data centre. */
+  /**
+   * Zoho's real servers for every data centre.
+   *
+   * @return the endpoints of every listed data centre; {@link DataCenter#CUSTOM} has none until configured
+   */
   public static ZohoEndpoints zoho() {
     Map<DataCenter, HttpUrl> accounts = new EnumMap<>(DataCenter.class);
     Map<DataCenter, HttpUrl> apis = new EnumMap<>(DataCenter.class);
@@ -56,6 +60,10 @@ public final class ZohoEndpoints {
   /**
    * A copy with {@code dc}'s accounts server at {@code url}.
    *
+   * @param dc the data centre, not null
+   * @param url the accounts server's base URL, such as {@code https://accounts.zoho.eu} or
+   *     {@code http://localhost:8085}
+   * @return a new instance; this one is unchanged
    * @throws IllegalArgumentException when {@code url} is not an https URL or an http URL on a loopback address
    */
   public ZohoEndpoints withAccountsUrl(DataCenter dc, String url) {
@@ -67,6 +75,9 @@ public final class ZohoEndpoints {
   /**
    * A copy with {@code dc}'s API base (where API calls go) at {@code url}.
    *
+   * @param dc the data centre, not null
+   * @param url the API base URL, such as {@code https://www.zohoapis.eu} or {@code http://localhost:8085}
+   * @return a new instance; this one is unchanged
    * @throws IllegalArgumentException when {@code url} is not an https URL or an http URL on a loopback address
    */
   public ZohoEndpoints withApiBase(DataCenter dc, String url) {
@@ -79,6 +90,11 @@ public final class ZohoEndpoints {
    * A copy with the URLs of {@link DataCenter#CUSTOM}, a Zoho data centre zohokit does not list: its accounts
    * server (for example {@code https://accounts.zoho.xx}) and API domain ({@code https://www.zohoapis.xx}). Use it
    * with {@code ZohoOAuth.Builder.dataCenter(DataCenter.CUSTOM)}.
+   *
+   * @param accountsUrl the accounts server's base URL, https
+   * @param apiBase the API base URL, https
+   * @return a new instance; this one is unchanged
+   * @throws IllegalArgumentException when a URL is not an https URL or an http URL on a loopback address
    */
   public ZohoEndpoints withCustomDataCenter(String accountsUrl, String apiBase) {
     return withAccountsUrl(DataCenter.CUSTOM, accountsUrl).withApiBase(DataCenter.CUSTOM, apiBase);
@@ -105,6 +121,8 @@ public final class ZohoEndpoints {
   /**
    * The accounts server for {@code dc}.
    *
+   * @param dc the data centre, not null
+   * @return the accounts server's URL, configured or Zoho's own
    * @throws IllegalStateException for {@link DataCenter#CUSTOM} when its URLs were not configured
    */
   public HttpUrl accountsUrl(DataCenter dc) {
@@ -114,6 +132,8 @@ public final class ZohoEndpoints {
   /**
    * The API base URL for {@code dc}.
    *
+   * @param dc the data centre, not null
+   * @return the API base URL, configured or Zoho's own
    * @throws IllegalStateException for {@link DataCenter#CUSTOM} when its URLs were not configured
    */
   public HttpUrl apiBase(DataCenter dc) {
@@ -132,6 +152,9 @@ public final class ZohoEndpoints {
   /**
    * The data centre of the accounts server {@code url}: one configured here (same scheme, host and port), or Zoho's
    * own accounts server of a data centre over https; empty for any other server, which zohokit does not trust.
+   *
+   * @param url an http(s) URL or a bare host name (taken as https); null gives empty
+   * @return the data centre, or empty when the server is not trusted
    */
   public Optional<DataCenter> dataCenterOfAccountsServer(String url) {
     HttpUrl parsed = parseLoosely(url);
@@ -153,6 +176,9 @@ public final class ZohoEndpoints {
   /**
    * Where to send refresh and revoke requests for a token issued by {@code accountsServer}: the configured accounts
    * URL of its data centre; empty when {@code accountsServer} is not a trusted accounts server.
+   *
+   * @param accountsServer the accounts server a token answer named, as URL or host name; null gives empty
+   * @return the URL to send the requests to, or empty when the server is not trusted
    */
   public Optional<HttpUrl> trustedAccountsServer(String accountsServer) {
     return dataCenterOfAccountsServer(accountsServer).map(accounts::get);
@@ -168,6 +194,12 @@ public final class ZohoEndpoints {
    *   <li>an API URL configured here (same scheme, host and port): that URL;
    *   <li>anything else: empty, because zohokit does not send access tokens there.
    * </ul>
+   *
+   * @param apiDomain the {@code api_domain} of the token answer, as URL or host name; null or blank when absent
+   * @param fallback the data centre whose API base applies when {@code apiDomain} is absent
+   * @return the API base, or empty when {@code apiDomain} is not a trusted host
+   * @throws IllegalStateException when {@code apiDomain} is absent and {@code fallback} is {@link DataCenter#CUSTOM}
+   *     without configured URLs
    */
   public Optional<HttpUrl> trustedApiBase(String apiDomain, DataCenter fallback) {
     if (apiDomain == null || apiDomain.isBlank()) {

@@ -86,53 +86,116 @@ public final class ZohoOAuth {
     this.connection = new Connection(httpClient, objectMapper, manager::session);
   }
 
-  /** A server-based (web application) client: authorization code flow, refresh tokens, one token per user. */
+  /**
+   * A server-based (web application) client: authorization code flow, refresh tokens, one token per user.
+   *
+   * @param clientId the client id from the API Console ({@code 1000.…}); missing or with whitespace fails in
+   *     {@link Builder#build()}
+   * @param clientSecret the client secret; required, {@link Builder#build()} fails without it
+   * @param redirectUri the redirect URI registered for the client, absolute {@code http(s)://} without a fragment
+   * @return a builder of a server-based client
+   */
   public static Builder serverBased(String clientId, String clientSecret, String redirectUri) {
     return new Builder(ClientType.SERVER_BASED).clientId(clientId).clientSecret(clientSecret).redirectUri(redirectUri);
   }
 
-  /** A client-based (JavaScript) client: implicit flow, no client secret, no refresh token. */
+  /**
+   * A client-based (JavaScript) client: implicit flow, no client secret, no refresh token.
+   *
+   * @param clientId the client id from the API Console; missing or with whitespace fails in {@link Builder#build()}
+   * @param redirectUri the redirect URI registered for the client, absolute {@code http(s)://} without a fragment
+   * @return a builder of a client-based client
+   */
   public static Builder clientBased(String clientId, String redirectUri) {
     return new Builder(ClientType.CLIENT_BASED).clientId(clientId).redirectUri(redirectUri);
   }
 
-  /** A self client: console-generated grant tokens, or the client-credentials grant. */
+  /**
+   * A self client: console-generated grant tokens, or the client-credentials grant.
+   *
+   * @param clientId the client id from the API Console; missing or with whitespace fails in {@link Builder#build()}
+   * @param clientSecret the client secret; required, {@link Builder#build()} fails without it
+   * @return a builder of a self client
+   */
   public static Builder selfClient(String clientId, String clientSecret) {
     return new Builder(ClientType.SELF_CLIENT).clientId(clientId).clientSecret(clientSecret);
   }
 
-  /** A non-browser client: Zoho's device flow, for command-line tools and devices without a browser. */
+  /**
+   * A non-browser client: Zoho's device flow, for command-line tools and devices without a browser.
+   *
+   * @param clientId the client id from the API Console; missing or with whitespace fails in {@link Builder#build()}
+   * @param clientSecret the client secret; required, {@link Builder#build()} fails without it
+   * @return a builder of a non-browser client
+   */
   public static Builder nonBrowser(String clientId, String clientSecret) {
     return new Builder(ClientType.NON_BROWSER).clientId(clientId).clientSecret(clientSecret);
   }
 
-  /** A mobile client: authorization code with PKCE (S256); custom-scheme redirect URIs allowed. */
+  /**
+   * A mobile client: authorization code with PKCE (S256); custom-scheme redirect URIs allowed.
+   *
+   * @param clientId the client id from the API Console; missing or with whitespace fails in {@link Builder#build()}
+   * @param clientSecret the client secret; required, {@link Builder#build()} fails without it
+   * @param redirectUri the redirect URI registered for the client: {@code http(s)://} or a lower-case custom scheme,
+   *     without a fragment
+   * @return a builder of a mobile client
+   */
   public static Builder mobile(String clientId, String clientSecret, String redirectUri) {
     return new Builder(ClientType.MOBILE).clientId(clientId).clientSecret(clientSecret).redirectUri(redirectUri);
   }
 
-  /** A builder for a client whose type comes from configuration. */
+  /**
+   * A builder for a client whose type comes from configuration.
+   *
+   * @param type the client type, not null; it decides which settings {@link Builder#build()} requires or refuses
+   * @return a builder with no client id, secret or redirect URI set yet
+   */
   public static Builder builder(ClientType type) {
     return new Builder(type);
   }
 
+  /**
+   * The type this client was registered as in the API Console.
+   *
+   * @return the client type, never null
+   */
   public ClientType clientType() {
     return client.type();
   }
 
+  /**
+   * The client id this instance was built with.
+   *
+   * @return the client id, never blank
+   */
   public String clientId() {
     return client.clientId();
   }
 
-  /** The data centre this client starts authorizations in. */
+  /**
+   * The data centre this client starts authorizations in.
+   *
+   * @return the data centre, never null; {@link DataCenter#US} unless the builder named another
+   */
   public DataCenter dataCenter() {
     return client.dataCenter();
   }
 
+  /**
+   * Zoho's URLs this client talks to: the real servers, or the ones set with {@link Builder#endpoints}.
+   *
+   * @return the endpoints, never null
+   */
   public ZohoEndpoints endpoints() {
     return endpoints;
   }
 
+  /**
+   * The store tokens of this client are kept in.
+   *
+   * @return the configured store, or the shared default file store when none was configured
+   */
   public TokenStore tokenStore() {
     return store;
   }
@@ -141,6 +204,8 @@ public final class ZohoOAuth {
    * A valid token for {@code userKey}, renewed first if it is missing from memory or expired; one close to expiry
    * is renewed in the background while it is still handed out.
    *
+   * @param userKey the user whose token is wanted, for example {@link TokenKey#DEFAULT_USER}; tokens are kept per user
+   * @return a token that is not expired, with at least the expiry margin left
    * @throws ReauthorizationRequiredException when no token can be obtained without the user, for example when
    *     Zoho declared the refresh token dead (then at once, without asking Zoho again, until a new token is stored)
    * @throws RateLimitException when Zoho's refresh budget is spent or Zoho throttles
@@ -152,7 +217,12 @@ public final class ZohoOAuth {
     return manager.session(userKey).authorization().token();
   }
 
-  /** {@link #token(String)}'s access token. */
+  /**
+   * {@link #token(String)}'s access token.
+   *
+   * @param userKey the user whose token is wanted; tokens are kept per user
+   * @return the access token, as a {@link Secret} that never prints its value
+   */
   public Secret accessToken(String userKey) {
     return token(userKey).accessToken();
   }
@@ -162,6 +232,8 @@ public final class ZohoOAuth {
    * stored refresh token still works. A token another thread or process stored meanwhile counts as new. Costs one
    * access token of Zoho's budget.
    *
+   * @param userKey the user whose token is renewed
+   * @return the renewed token, already stored
    * @throws ZohoException as {@link #token(String)}: {@link ReauthorizationRequiredException} when nothing is stored
    *     or Zoho refuses the refresh token, {@link RateLimitException}, {@link ZohoUnavailableException},
    *     {@link ZohoAuthException}
@@ -180,7 +252,12 @@ public final class ZohoOAuth {
     return Optional.ofNullable(manager.session(userKey).current).map(Authorization::token);
   }
 
-  /** What the store holds for {@code userKey}, without renewing anything or calling Zoho. */
+  /**
+   * What the store holds for {@code userKey}, without renewing anything or calling Zoho.
+   *
+   * @param userKey the user whose token is looked up
+   * @return the stored token, or empty when the store holds none for {@code userKey}
+   */
   public Optional<ZohoToken> storedToken(String userKey) {
     return store.load(keeper.key(userKey)).map(StoredToken::token);
   }
@@ -190,6 +267,7 @@ public final class ZohoOAuth {
    * access token minted from it, and removes the tokens from the store. A token Zoho no longer knows (already
    * revoked or evicted) is removed too, with a warning.
    *
+   * @param userKey the user whose tokens are revoked and removed
    * @return false when nothing was stored for {@code userKey}
    * @throws ZohoUnavailableException when Zoho could not be asked (the token is kept); {@link ZohoAuthException}
    *     when Zoho refused (the token is kept)
@@ -209,25 +287,45 @@ public final class ZohoOAuth {
     return true;
   }
 
-  /** Flows for server-based and mobile clients. */
+  /**
+   * Flows for server-based and mobile clients.
+   *
+   * @return a new flow bound to this client
+   * @throws IllegalStateException when this client is neither server-based nor mobile
+   */
   public AuthorizationCodeFlow authorizationCodeFlow() {
     requireType("the authorization code flow", ClientType.SERVER_BASED, ClientType.MOBILE);
     return new AuthorizationCodeFlow(endpoint, keeper, pkce);
   }
 
-  /** Flows for client-based (JavaScript) clients. */
+  /**
+   * Flows for client-based (JavaScript) clients.
+   *
+   * @return a new flow bound to this client
+   * @throws IllegalStateException when this client is not client-based
+   */
   public ImplicitFlow implicitFlow() {
     requireType("the implicit flow", ClientType.CLIENT_BASED);
     return new ImplicitFlow(endpoint, keeper, objectMapper);
   }
 
-  /** Flows for self clients: grant-token exchange and client credentials. */
+  /**
+   * Flows for self clients: grant-token exchange and client credentials.
+   *
+   * @return a new flow bound to this client
+   * @throws IllegalStateException when this client is not a self client
+   */
   public SelfClientFlow selfClientFlow() {
     requireType("the self-client flow", ClientType.SELF_CLIENT);
     return new SelfClientFlow(endpoint, keeper);
   }
 
-  /** Zoho's device flow, for non-browser clients. */
+  /**
+   * Zoho's device flow, for non-browser clients.
+   *
+   * @return a new flow bound to this client
+   * @throws IllegalStateException when this client is not a non-browser client
+   */
   public DeviceFlow deviceFlow() {
     requireType("the device flow", ClientType.NON_BROWSER);
     return new DeviceFlow(endpoint, keeper, slowDownInterval, sleeper);
@@ -285,52 +383,107 @@ public final class ZohoOAuth {
       this.type = Objects.requireNonNull(type, "client type");
     }
 
+    /**
+     * The client id from the API Console; checked in {@link #build()}.
+     *
+     * @param clientId the client id ({@code 1000.…}), without whitespace
+     * @return this builder
+     */
     public Builder clientId(String clientId) {
       this.clientId = clientId;
       return this;
     }
 
+    /**
+     * The client secret; checked in {@link #build()}: required for every type except client-based, refused there.
+     *
+     * @param clientSecret the client secret; null for a client-based client
+     * @return this builder
+     */
     public Builder clientSecret(String clientSecret) {
       this.clientSecret = clientSecret;
       return this;
     }
 
+    /**
+     * The redirect URI registered in the API Console; checked in {@link #build()}: required for server-based,
+     * client-based and mobile clients, refused for the others.
+     *
+     * @param redirectUri an absolute URI without a fragment; null for self and non-browser clients
+     * @return this builder
+     */
     public Builder redirectUri(String redirectUri) {
       this.redirectUri = redirectUri;
       return this;
     }
 
-    /** The data centre the client is registered in and authorizations start at. Default {@link DataCenter#US}. */
+    /**
+     * The data centre the client is registered in and authorizations start at. Default {@link DataCenter#US}.
+     *
+     * @param dataCenter the data centre, not null
+     * @return this builder
+     * @throws NullPointerException when {@code dataCenter} is null
+     */
     public Builder dataCenter(DataCenter dataCenter) {
       this.dataCenter = Objects.requireNonNull(dataCenter, "dataCenter");
       return this;
     }
 
-    /** Overrides Zoho's URLs (a fake Zoho in tests, a proxy). Default: Zoho's real servers. */
+    /**
+     * Overrides Zoho's URLs (a fake Zoho in tests, a proxy). Default: Zoho's real servers.
+     *
+     * @param endpoints the URLs to use, not null
+     * @return this builder
+     * @throws NullPointerException when {@code endpoints} is null
+     */
     public Builder endpoints(ZohoEndpoints endpoints) {
       this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
       return this;
     }
 
-    /** The HTTP client for Zoho Accounts and API calls (its pool, timeouts, proxy). Default: a new one. */
+    /**
+     * The HTTP client for Zoho Accounts and API calls (its pool, timeouts, proxy). Default: a new one.
+     *
+     * @param httpClient the client to share (its pool, timeouts, proxy), not null
+     * @return this builder
+     * @throws NullPointerException when {@code httpClient} is null
+     */
     public Builder httpClient(OkHttpClient httpClient) {
       this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
       return this;
     }
 
-    /** The Jackson mapper for Zoho's JSON. Default: a new {@link ObjectMapper}. */
+    /**
+     * The Jackson mapper for Zoho's JSON. Default: a new {@link ObjectMapper}.
+     *
+     * @param objectMapper the mapper, not null
+     * @return this builder
+     * @throws NullPointerException when {@code objectMapper} is null
+     */
     public Builder objectMapper(ObjectMapper objectMapper) {
       this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
       return this;
     }
 
-    /** Where tokens are kept. Default: the shared file {@link TokenStores#defaultFile()}. */
+    /**
+     * Where tokens are kept. Default: the shared file {@link TokenStores#defaultFile()}.
+     *
+     * @param tokenStore the store, not null
+     * @return this builder
+     * @throws NullPointerException when {@code tokenStore} is null
+     */
     public Builder tokenStore(TokenStore tokenStore) {
       this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
       return this;
     }
 
-    /** The clock token expiry is judged by. Default: the system clock. */
+    /**
+     * The clock token expiry is judged by. Default: the system clock.
+     *
+     * @param clock the clock, not null; a fixed or offset clock in tests
+     * @return this builder
+     * @throws NullPointerException when {@code clock} is null
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -339,6 +492,11 @@ public final class ZohoOAuth {
     /**
      * How long before expiry a token is renewed ahead, in the background, while callers keep using it. Default 5
      * minutes (Zoho's tokens live an hour). At least the {@linkplain #expiryMargin expiry margin}.
+     *
+     * @param refreshMargin the margin, not null, zero or more; zero renews only once the token counts as expired
+     * @return this builder
+     * @throws IllegalArgumentException when {@code refreshMargin} is negative ({@link #build()} fails when it is
+     *     shorter than the expiry margin)
      */
     public Builder refreshMargin(Duration refreshMargin) {
       this.refreshMargin = requireNotNegative(refreshMargin, "refreshMargin");
@@ -348,6 +506,11 @@ public final class ZohoOAuth {
     /**
      * How long before expiry a token counts as expired: it could expire on its way to Zoho, so callers wait for its
      * renewal instead of sending it. Default 1 minute (or the refresh margin, if shorter); at most the {@linkplain #refreshMargin refresh margin}.
+     *
+     * @param expiryMargin the margin, not null, zero or more
+     * @return this builder
+     * @throws IllegalArgumentException when {@code expiryMargin} is negative ({@link #build()} fails when it is longer
+     *     than the refresh margin)
      */
     public Builder expiryMargin(Duration expiryMargin) {
       this.expiryMargin = requireNotNegative(expiryMargin, "expiryMargin");
@@ -358,6 +521,10 @@ public final class ZohoOAuth {
      * Where renewals ahead of expiry run, so no caller waits for them. Default: zohokit's own daemon threads,
      * created when needed. {@code Runnable::run} renews on the calling thread (the first caller past the refresh
      * margin then waits for Zoho).
+     *
+     * @param renewalExecutor the executor, not null; zohokit never shuts it down
+     * @return this builder
+     * @throws NullPointerException when {@code renewalExecutor} is null
      */
     public Builder renewalExecutor(Executor renewalExecutor) {
       this.renewalExecutor = Objects.requireNonNull(renewalExecutor, "renewalExecutor");
@@ -379,6 +546,10 @@ public final class ZohoOAuth {
     /**
      * Zoho's budget of access tokens per refresh token: zohokit refuses to request more than {@code limit} in any
      * {@code window}. Default 10 per 10 minutes, Zoho's documented limit.
+     *
+     * @param limit the most tokens per {@code window}, at least 1 ({@link #build()} fails otherwise)
+     * @param window the sliding window the limit applies to, not null
+     * @return this builder
      */
     public Builder refreshBudget(int limit, Duration window) {
       this.refreshLimit = limit;
@@ -389,6 +560,10 @@ public final class ZohoOAuth {
     /**
      * How long one process may hold the refresh lease of a shared store. It must be longer than the
      * {@linkplain #accountsTimeout accounts call timeout}; default: that timeout plus 10 seconds (40 seconds).
+     *
+     * @param leaseTimeout how long the lease lasts, not null; {@link #build()} fails unless it is longer than the
+     *     accounts call timeout
+     * @return this builder
      */
     public Builder leaseTimeout(Duration leaseTimeout) {
       this.leaseTimeout = Objects.requireNonNull(leaseTimeout, "leaseTimeout");
@@ -399,6 +574,10 @@ public final class ZohoOAuth {
      * The most one call to Zoho Accounts may take, from connecting to reading the last byte of the answer (a server
      * that trickles its answer cannot hold a caller longer). A caller waiting for another thread's or process's
      * renewal waits at most this long plus 5 seconds. Default 30 seconds.
+     *
+     * @param timeout the whole-call timeout, positive
+     * @return this builder
+     * @throws IllegalArgumentException when {@code timeout} is zero or negative
      */
     public Builder accountsTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout");
@@ -414,6 +593,13 @@ public final class ZohoOAuth {
      * ({@code ZohoCRM.<orgId>}, or just the org id; null when the service has a single organisation) and
      * {@code scopes}. Such tokens have no refresh token; zohokit requests a new one when the current one expires,
      * within the same budget and throttle memory as refreshes.
+     *
+     * @param soid the organisation, as {@code ZohoCRM.<orgId>} or the bare org id; null or blank for none
+     * @param scopes the scopes to request, each element one scope or several separated by commas or spaces; at least
+     *     one
+     * @return this builder
+     * @throws IllegalArgumentException when no scope is given or one is malformed ({@link #build()} fails when the
+     *     client is not a self client)
      */
     public Builder clientCredentials(String soid, Collection<String> scopes) {
       this.clientCredentials = new TokenRenewal.ClientCredentials(SelfClientFlow.normalizeSoid(soid), Scope.parseAll(scopes));
@@ -423,12 +609,21 @@ public final class ZohoOAuth {
     /**
      * {@link #clientCredentials(String, Collection)} without {@code soid}, for a service with a single organisation
      * (Zoho answers {@code missing_org_info} when it needs one).
+     *
+     * @param scopes the scopes to request, at least one
+     * @return this builder
+     * @throws IllegalArgumentException when no scope is given or one is malformed
      */
     public Builder clientCredentials(Collection<String> scopes) {
       return clientCredentials(null, scopes);
     }
 
-    /** Server-based clients: also use PKCE (S256). Mobile clients always do. */
+    /**
+     * Server-based clients: also use PKCE (S256). Mobile clients always do.
+     *
+     * @param pkce true to send a PKCE challenge from server-based clients too; ignored (always on) for mobile clients
+     * @return this builder
+     */
     public Builder pkce(boolean pkce) {
       this.pkce = pkce;
       return this;
@@ -438,13 +633,21 @@ public final class ZohoOAuth {
      * Device flow: the shortest time between two polls, whatever interval the server names (a longer one is
      * kept); each {@code slow_down} adds 5 seconds. Default 30 seconds, Zoho's documented rule (at most one poll
      * per 30 seconds); lower it only against a fake Zoho.
+     *
+     * @param interval the floor between polls, not null
+     * @return this builder
      */
     public Builder deviceSlowDownInterval(Duration interval) {
       this.slowDownInterval = Objects.requireNonNull(interval, "interval");
       return this;
     }
 
-    /** Told of every token renewal and its outcome (metrics, alerts). Default: none. */
+    /**
+     * Told of every token renewal and its outcome (metrics, alerts). Default: none.
+     *
+     * @param renewalListener the listener, not null; it runs on the renewing thread, so it should return quickly
+     * @return this builder
+     */
     public Builder renewalListener(TokenRenewalListener renewalListener) {
       this.renewalListener = Objects.requireNonNull(renewalListener, "renewalListener");
       return this;
@@ -454,6 +657,9 @@ public final class ZohoOAuth {
      * How the flows verify id_tokens (tests with a fixed key set). Default: against the key set of the accounts
      * server that issued the token ({@code <accounts server>/oauth/v2/keys}), fetched on first use and refreshed
      * when Zoho rotates its keys.
+     *
+     * @param verifier the verifier, not null
+     * @return this builder
      */
     Builder idTokenVerifier(IdTokenVerifier verifier) {
       this.idTokenVerifier = Objects.requireNonNull(verifier, "verifier");
@@ -468,6 +674,7 @@ public final class ZohoOAuth {
     /**
      * The configured client.
      *
+     * @return a new client, ready to use; it reads nothing from the store until a token is asked for
      * @throws IllegalArgumentException naming what is wrong for the client type (a missing secret, a redirect URI
      *     where none belongs, margins or timeouts that contradict each other)
      */

@@ -29,7 +29,14 @@ public final class Authorization {
     this.header = "Zoho-oauthtoken " + token.accessToken().reveal();
   }
 
-  /** {@code token} of {@code session}, whose calls go to {@code apiBase}. */
+  /**
+   * {@code token} of {@code session}, whose calls go to {@code apiBase}.
+   *
+   * @param session the session that obtained the token
+   * @param token the token, valid when this is built
+   * @param apiBase the checked API base the calls go to
+   * @return an authorization whose header value is built once
+   */
   public static Authorization of(Session session, ZohoToken token, HttpUrl apiBase) {
     return new Authorization(Objects.requireNonNull(session, "session"), token, Objects.requireNonNull(apiBase,
         "apiBase"), null);
@@ -38,17 +45,31 @@ public final class Authorization {
   /**
    * {@code token} of {@code session}, which no call may use: {@code why} says why (for example its API domain is not
    * a trusted host). The token itself can still be read; {@link #apiBase()} throws {@code why}.
+   *
+   * @param session the session that obtained the token
+   * @param token the token
+   * @param why the exception a call with this authorization throws
+   * @return an authorization that fails every call
    */
   public static Authorization unusable(Session session, ZohoToken token, ZohoException why) {
     return new Authorization(Objects.requireNonNull(session, "session"), token, null, Objects.requireNonNull(why,
         "why"));
   }
 
-  /** The session that issued this authorization: where to ask for another one. */
+  /**
+   * The session that issued this authorization: where to ask for another one.
+   *
+   * @return the session, never null
+   */
   public Session session() {
     return session;
   }
 
+  /**
+   * The token this authorization sends.
+   *
+   * @return the token, never null
+   */
   public ZohoToken token() {
     return token;
   }
@@ -56,6 +77,7 @@ public final class Authorization {
   /**
    * The URL this user's API calls go to (the token's trusted API domain, or the configured override).
    *
+   * @return the API base, never null
    * @throws ZohoException when the token must not be sent anywhere (an untrusted API domain in the store)
    */
   public HttpUrl apiBase() {
@@ -65,7 +87,11 @@ public final class Authorization {
     return apiBase;
   }
 
-  /** When the token expires, in epoch milliseconds: compared with a clock's millis, without allocating. */
+  /**
+   * When the token expires, in epoch milliseconds: compared with a clock's millis, without allocating.
+   *
+   * @return the token's expiry as milliseconds since 1970-01-01T00:00Z
+   */
   public long expiresAtMillis() {
     return expiresAtMillis;
   }

@@ -16,7 +16,12 @@ public final class Clients {
 
   private Clients() {}
 
-  /** The interfaces that have a generated client on {@code loader}. */
+  /**
+   * The interfaces that have a generated client on {@code loader}.
+   *
+   * @param loader the class loader whose {@code ClientRegistry} services are read (once, then remembered)
+   * @return an unmodifiable view of the interfaces
+   */
   public static Set<Class<?>> interfaces(ClassLoader loader) {
     return Collections.unmodifiableSet(on(loader).keySet());
   }

@@ -24,7 +24,10 @@ public final class Connection {
   private final Map<Session, OkHttpClient> userClients = new ConcurrentHashMap<>();
 
   /**
+   * The connection of one {@code ZohoOAuth}.
+   *
    * @param httpClient the application's client (pool, timeouts, proxy); calls never replay a request on it
+   * @param objectMapper the mapper every generated client of this connection reads and writes with
    * @param sessions the session of a user key
    */
   public Connection(OkHttpClient httpClient, ObjectMapper objectMapper, Function<String, Session> sessions) {
@@ -36,7 +39,12 @@ public final class Connection {
     this.calls = base.newBuilder().addInterceptor(new ZohoAuthInterceptor(null)).build();
   }
 
-  /** Called once, by {@code ZohoOAuth}'s class initialisation: how to reach an instance's connection. */
+  /**
+   * Called once, by {@code ZohoOAuth}'s class initialisation: how to reach an instance's connection.
+   *
+   * @param accessor gives an instance's private connection
+   * @throws IllegalStateException when an accessor is already installed
+   */
   public static synchronized void install(Function<ZohoOAuth, Connection> accessor) {
     if (access != null) {
       throw new IllegalStateException("the connection accessor is installed by ZohoOAuth only");
@@ -44,17 +52,35 @@ public final class Connection {
     access = accessor;
   }
 
-  /** {@code oauth}'s connection. */
+  /**
+   * {@code oauth}'s connection.
+   *
+   * @param oauth the client, not null
+   * @return the connection {@code oauth} was built with
+   */
   public static Connection of(ZohoOAuth oauth) {
     return access.apply(Objects.requireNonNull(oauth, "oauth"));
   }
 
-  /** The session of {@code userKey}: the same object for the same key. */
+  /**
+   * The session of {@code userKey}: the same object for the same key.
+   *
+   * @param userKey the user, not null
+   * @return the user's session
+   */
   public Session session(String userKey) {
     return sessions.apply(Objects.requireNonNull(userKey, "userKey"));
   }
 
-  /** The generated client of {@code api} for {@code session}'s user, created once per user. */
+  /**
+   * The generated client of {@code api} for {@code session}'s user, created once per user.
+   *
+   * @param <T> the client interface
+   * @param session the user the client calls as
+   * @param api the interface annotated with {@code @Get}/{@code @Post}/... methods
+   * @return the generated client, the same instance for the same user and interface
+   * @throws IllegalArgumentException when the class path holds no generated client for {@code api}
+   */
   public <T> T client(Session session, Class<T> api) {
     Map<Class<?>, Object> forUser = clients.computeIfAbsent(session, s -> new ConcurrentHashMap<>());
     Object client = forUser.get(api);
@@ -70,6 +96,9 @@ public final class Connection {
    * A client for the application's own requests as {@code session}'s user: each request gets the user's token and
    * goes to the user's API domain (its scheme, host and port are replaced; path and query kept). Built once per
    * user; it shares the connection pool and dispatcher with every other user's.
+   *
+   * @param session the user the requests are made as
+   * @return the user's client; it never replays a request that is not a GET or HEAD
    */
   public OkHttpClient userClient(Session session) {
     return userClients.computeIfAbsent(session,
@@ -81,6 +110,11 @@ public final class Connection {
     return calls;
   }
 
+  /**
+   * The mapper generated clients build their readers and writers from.
+   *
+   * @return the mapper, never null
+   */
   public ObjectMapper objectMapper() {
     return objectMapper;
   }

@@ -15,6 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * One declared API operation, prepared once per generated client: its HTTP method, path template and scopes, for
  * error messages and scope checks. Generated clients tag each request with it ({@code request.tag(Operation.class)}),
  * so interceptors (metrics, logs) can name the path template instead of the concrete URL.
+ *
+ * @param httpMethod the HTTP method, upper case, such as {@code GET}
+ * @param pathTemplate the declared path with its {@code {variables}}, such as {@code /crm/v8/{module}/{id}}
+ * @param scopes the declared scopes, unmodifiable
  */
 public record Operation(String httpMethod, String pathTemplate, List<String> scopes) {
   /** Per operation and module: null when the declared scopes fit, else the message of the mismatch. */
@@ -22,6 +26,13 @@ public record Operation(String httpMethod, String pathTemplate, List<String> sco
   /** Modules remembered per operation (Zoho's standard modules and a few hundred custom ones fit). */
   private static final int MAX_CACHED_MODULES = 512;
 
+  /**
+   * Copies {@code scopes}, so the operation stays as prepared.
+   *
+   * @param httpMethod the HTTP method, upper case
+   * @param pathTemplate the declared path with its {@code {variables}}
+   * @param scopes the declared scopes, not null and without null elements
+   */
   public Operation {
     scopes = List.copyOf(scopes);
   }
@@ -31,6 +42,8 @@ public record Operation(String httpMethod, String pathTemplate, List<String> sco
    * ({@code /crm/v8/{module}/...}): when Zoho documents that call on {@code module} and the declared scopes do not
    * cover it, the call is not sent. Custom modules and modules zohokit's catalogue does not know are not checked.
    *
+   * @param module the module argument of the call (its {@code toString()} is the module's API name); null is not
+   *     checked
    * @throws ScopeMismatchException (HTTP status 0: nothing was sent) naming the scopes Zoho documents for the call
    */
   public void checkModule(Object module) {

@@ -8,12 +8,17 @@ import io.github.zohokit.ZohoException;
  * allocation; a token close to expiry is renewed off the caller's thread.
  */
 public interface Session {
-  /** The user these tokens are for. */
+  /**
+   * The user these tokens are for.
+   *
+   * @return the user key, never null
+   */
   String userKey();
 
   /**
    * The authorization of a token valid now, renewing it first when it is missing or expired.
    *
+   * @return the authorization, never null
    * @throws ZohoException when no token can be obtained (see {@code ZohoOAuth.token})
    */
   Authorization authorization();
@@ -22,6 +27,8 @@ public interface Session {
    * Zoho rejected {@code rejected} (401 {@code INVALID_TOKEN}): another valid authorization, one another thread
    * or process already obtained or a renewed one.
    *
+   * @param rejected the authorization Zoho rejected
+   * @return an authorization of a different token, never null
    * @throws ZohoException when no token can be obtained
    */
   Authorization rejected(Authorization rejected);

@@ -15,7 +15,11 @@ public final class TokenUnavailableException extends IOException {
     super(cause.getMessage(), cause);
   }
 
-  /** Why no token could be obtained. */
+  /**
+   * Why no token could be obtained.
+   *
+   * @return the {@code ZohoException} the call fails with
+   */
   public ZohoException zohoCause() {
     return (ZohoException) getCause();
   }

@@ -56,13 +56,22 @@ public final class ZohoCalls {
   private final Session session;
   private volatile Prefixes prefixes;
 
-  /** The calls of {@code session}'s user through {@code connection}. */
+  /**
+   * The calls of {@code session}'s user through {@code connection}.
+   *
+   * @param connection the connection of the {@code ZohoOAuth} the calls are made with
+   * @param session the user the calls are made as
+   */
   public ZohoCalls(Connection connection, Session session) {
     this.connection = connection;
     this.session = session;
   }
 
-  /** The mapper the client's readers and writers are built from. */
+  /**
+   * The mapper the client's readers and writers are built from.
+   *
+   * @return the connection's mapper, shared by every client of the same {@code ZohoOAuth}
+   */
   public ObjectMapper objectMapper() {
     return connection.objectMapper();
   }
@@ -71,6 +80,7 @@ public final class ZohoCalls {
    * The authorization of the user's current token, renewed first when it is missing or expired; a call builds its
    * URL on it and tags its request with it.
    *
+   * @return the authorization to build the call's URL on and tag its request with
    * @throws ZohoException when no token can be obtained
    */
   public Authorization authorization() {
@@ -80,6 +90,11 @@ public final class ZohoCalls {
   /**
    * A URL builder for {@code segments} (a literal path such as {@code crm/v8/Leads}) on {@code authorization}'s API
    * base, prepared once: generated code adds the variable segments and the query.
+   *
+   * @param authorization the authorization the call is made with; its API base is where the URL points
+   * @param segments the literal leading path, without a leading slash; empty for the API base itself
+   * @return a new builder, the caller's to change
+   * @throws ZohoException when {@code authorization} must not be used (an untrusted API domain)
    */
   public HttpUrl.Builder url(Authorization authorization, String segments) {
     HttpUrl base = authorization.apiBase();
@@ -99,6 +114,9 @@ public final class ZohoCalls {
   /**
    * A query or path value: Zoho's comma-joined form for collections and iterables; {@code toString()}
    * otherwise; null for null.
+   *
+   * @param value the argument, or null
+   * @return the text to send, or null when {@code value} is null
    */
   public static String text(Object value) {
     if (value == null) {
@@ -114,7 +132,13 @@ public final class ZohoCalls {
     return value.toString();
   }
 
-  /** Adds a query parameter unless {@code value} is null (then Zoho's default applies). */
+  /**
+   * Adds a query parameter unless {@code value} is null (then Zoho's default applies).
+   *
+   * @param url the URL being built
+   * @param name the query parameter's name
+   * @param value the argument; collections are comma-joined, null adds nothing
+   */
   public static void addQuery(HttpUrl.Builder url, String name, Object value) {
     String text = text(value);
     if (text != null) {
@@ -125,6 +149,10 @@ public final class ZohoCalls {
   /**
    * The headers of one call from alternating names and values ({@code name1, value1, name2, value2, ...}); a header
    * whose value is null is left out. Lets generated code build its request in one expression.
+   *
+   * @param namesAndValues header names ({@code String}) each followed by its value (any object, or null)
+   * @return the headers, without those whose value was null
+   * @throws IllegalArgumentException when the arguments do not come in pairs
    */
   public static Headers headers(Object... namesAndValues) {
     if (namesAndValues.length % 2 != 0) {
@@ -141,12 +169,25 @@ public final class ZohoCalls {
     return headers.build();
   }
 
-  /** The Jackson type of {@code type}, for generated clients' readers and writers (built once per client). */
+  /**
+   * The Jackson type of {@code type}, for generated clients' readers and writers (built once per client).
+   *
+   * @param mapper the client's mapper
+   * @param type a non-generic class
+   * @return the Jackson type of {@code type}
+   */
   public static JavaType type(ObjectMapper mapper, Class<?> type) {
     return mapper.constructType(type);
   }
 
-  /** The Jackson type {@code raw<arguments>}, for generated clients' readers and writers (built once per client). */
+  /**
+   * The Jackson type {@code raw<arguments>}, for generated clients' readers and writers (built once per client).
+   *
+   * @param mapper the client's mapper
+   * @param raw the generic class, such as {@code List} or {@code RecordPage}
+   * @param arguments its type arguments, in order
+   * @return the parameterised Jackson type
+   */
   public static JavaType type(ObjectMapper mapper, Class<?> raw, JavaType... arguments) {
     return mapper.getTypeFactory().constructParametricType(raw, arguments);
   }
@@ -156,6 +197,10 @@ public final class ZohoCalls {
    * within a value holding {@code /} or a backslash) that would move the call to another endpoint of the API, past
    * the compile-time scope check.
    *
+   * @param value the argument
+   * @param name the name in the method's {@code @Path}, for the error message
+   * @param operation the operation, for the error message
+   * @return the argument's text, not yet percent-encoded
    * @throws IllegalArgumentException naming the parameter and the operation, before anything is sent
    */
   public static String pathValue(Object value, String name, Operation operation) {
@@ -215,7 +260,14 @@ public final class ZohoCalls {
     return out.toString(StandardCharsets.UTF_8);
   }
 
-  /** A JSON request body written by {@code writer}. */
+  /**
+   * A JSON request body written by {@code writer}.
+   *
+   * @param writer the writer prepared for the parameter's type
+   * @param value the body; null is written as JSON {@code null}
+   * @return a body of type {@code application/json; charset=utf-8}
+   * @throws ZohoException when Jackson cannot write {@code value}
+   */
   public static RequestBody json(ObjectWriter writer, Object value) {
     try {
       return RequestBody.create(writer.writeValueAsBytes(value), JSON);
@@ -224,7 +276,18 @@ public final class ZohoCalls {
     }
   }
 
-  /** Sends {@code request}; returns the body decoded as {@code shape}. */
+  /**
+   * Sends {@code request}; returns the body decoded as {@code shape}.
+   *
+   * @param <T> the method's return type
+   * @param request the prepared request, tagged with its {@link Authorization} and {@link Operation}
+   * @param operation the operation, for error messages and scope checks
+   * @param reader the reader of the return type
+   * @param shape where in the body the value is
+   * @return the decoded value, never null
+   * @throws ZohoException when the call fails: a {@link ZohoApiException} for an HTTP error or an unreadable body (also
+   *     when {@code shape} is {@link BodyShape#SINGLE} and the body holds nothing), a plain one for a network error
+   */
   public <T> T call(Request request, Operation operation, ObjectReader reader, BodyShape shape) {
     try (Response response = send(request, operation)) {
       failUnlessSuccessful(response, operation);
@@ -240,6 +303,14 @@ public final class ZohoCalls {
   /**
    * Sends {@code request}; 204, 304 (not modified) and a 404 without a Zoho error body become empty. A 404 with
    * a Zoho error body (for example {@code INVALID_URL_PATTERN}: no such path) is an error.
+   *
+   * @param <T> the type of the optional's value
+   * @param request the prepared request, tagged with its {@link Authorization} and {@link Operation}
+   * @param operation the operation, for error messages and scope checks
+   * @param reader the reader of the value's type
+   * @param shape where in the body the value is
+   * @return the decoded value, or empty as above or when the body holds nothing
+   * @throws ZohoException when the call fails, as {@link #call}
    */
   public <T> Optional<T> callOptional(Request request, Operation operation, ObjectReader reader, BodyShape shape) {
     try (Response response = send(request, operation)) {
@@ -251,14 +322,30 @@ public final class ZohoCalls {
     }
   }
 
-  /** Sends {@code request} and checks it succeeded. */
+  /**
+   * Sends {@code request} and checks it succeeded.
+   *
+   * @param request the prepared request, tagged with its {@link Authorization} and {@link Operation}
+   * @param operation the operation, for error messages and scope checks
+   * @throws ZohoException when the call fails, as {@link #call}
+   */
   public void callVoid(Request request, Operation operation) {
     try (Response response = send(request, operation)) {
       failUnlessSuccessful(response, operation);
     }
   }
 
-  /** Sends {@code request}; the body with the status and headers; 304 (not modified) comes with no body. */
+  /**
+   * Sends {@code request}; the body with the status and headers; 304 (not modified) comes with no body.
+   *
+   * @param <T> the body's type
+   * @param request the prepared request, tagged with its {@link Authorization} and {@link Operation}
+   * @param operation the operation, for error messages and scope checks
+   * @param reader the reader of the body's type
+   * @param shape where in the body the value is
+   * @return the status, the headers and the decoded body (null for 304 or an empty body)
+   * @throws ZohoException when the call fails, as {@link #call}
+   */
   public <T> ZohoResponse<T> callResponse(Request request, Operation operation, ObjectReader reader, BodyShape shape) {
     try (Response response = send(request, operation)) {
       if (response.code() == 304) {
@@ -269,7 +356,17 @@ public final class ZohoCalls {
     }
   }
 
-  /** Sends {@code request} asynchronously (no thread waits); {@code reader} null means no body is read. */
+  /**
+   * Sends {@code request} asynchronously (no thread waits); {@code reader} null means no body is read.
+   *
+   * @param <T> the future's value type
+   * @param request the prepared request, tagged with its {@link Authorization} and {@link Operation}
+   * @param operation the operation, for error messages and scope checks
+   * @param reader the reader of the value's type, or null when the method returns nothing
+   * @param shape where in the body the value is
+   * @return a future completed with the value (null without a reader), or exceptionally with the {@link ZohoException}
+   *     {@link #call} would throw; cancelling it cancels the HTTP call
+   */
   public <T> CompletableFuture<T> callAsync(Request request, Operation operation, ObjectReader reader,
       BodyShape shape) {
     CompletableFuture<T> future = new CompletableFuture<>();
@@ -304,6 +401,11 @@ public final class ZohoCalls {
    * the previous one is used up, following {@code info.next_page_token} (or {@code page} where Zoho gives no
    * token) until {@code more_records} is false.
    *
+   * @param <T> the record type
+   * @param firstPage the URL of the first page (a {@code page} parameter in it is where counting starts)
+   * @param operation the operation, for error messages and scope checks
+   * @return a sequential stream; reading it sends the calls, and a failed page throws the {@link ZohoException} of
+   *     {@link #call}
    * @param requestFor builds the request for a page's URL
    * @param pageReader reads a {@link RecordPage} of the element type
    */
@@ -457,7 +559,11 @@ public final class ZohoCalls {
     return false;
   }
 
-  /** The body of a POST, PUT or PATCH without {@code @Body}. */
+  /**
+   * The body of a POST, PUT or PATCH without {@code @Body}.
+   *
+   * @return an empty body with no content type
+   */
   public static RequestBody emptyBody() {
     return RequestBody.create(new byte[0], null);
   }

@@ -44,6 +44,12 @@ public final class ZohoErrorDecoder {
   /**
    * The exception for a failed answer.
    *
+   * @param status the HTTP status
+   * @param contentType the {@code Content-Type} header, or null
+   * @param body the response body as text, or null
+   * @param retryAfter the {@code Retry-After} header's delay, or null
+   * @return the exception to throw: a {@link ScopeMismatchException}, a {@link RateLimitException} or a
+   *     {@link ZohoApiException}
    * @param operation what was called, for the message, for example {@code GET /crm/v8/Leads}
    * @param requiredScopes the scopes the call declares (may be empty)
    * @param grantedScopes the scopes the token was granted (may be empty)
@@ -102,7 +108,15 @@ public final class ZohoErrorDecoder {
     return new ZohoApiException(summary + advice(code, details), status, code, details, message);
   }
 
-  /** {@link #decode(int, String, String, Duration, String, Collection, Collection)} for an OkHttp response. */
+  /**
+   * {@link #decode(int, String, String, Duration, String, Collection, Collection)} for an OkHttp response.
+   *
+   * @param response the failed response; its body is read, up to 1 MiB
+   * @param operation what was called, for the message
+   * @param requiredScopes the scopes the call declares (may be empty)
+   * @param grantedScopes the scopes the token was granted (may be empty)
+   * @return the exception to throw
+   */
   public static ZohoException decode(okhttp3.Response response, String operation, Collection<String> requiredScopes,
       Collection<Scope> grantedScopes) {
     String body;

@@ -68,6 +68,13 @@ public final class JdbcTokenStore implements TokenStore {
     this.queryTimeoutSeconds = b.queryTimeoutSeconds;
   }
 
+  /**
+   * A builder for a store on {@code dataSource}.
+   *
+   * @param dataSource where the tables are, not null; connections are taken per operation and closed after it
+   * @return a new builder
+   * @throws NullPointerException when {@code dataSource} is null
+   */
   public static Builder builder(DataSource dataSource) {
     return new Builder(dataSource);
   }
@@ -341,7 +348,14 @@ public final class JdbcTokenStore implements TokenStore {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
-    /** The token table; the leases go to {@code <table>_leases}. Default {@code zohokit_tokens}. */
+    /**
+     * The token table; the leases go to {@code <table>_leases}. Default {@code zohokit_tokens}.
+     *
+     * @param table a plain SQL identifier: letters, digits and {@code _}, at most 51 characters, not starting with a
+     *     digit
+     * @return this builder
+     * @throws IllegalArgumentException when {@code table} is null or not such an identifier
+     */
     public Builder table(String table) {
       if (table == null || !IDENTIFIER.matcher(table).matches()) {
         throw new IllegalArgumentException("the table name '" + table + "' must be a plain SQL identifier "
@@ -351,13 +365,23 @@ public final class JdbcTokenStore implements TokenStore {
       return this;
     }
 
-    /** Encrypt tokens at rest with this cipher. Default: stored as they are. */
+    /**
+     * Encrypt tokens at rest with this cipher. Default: stored as they are.
+     *
+     * @param cipher the cipher; null (the default) stores tokens unencrypted
+     * @return this builder
+     */
     public Builder encryption(TokenCipher cipher) {
       this.cipher = cipher;
       return this;
     }
 
-    /** Create the tables on first use if they do not exist (default), or leave the schema to a migration tool. */
+    /**
+     * Create the tables on first use if they do not exist (default), or leave the schema to a migration tool.
+     *
+     * @param createSchema false to leave the schema to a migration tool
+     * @return this builder
+     */
     public Builder createSchema(boolean createSchema) {
       this.createSchema = createSchema;
       return this;
@@ -366,6 +390,10 @@ public final class JdbcTokenStore implements TokenStore {
     /**
      * The most one statement may take before the driver cancels it (JDBC's query timeout, whole seconds, at least
      * 1). Default 10 seconds: token reads and writes touch one row.
+     *
+     * @param timeout the timeout, not null; fractions of a second are dropped
+     * @return this builder
+     * @throws IllegalArgumentException when {@code timeout} is shorter than 1 second
      */
     public Builder queryTimeout(Duration timeout) {
       long seconds = Objects.requireNonNull(timeout, "timeout").toSeconds();
@@ -381,6 +409,11 @@ public final class JdbcTokenStore implements TokenStore {
       return this;
     }
 
+    /**
+     * The configured store. It touches the database only on first use.
+     *
+     * @return a new store
+     */
     public JdbcTokenStore build() {
       return new JdbcTokenStore(this);
     }

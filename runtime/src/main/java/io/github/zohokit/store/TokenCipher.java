@@ -40,6 +40,9 @@ public final class TokenCipher {
   /**
    * A cipher with a 128-, 192- or 256-bit AES key.
    *
+   * @param key the raw key bytes, not null; copied, so later changes to the array do not reach the cipher
+   * @return the cipher
+   * @throws NullPointerException when {@code key} is null
    * @throws IllegalArgumentException for any other key length
    */
   public static TokenCipher aesGcm(byte[] key) {
@@ -51,7 +54,13 @@ public final class TokenCipher {
     return new TokenCipher(Arrays.copyOf(key, key.length));
   }
 
-  /** {@link #aesGcm(byte[])} with a base64-encoded key, as {@code openssl rand -base64 32} prints. */
+  /**
+   * {@link #aesGcm(byte[])} with a base64-encoded key, as {@code openssl rand -base64 32} prints.
+   *
+   * @param base64Key the key in standard base64, not null; surrounding whitespace is ignored
+   * @return the cipher
+   * @throws IllegalArgumentException when {@code base64Key} is not base64 or does not decode to 16, 24 or 32 bytes
+   */
   public static TokenCipher aesGcm(String base64Key) {
     try {
       return aesGcm(Base64.getDecoder().decode(base64Key.trim()));

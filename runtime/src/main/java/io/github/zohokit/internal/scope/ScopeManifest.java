@@ -36,11 +36,17 @@ public final class ScopeManifest {
   /**
    * One client interface and its methods.
    *
+   * @param interfaceName the interface's qualified name
+   * @param methods its methods, each one call
    * @param source where its manifest was read from (a class directory or a jar), for telling users who asked for a
    *     scope
    */
   public record Client(String interfaceName, List<Method> methods, String source) {
-    /** The union of the methods' scopes. */
+    /**
+     * The union of the methods' scopes.
+     *
+     * @return the scopes, sorted, without duplicates
+     */
     public Set<Scope> scopes() {
       Set<Scope> union = new TreeSet<>();
       methods.forEach(m -> union.addAll(m.scopes()));
@@ -51,6 +57,10 @@ public final class ScopeManifest {
   /**
    * One method: its name, HTTP method, path template and scopes.
    *
+   * @param name the Java method's name
+   * @param httpMethod the HTTP method, such as {@code GET}
+   * @param path the declared path template
+   * @param scopes the scopes in effect for the method
    * @param scopeFrom where the scopes were declared: {@code method}, {@code interface}, or {@code interface <name>}
    *     when inherited; empty in manifests written before zohokit recorded it
    * @param catalogue what zohokit's scope catalogue knew of the call when it was compiled: {@code documented},
@@ -59,12 +69,23 @@ public final class ScopeManifest {
   public record Method(String name, String httpMethod, String path, List<Scope> scopes, String scopeFrom,
       String catalogue) {}
 
-  /** A manifest of no clients. */
+  /**
+   * A manifest of no clients.
+   *
+   * @return an empty manifest
+   */
   public static ScopeManifest empty() {
     return new ScopeManifest(List.of());
   }
 
-  /** Every manifest {@code classLoader} sees ({@value #RESOURCE} in each jar or directory), merged. */
+  /**
+   * Every manifest {@code classLoader} sees ({@value #RESOURCE} in each jar or directory), merged.
+   *
+   * @param classLoader the loader whose resources are read
+   * @return the merged manifest; empty when none is found
+   * @throws IllegalStateException when a manifest cannot be read
+   * @throws IllegalArgumentException when one is not a zohokit scope manifest or holds a malformed scope
+   */
   public static ScopeManifest load(ClassLoader classLoader) {
     List<Client> clients = new ArrayList<>();
     try {
@@ -83,6 +104,9 @@ public final class ScopeManifest {
   /**
    * Reads one manifest.
    *
+   * @param in the manifest's JSON; not closed here
+   * @return the manifest's clients
+   * @throws IOException when {@code in} cannot be read
    * @param source where it came from, for messages
    * @throws IllegalArgumentException naming the source when it is not a zohokit scope manifest
    */
@@ -111,24 +135,43 @@ public final class ScopeManifest {
     return new ScopeManifest(clients);
   }
 
+  /**
+   * The client interfaces, in the order read.
+   *
+   * @return the clients, unmodifiable
+   */
   public List<Client> clients() {
     return clients;
   }
 
-  /** Every scope any client declares, sorted, without duplicates. */
+  /**
+   * Every scope any client declares, sorted, without duplicates.
+   *
+   * @return the union of every client's scopes
+   */
   public Set<Scope> scopes() {
     Set<Scope> union = new TreeSet<>();
     clients.forEach(c -> union.addAll(c.scopes()));
     return union;
   }
 
-  /** This manifest and {@code other}'s clients together. */
+  /**
+   * This manifest and {@code other}'s clients together.
+   *
+   * @param other another manifest
+   * @return a new manifest with the clients of both, this one's first
+   */
   public ScopeManifest plus(ScopeManifest other) {
     List<Client> all = new ArrayList<>(clients);
     all.addAll(other.clients);
     return new ScopeManifest(all);
   }
 
+  /**
+   * Whether the manifest lists no client.
+   *
+   * @return true when there are no clients
+   */
   public boolean isEmpty() {
     return clients.isEmpty();
   }

@@ -35,32 +35,56 @@ public final class ScopeRequirement {
     this.module = catalogue.moduleScope(moduleApiName);
   }
 
-  /** The operation as the catalogue records it, for example {@code GET /crm/v8/{module}/{id}}. */
+  /**
+   * The operation as the catalogue records it, for example {@code GET /crm/v8/{module}/{id}}.
+   *
+   * @return the method and the documented path template
+   */
   public String documentedOperation() {
     return match.row().method() + " " + match.row().path();
   }
 
-  /** Where the row comes from: Zoho's OpenAPI file and, where used, the API page. */
+  /**
+   * Where the row comes from: Zoho's OpenAPI file and, where used, the API page.
+   *
+   * @return a description of the source, never null
+   */
   public String source() {
     return match.row().source();
   }
 
-  /** What the catalogue notes about this operation (disagreements, corrections); {@code -} when nothing. */
+  /**
+   * What the catalogue notes about this operation (disagreements, corrections); {@code -} when nothing.
+   *
+   * @return the note, or {@code -}
+   */
   public String note() {
     return match.row().note();
   }
 
-  /** Scopes Zoho's OpenAPI file lists for this operation that the catalogue records as wrong. */
+  /**
+   * Scopes Zoho's OpenAPI file lists for this operation that the catalogue records as wrong.
+   *
+   * @return the scopes, empty when the catalogue corrects nothing
+   */
   public List<String> wrongInZohoFile() {
     return match.row().wrong();
   }
 
-  /** Whether the module is a path variable, known only when the call is made. */
+  /**
+   * Whether the module is a path variable, known only when the call is made.
+   *
+   * @return true when the module comes from a path variable
+   */
   public boolean variableModule() {
     return match.modulePosition() >= 0 && moduleApiName == null;
   }
 
-  /** The name of the path variable that holds the module ({@code module} in {@code /crm/v8/{module}}), if any. */
+  /**
+   * The name of the path variable that holds the module ({@code module} in {@code /crm/v8/{module}}), if any.
+   *
+   * @return the variable's name, or empty when the module is fixed or there is none
+   */
   public Optional<String> moduleVariable() {
     return variableModule() ? Optional.ofNullable(match.moduleVariable()) : Optional.empty();
   }
@@ -68,6 +92,9 @@ public final class ScopeRequirement {
   /**
    * The requirement for a call on {@code moduleApiName} (such as {@code Deals}) when this one's module is a
    * variable; empty when the module is not variable or the catalogue does not know that module (a custom module).
+   *
+   * @param moduleApiName the module's API name, as the call's argument gives it; case does not matter
+   * @return the requirement for that module, or empty
    */
   public Optional<ScopeRequirement> forModule(String moduleApiName) {
     if (!variableModule() || catalogue.moduleScope(moduleApiName) == null) {
@@ -79,6 +106,9 @@ public final class ScopeRequirement {
   /**
    * Whether {@code declared} covers one of the documented alternatives. With a variable module: whether it does so
    * for some module Zoho issues scopes for.
+   *
+   * @param declared the scopes a method declares
+   * @return true when they authorise the call (for some module, where the module is variable)
    */
   public boolean isCoveredBy(Collection<Scope> declared) {
     for (List<String> alternative : match.row().alternatives()) {
@@ -115,6 +145,8 @@ public final class ScopeRequirement {
    * The documented alternatives, narrowest first, each as Zoho writes it ({@code ZohoCRM.modules.deals.READ}, or
    * {@code ZohoCRM.coql.READ and ZohoCRM.modules.{module}.READ} where two scopes are needed together);
    * {@code {module}} stays where the module is not known.
+   *
+   * @return the alternatives as text, never empty when the catalogue records a scope
    */
   public List<String> alternatives() {
     List<List<String>> sorted = new ArrayList<>(match.row().alternatives());
@@ -133,6 +165,8 @@ public final class ScopeRequirement {
   /**
    * The narrowest documented alternative as scopes to declare; a {@code {module}} placeholder is filled with
    * {@code leads} as an example. Empty when the catalogue records no scope.
+   *
+   * @return the scopes, or an empty list
    */
   public List<Scope> suggestion() {
     List<List<String>> sorted = new ArrayList<>(match.row().alternatives());

@@ -23,6 +23,8 @@ public final class ScopeRules {
    * What Zoho documents {@code method path} to need; empty when the catalogue does not know the operation (or knows
    * it but records no scope for it).
    *
+   * @return the requirement, or empty
+   * @throws IllegalStateException when the catalogue is missing from zoho-runtime or malformed
    * @param method the HTTP method, for example {@code GET}
    * @param path a path or path template, for example {@code /crm/v8/Deals/{id}}; a query string is ignored
    */
@@ -36,7 +38,11 @@ public final class ScopeRules {
     return requirement.documentsScopes() ? Optional.of(requirement) : Optional.empty();
   }
 
-  /** How many operations the catalogue has. */
+  /**
+   * How many operations the catalogue has.
+   *
+   * @return the number of rows, operations whose scopes are unknown included
+   */
   public static int catalogueSize() {
     return ScopeCatalogue.get().size();
   }

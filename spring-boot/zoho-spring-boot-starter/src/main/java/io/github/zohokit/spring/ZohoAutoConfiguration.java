@@ -34,7 +34,14 @@ public class ZohoAutoConfiguration {
 
   /**
    * The token store of {@code zoho.token-store}: the application's DataSource (jdbc) when it has one, else the
-   * file {@code zoho.token-file} (shared with {@code mvn zoho:bootstrap-token}), or memory.
+   * file {@code zoho.token-file} (shared with {@code mvn zoho:bootstrap-token}), or memory. Tokens are encrypted at
+   * rest when {@code zoho.encryption-key} is set. Backs off when the application defines its own {@link TokenStore}.
+   *
+   * @param properties the {@code zoho.*} properties
+   * @param dataSource the application's DataSource; used only when unique (or primary)
+   * @return the token store
+   * @throws IllegalStateException (start-up fails) when {@code zoho.token-store} is jdbc without a DataSource,
+   *     {@code zoho.token-table} is not a plain SQL identifier or {@code zoho.encryption-key} is malformed
    */
   @Bean
   @ConditionalOnMissingBean
@@ -42,7 +49,24 @@ public class ZohoAutoConfiguration {
     return ZohoSettings.tokenStore(properties, dataSource.getIfUnique());
   }
 
-  /** The configured client; fails start-up, naming the property, when a required property is missing. */
+  /**
+   * The configured client: the {@code zoho.*} properties checked and applied, on the token store bean and an HTTP
+   * client started from the application's {@link OkHttpClient} bean when there is a single one (else a new client),
+   * with the timeout properties and every {@link ZohoHttpClientCustomizer} applied in order. It reads and writes JSON
+   * with the application's Jackson 2 {@link ObjectMapper} when there is a single one, else its own. Every
+   * {@link ZohoOAuthBuilderCustomizer} then adjusts the builder, in order, before it is built. Backs off when the
+   * application defines its own {@link ZohoOAuth}.
+   *
+   * @param properties the {@code zoho.*} properties
+   * @param tokenStore where tokens are kept
+   * @param httpClient the application's OkHttp client to start from; used only when unique (or primary)
+   * @param objectMapper the application's Jackson 2 mapper; used only when unique (or primary)
+   * @param httpCustomizers adjust the HTTP client, applied in order
+   * @param customizers adjust the OAuth builder, applied in order after the properties
+   * @return the client, built
+   * @throws IllegalStateException (start-up fails, naming the property and the fix) when a required property is
+   *     missing, one is set that the client type refuses, or one is malformed
+   */
   @Bean
   @ConditionalOnMissingBean
   public ZohoOAuth zohoOAuth(ZohoProperties properties, TokenStore tokenStore, ObjectProvider<OkHttpClient> httpClient,
@@ -61,7 +85,13 @@ public class ZohoAutoConfiguration {
     return ZohoSettings.build(builder);
   }
 
-  /** Zoho connected as the default user; {@code zoho.forUser(userKey)} for the others. */
+  /**
+   * Zoho connected as the default user ({@code "default"}), which the generated-client beans use too;
+   * {@code zoho.forUser(userKey)} for the others. Backs off when the application defines its own {@link Zoho}.
+   *
+   * @param oauth the configured client
+   * @return zohokit's entry point for the default user
+   */
   @Bean
   @ConditionalOnMissingBean
   public Zoho zoho(ZohoOAuth oauth) {

@@ -10,5 +10,10 @@ import okhttp3.OkHttpClient;
  */
 @FunctionalInterface
 public interface ZohoHttpClientCustomizer {
+  /**
+   * Adjusts the builder; runs once, when the {@code ZohoOAuth} bean is created.
+   *
+   * @param builder the builder of the client zohokit will use, with the timeout properties already applied
+   */
   void customize(OkHttpClient.Builder builder);
 }

@@ -17,6 +17,15 @@ import java.io.IOException;
  */
 @FunctionalInterface
 public interface ZohoLoginFailureHandler {
+  /**
+   * Writes the answer to a failed login, after the login endpoints have logged a warning with the error code and
+   * message.
+   *
+   * @param request the request to the login or callback endpoint
+   * @param response the response to write: a page, or a redirect
+   * @param failure why the login failed; {@link ZohoAuthException#error()} is the code
+   * @throws IOException when writing the response fails
+   */
   void onFailure(HttpServletRequest request, HttpServletResponse response, ZohoAuthException failure)
       throws IOException;
 }

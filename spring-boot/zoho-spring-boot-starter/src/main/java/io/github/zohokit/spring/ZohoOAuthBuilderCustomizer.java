@@ -9,5 +9,11 @@ import io.github.zohokit.auth.ZohoOAuth;
  */
 @FunctionalInterface
 public interface ZohoOAuthBuilderCustomizer {
+  /**
+   * Adjusts the builder; runs once, when the {@code ZohoOAuth} bean is created. What it sets is checked by
+   * {@code build()}, and an {@link IllegalArgumentException} from there fails start-up as a configuration error.
+   *
+   * @param builder the builder, with the {@code zoho.*} properties, the token store and the HTTP client applied
+   */
   void customize(ZohoOAuth.Builder builder);
 }

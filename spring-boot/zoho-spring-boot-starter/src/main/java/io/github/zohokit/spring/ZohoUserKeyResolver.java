@@ -12,6 +12,12 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 @FunctionalInterface
 public interface ZohoUserKeyResolver {
-  /** The user key of {@code request}'s user, or null when the request has no user. */
+  /**
+   * The user key of {@code request}'s user: tokens are stored and read under it.
+   *
+   * @param request the current request
+   * @return the user key, or null (or blank) when the request has no user; the login endpoints then fail with error
+   *     {@code no_user}
+   */
   String userKey(HttpServletRequest request);
 }

@@ -35,15 +35,38 @@ import java.lang.annotation.Target;
 @Documented
 @Inherited
 public @interface WithFakeZoho {
-  /** The type of the client registered with the fake. */
+  /**
+   * The type of the client registered with the fake, and set as {@code zoho.client-type}.
+   *
+   * @return the client type; self client by default. Server-based, client-based and mobile clients also get a
+   *     redirect URI and {@code server.port}
+   */
   ClientType clientType() default ClientType.SELF_CLIENT;
 
-  /** Self clients: the scopes of the default user's token. Empty: no token (as before bootstrap-token). */
+  /**
+   * Self clients: the scopes of the default user's token, exchanged from a grant code once the context's singletons
+   * are created. Ignored for the other types, and when the test sets its own {@code zoho.client-id}.
+   *
+   * @return the scopes, such as {@code ZohoCRM.modules.ALL}; by default the CRM modules, settings, users and org,
+   *     each {@code .ALL}. Empty: no token is stored, as before {@code mvn zoho:bootstrap-token}. A malformed scope
+   *     fails the context's start
+   */
   String[] scopes() default {"ZohoCRM.modules.ALL", "ZohoCRM.settings.ALL", "ZohoCRM.users.ALL", "ZohoCRM.org.ALL"};
 
-  /** Leads seeded in the fake's organisation. */
+  /**
+   * Leads seeded in the fake's organisation.
+   *
+   * @return how many {@code Leads} records the organisation starts with; 25 by default, 0 (or less) for none
+   */
   int seedLeads() default 25;
 
-  /** Browser clients: the path of the redirect URI (the Login with Zoho callback). */
+  /**
+   * Server-based and client-based clients: the path of the redirect URI (the Login with Zoho callback). Mobile
+   * clients get {@code com.example.test://callback} instead; self and non-browser clients have no redirect URI.
+   *
+   * @return the path, starting with {@code /}; {@code /zoho/callback} by default, which is also the default of
+   *     {@code zoho.login.callback-path}. For a server-based client set another only together with that property
+   *     (this annotation does not set it), or the login callback is not served at the redirect URI
+   */
   String callbackPath() default "/zoho/callback";
 }

@@ -1,6 +1,7 @@
 package io.github.zohokit.spring;
 
 import io.github.zohokit.auth.ClientType;
+import io.github.zohokit.auth.Scope;
 import io.github.zohokit.auth.ZohoEndpoints;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.store.JdbcTokenStore;
@@ -27,10 +28,9 @@ final class ZohoSettings {
     if (kind == null) {
       kind = dataSource != null ? ZohoProperties.TokenStoreKind.JDBC : ZohoProperties.TokenStoreKind.FILE;
     }
-    TokenCipher cipher = cipher(p);
     switch (kind) {
       case MEMORY:
-        return TokenStores.inMemory();
+        return TokenStores.inMemory();   // keeps nothing at rest: zoho.encryption-key is not needed, not checked
       case JDBC:
         if (dataSource == null) {
           throw new ZohoConfigurationException("zoho.token-store", "is jdbc but the application has no DataSource",
@@ -43,12 +43,14 @@ final class ZohoSettings {
           throw new ZohoConfigurationException("zoho.token-table", "is not a usable table name: " + e.getMessage(),
               "Use letters, digits and underscores, for example zohokit_tokens");
         }
-        if (cipher != null) {
-          jdbc.encryption(cipher);
+        TokenCipher jdbcCipher = cipher(p);
+        if (jdbcCipher != null) {
+          jdbc.encryption(jdbcCipher);
         }
         return jdbc.build();
       default:
         Path file = p.getTokenFile() != null ? p.getTokenFile() : TokenStores.defaultFile();
+        TokenCipher cipher = cipher(p);
         return cipher != null ? TokenStores.file(file, cipher) : TokenStores.file(file);
     }
   }
@@ -103,6 +105,16 @@ final class ZohoSettings {
     ZohoEndpoints endpoints = ZohoEndpoints.zoho();
     endpoints = url(endpoints, p, "zoho.accounts-url", p.getAccountsUrl(), true);
     endpoints = url(endpoints, p, "zoho.api-url", p.getApiUrl(), false);
+    if (p.getScopes() != null) {
+      for (String scope : p.getScopes()) {
+        try {
+          Scope.parseList(scope);
+        } catch (IllegalArgumentException e) {
+          throw new ZohoConfigurationException("zoho.scopes", "holds '" + scope + "', which is not a Zoho scope ("
+              + e.getMessage() + ")", "Write scopes as Zoho names them, for example ZohoCRM.modules.leads.READ");
+        }
+      }
+    }
     Duration margin = p.getRefreshMargin();
     if (margin == null || margin.isNegative()) {
       throw new ZohoConfigurationException("zoho.refresh-margin", "must be zero or more, was " + margin,
@@ -172,8 +184,11 @@ final class ZohoSettings {
       return accounts ? endpoints.withAccountsUrl(p.getDataCenter(), url)
           : endpoints.withApiBase(p.getDataCenter(), url);
     } catch (IllegalArgumentException e) {
-      throw new ZohoConfigurationException(property, "is not an http(s) URL: '" + redactUserInfo(url) + "'",
-          "Set it to a URL such as http://localhost:8085, or remove it to use Zoho's own server");
+      // the runtime says why (not a URL, or plain http on a host that is not loopback); the URL without user info
+      String why = e.getMessage().replace(url.trim(), redactUserInfo(url.trim())).replace(url, redactUserInfo(url));
+      throw new ZohoConfigurationException(property, "is refused: " + why + " (was '" + redactUserInfo(url) + "')",
+          "Set it to an https URL, or http on localhost for a fake Zoho (such as http://localhost:8085), or remove "
+          + "it to use Zoho's own server");
     }
   }
 

@@ -209,6 +209,32 @@ class ZohoAutoConfigurationTest {
     }
 
     @Test
+    void plainHttpOnAHostThatIsNotLoopbackIsRefusedSayingSo() {
+      runner.withPropertyValues("zoho.client-id=1000.X", "zoho.client-secret=s",
+          "zoho.accounts-url=http://accounts.example.com").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("zoho.accounts-url")
+                .hasMessageContaining("uses http on a host that is not a loopback address")
+                .hasMessageNotContaining("is not an http(s) URL");
+          });
+    }
+
+    @Test
+    void aMalformedScopeFailsAtStartUpNamingIt() {
+      failsNaming("zoho.scopes", "zoho.client-id=1000.X", "zoho.client-secret=s",
+          "zoho.scopes=ZohoCRM.modules.leads.READ,not a scope!");
+    }
+
+    @Test
+    void theMemoryStoreNeedsNoEncryptionKeySoAMalformedOneIsNotItsConcern() {
+      runner.withPropertyValues(SELF_CLIENT).withPropertyValues("zoho.token-store=memory",
+          "zoho.encryption-key=not-base64-at-all!").run(context -> assertThat(context).hasNotFailed());
+      runner.withPropertyValues(SELF_CLIENT).withPropertyValues("zoho.token-store=file",
+          "zoho.token-file=" + System.getProperty("java.io.tmpdir") + "/zohokit-key-check.json",
+          "zoho.encryption-key=not-base64-at-all!").run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
     void halfAClientCredentialsConfigurationNamesTheMissingHalf() {
       failsNaming("zoho.client-credentials.scopes", "zoho.client-id=1000.X", "zoho.client-secret=s",
           "zoho.client-credentials.soid=ZohoCRM.600123456");

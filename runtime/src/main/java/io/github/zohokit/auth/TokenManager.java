@@ -11,7 +11,6 @@ import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStoreException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -131,7 +130,8 @@ final class TokenManager {
   final class Slot implements Session {
     final TokenKey key;
     volatile Authorization current;
-    volatile Instant renewNotBefore = Instant.MIN;
+    /** After a failed renewal ahead of expiry: when (epoch millis) to try again. */
+    volatile long renewNotBefore = Long.MIN_VALUE;
     private CompletableFuture<Authorization> inFlight;
 
     Slot(TokenKey key) {
@@ -148,12 +148,13 @@ final class TokenManager {
       Authorization authorization = current;
       if (authorization != null) {
         // the valid path: a volatile read and the clock's millis, no allocation
-        long left = authorization.expiresAtMillis() - clock.millis();
+        long now = clock.millis();
+        long left = authorization.expiresAtMillis() - now;
         if (left > refreshMarginMillis) {
           return authorization;
         }
         if (left > expiryMarginMillis) {
-          if (!clock.instant().isBefore(renewNotBefore)) {
+          if (now >= renewNotBefore) {
             renewAhead();
             Authorization renewed = current;   // an executor that runs on this thread may have renewed already
             return renewed != null ? renewed : authorization;
@@ -236,7 +237,9 @@ final class TokenManager {
     /** Runs the renewal this caller claimed, completes {@code future} with its outcome and releases the claim. */
     private Authorization own(CompletableFuture<Authorization> future, Secret rejected) {
       try {
-        Authorization next = authorize(obtain(key, rejected, this));
+        ZohoToken token = obtain(key, rejected, this);
+        Authorization known = current;
+        Authorization next = known != null && known.token() == token ? known : authorize(token);
         current = next;
         future.complete(next);
         return next;
@@ -244,7 +247,7 @@ final class TokenManager {
         Authorization stillValid = current;
         if (rejected == null && stillValid != null && usableNow(stillValid)) {
           // Renewing early failed, but the token still works: keep serving it and try again a little later.
-          renewNotBefore = clock.instant().plus(RETRY_EARLY_RENEWAL_AFTER);
+          renewNotBefore = clock.millis() + RETRY_EARLY_RENEWAL_AFTER.toMillis();
           log.warn("Renewing the token of {} ahead of expiry failed; the current token stays in use until {}: {}",
               key, stillValid.token().expiresAt(), e.getMessage());
           future.complete(stillValid);

@@ -122,6 +122,9 @@ class JdbcTokenStoreTransactionsTest {
       connection.setAutoCommit(true);
       store.save(KEY, JdbcTokenStoreContract.token("1000.aaaa1111bbbb2222cccc3333dddd4444.x"));
       assertThat(connection.getAutoCommit()).isTrue();
+      assertThatThrownBy(() -> store.save(TOO_LONG, JdbcTokenStoreContract.token("1000.a1a1.x")))
+          .isInstanceOf(TokenStoreException.class);
+      assertThat(connection.getAutoCommit()).as("restored after a failure too").isTrue();
 
       connection.setAutoCommit(false);
       store.save(KEY, JdbcTokenStoreContract.token("1000.bbbb1111bbbb2222cccc3333dddd4444.y"));
@@ -139,6 +142,7 @@ class JdbcTokenStoreTransactionsTest {
       store.save(KEY, JdbcTokenStoreContract.token("1000.aaaa1111bbbb2222cccc3333dddd4444.x"));
       assertThatThrownBy(() -> store.save(TOO_LONG, JdbcTokenStoreContract.token("1000.a1a1.x")))
           .isInstanceOf(TokenStoreException.class);
+      assertThat(connection.getAutoCommit()).as("auto-commit stays off after a failure").isFalse();
       // PostgreSQL refuses every statement of a transaction after a failed one, until it is rolled back
       assertThat(store.load(KEY).get().version()).isEqualTo(1);
     }
@@ -147,7 +151,7 @@ class JdbcTokenStoreTransactionsTest {
   @Test
   void theTablesStayWhenTheFirstOperationOfAStoreFails() {
     JdbcTokenStore store = JdbcTokenStore.builder(postgres()).table(table).build();
-    assertThatThrownBy(() -> store.save(TOO_LONG, JdbcTokenStoreContract.token("1000.a1a1.x")))
+    assertThatThrownBy(() -> store.compareAndSet(TOO_LONG, 0, JdbcTokenStoreContract.token("1000.a1a1.x")))
         .isInstanceOf(TokenStoreException.class);
     // PostgreSQL's DDL is transactional: rolling back the failed write must not take the new tables with it
     assertThat(store.save(KEY, JdbcTokenStoreContract.token("1000.aaaa1111bbbb2222cccc3333dddd4444.x")).version())

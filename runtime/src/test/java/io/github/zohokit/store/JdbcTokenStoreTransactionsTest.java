@@ -117,20 +117,24 @@ class JdbcTokenStoreTransactionsTest {
 
   @Test
   void theConnectionIsHandedBackWithTheAutoCommitSettingItCameWith() throws Exception {
+    // one call, one transaction: save() would be two (a load, then the write), which could hide a swap
     try (Connection connection = H2.getConnection()) {
       JdbcTokenStore store = JdbcTokenStore.builder(single(connection)).table(table).build();
       connection.setAutoCommit(true);
-      store.save(KEY, JdbcTokenStoreContract.token("1000.aaaa1111bbbb2222cccc3333dddd4444.x"));
+      store.compareAndSet(KEY, 0, JdbcTokenStoreContract.token("1000.aaaa1111bbbb2222cccc3333dddd4444.x"));
       assertThat(connection.getAutoCommit()).isTrue();
-      assertThatThrownBy(() -> store.save(TOO_LONG, JdbcTokenStoreContract.token("1000.a1a1.x")))
+      assertThatThrownBy(() -> store.compareAndSet(TOO_LONG, 0, JdbcTokenStoreContract.token("1000.a1a1.x")))
           .isInstanceOf(TokenStoreException.class);
       assertThat(connection.getAutoCommit()).as("restored after a failure too").isTrue();
 
       connection.setAutoCommit(false);
-      store.save(KEY, JdbcTokenStoreContract.token("1000.bbbb1111bbbb2222cccc3333dddd4444.y"));
+      store.compareAndSet(KEY, 1, JdbcTokenStoreContract.token("1000.bbbb1111bbbb2222cccc3333dddd4444.y"));
       assertThat(connection.getAutoCommit()).isFalse();
       assertThat(JdbcTokenStore.builder(H2).table(table).build().load(KEY).get().version())
           .as("committed, seen from another connection").isEqualTo(2);
+      assertThatThrownBy(() -> store.compareAndSet(TOO_LONG, 0, JdbcTokenStoreContract.token("1000.a1a1.x")))
+          .isInstanceOf(TokenStoreException.class);
+      assertThat(connection.getAutoCommit()).as("left off after a failure too").isFalse();
     }
   }
 
@@ -140,9 +144,8 @@ class JdbcTokenStoreTransactionsTest {
       connection.setAutoCommit(false);
       JdbcTokenStore store = JdbcTokenStore.builder(single(connection)).table(table).build();
       store.save(KEY, JdbcTokenStoreContract.token("1000.aaaa1111bbbb2222cccc3333dddd4444.x"));
-      assertThatThrownBy(() -> store.save(TOO_LONG, JdbcTokenStoreContract.token("1000.a1a1.x")))
+      assertThatThrownBy(() -> store.compareAndSet(TOO_LONG, 0, JdbcTokenStoreContract.token("1000.a1a1.x")))
           .isInstanceOf(TokenStoreException.class);
-      assertThat(connection.getAutoCommit()).as("auto-commit stays off after a failure").isFalse();
       // PostgreSQL refuses every statement of a transaction after a failed one, until it is rolled back
       assertThat(store.load(KEY).get().version()).isEqualTo(1);
     }

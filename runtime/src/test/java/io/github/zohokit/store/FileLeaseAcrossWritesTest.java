@@ -3,12 +3,16 @@ package io.github.zohokit.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.zohokit.testing.JavaProcess;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,5 +66,44 @@ class FileLeaseAcrossWritesTest {
     assertThat(otherProcessAsks(file, "bob")).isEqualTo("LEASED");
     alice.close();
     assertThat(otherProcessAsks(file, "alice")).isEqualTo("LEASED");
+  }
+
+  /** How many file descriptors of this JVM are open on {@code file} (Linux: the links in /proc/self/fd). */
+  private static long descriptorsOn(Path file) throws IOException {
+    Path real = file.toRealPath();
+    try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+      return fds.filter(fd -> {
+        try {
+          return Files.readSymbolicLink(fd).equals(real);
+        } catch (IOException gone) {
+          return false; // closed while listing (the listing's own descriptor, another thread's file)
+        }
+      }).count();
+    }
+  }
+
+  @Test
+  void theLockFileIsOpenOnlyWhileAWriteOrALeaseUsesIt() throws Exception {
+    Path file = dir.resolve("tokens.json");
+    Path lockFile = dir.resolve("tokens.json.lock");
+    FileTokenStore store = new FileTokenStore(file);
+    store.save(ALICE, FileStoreWorker.token("alice"));
+    assertThat(descriptorsOn(lockFile)).as("after a write").isZero();
+
+    RefreshLease lease = store.tryAcquireRefreshLease(ALICE, Duration.ofSeconds(30)).orElseThrow();
+    store.save(BOB, FileStoreWorker.token("bob"));
+    assertThat(descriptorsOn(lockFile)).as("one channel while the lease is held, shared by the write").isEqualTo(1);
+    lease.close();
+    assertThat(descriptorsOn(lockFile)).as("after the lease").isZero();
+
+    Process holder = JavaProcess.start(FileStoreWorker.class, "hold-lease", file.toString(), "bob");
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(out.readLine()).isEqualTo("LEASED");
+      assertThat(store.tryAcquireRefreshLease(BOB, Duration.ofSeconds(30))).isEmpty();
+      assertThat(descriptorsOn(lockFile)).as("after a lease refused").isZero();
+    } finally {
+      holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
   }
 }

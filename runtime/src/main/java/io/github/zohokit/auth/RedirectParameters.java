@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
 /**
@@ -17,6 +19,8 @@ import okhttp3.HttpUrl;
  */
 final class RedirectParameters {
   private static final HttpUrl HOLDER = HttpUrl.get("http://callback.invalid/");
+  /** A URL's start: a scheme as RFC 3986 spells it, then {@code ://}. {@code state=a&next=https://x} is not one. */
+  private static final Pattern URL = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://");
 
   private final Map<String, String> params;
 
@@ -34,14 +38,14 @@ final class RedirectParameters {
       throw invalid("it is empty");
     }
     String s = redirect.trim();
-    int schemeEnd = s.indexOf("://");
     int fragment = s.indexOf('#');
     int query = s.indexOf('?');
     if (query > fragment && fragment >= 0) {
       query = -1;
     }
-    if (schemeEnd > 0 && (fragment < 0 || schemeEnd < fragment) && (query < 0 || schemeEnd < query)) {
-      String scheme = s.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+    Matcher url = URL.matcher(s);
+    if (url.lookingAt()) {
+      String scheme = url.group(1).toLowerCase(Locale.ROOT);
       if ((scheme.equals("http") || scheme.equals("https")) && HttpUrl.parse(s) == null) {
         throw invalid("it is not a valid URL");
       }

@@ -26,6 +26,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,8 @@ import java.util.function.Function;
  *   <li>A file that is not valid JSON, or not a zohokit token file, is reported with its path and never
  *       overwritten.
  *   <li>Refresh leases are OS locks on one byte of the lock file per key, so the OS releases them when a process
- *       dies.
+ *       dies. A process keeps one channel on the lock file open while it holds any lock there: closing a channel
+ *       drops all of a process's locks on the file.
  * </ul>
  */
 final class FileTokenStore implements TokenStore {
@@ -57,6 +59,12 @@ final class FileTokenStore implements TokenStore {
   private static final long LEASE_REGIONS = 1L << 20;
   private static final ConcurrentHashMap<Path, ReentrantLock> WRITE_LOCKS = new ConcurrentHashMap<>();
   private static final Set<String> LEASES_HELD = ConcurrentHashMap.newKeySet();
+  /**
+   * One channel per lock file in this JVM, open while any write or lease uses it. POSIX record locks belong to the
+   * process: closing any channel on the file drops every lock the process holds on it, the leases of other threads
+   * included. So no channel on a lock file is closed while another user of it may hold a lock. Guarded by itself.
+   */
+  private static final Map<Path, LockChannel> LOCK_CHANNELS = new HashMap<>();
   private static final ObjectWriter PRETTY = TokenJson.MAPPER.writerWithDefaultPrettyPrinter();
 
   private final Path file;
@@ -130,16 +138,16 @@ final class FileTokenStore implements TokenStore {
     }
     try {
       createDirectories();
-      FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileChannel channel = openLockChannel();
       FileLock lock;
       try {
         lock = channel.tryLock(region, 1, false);
       } catch (IOException | OverlappingFileLockException e) {
-        channel.close();
+        closeLockChannel(channel);
         throw e;
       }
       if (lock == null) {
-        channel.close();
+        closeLockChannel(channel);
         LEASES_HELD.remove(heldId);
         return Optional.empty();
       }
@@ -153,10 +161,11 @@ final class FileTokenStore implements TokenStore {
           }
           closed = true;
           try {
-            channel.close();
+            lock.release();
           } catch (IOException ignored) {
-            // closing the channel releases the lock; nothing else to do
+            // the channel was closed under us (an interrupt), which released the lock already
           } finally {
+            closeLockChannel(channel);
             LEASES_HELD.remove(heldId);
           }
         }
@@ -173,20 +182,64 @@ final class FileTokenStore implements TokenStore {
     local.lock();
     try {
       createDirectories();
-      try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock ignored = channel.lock(0, 1, false)) {
+      FileChannel channel = openLockChannel();
+      try (FileLock ignored = channel.lock(0, 1, false)) {
         Map<TokenKey, StoredToken> tokens = read();
         T result = change.apply(tokens);
         if (result != null) {
           write(tokens);
         }
         return result;
+      } finally {
+        closeLockChannel(channel);
       }
     } catch (IOException e) {
       throw new TokenStoreException("cannot write token file " + file + ": " + e.getMessage()
           + "; the previous content is unchanged", e);
     } finally {
       local.unlock();
+    }
+  }
+
+  /** A channel on the lock file being used by a write or a lease. */
+  private static final class LockChannel {
+    final FileChannel channel;
+    int users;
+
+    LockChannel(FileChannel channel) {
+      this.channel = channel;
+    }
+  }
+
+  /** The JVM's channel on the lock file, opened if no one uses it; pair with {@link #closeLockChannel}. */
+  private FileChannel openLockChannel() throws IOException {
+    synchronized (LOCK_CHANNELS) {
+      LockChannel shared = LOCK_CHANNELS.get(lockFile);
+      if (shared == null || !shared.channel.isOpen()) {
+        shared = new LockChannel(FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE));
+        LOCK_CHANNELS.put(lockFile, shared);
+      }
+      shared.users++;
+      return shared.channel;
+    }
+  }
+
+  /** Done with {@code channel}: the last user closes it. */
+  private void closeLockChannel(FileChannel channel) {
+    synchronized (LOCK_CHANNELS) {
+      LockChannel shared = LOCK_CHANNELS.get(lockFile);
+      if (shared == null || shared.channel != channel) {
+        return; // closed under its users (an interrupt) and replaced; nothing left to close
+      }
+      shared.users--;
+      if (shared.users == 0) {
+        LOCK_CHANNELS.remove(lockFile);
+        try {
+          channel.close();
+        } catch (IOException ignored) {
+          // no lock of this JVM is left on the file; nothing else to do
+        }
+      }
     }
   }
 

@@ -162,7 +162,7 @@ final class TokenManager {
           return authorization;
         }
       }
-      return renew(authorization, null);
+      return renew(null);
     }
 
     @Override
@@ -172,12 +172,12 @@ final class TokenManager {
       if (authorization != null && !authorization.token().accessToken().equals(secret) && usableNow(authorization)) {
         return authorization;
       }
-      return renew(authorization, secret);
+      return renew(secret);
     }
 
     /** Renews now unless the token another thread or process stored meanwhile differs from {@code stale}. */
     Authorization renewReplacing(Secret stale) {
-      return renew(current, stale);
+      return renew(stale);
     }
 
     /** {@code token} as calls use it; a token no call may use (untrusted API domain) fails when a call tries. */
@@ -215,7 +215,7 @@ final class TokenManager {
     }
 
     /** Renews now and waits for it; {@code rejected} is the access token Zoho refused, if that is why. */
-    private Authorization renew(Authorization seen, Secret rejected) {
+    private Authorization renew(Secret rejected) {
       CompletableFuture<Authorization> future;
       boolean owner = false;
       synchronized (this) {
@@ -225,13 +225,8 @@ final class TokenManager {
         }
         future = inFlight;
       }
-      if (owner) {
-        return own(future, rejected);
-      }
-      if (rejected == null && seen != null && usableNow(seen)) {
-        return seen;
-      }
-      return await(future, key);
+      // callers come here only when they cannot use the token they have (or asked for a new one): wait for it
+      return owner ? own(future, rejected) : await(future, key);
     }
 
     /** Runs the renewal this caller claimed, completes {@code future} with its outcome and releases the claim. */

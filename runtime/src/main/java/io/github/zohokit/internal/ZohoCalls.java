@@ -1,7 +1,5 @@
 package io.github.zohokit.internal;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -11,11 +9,7 @@ import io.github.zohokit.ZohoException;
 import io.github.zohokit.ZohoResponse;
 import io.github.zohokit.auth.Scope;
 import io.github.zohokit.crm.RecordPage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -27,7 +21,6 @@ import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import okhttp3.Call;
@@ -38,7 +31,6 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * Not API: may change in any release. What generated clients call, one per client and user: hands out the user's
@@ -204,60 +196,7 @@ public final class ZohoCalls {
    * @throws IllegalArgumentException naming the parameter and the operation, before anything is sent
    */
   public static String pathValue(Object value, String name, Operation operation) {
-    if (value == null) {
-      throw new IllegalArgumentException("the @Path(\"" + name + "\") argument of " + operation + " is null");
-    }
-    String text = text(value);
-    if (hasDotSegment(text)) {
-      throw new IllegalArgumentException("the @Path(\"" + name + "\") argument of " + operation + " is '" + text
-          + "', which is or decodes to a '.' or '..' path segment and would send the call to another endpoint; "
-          + "pass the id or name itself");
-    }
-    return text;
-  }
-
-  /** Path separators a server may read in a decoded path value. */
-  private static final Pattern SEPARATORS = Pattern.compile("[/\\\\]");
-
-  /** Whether {@code value}, or any percent-decoding of it, has a {@code .} or {@code ..} segment. */
-  static boolean hasDotSegment(String value) {
-    if (value.indexOf('.') < 0 && value.indexOf('%') < 0) {
-      return false;   // the usual value (a record id, a module name): no dot, nothing that could decode to one
-    }
-    String current = value;
-    for (int round = 0; round < 4; round++) {
-      for (String segment : SEPARATORS.split(current, -1)) {
-        if (segment.equals(".") || segment.equals("..")) {
-          return true;
-        }
-      }
-      String decoded = percentDecode(current);
-      if (decoded.equals(current)) {
-        return false;
-      }
-      current = decoded;
-    }
-    return true;
-  }
-
-  /** Decodes {@code %XX} escapes once (as bytes, UTF-8); leaves malformed escapes as they are. */
-  private static String percentDecode(String s) {
-    if (s.indexOf('%') < 0) {
-      return s;
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-    for (int i = 0; i < bytes.length; i++) {
-      int hi = i + 2 < bytes.length ? Character.digit(bytes[i + 1], 16) : -1;
-      int lo = i + 2 < bytes.length ? Character.digit(bytes[i + 2], 16) : -1;
-      if (bytes[i] == '%' && hi >= 0 && lo >= 0) {
-        out.write(hi * 16 + lo);
-        i += 2;
-      } else {
-        out.write(bytes[i]);
-      }
-    }
-    return out.toString(StandardCharsets.UTF_8);
+    return PathValues.check(value, name, operation);
   }
 
   /**
@@ -291,7 +230,7 @@ public final class ZohoCalls {
   public <T> T call(Request request, Operation operation, ObjectReader reader, BodyShape shape) {
     try (Response response = send(request, operation)) {
       failUnlessSuccessful(response, operation);
-      T value = read(response, reader, shape, operation);
+      T value = BodyReader.read(response, reader, shape, operation);
       if (value == null && shape == BodyShape.SINGLE) {
         throw new ZohoApiException(operation + " answered HTTP " + response.code() + " with nothing to return; "
             + "declare Optional<...> as the return type if that is expected", response.code(), null, Map.of(), null);
@@ -318,7 +257,7 @@ public final class ZohoCalls {
         return Optional.empty();
       }
       failUnlessSuccessful(response, operation);
-      return Optional.ofNullable(read(response, reader, shape, operation));
+      return Optional.ofNullable(BodyReader.read(response, reader, shape, operation));
     }
   }
 
@@ -352,7 +291,7 @@ public final class ZohoCalls {
         return new ZohoResponse<>(304, response.headers(), null);
       }
       failUnlessSuccessful(response, operation);
-      return new ZohoResponse<>(response.code(), response.headers(), read(response, reader, shape, operation));
+      return new ZohoResponse<>(response.code(), response.headers(), BodyReader.read(response, reader, shape, operation));
     }
   }
 
@@ -381,7 +320,7 @@ public final class ZohoCalls {
       public void onResponse(Call c, Response response) {
         try (response) {
           failUnlessSuccessful(response, operation);
-          T value = reader == null ? null : read(response, reader, shape, operation);
+          T value = reader == null ? null : BodyReader.read(response, reader, shape, operation);
           future.complete(value);
         } catch (RuntimeException e) {
           future.completeExceptionally(e);
@@ -497,66 +436,6 @@ public final class ZohoCalls {
       List<Scope> granted = used == null ? List.of() : used.token().scopes();
       throw ZohoErrorDecoder.decode(response, operation.toString(), operation.scopes(), granted);
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T> T read(Response response, ObjectReader reader, BodyShape shape, Operation operation) {
-    ResponseBody body = response.body();
-    try {
-      if (shape == BodyShape.TEXT) {
-        return (T) body.string();
-      }
-      boolean empty = response.code() == 204 || body.contentLength() == 0;
-      if (empty) {
-        return emptyValue(reader, shape);
-      }
-      InputStream in = body.byteStream();
-      if (shape == BodyShape.WHOLE) {
-        return reader.readValue(in);
-      }
-      try (JsonParser parser = reader.createParser(in)) {
-        if (!toFirstArray(parser)) {
-          return emptyValue(reader, shape);
-        }
-        if (shape == BodyShape.LIST) {
-          return reader.readValue(parser);
-        }
-        return parser.nextToken() == JsonToken.START_OBJECT ? reader.readValue(parser) : null;
-      }
-    } catch (IOException e) {
-      throw new ZohoApiException(operation + " answered HTTP " + response.code() + " with a body that cannot be read "
-          + "as the declared type: " + e.getMessage(), response.code(), null, Map.of(), null);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T> T emptyValue(ObjectReader reader, BodyShape shape) throws IOException {
-    switch (shape) {
-      case LIST:
-        return (T) new ArrayList<>();
-      case WHOLE:
-        return reader.readValue("{}");
-      default:
-        return null;
-    }
-  }
-
-  /** Moves {@code parser} onto the start of the body's first array member; false if there is none. */
-  private static boolean toFirstArray(JsonParser parser) throws IOException {
-    JsonToken token = parser.nextToken();
-    if (token == JsonToken.START_ARRAY) {
-      return true;
-    }
-    if (token != JsonToken.START_OBJECT) {
-      return false;
-    }
-    while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
-      if (parser.nextToken() == JsonToken.START_ARRAY) {
-        return true;
-      }
-      parser.skipChildren();
-    }
-    return false;
   }
 
   /**

@@ -25,12 +25,17 @@ public class RevokeTokenMojo extends AbstractZohoMojo {
     requireNetwork("revoking the token");
     ZohoOAuth oauth = oauth(ClientType.SELF_CLIENT, credentials(true)).build();
     try {
-      if (oauth.revoke(userKey)) {
-        getLog().info("Revoked the Zoho token of " + TokenReport.who(new TokenKey(oauth.clientId(), userKey)) + " at Zoho and removed it from "
-            + tokenStorePath());
-      } else {
-        getLog().info("No Zoho token is stored for " + TokenReport.who(new TokenKey(oauth.clientId(), userKey)) + " in " + tokenStorePath()
-            + "; nothing to revoke");
+      String who = TokenReport.who(new TokenKey(oauth.clientId(), userKey));
+      switch (oauth.revoke(userKey)) {
+        case REVOKED:
+          getLog().info("Revoked the Zoho token of " + who + " at Zoho and removed it from " + tokenStorePath());
+          break;
+        case UNKNOWN_TO_ZOHO:
+          getLog().info("Zoho no longer knew the token of " + who + " (already revoked or replaced); removed it "
+              + "from " + tokenStorePath());
+          break;
+        default:
+          getLog().info("No Zoho token is stored for " + who + " in " + tokenStorePath() + "; nothing to revoke");
       }
     } catch (ZohoException e) {
       throw new MojoFailureException("Revoking failed: " + e.getMessage());

@@ -3,11 +3,13 @@ package io.github.zohokit.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.zohokit.auth.DataCenter;
 import io.github.zohokit.auth.Scope;
 import io.github.zohokit.auth.Secret;
 import io.github.zohokit.auth.ZohoToken;
 import io.github.zohokit.store.TokenKey;
 import io.github.zohokit.store.TokenStores;
+import io.github.zohokit.testkit.FakeZoho;
 import io.github.zohokit.zoho_maven_plugin.HelpMojo;
 import java.io.File;
 import java.lang.reflect.Field;
@@ -35,6 +37,24 @@ class GoalOutputTest {
   @AfterEach
   void clearProperties() {
     System.clearProperty("zoho.clientId");
+    System.clearProperty("zoho.clientSecret");
+  }
+
+  @Test
+  @InjectMojo(goal = "revoke-token")
+  void revokeTokenSaysWhenZohoNoLongerKnewTheTokenAndStillRemovesIt(RevokeTokenMojo mojo) throws Exception {
+    try (FakeZoho fake = FakeZoho.start()) {
+      mojo.tokenStore = storedToken("ZohoCRM.modules.ALL");   // a token the fake never issued
+      System.setProperty("zoho.clientSecret", "secret0123456789");
+      mojo.accountsUrl = fake.baseUrl(DataCenter.US);
+      CapturingLog log = new CapturingLog();
+      mojo.setLog(log);
+      mojo.execute();
+      assertThat(log.lines).containsExactly("info: Zoho no longer knew the token of client 1000.X, user default "
+          + "(already revoked or replaced); removed it from " + mojo.tokenStore.toPath().toAbsolutePath());
+      assertThat(TokenStores.file(mojo.tokenStore.toPath()).keys()).isEmpty();
+      assertThat(fake.count("revoke")).isEqualTo(1);
+    }
   }
 
   @Test

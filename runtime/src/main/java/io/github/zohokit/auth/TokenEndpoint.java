@@ -26,14 +26,6 @@ final class TokenEndpoint {
   static final String TOKEN_PATH = "/oauth/v2/token";
   private static final String REVOKE_PATH = "/oauth/v2/token/revoke";
 
-  /** What Zoho said to a revocation. */
-  enum Revocation {
-    /** Zoho revoked the token. */
-    REVOKED,
-    /** Zoho did not know the token (HTTP 400): already revoked, evicted, or never issued. */
-    UNKNOWN_TO_ZOHO
-  }
-
   private final ClientConfig client;
   private final ZohoEndpoints endpoints;
   private final AccountsClient accounts;
@@ -169,7 +161,7 @@ final class TokenEndpoint {
    *
    * @throws ZohoUnavailableException when Zoho could not be asked; {@link ZohoAuthException} when it refused
    */
-  Revocation revoke(TokenKey key, ZohoToken token, String kept) {
+  ZohoOAuth.Revocation revoke(TokenKey key, ZohoToken token, String kept) {
     AccountsClient.Answer answer;
     try {
       answer = accounts.post(accountsServerFor(token), REVOKE_PATH, revokeForm(token));
@@ -178,13 +170,13 @@ final class TokenEndpoint {
           + kept + ". Try revoking again", e.status().orElse(0), null, e);
     }
     if ("success".equalsIgnoreCase(answer.text("status"))) {
-      return Revocation.REVOKED;
+      return ZohoOAuth.Revocation.REVOKED;
     }
     if (answer.status() == 400) {
       // Zoho answers 400 for a token it does not know (already revoked, or never issued): nothing left to revoke
       log.warn("Zoho did not know the token of {} any more (HTTP 400{})", key,
           answer.error() == null ? "" : ", '" + answer.error() + "'");
-      return Revocation.UNKNOWN_TO_ZOHO;
+      return ZohoOAuth.Revocation.UNKNOWN_TO_ZOHO;
     }
     if (answer.error() != null) {
       TokenResponses.throwIfError(answer, OAuthErrors.Request.REVOKE, client);

@@ -265,27 +265,42 @@ public final class ZohoOAuth {
   /**
    * Revokes {@code userKey}'s refresh token (or, without one, its access token) at Zoho, which also revokes every
    * access token minted from it, and removes the tokens from the store. A token Zoho no longer knows (already
-   * revoked or evicted) is removed too, with a warning.
+   * revoked or evicted) is removed too.
    *
-   * @param userKey the user whose tokens are revoked and removed
-   * @return false when nothing was stored for {@code userKey}
+   * @param userKey the user whose tokens to revoke
+   * @return what happened: {@link Revocation#REVOKED}, {@link Revocation#UNKNOWN_TO_ZOHO} (removed from the store
+   *     all the same) or {@link Revocation#NOTHING_STORED}
    * @throws ZohoUnavailableException when Zoho could not be asked (the token is kept); {@link ZohoAuthException}
    *     when Zoho refused (the token is kept)
    */
-  public boolean revoke(String userKey) {
+  public Revocation revoke(String userKey) {
     TokenKey key = keeper.key(userKey);
     Optional<StoredToken> stored = store.load(key);
     if (stored.isEmpty()) {
-      return false;
+      return Revocation.NOTHING_STORED;
     }
     ZohoToken token = stored.get().token();
-    endpoint.revoke(key, token, store.toString());
+    Revocation outcome = endpoint.revoke(key, token, store.toString());
     store.delete(key);
     manager.forget(key);
-    log.debug("Revoked the {} of {} and removed it from {}", token.hasRefreshToken() ? "refresh token" : "access token",
-        key, store);
-    return true;
+    log.debug("{} the {} of {} and removed it from {}", outcome == Revocation.REVOKED ? "Revoked" : "Zoho no longer "
+        + "knew", token.hasRefreshToken() ? "refresh token" : "access token", key, store);
+    return outcome;
   }
+
+  /** What {@link #revoke(String)} did. */
+  public enum Revocation {
+    /** Zoho revoked the token, and it was removed from the store. */
+    REVOKED,
+    /**
+     * Zoho did not know the token any more (HTTP 400: already revoked, evicted as the 21st refresh token, or never
+     * issued); it was removed from the store.
+     */
+    UNKNOWN_TO_ZOHO,
+    /** Nothing was stored for the user: nothing was sent to Zoho. */
+    NOTHING_STORED
+  }
+
 
   /**
    * Flows for server-based and mobile clients.

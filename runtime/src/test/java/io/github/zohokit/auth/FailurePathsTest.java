@@ -326,7 +326,7 @@ class FailurePathsTest {
     storedExpired();
     ZohoOAuth oauth = selfClient().build();
 
-    assertThat(oauth.revoke("default")).isTrue();
+    assertThat(oauth.revoke("default")).isEqualTo(ZohoOAuth.Revocation.UNKNOWN_TO_ZOHO);
     assertThat(store.keys()).isEmpty();
   }
 

@@ -302,10 +302,10 @@ class TokenRenewalTest {
     ZohoOAuth oauth = oauth().build();
     oauth.accessToken("default");
 
-    assertThat(oauth.revoke("default")).isTrue();
+    assertThat(oauth.revoke("default")).isEqualTo(ZohoOAuth.Revocation.REVOKED);
     assertThat(store.keys()).isEmpty();
     assertThatThrownBy(() -> oauth.accessToken("default")).isInstanceOf(ReauthorizationRequiredException.class);
-    assertThat(oauth.revoke("default")).isFalse();
+    assertThat(oauth.revoke("default")).isEqualTo(ZohoOAuth.Revocation.NOTHING_STORED);
   }
 
   @Test

@@ -209,7 +209,7 @@ class AccountsTokenEndpointTest {
     ZohoOAuth oauth = oauth(fake, client).build();
     ZohoToken token = oauth.selfClientFlow()
         .exchangeGrantToken(fake.generateGrantCode(client, List.of("ZohoCRM.modules.ALL")));
-    assertThat(oauth.revoke(TokenKey.DEFAULT_USER)).isTrue();
+    assertThat(oauth.revoke(TokenKey.DEFAULT_USER)).isEqualTo(ZohoOAuth.Revocation.REVOKED);
     assertThat(fake.count("revoke")).isEqualTo(1);
     assertThat(fake.isValidAccessToken(token.accessToken().reveal(), DataCenter.US)).isFalse();
     assertThat(fake.liveRefreshTokens(client)).isZero();

@@ -72,6 +72,11 @@ public class ZohoProperties {
 
   /** How long before expiry an access token is renewed. */
   private Duration refreshMargin = Duration.ofMinutes(5);
+  /**
+   * How long before its expiry an access token counts as expired, so callers wait for its renewal instead of sending
+   * it. Default: 1 minute, or the refresh margin if that is shorter.
+   */
+  private Duration expiryMargin;
 
   /**
    * The most one call to Zoho Accounts (token, refresh, revoke) may take, answer included; also bounds how long a
@@ -356,6 +361,26 @@ public class ZohoProperties {
    */
   public void setRefreshMargin(Duration refreshMargin) {
     this.refreshMargin = refreshMargin;
+  }
+
+  /**
+   * The expiry margin, {@code zoho.expiry-margin}.
+   *
+   * @return the margin; null (the runtime's default: 1 minute, or the refresh margin if shorter) unless set
+   */
+  public Duration getExpiryMargin() {
+    return expiryMargin;
+  }
+
+  /**
+   * Sets {@code zoho.expiry-margin}: how long before its expiry an access token counts as expired, so that callers
+   * wait for its renewal instead of sending a token that could expire on its way to Zoho. A duration such as
+   * {@code 1m}; negative, or longer than {@code zoho.refresh-margin}, fails start-up naming the property.
+   *
+   * @param expiryMargin the margin, zero or more and at most the refresh margin; null for the default
+   */
+  public void setExpiryMargin(Duration expiryMargin) {
+    this.expiryMargin = expiryMargin;
   }
 
   /**

@@ -120,6 +120,11 @@ final class ZohoSettings {
       throw new ZohoConfigurationException("zoho.refresh-margin", "must be zero or more, was " + margin,
           "Set it to a duration such as 5m");
     }
+    Duration expiry = p.getExpiryMargin();
+    if (expiry != null && (expiry.isNegative() || expiry.compareTo(margin) > 0)) {
+      throw new ZohoConfigurationException("zoho.expiry-margin", "must be zero or more and at most zoho.refresh-margin ("
+          + margin + "), was " + expiry, "Set it to a duration such as 1m, or remove it for the default");
+    }
     ZohoOAuth.Builder builder;
     try {
       builder = ZohoOAuth.builder(type)
@@ -130,6 +135,9 @@ final class ZohoSettings {
           .endpoints(endpoints)
           .refreshMargin(margin)
           .accountsTimeout(positive("zoho.accounts-timeout", p.getAccountsTimeout()));
+      if (expiry != null) {
+        builder.expiryMargin(expiry);
+      }
     } catch (IllegalArgumentException e) {
       throw invalid(e);
     }

@@ -220,6 +220,12 @@ class ZohoAutoConfigurationTest {
     }
 
     @Test
+    void anExpiryMarginLongerThanTheRefreshMarginFailsAtStartUpNamingIt() {
+      failsNaming("zoho.expiry-margin", "zoho.client-id=1000.X", "zoho.client-secret=s", "zoho.refresh-margin=2m",
+          "zoho.expiry-margin=3m");
+    }
+
+    @Test
     void aMalformedScopeFailsAtStartUpNamingIt() {
       failsNaming("zoho.scopes", "zoho.client-id=1000.X", "zoho.client-secret=s",
           "zoho.scopes=ZohoCRM.modules.leads.READ,not a scope!");

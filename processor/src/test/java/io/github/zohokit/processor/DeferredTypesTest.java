@@ -64,6 +64,9 @@ class DeferredTypesTest {
         .withOptions("-Xlint:all,-processing", "-Werror").compile(CONTACTS);
     assertThat(c).succeededWithoutWarnings();
     assertThat(c).generatedSourceFile("com.example.crm.ContactsApiZohoClient");
+    // the registry is written once the deferred interface was generated, in a round javac still compiles
+    assertThat(c).generatedSourceFile("com.example.crm.ZohoClientRegistry").contentsAsUtf8String()
+        .contains("clients.add(ContactsApi.class, ContactsApiZohoClient::new);");
   }
 
   @Test

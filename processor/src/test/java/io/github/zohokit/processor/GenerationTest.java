@@ -139,6 +139,31 @@ class GenerationTest {
   }
 
   @Test
+  void theRegistrySitsInThePackageTheInterfacesShareOrWhereTheOptionNamesIt() throws Exception {
+    JavaFileObject invoices = source("com.example.billing.InvoicesApi",
+        "package com.example.billing;",
+        "import io.github.zohokit.annotation.*;",
+        "@ZohoScope(\"ZohoCRM.modules.invoices.READ\")",
+        "public interface InvoicesApi {",
+        "  @Get(\"/crm/v8/Invoices\") String all();",
+        "}");
+    Compilation shared = compile(LEADS, invoices);
+    assertThat(shared).succeededWithoutWarnings();
+    assertThat(text(shared.generatedFile(StandardLocation.CLASS_OUTPUT,
+        "META-INF/services/io.github.zohokit.internal.ClientRegistry").get())).isEqualTo("com.example.ZohoClientRegistry\n");
+
+    Compilation named = com.google.testing.compile.Compiler.javac().withProcessors(new ZohoProcessor())
+        .withOptions("-Azoho.registry=com.example.billing.BillingZohoClients").compile(LEADS, invoices);
+    assertThat(named).succeeded();
+    assertThat(text(named.generatedFile(StandardLocation.CLASS_OUTPUT,
+        "META-INF/services/io.github.zohokit.internal.ClientRegistry").get()))
+        .isEqualTo("com.example.billing.BillingZohoClients\n");
+    assertThat(text(named.generatedSourceFile("com.example.billing.BillingZohoClients").get()))
+        .contains("clients.add(InvoicesApi.class, InvoicesApiZohoClient::new);")
+        .contains("clients.add(LeadsApi.class, LeadsApiZohoClient::new);");
+  }
+
+  @Test
   void manifestIsSortedAndByteForByteStableAcrossBuilds() throws Exception {
     String first = manifest(compile(LEADS, USERS));
     String second = manifest(compile(USERS, LEADS));

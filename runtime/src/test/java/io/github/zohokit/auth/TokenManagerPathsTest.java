@@ -491,13 +491,19 @@ class TokenManagerPathsTest {
   @Test
   void withTheDefaultExecutorTheRenewalAheadRunsOnAZohokitDaemonThread() throws Exception {
     CompletableFuture<Thread> renewer = new CompletableFuture<>();
+    CountDownLatch release = new CountDownLatch(1);
     TokenManager manager = manager(backing, noSleep(), TokenManager.background(), (key, stored) -> {
       renewer.complete(Thread.currentThread());
+      await(release);   // the caller reads the current token before this renewal can replace it
       return token(ACCESS_TOKEN_2, Duration.ofHours(1));
     });
     manager.put(KEY, token(ACCESS_TOKEN, Duration.ofMinutes(3)));
 
-    assertThat(access(manager.session(KEY.userKey()).authorization())).isEqualTo(ACCESS_TOKEN);
+    try {
+      assertThat(access(manager.session(KEY.userKey()).authorization())).isEqualTo(ACCESS_TOKEN);
+    } finally {
+      release.countDown();
+    }
     Thread thread = renewer.get(10, TimeUnit.SECONDS);
     assertThat(thread.getName()).isEqualTo("zohokit-token-renewal");
     assertThat(thread.isDaemon()).isTrue();

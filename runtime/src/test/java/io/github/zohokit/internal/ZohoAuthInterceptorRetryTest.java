@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The interceptor's retry on a rejected token against real HTTP servers: what it does not retry (a one-shot body),
- * that the rejected answer is released before the retry, and where it sends requests that are almost, but not
+ * that the rejected answer is closed before the retry is sent, and where it sends requests that are almost, but not
  * quite, on the user's API base.
  */
 @Timeout(30)
@@ -141,10 +141,13 @@ class ZohoAuthInterceptorRetryTest {
   }
 
   @Test
-  void theRejectedAnswerIsReleasedBeforeTheRetrySoTheRetryReusesTheConnection() throws Exception {
+  void theRejectedAnswerIsClosedBeforeTheRetryIsSent() throws Exception {
     api.start();
     Zoho zoho = connect(api.url("/").toString());
-    // larger than the interceptor peeks at, so only closing the answer ends its exchange
+    // larger than the interceptor peeks at, so only closing the answer ends its exchange (a smaller one is read to
+    // its end by the peek, and its connection is reused whether or not it is closed). The order is observed
+    // directly rather than through the connection index: reuse after a close depends on OkHttp discarding the
+    // unread rest within 100 ms, a timing this test must not depend on.
     api.enqueue(json(401, INVALID_TOKEN + " ".repeat(40_000)));
     api.enqueue(json("{\"data\":[]}"));
     List<String> events = new CopyOnWriteArrayList<>();
@@ -169,9 +172,7 @@ class ZohoAuthInterceptorRetryTest {
     }
     assertThat(events).startsWith("sent Zoho-oauthtoken " + ACCESS_TOKEN, "closed answer 1",
         "sent Zoho-oauthtoken " + ACCESS_TOKEN_2);
-    RecordedRequest rejected = api.takeRequest();
-    RecordedRequest retry = api.takeRequest();
-    assertThat(retry.getConnectionIndex()).as("the retry's connection").isEqualTo(rejected.getConnectionIndex());
+    assertThat(api.getRequestCount()).isEqualTo(2);
   }
 
   // ---- a URL is kept only when it is on the base: scheme, host, port and path prefix all count ----

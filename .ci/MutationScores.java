@@ -29,7 +29,10 @@ import org.w3c.dom.NodeList;
  * {@code | Class | method | line | Mutator |}: the mutated class's simple name (nested as {@code Outer$Inner}),
  * PIT's method name, the line, and the mutator's simple name, exactly as in mutations.xml. Each row excludes one
  * surviving (or uncovered) mutant with that class, method, line and mutator; a row that matches no survivor
- * excludes nothing and is printed as stale. Detected mutants are never excluded.
+ * excludes nothing and is printed as stale, with the survivors of the same class, method and mutator that no row
+ * excludes (where its mutant most likely moved: fix the row's line by hand). Matching stays exact on the line: a
+ * row is never moved to another survivor automatically, because a killed mutant's row would then hide a new,
+ * different survivor of the same kind in the same method. Detected mutants are never excluded.
  */
 public class MutationScores {
   static final int THRESHOLD = 85;
@@ -77,6 +80,8 @@ public class MutationScores {
         .getElementsByTagName("mutation");
     Map<String, int[]> byClass = new TreeMap<>(); // mutants, detected, no coverage, excluded
     Map<String, Integer> unused = new HashMap<>(equivalent);
+    // survivors not excluded, by class + method + mutator: offered as the likely new line of a stale row
+    Map<String, List<String>> unmatched = new TreeMap<>();
     for (int i = 0; i < mutations.getLength(); i++) {
       Element mutation = (Element) mutations.item(i);
       String type = text(mutation, "mutatedClass");
@@ -98,6 +103,9 @@ public class MutationScores {
       if (left != null && left > 0) {
         unused.put(key, left - 1);
         counts[3]++;
+      } else {
+        unmatched.computeIfAbsent(withoutLine(key), k -> new ArrayList<>()).add("line " + text(mutation, "lineNumber")
+            + " (" + text(mutation, "description") + ")");
       }
     }
 
@@ -136,6 +144,9 @@ public class MutationScores {
       if (left > 0) {
         System.out.println("stale equivalent row (matches no surviving mutant; line moved or mutant killed?): "
             + equivalentRow.get(key));
+        List<String> candidates = unmatched.get(withoutLine(key));
+        System.out.println("  survivors with its class, method and mutator: "
+            + (candidates == null ? "none (killed, or the method was renamed)" : String.join(", ", candidates)));
       }
     });
     for (String name : checked) {
@@ -152,6 +163,12 @@ public class MutationScores {
 
   private static String key(String type, String method, String line, String mutator) {
     return String.join(" ", Arrays.asList(type, method, line, mutator));
+  }
+
+  /** A key without its line: rows are matched by line exactly; this only finds where a stale row's mutant went. */
+  private static String withoutLine(String key) {
+    String[] parts = key.split(" ");
+    return parts[0] + " " + parts[1] + " " + parts[3];
   }
 
   private static String text(Element mutation, String tag) {

@@ -112,12 +112,18 @@ final class ZohoAuthInterceptor implements Interceptor {
     }
     HttpUrl url = request.url();
     boolean routed = url.port() == base.port() && url.host().equals(base.host()) && url.scheme().equals(base.scheme())
-        && url.encodedPath().startsWith(base.encodedPath());
+        && underPrefix(url.encodedPath(), base.encodedPath());
     return request.newBuilder()
         .url(routed ? url : route(url, base))
         .header("Authorization", authorization.header())
         .tag(Authorization.class, authorization)
         .build();
+  }
+
+  /** Whether {@code path} is {@code prefix} or below it, segment-wise ({@code /fake-zohoX} is not under {@code /fake-zoho}). */
+  static boolean underPrefix(String path, String prefix) {
+    return path.startsWith(prefix) && (prefix.endsWith("/") || path.length() == prefix.length()
+        || path.charAt(prefix.length()) == '/');
   }
 
   /** {@code url}'s path and query on {@code base}; a path prefix of {@code base} is kept in front. */

@@ -231,6 +231,15 @@ class ZohoAuthInterceptorRetryTest {
     assertThat(api.takeRequest().getUrl().encodedPath()).isEqualTo("/fake-zoho/crm/v8/Leads");
   }
 
+  @Test
+  void aPathThatOnlyStartsWithTheTextOfAPrefixWithoutSlashIsNotUnderIt() throws Exception {
+    api.start();
+    Zoho zoho = connect(api.url("/fake-zoho").toString());
+    api.enqueue(json("{}"));
+    get(zoho, api.url("/fake-zohoX/crm/v8/Leads").toString());
+    assertThat(api.takeRequest().getUrl().encodedPath()).isEqualTo("/fake-zoho/fake-zohoX/crm/v8/Leads");
+  }
+
   private static void get(Zoho zoho, String url) throws Exception {
     try (Response response = zoho.httpClient().newCall(new Request.Builder().url(url).build()).execute()) {
       assertThat(response.code()).isEqualTo(200);

@@ -30,7 +30,6 @@ import javax.lang.model.element.VariableElement;
  * writers are fields prepared once; each method only binds its arguments into a request.
  */
 final class ClientWriter {
-  private static final ClassName AUTHORIZATION = ClassName.get("io.github.zohokit.internal", "Authorization");
   private static final ClassName REGISTRY = ClassName.get("io.github.zohokit.internal", "ClientRegistry");
   private static final ClassName CALLS = ClassName.get("io.github.zohokit.internal", "ZohoCalls");
   private static final ClassName OPERATION = ClassName.get("io.github.zohokit.internal", "Operation");
@@ -38,13 +37,7 @@ final class ClientWriter {
   private static final ClassName OBJECT_MAPPER = ClassName.get("com.fasterxml.jackson.databind", "ObjectMapper");
   private static final ClassName OBJECT_READER = ClassName.get("com.fasterxml.jackson.databind", "ObjectReader");
   private static final ClassName OBJECT_WRITER = ClassName.get("com.fasterxml.jackson.databind", "ObjectWriter");
-  private static final ClassName DESERIALIZATION_FEATURE =
-      ClassName.get("com.fasterxml.jackson.databind", "DeserializationFeature");
-  private static final ClassName HTTP_URL = ClassName.get("okhttp3", "HttpUrl");
-  private static final ClassName REQUEST = ClassName.get("okhttp3", "Request");
-  private static final ClassName LIST = ClassName.get("java.util", "List");
   private static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
-  private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   private static final ClassName RECORD_PAGE = ClassName.get("io.github.zohokit.crm", "RecordPage");
 
@@ -86,8 +79,8 @@ final class ClientWriter {
       String id = n == 1 ? base : base + n;
       String op = "OP_" + constantName(id);
       type.addField(FieldSpec.builder(OPERATION, op, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer("new $T($S,$W$S,$W$L)", OPERATION, method.httpMethod(), method.path().path(),
-              listOf(method.scopes()))
+          .initializer("$T.of($S,$W$S$L)", OPERATION, method.httpMethod(), method.path().path(),
+              scopeArguments(method.scopes()))
           .build());
       String reader = null;
       if (method.readType() != null) {
@@ -97,8 +90,7 @@ final class ClientWriter {
           reader = unique(fieldName(method.readType()) + "Reader", fieldNames);
           readers.put(method.readType(), reader);
           type.addField(OBJECT_READER, reader, Modifier.PRIVATE, Modifier.FINAL);
-          constructor.addStatement("this.$N = mapper.readerFor($L)$Z.without($T.FAIL_ON_UNKNOWN_PROPERTIES)", reader,
-              typeToken(method.readType()), DESERIALIZATION_FEATURE);
+          constructor.addStatement("this.$N = $T.reader(mapper,$W$L)", reader, CALLS, typeToken(method.readType()));
         }
       }
       String writer = null;
@@ -134,21 +126,17 @@ final class ClientWriter {
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(method.returnType());
-    Set<String> names = new HashSet<>();
     for (VariableElement p : method.element().getParameters()) {
       m.addParameter(ParameterSpec.builder(TypeName.get(p.asType()), p.getSimpleName().toString()).build());
-      names.add(p.getSimpleName().toString());
     }
     m.addComment("$L $L", method.httpMethod(), method.path());
-    String url = unique("url", names);
-    String request = unique("request", names);
-    String authorization = unique("authorization", names);
     if (method.moduleVariable() != null) {
       // Zoho's scopes for this call depend on the module: checked (once per module) before anything is sent
       m.addStatement("$N.checkModule($N)", op, parameter(method, ParameterKind.PATH, method.moduleVariable()).name());
     }
 
-    // The leading literal segments come prepared from calls.url(...); the rest is appended per call.
+    // one expression: the call on the user's authorization (leading literal segments prepared once), then the
+    // arguments bound in the order of the path, the query and the headers, then the body and the answer
     List<List<PathTemplate.Part>> segments = method.path().segments();
     int literal = 0;
     while (literal < segments.size() && segments.get(literal).stream().noneMatch(PathTemplate.Part::variable)) {
@@ -158,101 +146,69 @@ final class ClientWriter {
     for (int i = 0; i < literal; i++) {
       prefix.append(i == 0 ? "" : "/").append(segments.get(i).get(0).text());
     }
-    m.addStatement("$T $N = calls.authorization()", AUTHORIZATION, authorization);
-    CodeBlock.Builder path = CodeBlock.builder().add("$T $N = calls.url($N,$W$S)", HTTP_URL.nestedClass("Builder"), url,
-        authorization, prefix.toString());
+    CodeBlock.Builder call = CodeBlock.builder().add("calls.call($N,$W$S)", op, prefix.toString());
     for (List<PathTemplate.Part> segment : segments.subList(literal, segments.size())) {
       boolean variable = segment.stream().anyMatch(PathTemplate.Part::variable);
       if (!variable) {
-        path.add("$Z.addPathSegment($S)", segment.get(0).text());
-        continue;
-      }
-      CodeBlock.Builder value = CodeBlock.builder();
-      for (int i = 0; i < segment.size(); i++) {
-        PathTemplate.Part part = segment.get(i);
-        value.add(i == 0 ? "" : " + ");
-        if (part.variable()) {
-          value.add("$T.pathValue($N, $S, $N)", CALLS, parameter(method, ParameterKind.PATH, part.text()).name(),
-              part.text(), op);
-        } else {
-          value.add("$S", part.text());
+        call.add("$Z.segment($S)", segment.get(0).text());
+      } else if (segment.size() == 1) {
+        PathTemplate.Part part = segment.get(0);
+        call.add("$Z.path($N, $S)", parameter(method, ParameterKind.PATH, part.text()).name(), part.text());
+      } else {
+        CodeBlock.Builder value = CodeBlock.builder();
+        for (int i = 0; i < segment.size(); i++) {
+          PathTemplate.Part part = segment.get(i);
+          value.add(i == 0 ? "" : " + ");
+          if (part.variable()) {
+            value.add("$T.pathValue($N, $S, $N)", CALLS, parameter(method, ParameterKind.PATH, part.text()).name(),
+                part.text(), op);
+          } else {
+            value.add("$S", part.text());
+          }
         }
+        call.add("$Z.segment($L)", value.build());
       }
-      path.add("$Z.addPathSegment($L)", value.build());
     }
     for (String[] constant : method.path().constantQuery()) {
-      path.add("$Z.addQueryParameter($S, $S)", constant[0], constant[1]);
+      call.add("$Z.query($S, $S)", constant[0], constant[1]);
     }
-    m.addStatement(path.build());
-
     for (ParameterModel p : method.parameters()) {
       if (p.kind() == ParameterKind.QUERY) {
-        m.addStatement("$T.addQuery($N, $S, $L)", CALLS, url, p.key(), textOf(p));
+        call.add("$Z.query($S, $L)", p.key(), textOf(p));
       }
     }
-    // one expression, tagged with the authorization it was built on (the interceptor sends that token) and with
-    // its operation, so interceptors (metrics, logs) see the path template
-    CodeBlock.Builder built = CodeBlock.builder().add("$T $N = new $T.Builder()$Z.url($N.build())", REQUEST, request,
-        REQUEST, url);
-    List<ParameterModel> headers = new ArrayList<>();
     for (ParameterModel p : method.parameters()) {
       if (p.kind() == ParameterKind.HEADER) {
-        headers.add(p);
+        call.add("$Z.header($S, $L)", p.key(), textOf(p));
       }
     }
-    if (!headers.isEmpty()) {
-      CodeBlock.Builder pairs = CodeBlock.builder();
-      for (int i = 0; i < headers.size(); i++) {
-        pairs.add(i == 0 ? "$S,$W$L" : ",$W$S,$W$L", headers.get(i).key(), textOf(headers.get(i)));
-      }
-      built.add("$Z.headers($T.headers($L))", CALLS, pairs.build());
-    }
-    built.add("$Z.tag($T.class, $N)$Z.tag($T.class, $N)", AUTHORIZATION, authorization, OPERATION, op);
     ParameterModel body = method.body();
     if (body != null) {
-      m.addStatement("$T.requireNonNull($N, $S)", OBJECTS, body.name(),
-          "the @Body argument of " + method.name() + "() is null");
-      CodeBlock value = body.wrapInRecords()
-          ? CodeBlock.of("$T.of($N)", InterfaceReader.RECORDS, body.name()) : CodeBlock.of("$N", body.name());
-      built.add("$Z.$L($T.json($N,$W$L))", method.httpMethod().toLowerCase(Locale.ROOT), CALLS, writer, value);
-    } else {
-      switch (method.httpMethod()) {
-        case "GET":
-          built.add("$Z.get()");
-          break;
-        case "DELETE":
-          built.add("$Z.delete()");
-          break;
-        default:
-          built.add("$Z.$L($T.emptyBody())", method.httpMethod().toLowerCase(Locale.ROOT), CALLS);
-      }
+      call.add(body.wrapInRecords() ? "$Z.bodyInRecords($N, $N)" : "$Z.body($N, $N)", writer, body.name());
     }
-    m.addStatement(built.add("$Z.build()").build());
     CodeBlock shape = CodeBlock.of("$T.$L", BODY_SHAPE, method.shape().name());
     CodeBlock readerRef = reader == null ? CodeBlock.of("null") : CodeBlock.of("$N", reader);
     ReturnKind kind = method.returnKind();
     switch (kind) {
       case VOID:
-        m.addStatement("calls.callVoid($N, $N)", request, op);
+        m.addStatement("$L$Z.send()", call.build());
         break;
       case BODY:
-        m.addStatement("return calls.call($N,$W$N,$W$L,$W$L)", request, op, readerRef, shape);
+        m.addStatement("return $L$Z.fetch($L, $L)", call.build(), readerRef, shape);
         break;
       case OPTIONAL:
-        m.addStatement("return calls.callOptional($N,$W$N,$W$L,$W$L)", request, op, readerRef, shape);
+        m.addStatement("return $L$Z.fetchOptional($L, $L)", call.build(), readerRef, shape);
         break;
       case FUTURE:
       case FUTURE_VOID:
-        m.addStatement("return calls.callAsync($N,$W$N,$W$L,$W$L)", request, op, readerRef, shape);
+        m.addStatement("return $L$Z.fetchAsync($L, $L)", call.build(), readerRef, shape);
         break;
       case RESPONSE:
-        m.addStatement("return calls.callResponse($N,$W$N,$W$L,$W$L)", request, op, readerRef, shape);
+        m.addStatement("return $L$Z.fetchResponse($L, $L)", call.build(), readerRef, shape);
         break;
       case STREAM:
-        // the next pages repeat the immutable first request on the page's URL
-        String pageUrl = unique("pageUrl", names);
-        m.addStatement("return calls.paged($N.url(),$W$N -> $N.newBuilder().url($N).build(),$W$N,$W$N)", request,
-            pageUrl, request, pageUrl, op, reader);
+        // the next pages repeat the first request on the page's URL, with the token of that moment
+        m.addStatement("return $L$Z.fetchPages($N)", call.build(), reader);
         break;
       default:
         throw new IllegalStateException(kind.toString());
@@ -334,12 +290,12 @@ final class ClientWriter {
     return type instanceof ParameterizedTypeName ? typeToken(type) : CodeBlock.of("$T.type(mapper,$W$T.class)", CALLS, type);
   }
 
-  private static CodeBlock listOf(List<String> values) {
-    CodeBlock.Builder b = CodeBlock.builder().add("$T.of(", LIST);
-    for (int i = 0; i < values.size(); i++) {
-      b.add(i == 0 ? "$S" : ", $S", values.get(i));
+  private static CodeBlock scopeArguments(List<String> scopes) {
+    CodeBlock.Builder b = CodeBlock.builder();
+    for (String scope : scopes) {
+      b.add(",$W$S", scope);
     }
-    return b.add(")").build();
+    return b.build();
   }
 
   /**

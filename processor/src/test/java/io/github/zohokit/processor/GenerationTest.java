@@ -52,12 +52,9 @@ class GenerationTest {
     String code = text(compile(LEADS, USERS).generatedSourceFile("com.example.crm.UsersApiZohoClient").get());
     assertThat(code)
         .contains("public final class UsersApiZohoClient implements UsersApi")
-        .contains("new Operation(\"GET\", \"/crm/v8/users\",\n      List.of(\"ZohoCRM.users.READ\", \"ZohoCRM.org.READ\"))")
-        .contains("Authorization authorization = calls.authorization();")
-        .contains("calls.url(authorization, \"crm/v8/users\")\n        .addQueryParameter(\"type\", \"CurrentUser\")")
-        .contains(".tag(Authorization.class, authorization)")
-        .contains(".addPathSegment(ZohoCalls.pathValue(id, \"id\", OP_DELETE))")
-        .contains("calls.callVoid(request, OP_DELETE)")
+        .contains("Operation.of(\"GET\", \"/crm/v8/users\",\n      \"ZohoCRM.users.READ\", \"ZohoCRM.org.READ\")")
+        .contains("return calls.call(OP_CURRENT, \"crm/v8/users\").query(\"type\", \"CurrentUser\")")
+        .contains("calls.call(OP_DELETE, \"crm/v8/users\").path(id, \"id\").send();")
         .doesNotContain("class Factory")
         .doesNotContain("getMethod")
         .doesNotContain("reflect");
@@ -116,13 +113,13 @@ class GenerationTest {
   }
 
   @Test
-  void requestIsBuiltInOneExpressionAndPagingReusesTheImmutableRequest() throws Exception {
+  void eachCallIsOneExpressionWithNoSharedMutableBuilder() throws Exception {
     String code = text(compile(TYPED).generatedSourceFile("com.example.crm.TypedLeadsApiZohoClient").get());
     assertThat(code)
-        .doesNotContain("Request.Builder request")
-        .contains("Request request = new Request.Builder().url(url.build())")
-        .contains(".headers(ZohoCalls.headers(\"If-Modified-Since\", since, \"X-Trace\", trace))")
-        .contains("return calls.paged(request.url(), pageUrl -> request.newBuilder().url(pageUrl).build(),");
+        .doesNotContain("Request.Builder")
+        .doesNotContain("HttpUrl.Builder")
+        .contains(".header(\"If-Modified-Since\", since).header(\"X-Trace\", trace)")
+        .contains(".fetchPages(leadPageReader);");
   }
 
   @Test

@@ -38,6 +38,18 @@ public record Operation(String httpMethod, String pathTemplate, List<String> sco
   }
 
   /**
+   * An operation, as generated clients declare it.
+   *
+   * @param httpMethod {@code GET}, {@code POST}, ...
+   * @param pathTemplate the declared path, such as {@code /crm/v8/{module}/{id}}
+   * @param scopes the scopes the method declares
+   * @return the operation
+   */
+  public static Operation of(String httpMethod, String pathTemplate, String... scopes) {
+    return new Operation(httpMethod, pathTemplate, List.of(scopes));
+  }
+
+  /**
    * Called by generated clients before sending a call whose path names its module with a variable
    * ({@code /crm/v8/{module}/...}): when Zoho documents that call on {@code module} and the declared scopes do not
    * cover it, the call is not sent. Custom modules and modules zohokit's catalogue does not know are not checked.

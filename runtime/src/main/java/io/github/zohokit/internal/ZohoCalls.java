@@ -1,5 +1,6 @@
 package io.github.zohokit.internal;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -25,7 +26,6 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import okhttp3.Call;
 import okhttp3.Callback;
-import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -104,6 +104,34 @@ public final class ZohoCalls {
   }
 
   /**
+   * Starts the call of {@code operation}: its URL on the user's current authorization (renewed first when the token
+   * is missing or expired), with the leading literal {@code segments} of its path prepared once.
+   *
+   * @param operation the declared operation
+   * @param segments the path's leading literal segments, such as {@code crm/v8/Leads}
+   * @return the call, to bind the arguments to and send
+   * @throws ZohoException when no token can be obtained
+   */
+  public ZohoCall call(Operation operation, String segments) {
+    Authorization authorization = session.authorization();
+    return new ZohoCall(this, operation, authorization, url(authorization, segments));
+  }
+
+  /**
+   * The request of one call: {@code url}, tagged with the {@code authorization} it was built on (the interceptor
+   * sends that token) and with its {@code operation} (interceptors such as metrics see the path template).
+   *
+   * @param authorization the user's authorization the URL was built on
+   * @param operation the declared operation
+   * @param url the call's URL
+   * @return a builder to add the headers and the method with its body to
+   */
+  public static Request.Builder request(Authorization authorization, Operation operation, HttpUrl.Builder url) {
+    return new Request.Builder().url(url.build()).tag(Authorization.class, authorization)
+        .tag(Operation.class, operation);
+  }
+
+  /**
    * A query or path value: Zoho's comma-joined form for collections and iterables; {@code toString()}
    * otherwise; null for null.
    *
@@ -139,29 +167,6 @@ public final class ZohoCalls {
   }
 
   /**
-   * The headers of one call from alternating names and values ({@code name1, value1, name2, value2, ...}); a header
-   * whose value is null is left out. Lets generated code build its request in one expression.
-   *
-   * @param namesAndValues header names ({@code String}) each followed by its value (any object, or null)
-   * @return the headers, without those whose value was null
-   * @throws IllegalArgumentException when the arguments do not come in pairs
-   */
-  public static Headers headers(Object... namesAndValues) {
-    if (namesAndValues.length % 2 != 0) {
-      throw new IllegalArgumentException("headers(...) takes names and values in pairs, got "
-          + namesAndValues.length + " arguments");
-    }
-    Headers.Builder headers = new Headers.Builder();
-    for (int i = 0; i < namesAndValues.length; i += 2) {
-      String text = text(namesAndValues[i + 1]);
-      if (text != null) {
-        headers.set((String) namesAndValues[i], text);
-      }
-    }
-    return headers.build();
-  }
-
-  /**
    * The Jackson type of {@code type}, for generated clients' readers and writers (built once per client).
    *
    * @param mapper the client's mapper
@@ -182,6 +187,29 @@ public final class ZohoCalls {
    */
   public static JavaType type(ObjectMapper mapper, Class<?> raw, JavaType... arguments) {
     return mapper.getTypeFactory().constructParametricType(raw, arguments);
+  }
+
+  /**
+   * The reader of a generated client for {@code type}: lenient about fields the type does not declare (Zoho adds
+   * fields over time).
+   *
+   * @param mapper the client's mapper
+   * @param type the type read
+   * @return the reader, built once per client
+   */
+  public static ObjectReader reader(ObjectMapper mapper, Class<?> type) {
+    return mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
+
+  /**
+   * {@link #reader(ObjectMapper, Class)} for a parameterized type.
+   *
+   * @param mapper the client's mapper
+   * @param type the type read, from {@link #type(ObjectMapper, Class, JavaType...)}
+   * @return the reader, built once per client
+   */
+  public static ObjectReader reader(ObjectMapper mapper, JavaType type) {
+    return mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 
   /**

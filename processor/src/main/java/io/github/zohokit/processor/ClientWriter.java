@@ -34,6 +34,8 @@ final class ClientWriter {
   private static final ClassName CALLS = ClassName.get("io.github.zohokit.internal", "ZohoCalls");
   private static final ClassName OPERATION = ClassName.get("io.github.zohokit.internal", "Operation");
   private static final ClassName BODY_SHAPE = ClassName.get("io.github.zohokit.internal", "BodyShape");
+  private static final ClassName ZOHO_EXCEPTION = ClassName.get("io.github.zohokit", "ZohoException");
+  private static final ClassName COMPLETABLE_FUTURE = ClassName.get("java.util.concurrent", "CompletableFuture");
   private static final ClassName OBJECT_MAPPER = ClassName.get("com.fasterxml.jackson.databind", "ObjectMapper");
   private static final ClassName OBJECT_READER = ClassName.get("com.fasterxml.jackson.databind", "ObjectReader");
   private static final ClassName OBJECT_WRITER = ClassName.get("com.fasterxml.jackson.databind", "ObjectWriter");
@@ -146,7 +148,7 @@ final class ClientWriter {
     for (int i = 0; i < literal; i++) {
       prefix.append(i == 0 ? "" : "/").append(segments.get(i).get(0).text());
     }
-    CodeBlock.Builder call = CodeBlock.builder().add("calls.call($N,$W$S)", op, prefix.toString());
+    CodeBlock.Builder call = CodeBlock.builder().add("this.calls.call($N,$W$S)", op, prefix.toString());
     for (List<PathTemplate.Part> segment : segments.subList(literal, segments.size())) {
       boolean variable = segment.stream().anyMatch(PathTemplate.Part::variable);
       if (!variable) {
@@ -184,10 +186,10 @@ final class ClientWriter {
     }
     ParameterModel body = method.body();
     if (body != null) {
-      call.add(body.wrapInRecords() ? "$Z.bodyInRecords($N, $N)" : "$Z.body($N, $N)", writer, body.name());
+      call.add(body.wrapInRecords() ? "$Z.bodyInRecords(this.$N, $N)" : "$Z.body(this.$N, $N)", writer, body.name());
     }
     CodeBlock shape = CodeBlock.of("$T.$L", BODY_SHAPE, method.shape().name());
-    CodeBlock readerRef = reader == null ? CodeBlock.of("null") : CodeBlock.of("$N", reader);
+    CodeBlock readerRef = reader == null ? CodeBlock.of("null") : CodeBlock.of("this.$N", reader);
     ReturnKind kind = method.returnKind();
     switch (kind) {
       case VOID:
@@ -201,14 +203,20 @@ final class ClientWriter {
         break;
       case FUTURE:
       case FUTURE_VOID:
-        m.addStatement("return $L$Z.fetchAsync($L, $L)", call.build(), readerRef, shape);
+        // no token for the call (Zoho unreachable, re-authorization needed) fails the future, not the caller; a bad
+        // argument is the caller's bug and throws at once, as before anything is sent
+        m.beginControlFlow("try")
+            .addStatement("return $L$Z.fetchAsync($L, $L)", call.build(), readerRef, shape)
+            .nextControlFlow("catch ($T e)", ZOHO_EXCEPTION)
+            .addStatement("return $T.failedFuture(e)", COMPLETABLE_FUTURE)
+            .endControlFlow();
         break;
       case RESPONSE:
         m.addStatement("return $L$Z.fetchResponse($L, $L)", call.build(), readerRef, shape);
         break;
       case STREAM:
         // the next pages repeat the first request on the page's URL, with the token of that moment
-        m.addStatement("return $L$Z.fetchPages($N)", call.build(), reader);
+        m.addStatement("return $L$Z.fetchPages(this.$N)", call.build(), reader);
         break;
       default:
         throw new IllegalStateException(kind.toString());

@@ -53,8 +53,8 @@ class GenerationTest {
     assertThat(code)
         .contains("public final class UsersApiZohoClient implements UsersApi")
         .contains("Operation.of(\"GET\", \"/crm/v8/users\",\n      \"ZohoCRM.users.READ\", \"ZohoCRM.org.READ\")")
-        .contains("return calls.call(OP_CURRENT, \"crm/v8/users\").query(\"type\", \"CurrentUser\")")
-        .contains("calls.call(OP_DELETE, \"crm/v8/users\").path(id, \"id\").send();")
+        .contains("return this.calls.call(OP_CURRENT, \"crm/v8/users\").query(\"type\", \"CurrentUser\")")
+        .contains("this.calls.call(OP_DELETE, \"crm/v8/users\").path(id, \"id\").send();")
         .doesNotContain("class Factory")
         .doesNotContain("getMethod")
         .doesNotContain("reflect");
@@ -119,7 +119,7 @@ class GenerationTest {
         .doesNotContain("Request.Builder")
         .doesNotContain("HttpUrl.Builder")
         .contains(".header(\"If-Modified-Since\", since).header(\"X-Trace\", trace)")
-        .contains(".fetchPages(leadPageReader);");
+        .contains(".fetchPages(this.leadPageReader);");
   }
 
   @Test
@@ -133,6 +133,28 @@ class GenerationTest {
         .contains("clients.add(LeadsApi.class, LeadsApiZohoClient::new);")
         .contains("clients.add(LeadsApi.Notes.class, LeadsApi_NotesZohoClient::new);")
         .contains("clients.add(UsersApi.class, UsersApiZohoClient::new);");
+  }
+
+  @Test
+  void parametersNamedLikeTheClientsFieldsCompileAndAFutureFailsInsteadOfThrowingWhenNoTokenCanBeHad()
+      throws Exception {
+    JavaFileObject callsApi = source("com.example.crm.CallsApi",
+        "package com.example.crm;",
+        "import io.github.zohokit.annotation.*;",
+        "import io.github.zohokit.crm.ActionResult;",
+        "import java.util.*;",
+        "import java.util.concurrent.CompletableFuture;",
+        "@ZohoScope(\"ZohoCRM.modules.calls.ALL\")",
+        "public interface CallsApi {",
+        "  @Post(\"/crm/v8/Calls\") List<ActionResult> create(@Body List<Map<String, Object>> calls);",
+        "  @Get(\"/crm/v8/Calls/{id}\") CompletableFuture<String> find(@Path(\"id\") String calls,",
+        "      @Query(\"fields\") String actionResultListReader);",
+        "}");
+    Compilation c = compile(callsApi);
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(text(c.generatedSourceFile("com.example.crm.CallsApiZohoClient").get()))
+        .contains("this.calls.call(OP_CREATE, \"crm/v8/Calls\")")
+        .contains("catch (ZohoException e) {\n      return CompletableFuture.failedFuture(e);");
   }
 
   @Test

@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -112,17 +111,29 @@ final class TokenManager {
     return slot != null ? slot : slots.computeIfAbsent(userKey, user -> new Slot(new TokenKey(clientId, user)));
   }
 
+  /** The authorization held in memory for {@code userKey}, if any; creates no session. */
+  Optional<Authorization> cached(String userKey) {
+    Slot slot = slots.get(userKey);
+    return slot == null ? Optional.empty() : Optional.ofNullable(slot.current);
+  }
+
   /** Makes {@code token} the current one for {@code key} (a flow just obtained and stored it). */
   void put(TokenKey key, ZohoToken token) {
     Slot slot = session(key.userKey());
-    slot.current = slot.authorize(token);
+    synchronized (slot) {
+      slot.generation++;
+      slot.current = slot.authorize(token);
+    }
   }
 
   /** Forgets the in-memory token for {@code key}. */
   void forget(TokenKey key) {
     Slot slot = slots.get(key.userKey());
     if (slot != null) {
-      slot.current = null;
+      synchronized (slot) {
+        slot.generation++;
+        slot.current = null;
+      }
     }
   }
 
@@ -133,6 +144,10 @@ final class TokenManager {
     /** After a failed renewal ahead of expiry: when (epoch millis) to try again. */
     volatile long renewNotBefore = Long.MIN_VALUE;
     private CompletableFuture<Authorization> inFlight;
+    /** Whether {@link #inFlight} is a renewal ahead that its executor has not started yet (a caller may take it). */
+    private boolean aheadQueued;
+    /** Bumped when a flow stores a token or the token is forgotten: a renewal begun before does not overwrite it. */
+    private int generation;
 
     Slot(TokenKey key) {
       this.key = key;
@@ -172,12 +187,17 @@ final class TokenManager {
       if (authorization != null && !authorization.token().accessToken().equals(secret) && usableNow(authorization)) {
         return authorization;
       }
-      return renew(secret);
+      return renewReplacing(secret);
     }
 
     /** Renews now unless the token another thread or process stored meanwhile differs from {@code stale}. */
     Authorization renewReplacing(Secret stale) {
-      return renew(stale);
+      Authorization renewed = renew(stale);
+      if (stale != null && renewed.token().accessToken().equals(stale)) {
+        // the renewal this caller joined (one ahead of expiry that failed) ended with the refused token: renew for it
+        renewed = renew(stale);
+      }
+      return renewed;
     }
 
     /** {@code token} as calls use it; a token no call may use (untrusted API domain) fails when a call tries. */
@@ -197,21 +217,36 @@ final class TokenManager {
           return;
         }
         inFlight = new CompletableFuture<>();
+        aheadQueued = true;
         future = inFlight;
       }
       try {
         background.execute(() -> {
+          if (!start(future)) {
+            return;   // a caller that needed the token took this renewal over
+          }
           try {
             own(future, null);
           } catch (RuntimeException | Error e) {
             log.debug("Renewing the token of {} ahead of expiry failed: {}", key, e.toString());
           }
         });
-      } catch (RejectedExecutionException e) {
-        log.warn("The token renewal executor refused to renew the token of {} ahead of expiry ({}); renewing on "
-            + "this thread", key, e.toString());
-        own(future, null);
+      } catch (RuntimeException | Error e) {
+        if (start(future)) {
+          log.warn("The token renewal executor refused to renew the token of {} ahead of expiry ({}); renewing on "
+              + "this thread", key, e.toString());
+          own(future, null);
+        }
       }
+    }
+
+    /** Claims the queued renewal ahead {@code future} for whoever runs it; false when someone else claimed it. */
+    private synchronized boolean start(CompletableFuture<Authorization> future) {
+      if (inFlight != future || !aheadQueued) {
+        return false;
+      }
+      aheadQueued = false;
+      return true;
     }
 
     /** Renews now and waits for it; {@code rejected} is the access token Zoho refused, if that is why. */
@@ -222,6 +257,10 @@ final class TokenManager {
         if (inFlight == null) {
           inFlight = new CompletableFuture<>();
           owner = true;
+        } else if (aheadQueued) {
+          // a renewal ahead still waits for its executor (busy, or one that drops tasks): this caller runs it
+          aheadQueued = false;
+          owner = true;
         }
         future = inFlight;
       }
@@ -231,13 +270,20 @@ final class TokenManager {
 
     /** Runs the renewal this caller claimed, completes {@code future} with its outcome and releases the claim. */
     private Authorization own(CompletableFuture<Authorization> future, Secret rejected) {
+      int begun;
+      synchronized (this) {
+        begun = generation;
+      }
+      Authorization next;
       try {
         ZohoToken token = obtain(key, rejected, this);
-        Authorization known = current;
-        Authorization next = known != null && known.token() == token ? known : authorize(token);
-        current = next;
-        future.complete(next);
-        return next;
+        synchronized (this) {
+          Authorization known = current;
+          next = known != null && known.token() == token ? known : authorize(token);
+          if (generation == begun) {
+            current = next;   // else a flow stored a newer token, or it was forgotten (revoked), meanwhile: keep that
+          }
+        }
       } catch (RuntimeException e) {
         Authorization stillValid = current;
         if (rejected == null && stillValid != null && usableNow(stillValid)) {
@@ -245,20 +291,31 @@ final class TokenManager {
           renewNotBefore = clock.millis() + RETRY_EARLY_RENEWAL_AFTER.toMillis();
           log.warn("Renewing the token of {} ahead of expiry failed; the current token stays in use until {}: {}",
               key, stillValid.token().expiresAt(), e.getMessage());
-          future.complete(stillValid);
+          release(future).complete(stillValid);
           return stillValid;
         }
-        future.completeExceptionally(e);
+        release(future).completeExceptionally(e);
         throw e;
       } catch (Error e) {
-        future.completeExceptionally(e);
+        release(future).completeExceptionally(e);
         throw e;
-      } finally {
-        synchronized (this) {
-          inFlight = null;
-        }
       }
+      release(future).complete(next);
+      return next;
     }
+
+    /**
+     * Releases the claim before {@code future} completes, so that a waiter woken by it and renewing again (its token
+     * was the refused one) starts a new renewal instead of joining the finished one.
+     */
+    private synchronized CompletableFuture<Authorization> release(CompletableFuture<Authorization> future) {
+      if (inFlight == future) {
+        inFlight = null;
+        aheadQueued = false;
+      }
+      return future;
+    }
+
 
     private ZohoToken token() {
       Authorization authorization = current;

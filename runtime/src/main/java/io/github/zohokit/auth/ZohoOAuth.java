@@ -249,7 +249,7 @@ public final class ZohoOAuth {
 
   /** The token held in memory for {@code userKey}, if any: no store I/O, no renewal, no network. */
   Optional<ZohoToken> cachedToken(String userKey) {
-    return Optional.ofNullable(manager.session(userKey).current).map(Authorization::token);
+    return manager.cached(userKey).map(Authorization::token);
   }
 
   /**

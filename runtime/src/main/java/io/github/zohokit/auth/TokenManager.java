@@ -435,6 +435,12 @@ final class TokenManager {
         if (now.isPresent() && usable(now.get().token(), null)) {
           return now.get().token();
         }
+        if (now.isEmpty() && expectedVersion > 0) {
+          // deleted while we renewed (revoked, or removed by hand): do not bring its refresh token back
+          log.info("The token of {} was removed from {} while it was being renewed; the renewed token is not "
+              + "stored again", key, store);
+          return renewed;
+        }
         expectedVersion = now.map(StoredToken::version).orElse(0L);
       }
       log.warn("The renewed token for {} could not be stored: the key kept changing in {}; using it from memory",

@@ -168,4 +168,36 @@ class TokenManagerRacesTest {
       owner.shutdownNow();
     }
   }
+
+  @Test
+  void aTokenRevokedWhileItIsBeingRenewedIsNotStoredAgain() throws Exception {
+    store.save(KEY, token(ACCESS_TOKEN, Duration.ofSeconds(-1)));
+    CountDownLatch renewing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    TokenManager manager = manager(Runnable::run, (key, stored) -> {
+      renewing.countDown();
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return token(ACCESS_TOKEN_2, Duration.ofHours(1));
+    });
+    Session session = manager.session(KEY.userKey());
+    ExecutorService owner = Executors.newSingleThreadExecutor();
+    try {
+      Future<Authorization> renewed = owner.submit(session::authorization);
+      assertThat(renewing.await(10, TimeUnit.SECONDS)).isTrue();
+      store.delete(KEY);   // what ZohoOAuth.revoke does, meanwhile
+      manager.forget(KEY);
+      release.countDown();
+      renewed.get(10, TimeUnit.SECONDS);
+
+      assertThat(store.load(KEY)).as("the revoked user's refresh token is not written back").isEmpty();
+      assertThat(manager.cached(KEY.userKey())).isEmpty();
+    } finally {
+      release.countDown();
+      owner.shutdownNow();
+    }
+  }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -140,37 +141,28 @@ class TokenManagerRacesTest {
 
   @Test
   void aTokenAFlowStoresWhileARenewalIsInFlightIsNotOverwrittenByIt() throws Exception {
-    store.save(KEY, token(ACCESS_TOKEN, Duration.ofSeconds(-1)));
-    CountDownLatch renewing = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    TokenManager manager = manager(Runnable::run, (key, stored) -> {
-      renewing.countDown();
-      try {
-        release.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return token(ACCESS_TOKEN_2, Duration.ofHours(1));
-    });
-    Session session = manager.session(KEY.userKey());
-    ExecutorService owner = Executors.newSingleThreadExecutor();
-    try {
-      Future<Authorization> renewed = owner.submit(session::authorization);
-      assertThat(renewing.await(10, TimeUnit.SECONDS)).isTrue();
-      manager.put(KEY, token(ACCESS_TOKEN_3, Duration.ofHours(1)));   // a new login, meanwhile
-      release.countDown();
-      assertThat(renewed.get(10, TimeUnit.SECONDS).token().accessToken().reveal()).isEqualTo(ACCESS_TOKEN_2);
+    TokenManager manager = renewWhile(m -> m.put(KEY, token(ACCESS_TOKEN_3, Duration.ofHours(1))));   // a new login
 
-      assertThat(session.authorization().token().accessToken().reveal()).as("the login's token stays current")
-          .isEqualTo(ACCESS_TOKEN_3);
-    } finally {
-      release.countDown();
-      owner.shutdownNow();
-    }
+    assertThat(manager.session(KEY.userKey()).authorization().token().accessToken().reveal())
+        .as("the login's token stays current").isEqualTo(ACCESS_TOKEN_3);
   }
 
   @Test
   void aTokenRevokedWhileItIsBeingRenewedIsNotStoredAgain() throws Exception {
+    TokenManager manager = renewWhile(m -> {
+      store.delete(KEY);   // what ZohoOAuth.revoke does
+      m.forget(KEY);
+    });
+
+    assertThat(store.load(KEY)).as("the revoked user's refresh token is not written back").isEmpty();
+    assertThat(manager.cached(KEY.userKey())).isEmpty();
+  }
+
+  /**
+   * Renews an expired token on another thread and runs {@code meanwhile} while that renewal is at Zoho; the renewal
+   * itself returns {@code ACCESS_TOKEN_2}.
+   */
+  private TokenManager renewWhile(Consumer<TokenManager> meanwhile) throws Exception {
     store.save(KEY, token(ACCESS_TOKEN, Duration.ofSeconds(-1)));
     CountDownLatch renewing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
@@ -183,18 +175,14 @@ class TokenManagerRacesTest {
       }
       return token(ACCESS_TOKEN_2, Duration.ofHours(1));
     });
-    Session session = manager.session(KEY.userKey());
     ExecutorService owner = Executors.newSingleThreadExecutor();
     try {
-      Future<Authorization> renewed = owner.submit(session::authorization);
+      Future<Authorization> renewed = owner.submit(manager.session(KEY.userKey())::authorization);
       assertThat(renewing.await(10, TimeUnit.SECONDS)).isTrue();
-      store.delete(KEY);   // what ZohoOAuth.revoke does, meanwhile
-      manager.forget(KEY);
+      meanwhile.accept(manager);
       release.countDown();
-      renewed.get(10, TimeUnit.SECONDS);
-
-      assertThat(store.load(KEY)).as("the revoked user's refresh token is not written back").isEmpty();
-      assertThat(manager.cached(KEY.userKey())).isEmpty();
+      assertThat(renewed.get(10, TimeUnit.SECONDS).token().accessToken().reveal()).isEqualTo(ACCESS_TOKEN_2);
+      return manager;
     } finally {
       release.countDown();
       owner.shutdownNow();

@@ -1,31 +1,27 @@
 package io.github.zohokit.auth;
 
-import io.github.zohokit.token.ZohoToken;
-import io.github.zohokit.token.Secret;
-import io.github.zohokit.token.DataCenter;
-import io.github.zohokit.scope.Scope;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zohokit.RateLimitException;
 import io.github.zohokit.ReauthorizationRequiredException;
 import io.github.zohokit.ZohoAuthException;
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.ZohoUnavailableException;
-import io.github.zohokit.internal.Authorization;
-import io.github.zohokit.internal.Connection;
+import io.github.zohokit.internal.session.Authorization;
+import io.github.zohokit.scope.Scope;
 import io.github.zohokit.spi.StoredToken;
 import io.github.zohokit.spi.TokenStore;
-import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.store.TokenStores;
+import io.github.zohokit.token.DataCenter;
+import io.github.zohokit.token.Secret;
+import io.github.zohokit.token.TokenKey;
+import io.github.zohokit.token.ZohoToken;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import okhttp3.OkHttpClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Zoho OAuth for one client registered in the API Console: obtains tokens with the flow of the client's type,
@@ -45,49 +41,11 @@ import org.slf4j.LoggerFactory;
  * {@link #selfClientFlow()} (self client), {@link #deviceFlow()} (non-browser).
  */
 public final class ZohoOAuth {
-  private static final Logger log = LoggerFactory.getLogger(ZohoOAuth.class);
-
-  static {
-    Connection.install(oauth -> oauth.connection);
-  }
-
-  private final ClientConfig client;
-  private final ZohoEndpoints endpoints;
-  private final TokenStore store;
-  private final TokenEndpoint endpoint;
-  private final TokenKeeper keeper;
-  private final TokenManager manager;
-  private final Connection connection;
-  private final boolean pkce;
-  private final ObjectMapper objectMapper;
-  private final Duration slowDownInterval;
-  private final Sleeper sleeper;
+  private final Engine engine;
 
   private ZohoOAuth(Builder b, ClientConfig client, Duration lease, Duration expiryMargin) {
-    this.client = client;
-    this.endpoints = b.endpoints;
-    this.store = b.tokenStore != null ? b.tokenStore : TokenStores.file(TokenStores.defaultFile());
-    this.objectMapper = b.objectMapper != null ? b.objectMapper : new ObjectMapper();
-    this.pkce = b.type == ClientType.MOBILE || b.pkce;
-    this.slowDownInterval = b.slowDownInterval;
-    this.sleeper = b.sleeper;
-    OkHttpClient httpClient = b.httpClient != null ? b.httpClient : new OkHttpClient();
-    this.endpoint = new TokenEndpoint(client, endpoints, new AccountsClient(httpClient, objectMapper,
-        b.accountsTimeout), httpClient, b.clock, b.idTokenVerifier);
-    RefreshBudget budget = new RefreshBudget(b.refreshLimit, b.refreshWindow);
-    this.keeper = new TokenKeeper(client, store, endpoint, budget, b.clock);
-    TokenRenewal.WithoutRefreshToken withoutRefreshToken = b.clientCredentials != null
-        ? TokenRenewal.clientCredentials(b.clientCredentials, new SelfClientFlow(endpoint, keeper), budget, b.clock)
-        : TokenRenewal.reauthorization(b.type, store, b.type == ClientType.CLIENT_BASED
-            ? new ImplicitFlow(endpoint, keeper, objectMapper)::reauthorization : old -> null);
-    TokenRenewal renewal = new TokenRenewal(b.type, endpoint, keeper, budget, b.clock, withoutRefreshToken,
-        b.renewalListener);
-    TokenManager.Timing timing = new TokenManager.Timing(b.refreshMargin, expiryMargin, lease,
-        b.accountsTimeout.plus(Builder.STORE_GRACE));
-    this.manager = new TokenManager(client.clientId(), store, b.clock, timing, sleeper,
-        b.renewalExecutor != null ? b.renewalExecutor : TokenManager.background(), renewal, endpoint::apiBase);
-    keeper.managing(manager);
-    this.connection = new Connection(httpClient, objectMapper, manager::session);
+    this.engine = Engine.wire(b.settings(client, lease, expiryMargin));
+    engine.sessionHttp().ownedBy(this);
   }
 
   /**
@@ -165,7 +123,7 @@ public final class ZohoOAuth {
    * @return the client type, never null
    */
   public ClientType clientType() {
-    return client.type();
+    return engine.client().type();
   }
 
   /**
@@ -174,7 +132,7 @@ public final class ZohoOAuth {
    * @return the client id, never blank
    */
   public String clientId() {
-    return client.clientId();
+    return engine.client().clientId();
   }
 
   /**
@@ -183,7 +141,7 @@ public final class ZohoOAuth {
    * @return the data centre, never null; {@link DataCenter#US} unless the builder named another
    */
   public DataCenter dataCenter() {
-    return client.dataCenter();
+    return engine.client().dataCenter();
   }
 
   /**
@@ -192,7 +150,7 @@ public final class ZohoOAuth {
    * @return the endpoints, never null
    */
   public ZohoEndpoints endpoints() {
-    return endpoints;
+    return engine.endpoints();
   }
 
   /**
@@ -201,7 +159,7 @@ public final class ZohoOAuth {
    * @return the configured store, or the shared default file store when none was configured
    */
   public TokenStore tokenStore() {
-    return store;
+    return engine.store();
   }
 
   /**
@@ -218,7 +176,7 @@ public final class ZohoOAuth {
    * @throws ZohoAuthException when Zoho refuses the renewal
    */
   public ZohoToken token(String userKey) {
-    return manager.session(userKey).authorization().token();
+    return engine.manager().session(userKey).authorization().token();
   }
 
   /**
@@ -248,12 +206,12 @@ public final class ZohoOAuth {
 
   /** A valid token other than {@code rejected}: one another thread or process stored meanwhile, or a renewed one. */
   ZohoToken tokenRejected(String userKey, Secret rejected) {
-    return manager.session(userKey).renewReplacing(rejected).token();
+    return engine.manager().session(userKey).renewReplacing(rejected).token();
   }
 
   /** The token held in memory for {@code userKey}, if any: no store I/O, no renewal, no network. */
   Optional<ZohoToken> cachedToken(String userKey) {
-    return manager.cached(userKey).map(Authorization::token);
+    return engine.manager().cached(userKey).map(Authorization::token);
   }
 
   /**
@@ -263,7 +221,7 @@ public final class ZohoOAuth {
    * @return the stored token, or empty when the store holds none for {@code userKey}
    */
   public Optional<ZohoToken> storedToken(String userKey) {
-    return store.load(keeper.key(userKey)).map(StoredToken::token);
+    return engine.store().load(engine.keeper().key(userKey)).map(StoredToken::token);
   }
 
   /**
@@ -278,33 +236,8 @@ public final class ZohoOAuth {
    *     when Zoho refused (the token is kept)
    */
   public Revocation revoke(String userKey) {
-    TokenKey key = keeper.key(userKey);
-    Optional<StoredToken> stored = store.load(key);
-    if (stored.isEmpty()) {
-      return Revocation.NOTHING_STORED;
-    }
-    ZohoToken token = stored.get().token();
-    Revocation outcome = endpoint.revoke(key, token, store.toString());
-    store.delete(key);
-    manager.forget(key);
-    log.debug("{} the {} of {} and removed it from {}", outcome == Revocation.REVOKED ? "Revoked" : "Zoho no longer "
-        + "knew", token.hasRefreshToken() ? "refresh token" : "access token", key, store);
-    return outcome;
+    return engine.keeper().revoke(userKey);
   }
-
-  /** What {@link #revoke(String)} did. */
-  public enum Revocation {
-    /** Zoho revoked the token, and it was removed from the store. */
-    REVOKED,
-    /**
-     * Zoho did not know the token any more (HTTP 400: already revoked, evicted as the 21st refresh token, or never
-     * issued); it was removed from the store.
-     */
-    UNKNOWN_TO_ZOHO,
-    /** Nothing was stored for the user: nothing was sent to Zoho. */
-    NOTHING_STORED
-  }
-
 
   /**
    * Flows for server-based and mobile clients.
@@ -314,7 +247,7 @@ public final class ZohoOAuth {
    */
   public AuthorizationCodeFlow authorizationCodeFlow() {
     requireType("the authorization code flow", ClientType.SERVER_BASED, ClientType.MOBILE);
-    return new AuthorizationCodeFlow(endpoint, keeper, pkce);
+    return new AuthorizationCodeFlow(engine.accounts(), engine.keeper(), engine.flows().pkce());
   }
 
   /**
@@ -325,7 +258,7 @@ public final class ZohoOAuth {
    */
   public ImplicitFlow implicitFlow() {
     requireType("the implicit flow", ClientType.CLIENT_BASED);
-    return new ImplicitFlow(endpoint, keeper, objectMapper);
+    return new ImplicitFlow(engine.accounts(), engine.keeper(), engine.flows().objectMapper());
   }
 
   /**
@@ -336,7 +269,7 @@ public final class ZohoOAuth {
    */
   public SelfClientFlow selfClientFlow() {
     requireType("the self-client flow", ClientType.SELF_CLIENT);
-    return new SelfClientFlow(endpoint, keeper);
+    return new SelfClientFlow(engine.accounts(), engine.keeper());
   }
 
   /**
@@ -347,10 +280,12 @@ public final class ZohoOAuth {
    */
   public DeviceFlow deviceFlow() {
     requireType("the device flow", ClientType.NON_BROWSER);
-    return new DeviceFlow(endpoint, keeper, slowDownInterval, sleeper);
+    return new DeviceFlow(engine.accounts(), engine.keeper(), engine.flows().slowDownInterval(),
+        engine.flows().sleeper());
   }
 
   private void requireType(String flow, ClientType... types) {
+    ClientConfig client = engine.client();
     for (ClientType type : types) {
       if (client.type() == type) {
         return;
@@ -363,7 +298,7 @@ public final class ZohoOAuth {
 
   @Override
   public String toString() {
-    return "ZohoOAuth{" + client + ", store=" + store + "}";
+    return "ZohoOAuth{" + engine.client() + ", store=" + engine.store() + "}";
   }
 
   /** Configures a {@link ZohoOAuth}; {@link #build()} validates everything for the client type. */
@@ -548,6 +483,18 @@ public final class ZohoOAuth {
     public Builder renewalExecutor(Executor renewalExecutor) {
       this.renewalExecutor = Objects.requireNonNull(renewalExecutor, "renewalExecutor");
       return this;
+    }
+
+    /** What {@link #build()} checked, with the defaults of what was not set, for {@link Engine#wire}. */
+    private Engine.Settings settings(ClientConfig client, Duration lease, Duration expiryMargin) {
+      TokenManager.Timing timing = new TokenManager.Timing(refreshMargin, expiryMargin, lease,
+          accountsTimeout.plus(STORE_GRACE));
+      return new Engine.Settings(client, endpoints,
+          tokenStore != null ? tokenStore : TokenStores.file(TokenStores.defaultFile()),
+          httpClient != null ? httpClient : new OkHttpClient(),
+          objectMapper != null ? objectMapper : new ObjectMapper(), clock, accountsTimeout, refreshLimit,
+          refreshWindow, timing, renewalExecutor != null ? renewalExecutor : TokenManager.background(), sleeper,
+          clientCredentials, renewalListener, idTokenVerifier, type == ClientType.MOBILE || pkce, slowDownInterval);
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -29,10 +29,13 @@ public final class Clients {
   /**
    * How to create the generated client of {@code api}.
    *
+   * @param <T> the API interface
+   * @param api the interface
+   * @return the generated API's constructor, taking the calls of one user
    * @throws IllegalArgumentException when the class path holds no generated client for {@code api}
    */
   @SuppressWarnings("unchecked")
-  static <T> Function<ZohoCalls, T> find(Class<T> api) {
+  public static <T> Function<ZohoCalls, T> find(Class<T> api) {
     ClassLoader loader = api.getClassLoader() != null ? api.getClassLoader() : ClassLoader.getSystemClassLoader();
     Function<ZohoCalls, ?> create = on(loader).get(api);
     if (create == null) {

@@ -1,5 +1,7 @@
 package io.github.zohokit.internal;
 
+import io.github.zohokit.internal.session.Authorization;
+import io.github.zohokit.internal.session.Session;
 import io.github.zohokit.ZohoException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -14,7 +16,7 @@ import okhttp3.Response;
 /**
  * Authorizes the requests of an {@link okhttp3.OkHttpClient} for Zoho. A request tagged with an {@link Authorization}
  * (every generated call) is sent as built, with that authorization's token; an untagged one (the application's own
- * calls on {@link Connection#userClient}) gets the current token of the interceptor's session and is routed:
+ * calls on {@code SessionHttp.userHttp}) gets the current token of the interceptor's session and is routed:
  *
  * <ul>
  *   <li>adds {@code Authorization: Zoho-oauthtoken <access token>} (Zoho's scheme, although its token responses
@@ -33,13 +35,18 @@ import okhttp3.Response;
  *
  * {@code OAUTH_SCOPE_MISMATCH} is never retried: a refresh cannot add a scope.
  */
-final class ZohoAuthInterceptor implements Interceptor {
+public final class ZohoAuthInterceptor implements Interceptor {
   private static final long ERROR_PEEK_BYTES = 16 * 1024;
 
   /** Whose token untagged requests carry; null on the shared client of generated calls, which are all tagged. */
   private final Session untagged;
 
-  ZohoAuthInterceptor(Session untagged) {
+  /**
+   * Public only for {@code internal.session.SessionHttp}, which builds the interceptors.
+   *
+   * @param untagged whose token untagged requests carry; null for the shared HTTP client of generated calls
+   */
+  public ZohoAuthInterceptor(Session untagged) {
     this.untagged = untagged;
   }
 

@@ -1,5 +1,6 @@
 package io.github.zohokit.internal;
 
+import io.github.zohokit.internal.session.Authorization;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.github.zohokit.ZohoException;

@@ -1,5 +1,8 @@
 package io.github.zohokit.internal;
 
+import io.github.zohokit.internal.session.Authorization;
+import io.github.zohokit.internal.session.Session;
+import io.github.zohokit.internal.session.SessionHttp;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,7 +47,7 @@ public final class ZohoCalls {
   /** URLs prepared per leading literal path on one API base; replaced whole when the base changes. */
   private record Prefixes(HttpUrl base, ConcurrentHashMap<String, HttpUrl> urls) {}
 
-  private final Connection connection;
+  private final SessionHttp connection;
   private final Session session;
   private volatile Prefixes prefixes;
 
@@ -54,7 +57,7 @@ public final class ZohoCalls {
    * @param connection the connection of the {@code ZohoOAuth} the calls are made with
    * @param session the user the calls are made as
    */
-  public ZohoCalls(Connection connection, Session session) {
+  public ZohoCalls(SessionHttp connection, Session session) {
     this.connection = connection;
     this.session = session;
   }
@@ -337,7 +340,7 @@ public final class ZohoCalls {
   public <T> CompletableFuture<T> callAsync(Request request, Operation operation, ObjectReader reader,
       BodyShape shape) {
     CompletableFuture<T> future = new CompletableFuture<>();
-    Call call = connection.callClient().newCall(request);
+    Call call = connection.callHttp().newCall(request);
     call.enqueue(new Callback() {
       @Override
       public void onFailure(Call c, IOException e) {
@@ -432,7 +435,7 @@ public final class ZohoCalls {
 
   private Response send(Request request, Operation operation) {
     try {
-      return connection.callClient().newCall(request).execute();
+      return connection.callHttp().newCall(request).execute();
     } catch (IOException e) {
       throw failure(e, operation);
     }

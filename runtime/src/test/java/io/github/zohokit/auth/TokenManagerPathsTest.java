@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.ZohoUnavailableException;
-import io.github.zohokit.internal.Authorization;
+import io.github.zohokit.internal.session.Authorization;
 import io.github.zohokit.spi.RefreshLease;
 import io.github.zohokit.spi.StoredToken;
 import io.github.zohokit.spi.TokenStore;
@@ -454,17 +454,17 @@ class TokenManagerPathsTest {
     assertThat(renewals).hasValue(2);
   }
 
-  // ---- Slot ----
+  // ---- UserSession ----
 
   @Test
   void aRejectedTokenThatIsNoLongerCurrentGetsTheCurrentOneWithoutRenewal() {
     TokenManager manager = manager(backing, noSleep(), Runnable::run, noRenewal());
-    TokenManager.Slot slot = manager.session(KEY.userKey());
-    Authorization rejected = slot.authorize(token(ACCESS_TOKEN, Duration.ofHours(1)));
+    TokenManager.UserSession session = manager.session(KEY.userKey());
+    Authorization rejected = session.authorize(token(ACCESS_TOKEN, Duration.ofHours(1)));
     manager.put(KEY, token(ACCESS_TOKEN_2, Duration.ofHours(1)));
 
-    assertThat(slot.rejected(rejected)).isSameAs(slot.current);
-    assertThat(access(slot.rejected(rejected))).isEqualTo(ACCESS_TOKEN_2);
+    assertThat(session.rejected(rejected)).isSameAs(session.current);
+    assertThat(access(session.rejected(rejected))).isEqualTo(ACCESS_TOKEN_2);
   }
 
   @Test
@@ -474,11 +474,11 @@ class TokenManagerPathsTest {
       renewals.incrementAndGet();
       return token(ACCESS_TOKEN_3, Duration.ofHours(1));
     });
-    TokenManager.Slot slot = manager.session(KEY.userKey());
-    Authorization rejected = slot.authorize(token(ACCESS_TOKEN, Duration.ofHours(1)));
+    TokenManager.UserSession session = manager.session(KEY.userKey());
+    Authorization rejected = session.authorize(token(ACCESS_TOKEN, Duration.ofHours(1)));
     manager.put(KEY, token(ACCESS_TOKEN_2, EXPIRY_MARGIN));
 
-    assertThat(access(slot.rejected(rejected))).isEqualTo(ACCESS_TOKEN_3);
+    assertThat(access(session.rejected(rejected))).isEqualTo(ACCESS_TOKEN_3);
     assertThat(renewals).hasValue(1);
   }
 

@@ -9,8 +9,8 @@ import static io.github.zohokit.testing.Fixtures.REFRESH_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.zohokit.ZohoUnavailableException;
-import io.github.zohokit.internal.Authorization;
-import io.github.zohokit.internal.Session;
+import io.github.zohokit.internal.session.Authorization;
+import io.github.zohokit.internal.session.Session;
 import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.store.TokenStores;

@@ -306,10 +306,10 @@ class TokenRenewalTest {
     ZohoOAuth oauth = oauth().build();
     oauth.accessToken("default");
 
-    assertThat(oauth.revoke("default")).isEqualTo(ZohoOAuth.Revocation.REVOKED);
+    assertThat(oauth.revoke("default")).isEqualTo(Revocation.REVOKED);
     assertThat(store.keys()).isEmpty();
     assertThatThrownBy(() -> oauth.accessToken("default")).isInstanceOf(ReauthorizationRequiredException.class);
-    assertThat(oauth.revoke("default")).isEqualTo(ZohoOAuth.Revocation.NOTHING_STORED);
+    assertThat(oauth.revoke("default")).isEqualTo(Revocation.NOTHING_STORED);
   }
 
   @Test

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zohokit.ScopeMismatchException;
+import io.github.zohokit.internal.session.Authorization;
+import io.github.zohokit.internal.session.SessionHttp;
 import io.github.zohokit.token.DataCenter;
 import io.github.zohokit.scope.Scope;
 import io.github.zohokit.token.Secret;
@@ -139,7 +141,7 @@ class TaggedCallsTest {
   @Test
   void theSharedClientOfGeneratedCallsRefusesARequestWithoutItsAuthorization() {
     Request untagged = new Request.Builder().url(api.url("/crm/v8/Leads")).build();
-    assertThatThrownBy(() -> Connection.of(oauth).callClient().newCall(untagged).execute())
+    assertThatThrownBy(() -> SessionHttp.of(oauth).callHttp().newCall(untagged).execute())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("without an Authorization tag");
     assertThat(api.getRequestCount()).isZero();

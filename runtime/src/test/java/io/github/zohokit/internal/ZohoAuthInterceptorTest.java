@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.zohokit.ReauthorizationRequiredException;
 import io.github.zohokit.ScopeMismatchException;
 import io.github.zohokit.Zoho;
+import io.github.zohokit.internal.session.Authorization;
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.token.DataCenter;
 import io.github.zohokit.scope.Scope;

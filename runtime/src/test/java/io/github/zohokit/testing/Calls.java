@@ -1,9 +1,9 @@
 package io.github.zohokit.testing;
 
 import io.github.zohokit.auth.ZohoOAuth;
-import io.github.zohokit.internal.Authorization;
-import io.github.zohokit.internal.Connection;
 import io.github.zohokit.internal.ZohoCalls;
+import io.github.zohokit.internal.session.Authorization;
+import io.github.zohokit.internal.session.SessionHttp;
 import io.github.zohokit.token.TokenKey;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
@@ -14,7 +14,7 @@ public final class Calls {
 
   /** The calls of {@link TokenKey#DEFAULT_USER} of {@code oauth}. */
   public static ZohoCalls of(ZohoOAuth oauth) {
-    Connection connection = Connection.of(oauth);
+    SessionHttp connection = SessionHttp.of(oauth);
     return new ZohoCalls(connection, connection.session(TokenKey.DEFAULT_USER));
   }
 

@@ -3,7 +3,7 @@ package io.github.zohokit.auth;
 import io.github.zohokit.ZohoAuthException;
 import io.github.zohokit.ZohoUnavailableException;
 import io.github.zohokit.scope.Scope;
-import io.github.zohokit.store.TokenStoreException;
+import io.github.zohokit.spi.TokenStoreException;
 import io.github.zohokit.token.DataCenter;
 import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.token.ZohoToken;

@@ -2,7 +2,7 @@ package io.github.zohokit.auth;
 
 import io.github.zohokit.spi.StoredToken;
 import io.github.zohokit.spi.TokenStore;
-import io.github.zohokit.store.TokenStoreException;
+import io.github.zohokit.spi.TokenStoreException;
 import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.token.ZohoToken;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.github.zohokit.auth;
 
-import io.github.zohokit.store.TokenStoreException;
+import io.github.zohokit.spi.TokenStoreException;
 import io.github.zohokit.token.DataCenter;
 import io.github.zohokit.token.ZohoToken;
 import java.util.EnumMap;

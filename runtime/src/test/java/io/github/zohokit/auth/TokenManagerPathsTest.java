@@ -16,7 +16,7 @@ import io.github.zohokit.spi.RefreshLease;
 import io.github.zohokit.spi.StoredToken;
 import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.token.TokenKey;
-import io.github.zohokit.store.TokenStoreException;
+import io.github.zohokit.spi.TokenStoreException;
 import io.github.zohokit.store.TokenStores;
 import io.github.zohokit.testing.ForwardingTokenStore;
 import io.github.zohokit.testing.MutableClock;

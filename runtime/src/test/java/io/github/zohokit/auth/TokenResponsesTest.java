@@ -99,6 +99,8 @@ class TokenResponsesTest {
         .hasMessageContaining("client secret is wrong");
     assertThatThrownBy(() -> parse("{\"error\":\"missing_org_info\"}", OAuthErrors.Request.CLIENT_CREDENTIALS))
         .hasMessageContaining("soid as ZohoCRM.<orgId>");
+    assertThatThrownBy(() -> parse("{\"error\":\"invalid_org_info\"}", OAuthErrors.Request.CLIENT_CREDENTIALS))
+        .hasMessageContaining("soid as ZohoCRM.<orgId>").hasMessageContaining("Company Details");
     assertThatThrownBy(() -> parse("{\"error\":\"invalid_redirect_uri\"}", OAuthErrors.Request.AUTHORIZATION_CODE))
         .hasMessageContaining("not registered");
   }

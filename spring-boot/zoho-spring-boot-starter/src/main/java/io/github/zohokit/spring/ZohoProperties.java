@@ -289,7 +289,7 @@ public class ZohoProperties {
    * zoho:bootstrap-token} writes too. Default: the environment variable {@code ZOHO_TOKEN_STORE}, else
    * {@code ~/.zoho/tokens.json}. The file and its directories are created on the first write; a path that cannot be
    * read or written does not fail start-up; each token read or write that needs it then fails with a
-   * {@link io.github.zohokit.store.TokenStoreException}. Unused by the other kinds.
+   * {@link io.github.zohokit.spi.TokenStoreException}. Unused by the other kinds.
    *
    * @param tokenFile the file
    */

@@ -315,7 +315,7 @@ public final class ZohoOAuth {
     private String redirectUri;
     private DataCenter dataCenter = DataCenter.US;
     private ZohoEndpoints endpoints = ZohoEndpoints.zoho();
-    private OkHttpClient httpClient;
+    private OkHttpClient http;
     private ObjectMapper objectMapper;
     private Clock clock = Clock.systemUTC();
     private TokenStore tokenStore;
@@ -403,7 +403,7 @@ public final class ZohoOAuth {
      * @throws NullPointerException when {@code httpClient} is null
      */
     public Builder httpClient(OkHttpClient httpClient) {
-      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+      this.http = Objects.requireNonNull(httpClient, "httpClient");
       return this;
     }
 
@@ -491,7 +491,7 @@ public final class ZohoOAuth {
           accountsTimeout.plus(STORE_GRACE));
       return new Engine.Settings(client, endpoints,
           tokenStore != null ? tokenStore : TokenStores.file(TokenStores.defaultFile()),
-          httpClient != null ? httpClient : new OkHttpClient(),
+          http != null ? http : new OkHttpClient(),
           objectMapper != null ? objectMapper : new ObjectMapper(), clock, accountsTimeout, refreshLimit,
           refreshWindow, timing, renewalExecutor != null ? renewalExecutor : TokenManager.background(), sleeper,
           clientCredentials, renewalListener, idTokenVerifier, type == ClientType.MOBILE || pkce, slowDownInterval);

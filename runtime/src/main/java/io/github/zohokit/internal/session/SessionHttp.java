@@ -23,8 +23,8 @@ public final class SessionHttp {
   private static final Map<Object, SessionHttp> OWNED = Collections.synchronizedMap(new WeakHashMap<>());
 
   private final ObjectMapper objectMapper;
-  private final OkHttpClient base;
-  private final OkHttpClient calls;
+  private final OkHttpClient baseHttp;
+  private final OkHttpClient callHttp;
   private final Function<String, Session> sessions;
   private final Map<Session, Map<Class<?>, Object>> apis = new ConcurrentHashMap<>();
   private final Map<Session, OkHttpClient> userHttp = new ConcurrentHashMap<>();
@@ -41,8 +41,8 @@ public final class SessionHttp {
     this.sessions = Objects.requireNonNull(sessions, "sessions");
     // No silent replay: OkHttp would resend any request after a connection failure; the interceptor resends only
     // GET and HEAD, once, and tells the caller a POST/PATCH/PUT/DELETE may have been applied.
-    this.base = http.newBuilder().retryOnConnectionFailure(false).build();
-    this.calls = base.newBuilder().addInterceptor(new ZohoAuthInterceptor(null)).build();
+    this.baseHttp = http.newBuilder().retryOnConnectionFailure(false).build();
+    this.callHttp = baseHttp.newBuilder().addInterceptor(new ZohoAuthInterceptor(null)).build();
   }
 
   /**
@@ -114,7 +114,7 @@ public final class SessionHttp {
    */
   public OkHttpClient userHttp(Session session) {
     return userHttp.computeIfAbsent(session,
-        s -> base.newBuilder().addInterceptor(new ZohoAuthInterceptor(s)).build());
+        s -> baseHttp.newBuilder().addInterceptor(new ZohoAuthInterceptor(s)).build());
   }
 
   /**
@@ -123,7 +123,7 @@ public final class SessionHttp {
    * @return the shared authorizing HTTP client
    */
   public OkHttpClient callHttp() {
-    return calls;
+    return callHttp;
   }
 
   /**

@@ -686,6 +686,25 @@ class TokenManagerTest {
     // ---- the renewed token cannot be saved ----
 
     @Test
+    void aFirstSaveThatLosesToAWriteGoneAgainIsRetriedAndStored() {
+      AtomicInteger saves = new AtomicInteger();
+      TokenStore store = new ForwardingTokenStore(backing) {
+        @Override
+        public Optional<StoredToken> compareAndSet(TokenKey key, long expectedVersion, ZohoToken token) {
+          // the first save loses to another writer whose token is gone again when the loser looks
+          return saves.incrementAndGet() == 1 ? Optional.empty() : delegate.compareAndSet(key, expectedVersion, token);
+        }
+      };
+      TokenManager manager = manager(store, noSleep(), Runnable::run, (key, stored) ->
+          token(ACCESS_TOKEN_2, Duration.ofHours(1)));
+
+      assertThat(access(manager.session(KEY.userKey()).authorization())).isEqualTo(ACCESS_TOKEN_2);
+      assertThat(saves).hasValue(2);
+      assertThat(backing.load(KEY)).as("nothing was stored before, so nothing was revoked: the token is stored")
+          .map(stored -> stored.token().accessToken().reveal()).contains(ACCESS_TOKEN_2);
+    }
+
+    @Test
     void whenTheKeyKeepsChangingAUsableTokenSomeoneElseWroteWins() {
       backing.save(KEY, token(ACCESS_TOKEN, Duration.ofSeconds(-1)));
       AtomicInteger attempts = new AtomicInteger();
@@ -758,6 +777,17 @@ class TokenManagerTest {
 
       assertThat(access(session.rejected(rejected))).isEqualTo(ACCESS_TOKEN_3);
       assertThat(renewals).hasValue(1);
+    }
+
+    @Test
+    void theCachedAuthorizationIsTheCurrentOne() {
+      TokenManager manager = manager(backing, noSleep(), Runnable::run, noRenewal());
+      assertThat(manager.cached(KEY.userKey())).isEmpty();
+
+      manager.put(KEY, token(ACCESS_TOKEN, Duration.ofHours(1)));
+
+      assertThat(manager.cached(KEY.userKey())).get().isSameAs(manager.session(KEY.userKey()).current);
+      assertThat(manager.cached(KEY.userKey()).map(TokenManagerTest::access)).contains(ACCESS_TOKEN);
     }
 
     @Test
@@ -898,6 +928,17 @@ class TokenManagerTest {
 
       assertThat(store.load(KEY)).as("the revoked user's refresh token is not written back").isEmpty();
       assertThat(manager.cached(KEY.userKey())).isEmpty();
+    }
+
+    @Test
+    void aLoginAndThenARevokeWhileARenewalIsInFlightLeaveNoTokenCurrent() throws Exception {
+      TokenManager manager = renewWhile(m -> {
+        m.put(KEY, token(ACCESS_TOKEN_3, Duration.ofHours(1)));   // a new login
+        store.delete(KEY);                                        // then a revoke
+        m.forget(KEY);
+      });
+
+      assertThat(manager.cached(KEY.userKey())).as("neither the login's token nor the renewal's is current").isEmpty();
     }
 
     /**

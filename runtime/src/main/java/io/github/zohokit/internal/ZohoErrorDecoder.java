@@ -37,7 +37,7 @@ import java.util.Map;
 public final class ZohoErrorDecoder {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   /** The most of an error body read: Zoho's are a few hundred bytes. */
-  static final long MAX_ERROR_BODY_BYTES = 1024 * 1024;
+  public static final long MAX_ERROR_BODY_BYTES = 1024 * 1024;
 
   private ZohoErrorDecoder() {}
 
@@ -195,7 +195,7 @@ public final class ZohoErrorDecoder {
   }
 
   /** Zoho's error {@code code} in {@code body}, or {@code null}. */
-  static String errorCode(String body) {
+  public static String errorCode(String body) {
     JsonNode json = parse(body);
     if (json == null) {
       return null;

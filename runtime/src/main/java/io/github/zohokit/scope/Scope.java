@@ -1,6 +1,5 @@
 package io.github.zohokit.scope;
 
-import io.github.zohokit.internal.Operation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -9,7 +9,7 @@ import io.github.zohokit.token.Secret;
 import io.github.zohokit.auth.ZohoEndpoints;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.token.ZohoToken;
-import io.github.zohokit.internal.Operation;
+import io.github.zohokit.Operation;
 import io.github.zohokit.processor.sample.LeadsApi;
 import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.spi.TokenStore;
@@ -49,7 +49,7 @@ class RequestTagTest {
         .endpoints(ZohoEndpoints.zoho().withAccountsUrl(DataCenter.US, "http://127.0.0.1:1")
             .withApiBase(DataCenter.US, api.url("/").toString())).tokenStore(store)
         .httpClient(observed).build();
-    leads = Zoho.connect(oauth).client(LeadsApi.class);
+    leads = Zoho.connect(oauth).api(LeadsApi.class);
   }
 
   @AfterEach

@@ -194,7 +194,12 @@ public final class ZohoErrorDecoder {
     return "INVALID_TOKEN".equals(code) || "AUTHENTICATION_FAILURE".equals(code) || "INVALID_OAUTHTOKEN".equals(code);
   }
 
-  /** Zoho's error {@code code} in {@code body}, or {@code null}. */
+  /**
+   * Zoho's error {@code code} in {@code body}, or {@code null}.
+   *
+   * @param body an answer's body
+   * @return the code, or null when the body is not a Zoho error
+   */
   public static String errorCode(String body) {
     JsonNode json = parse(body);
     if (json == null) {

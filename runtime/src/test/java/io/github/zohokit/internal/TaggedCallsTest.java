@@ -125,8 +125,8 @@ class TaggedCallsTest {
     api.enqueue(json("{\"data\":[{\"id\":\"1\"}],\"info\":{\"more_records\":true,\"page\":1}}"));
     api.enqueue(json("{\"data\":[{\"id\":\"2\"}],\"info\":{\"more_records\":false,\"page\":2}}"));
     Iterator<JsonNode> records = calls.start(LEADS).fetchPages(Decoder.<RecordPage<JsonNode>>whole(
-        calls.objectMapper(), Decoder.type(calls.objectMapper(), RecordPage.class,
-            Decoder.type(calls.objectMapper(), JsonNode.class)))).iterator();
+        calls.objectMapper(), calls.objectMapper().getTypeFactory().constructParametricType(RecordPage.class,
+            JsonNode.class))).iterator();
 
     assertThat(records.next().get("id").asText()).isEqualTo("1");
     clock.advance(Duration.ofMinutes(55));   // the first page's token has expired

@@ -53,7 +53,7 @@ public abstract class Decoder<T> {
    *
    * @param <T> the value's type
    * @param mapper the mapper of the generated API
-   * @param type the value's type, from {@link #type}
+   * @param type the value's type, such as {@code types.constructParametricType(RecordPage.class, Lead.class)}
    * @return the decoder
    */
   public static <T> Decoder<T> whole(ObjectMapper mapper, JavaType type) {
@@ -74,7 +74,7 @@ public abstract class Decoder<T> {
    *
    * @param <T> the list's type
    * @param mapper the mapper of the generated API
-   * @param type the list's type, from {@link #type}
+   * @param type the list's type, such as {@code types.constructParametricType(List.class, Lead.class)}
    * @return the decoder
    */
   public static <T> Decoder<T> list(ObjectMapper mapper, JavaType type) {
@@ -100,7 +100,7 @@ public abstract class Decoder<T> {
    *
    * @param <T> the value's type
    * @param mapper the mapper of the generated API
-   * @param type the value's type, from {@link #type}
+   * @param type the value's type, such as {@code types.constructParametricType(RecordPage.class, Lead.class)}
    * @return the decoder
    */
   public static <T> Decoder<T> single(ObjectMapper mapper, JavaType type) {
@@ -129,7 +129,7 @@ public abstract class Decoder<T> {
    * @return the decoder
    */
   public static <T> Decoder<T> whole(ObjectMapper mapper, Class<?> type) {
-    return whole(mapper, type(mapper, type));
+    return whole(mapper, mapper.constructType(type));
   }
 
   /**
@@ -141,7 +141,7 @@ public abstract class Decoder<T> {
    * @return the decoder
    */
   public static <T> Decoder<T> single(ObjectMapper mapper, Class<?> type) {
-    return single(mapper, type(mapper, type));
+    return single(mapper, mapper.constructType(type));
   }
 
   /**
@@ -151,29 +151,6 @@ public abstract class Decoder<T> {
    */
   public static Decoder<String> text() {
     return TEXT;
-  }
-
-  /**
-   * The Jackson type of {@code type}.
-   *
-   * @param mapper the mapper of the generated API
-   * @param type a non-generic class
-   * @return the Jackson type
-   */
-  public static JavaType type(ObjectMapper mapper, Class<?> type) {
-    return mapper.constructType(type);
-  }
-
-  /**
-   * The Jackson type {@code raw<arguments>}.
-   *
-   * @param mapper the mapper of the generated API
-   * @param raw the generic class, such as {@code List} or {@code RecordPage}
-   * @param arguments its type arguments, in order
-   * @return the parameterised Jackson type
-   */
-  public static JavaType type(ObjectMapper mapper, Class<?> raw, JavaType... arguments) {
-    return mapper.getTypeFactory().constructParametricType(raw, arguments);
   }
 
   private static ObjectReader reader(ObjectMapper mapper, JavaType type) {

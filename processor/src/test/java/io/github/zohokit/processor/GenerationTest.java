@@ -162,6 +162,26 @@ class GenerationTest {
   }
 
   @Test
+  void overloadedMethodsNameTheirParameterTypesForTheRuntimeOperation() throws Exception {
+    JavaFileObject overloads = source("com.example.crm.OverloadedApi",
+        "package com.example.crm;",
+        "import io.github.zohokit.annotation.*;",
+        "import java.util.*;",
+        "@ZohoScope(\"ZohoCRM.modules.leads.READ\")",
+        "public interface OverloadedApi {",
+        "  @Get(\"/crm/v8/Leads/{id}\") String find(@Path(\"id\") String id);",
+        "  @Get(\"/crm/v8/Leads/{id}\") String find(@Path(\"id\") String id, @Query(\"fields\") List<String> f);",
+        "  @Get(\"/crm/v8/Leads\") String list();",
+        "}");
+    Compilation c = compile(overloads);
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(text(c.generatedSourceFile("com.example.crm.ZohoOverloadedApi").get()).replaceAll("\\s+", " "))
+        .contains("Route FIND = Route.of(OverloadedApi.class, \"find\", new Class<?>[] {String.class}, \"GET\",")
+        .contains("Route FIND2 = Route.of(OverloadedApi.class, \"find\", new Class<?>[] {String.class, List.class},")
+        .contains("Route LIST = Route.of(OverloadedApi.class, \"list\", \"GET\",");
+  }
+
+  @Test
   void theRegistrySitsInThePackageTheInterfacesShareOrWhereTheOptionNamesIt() throws Exception {
     JavaFileObject invoices = source("com.example.billing.InvoicesApi",
         "package com.example.billing;",

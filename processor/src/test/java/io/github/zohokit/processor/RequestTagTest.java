@@ -29,6 +29,7 @@ class RequestTagTest {
   private static final String CLIENT_ID = "1000.K3Y9QZ0PLM4XW8RTB7NV5CJ2HD6AFE";
   private final MockWebServer api = new MockWebServer();
   private final List<String> seen = new CopyOnWriteArrayList<>();
+  private final List<Operation> operations = new CopyOnWriteArrayList<>();
   private LeadsApi leads;
 
   @BeforeEach
@@ -41,6 +42,9 @@ class RequestTagTest {
         .apiDomain(api.url("/").toString()).build());
     OkHttpClient observed = new OkHttpClient.Builder().addInterceptor(chain -> {
       Operation operation = chain.request().tag(Operation.class);
+      if (operation != null) {
+        operations.add(operation);
+      }
       seen.add(operation == null ? "untagged " + chain.request().url().encodedPath()
           : operation.httpMethod() + " " + operation.pathTemplate() + " -> " + chain.request().url().encodedPath());
       return chain.proceed(chain.request());
@@ -62,5 +66,18 @@ class RequestTagTest {
     api.enqueue(new MockResponse.Builder().code(204).build());
     assertThat(leads.find("4876876000001168001")).isEmpty();
     assertThat(seen).containsExactly("GET /crm/v8/Leads/{id} -> /crm/v8/Leads/4876876000001168001");
+  }
+
+  @Test
+  void theTagNamesTheJavaMethodAndTheDeclaredScopes() throws Exception {
+    api.enqueue(new MockResponse.Builder().code(204).build());
+    leads.find("4876876000001168001");
+
+    Operation operation = operations.get(0);
+    assertThat(operation.api()).isEqualTo(LeadsApi.class);
+    assertThat(operation.methodName()).isEqualTo("find");
+    assertThat(operation.method()).isEqualTo(LeadsApi.class.getMethod("find", String.class));
+    assertThat(operation.scopes()).containsExactly(Scope.parse("ZohoCRM.modules.leads.READ"));
+    assertThat(operation).hasToString("GET /crm/v8/Leads/{id}");
   }
 }

@@ -143,7 +143,7 @@ final class ClientWriter {
           constructor.code.addStatement("this.$N = mapper.writerFor($L)", writer, token);
         }
       }
-      type.addMethod(implement(method, route, decoder, writer));
+      type.addMethod(implement(client, method, route, decoder, writer));
     }
     type.addMethod(constructor.code.build());
     return JavaFile.builder(client.generatedName().packageName(), type.build())
@@ -184,7 +184,7 @@ final class ClientWriter {
     return type;
   }
 
-  private MethodSpec implement(MethodModel method, String route, String decoder, String writer) {
+  private MethodSpec implement(ClientModel client, MethodModel method, String route, String decoder, String writer) {
     MethodSpec.Builder m = MethodSpec.methodBuilder(method.name())
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
@@ -196,7 +196,12 @@ final class ClientWriter {
 
     // one expression: the call of the route, then the arguments bound by name in the order of the path, the query
     // and the headers, then the body, then the method that sends it and reads the answer
-    CodeBlock.Builder call = CodeBlock.builder().add("this.calls.start($N)", route);
+    // a parameter spelled like the route's constant would hide it: then the constant is qualified
+    boolean hidden = method.element().getParameters().stream()
+        .anyMatch(p -> p.getSimpleName().contentEquals(route));
+    CodeBlock.Builder call = hidden
+        ? CodeBlock.builder().add("this.calls.start($T.$N)", client.generatedName(), route)
+        : CodeBlock.builder().add("this.calls.start($N)", route);
     for (String variable : method.path().variables()) {
       // Zoho's scopes for this call depend on the module: the call checks them (once per module) as it binds it
       String bind = variable.equals(method.moduleVariable()) ? "module" : "path";

@@ -162,7 +162,7 @@ class GenerationTest {
   }
 
   @Test
-  void overloadedMethodsNameTheirParameterTypesForTheRuntimeOperation() throws Exception {
+  void overloadedMethodsNameTheirParameterTypesAndAParameterCannotHideARoute() throws Exception {
     JavaFileObject overloads = source("com.example.crm.OverloadedApi",
         "package com.example.crm;",
         "import io.github.zohokit.annotation.*;",
@@ -171,14 +171,15 @@ class GenerationTest {
         "public interface OverloadedApi {",
         "  @Get(\"/crm/v8/Leads/{id}\") String find(@Path(\"id\") String id);",
         "  @Get(\"/crm/v8/Leads/{id}\") String find(@Path(\"id\") String id, @Query(\"fields\") List<String> f);",
-        "  @Get(\"/crm/v8/Leads\") String list();",
+        "  @Get(\"/crm/v8/Leads\") String list(@Query(\"LIST\") String LIST);",
         "}");
     Compilation c = compile(overloads);
     assertThat(c).succeededWithoutWarnings();
     assertThat(text(c.generatedSourceFile("com.example.crm.ZohoOverloadedApi").get()).replaceAll("\\s+", " "))
         .contains("Route FIND = Route.of(OverloadedApi.class, \"find\", new Class<?>[] {String.class}, \"GET\",")
         .contains("Route FIND2 = Route.of(OverloadedApi.class, \"find\", new Class<?>[] {String.class, List.class},")
-        .contains("Route LIST = Route.of(OverloadedApi.class, \"list\", \"GET\",");
+        .contains("Route LIST = Route.of(OverloadedApi.class, \"list\", \"GET\",")
+        .contains("this.calls.start(ZohoOverloadedApi.LIST).query(\"LIST\", LIST)");
   }
 
   @Test

@@ -186,7 +186,7 @@ public final class ZohoProcessor extends AbstractProcessor {
       }
     }
     if (registries.isEmpty()) {
-      for (ManifestWriter.Kept kept : readKept(previous(ScopeManifest.RESOURCE))) {
+      for (ScopeManifest.Client kept : previousManifest()) {
         TypeElement type = processingEnv.getElementUtils().getTypeElement(kept.interfaceName());
         if (type != null && !clients.containsKey(kept.interfaceName())) {
           ClassName api = ClassName.get(type);
@@ -244,8 +244,8 @@ public final class ZohoProcessor extends AbstractProcessor {
     List<ClientModel> all = new ArrayList<>(clients.values());
     // only this compilation's registries: the first one carries the clients an earlier build kept
     write(SERVICES, String.join("\n", registries) + "\n");
-    List<ManifestWriter.Kept> kept = new ArrayList<>();
-    for (ManifestWriter.Kept client : readKept(previous(ScopeManifest.RESOURCE))) {
+    List<ScopeManifest.Client> kept = new ArrayList<>();
+    for (ScopeManifest.Client client : previousManifest()) {
       if (!clients.containsKey(client.interfaceName()) && exists(client.interfaceName())) {
         kept.add(client);
       }
@@ -253,12 +253,9 @@ public final class ZohoProcessor extends AbstractProcessor {
     write(ScopeManifest.RESOURCE, ManifestWriter.write(all, kept));
   }
 
-  private static List<ManifestWriter.Kept> readKept(String manifest) {
-    try {
-      return ManifestWriter.read(manifest);
-    } catch (IllegalArgumentException e) {
-      return List.of(); // not in this writer's layout: replaced, not merged
-    }
+  /** The clients of the manifest an earlier build wrote to the class output; none when there is none. */
+  private List<ScopeManifest.Client> previousManifest() {
+    return ManifestWriter.read(previous(ScopeManifest.RESOURCE), ScopeManifest.RESOURCE);
   }
 
   private boolean exists(String canonicalName) {

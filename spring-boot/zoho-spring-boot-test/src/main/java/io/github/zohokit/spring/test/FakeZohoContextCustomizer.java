@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -64,8 +65,13 @@ final class FakeZohoContextCustomizer implements ContextCustomizer {
     }
     properties.put("zoho.data-center", DC.name());
     properties.put("zoho.accounts-url", fake.baseUrl(DC));
-    properties.put("zoho.api-url", fake.baseUrl(DC));
-    properties.put("zoho.token-store", "memory");
+    ConfigurableEnvironment environment = context.getEnvironment();
+    if (!environment.containsProperty("zoho.api-url")) {   // a test that still sets the old name keeps its value
+      properties.put("zoho.api-base", fake.baseUrl(DC));
+    }
+    if (!namesAStoreKind(environment)) {
+      properties.put("zoho.token-store-kind", "memory");
+    }
     addBelowTheTestsOwnProperties(context.getEnvironment(), new MapPropertySource(PROPERTY_SOURCE, properties));
 
     BeanDefinitionRegistry registry = (BeanDefinitionRegistry) context.getBeanFactory();
@@ -80,6 +86,18 @@ final class FakeZohoContextCustomizer implements ContextCustomizer {
       });
       registry.registerBeanDefinition("fakeZohoDefaultToken", bootstrap);
     }
+  }
+
+  /**
+   * Whether the test already names the store kind, under its name or its deprecated one ({@code zoho.token-store},
+   * where a path is the token file's environment variable {@code ZOHO_TOKEN_STORE}, not a kind).
+   */
+  private static boolean namesAStoreKind(ConfigurableEnvironment environment) {
+    if (environment.containsProperty("zoho.token-store-kind")) {
+      return true;
+    }
+    String old = environment.getProperty("zoho.token-store");
+    return old != null && List.of("jdbc", "file", "memory").contains(old.strip().toLowerCase(Locale.ROOT));
   }
 
   /** Under inlined and dynamic test properties (so the test can override), above everything else. */

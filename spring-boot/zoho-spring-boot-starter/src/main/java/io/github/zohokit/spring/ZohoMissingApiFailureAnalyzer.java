@@ -1,6 +1,5 @@
 package io.github.zohokit.spring;
 
-import io.github.zohokit.internal.Clients;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -56,10 +55,22 @@ final class ZohoMissingApiFailureAnalyzer extends AbstractFailureAnalyzer<NoSuch
         cause);
   }
 
-  /** Whether a registry of generated implementations lists {@code api} (then the bean is missing for another reason). */
+  /**
+   * Whether a generated implementation of {@code api} is on the class path (then the bean is missing for another
+   * reason, such as an excluded auto-configuration), under the processor's names: {@code Zoho<Interface>} beside it,
+   * or {@code <Interface>ZohoClient} of earlier versions.
+   */
   private static boolean generated(Class<?> api) {
-    ClassLoader loader = api.getClassLoader() != null ? api.getClassLoader() : ClassLoader.getSystemClassLoader();
-    return Clients.interfaces(loader).contains(api);
+    String pkg = api.getPackageName().isEmpty() ? "" : api.getPackageName() + ".";
+    for (String name : new String[] {pkg + "Zoho" + api.getSimpleName(), api.getName() + "ZohoClient"}) {
+      try {
+        Class.forName(name, false, api.getClassLoader());
+        return true;
+      } catch (ClassNotFoundException | LinkageError e) {
+        // not this name
+      }
+    }
+    return false;
   }
 
   /** The class file of {@code type} as ISO-8859-1 text (its constant pool holds the annotations' descriptors). */

@@ -45,6 +45,11 @@ class ZohoMissingApiFailureAnalyzerTest {
     OtherPage(SomethingElse other) {}
   }
 
+  @Component
+  static class PretendPage {
+    PretendPage(PretendApi pretend) {}
+  }
+
   @Configuration(proxyBeanMethods = false)
   @ImportAutoConfiguration(ZohoAutoConfiguration.class)
   static class App {}
@@ -74,6 +79,8 @@ class ZohoMissingApiFailureAnalyzerTest {
   @Test
   void otherMissingBeansAreLeftToSpring() {
     assertThat(new ZohoMissingApiFailureAnalyzer().analyze(startFailure(OtherPage.class))).isNull();
+    // generated, but not a bean (here: not registered): the processor ran, so this is not the reason
+    assertThat(new ZohoMissingApiFailureAnalyzer().analyze(startFailure(PretendPage.class))).isNull();
   }
 
   @Test

@@ -1,6 +1,6 @@
 // Starts the fake Zoho for this consumer build, registers a self client, generates the grant code the way the API
 // Console does, and puts what the build needs in .mvn/maven.config.
-import io.github.zohokit.auth.DataCenter
+import io.github.zohokit.token.DataCenter
 import io.github.zohokit.testkit.FakeZoho
 
 def fake = FakeZoho.start()

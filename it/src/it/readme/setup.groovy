@@ -2,7 +2,7 @@
 // as a file (TARGET is a path) or into a readme-it place of pom.xml (TARGET is pom.xml#PLACE). Every java and xml
 // block of the quick start must be marked, so that none goes unbuilt. Then a fake Zoho stands in for Zoho: the
 // README's settings.xml gets the fake client's id and secret, and the build a grant code and the fake's URL.
-import io.github.zohokit.auth.DataCenter
+import io.github.zohokit.token.DataCenter
 import io.github.zohokit.testkit.FakeZoho
 import java.util.regex.Matcher
 

@@ -1,6 +1,6 @@
 // Shared by the ITs' setup scripts: copies the annotated interface in, starts a fake Zoho kept in `context`,
 // and writes the IT's .mvn/maven.config (properties) and settings-it.xml (the <server> with the credentials).
-import io.github.zohokit.auth.DataCenter
+import io.github.zohokit.token.DataCenter
 import io.github.zohokit.testkit.FakeZoho
 import java.time.Duration
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.internal.Connection;
 import io.github.zohokit.internal.Session;
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.TokenKey;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
 

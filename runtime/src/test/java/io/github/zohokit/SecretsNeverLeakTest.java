@@ -1,6 +1,6 @@
 package io.github.zohokit;
 
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.TokenKey;
 import static io.github.zohokit.testing.Fixtures.ACCESS_TOKEN;
 import static io.github.zohokit.testing.Fixtures.ACCESS_TOKEN_2;
 import static io.github.zohokit.testing.Fixtures.CLIENT_ID;
@@ -13,10 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.github.zohokit.auth.AuthorizationRequest;
-import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.token.DataCenter;
 import io.github.zohokit.auth.ZohoEndpoints;
 import io.github.zohokit.auth.ZohoOAuth;
-import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.token.ZohoToken;
 import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import io.github.zohokit.testing.MutableClock;

@@ -1,6 +1,6 @@
 package io.github.zohokit.bench;
 
-import io.github.zohokit.auth.Secret;
+import io.github.zohokit.token.Secret;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -2,12 +2,12 @@ package io.github.zohokit.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zohokit.Zoho;
-import io.github.zohokit.auth.DataCenter;
-import io.github.zohokit.auth.Secret;
+import io.github.zohokit.token.DataCenter;
+import io.github.zohokit.token.Secret;
 import io.github.zohokit.auth.ZohoEndpoints;
 import io.github.zohokit.auth.ZohoOAuth;
-import io.github.zohokit.auth.ZohoToken;
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.ZohoToken;
+import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import java.time.Instant;

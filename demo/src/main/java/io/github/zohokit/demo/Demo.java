@@ -1,16 +1,16 @@
 package io.github.zohokit.demo;
 
 import io.github.zohokit.Zoho;
-import io.github.zohokit.auth.DataCenter;
-import io.github.zohokit.auth.Scope;
-import io.github.zohokit.internal.scope.ScopeManifest;
+import io.github.zohokit.token.DataCenter;
+import io.github.zohokit.scope.Scope;
+import io.github.zohokit.scope.ScopeManifest;
 import io.github.zohokit.auth.ZohoEndpoints;
 import io.github.zohokit.auth.ZohoOAuth;
-import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.token.ZohoToken;
 import io.github.zohokit.crm.RecordPage;
 import io.github.zohokit.crm.v8.User;
 import io.github.zohokit.crm.v8.UsersApi;
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.store.TokenStores;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -2,7 +2,7 @@ package io.github.zohokit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.token.DataCenter;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.store.TokenStores;
 import io.github.zohokit.testkit.FakeClient;

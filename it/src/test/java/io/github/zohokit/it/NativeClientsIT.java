@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.zohokit.Zoho;
 import io.github.zohokit.auth.AuthorizationRequest;
-import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.token.DataCenter;
 import io.github.zohokit.auth.ZohoOAuth;
-import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.token.ZohoToken;
 import io.github.zohokit.crm.v8.UsersApi;
 import io.github.zohokit.store.TokenStores;
 import io.github.zohokit.testkit.FakeClient;

@@ -1,11 +1,11 @@
 package io.github.zohokit.maven;
 
 import io.github.zohokit.auth.ClientType;
-import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.token.DataCenter;
 import io.github.zohokit.auth.ZohoEndpoints;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.store.TokenCipher;
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import java.io.File;
@@ -230,7 +230,7 @@ abstract class AbstractZohoMojo extends AbstractMojo {
   protected RequiredScopes requireScopes() throws MojoExecutionException, MojoFailureException {
     RequiredScopes required = requiredScopes();
     if (required.isEmpty()) {
-      throw new MojoFailureException("No scopes to request: no " + io.github.zohokit.internal.scope.ScopeManifest.RESOURCE
+      throw new MojoFailureException("No scopes to request: no " + io.github.zohokit.scope.ScopeManifest.RESOURCE
           + " was found in this project's classes or dependencies, and zoho.scopes is not set. Compile first "
           + "(mvn compile, with zoho-processor in the compiler's annotationProcessorPaths), or pass "
           + "-Dzoho.scopes=ZohoCRM.modules.ALL,...");

@@ -1,9 +1,9 @@
 package io.github.zohokit.maven;
 
 import io.github.zohokit.auth.ClientType;
-import io.github.zohokit.auth.Scope;
-import io.github.zohokit.auth.ZohoToken;
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.scope.Scope;
+import io.github.zohokit.token.ZohoToken;
+import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.store.TokenStoreException;
 import java.time.Clock;
 import java.util.Optional;

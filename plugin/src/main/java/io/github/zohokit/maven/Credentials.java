@@ -1,6 +1,6 @@
 package io.github.zohokit.maven;
 
-import io.github.zohokit.auth.Secret;
+import io.github.zohokit.token.Secret;
 import java.util.function.Function;
 import org.apache.maven.plugin.MojoFailureException;
 

@@ -1,9 +1,9 @@
 package io.github.zohokit.maven;
 
-import io.github.zohokit.auth.Scope;
-import io.github.zohokit.internal.scope.ScopeManifest;
-import io.github.zohokit.internal.scope.ScopeRequirement;
-import io.github.zohokit.internal.scope.ScopeRules;
+import io.github.zohokit.scope.Scope;
+import io.github.zohokit.scope.ScopeManifest;
+import io.github.zohokit.scope.ScopeRequirement;
+import io.github.zohokit.scope.ScopeRules;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package io.github.zohokit.maven;
 
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.auth.ClientType;
 import io.github.zohokit.auth.ZohoOAuth;

@@ -1,8 +1,8 @@
 package io.github.zohokit.maven;
 
-import io.github.zohokit.auth.Scope;
-import io.github.zohokit.auth.ZohoToken;
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.scope.Scope;
+import io.github.zohokit.token.ZohoToken;
+import io.github.zohokit.token.TokenKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

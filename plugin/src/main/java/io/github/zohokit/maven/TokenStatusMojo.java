@@ -1,9 +1,9 @@
 package io.github.zohokit.maven;
 
-import io.github.zohokit.auth.Scope;
-import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.scope.Scope;
+import io.github.zohokit.token.ZohoToken;
 import io.github.zohokit.spi.StoredToken;
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.store.TokenStoreException;
 import java.time.Instant;
 import java.util.List;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.zohokit.ReauthorizationRequiredException;
 import io.github.zohokit.auth.ClientType;
-import io.github.zohokit.auth.DataCenter;
-import io.github.zohokit.auth.Scope;
+import io.github.zohokit.token.DataCenter;
+import io.github.zohokit.scope.Scope;
 import io.github.zohokit.auth.ZohoOAuth;
-import io.github.zohokit.auth.ZohoToken;
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.ZohoToken;
+import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import io.github.zohokit.testkit.FakeClient;

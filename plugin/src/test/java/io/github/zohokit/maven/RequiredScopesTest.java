@@ -3,7 +3,7 @@ package io.github.zohokit.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.zohokit.auth.Scope;
+import io.github.zohokit.scope.Scope;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.github.zohokit.processor;
 
-import io.github.zohokit.auth.Scope;
-import io.github.zohokit.internal.scope.ScopeManifest;
+import io.github.zohokit.scope.Scope;
+import io.github.zohokit.scope.ScopeManifest;
 import io.github.zohokit.processor.ClientModel.MethodModel;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -12,7 +12,7 @@ import io.github.zohokit.annotation.Post;
 import io.github.zohokit.annotation.Put;
 import io.github.zohokit.annotation.Query;
 import io.github.zohokit.annotation.ZohoScope;
-import io.github.zohokit.internal.scope.ScopeManifest;
+import io.github.zohokit.scope.ScopeManifest;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

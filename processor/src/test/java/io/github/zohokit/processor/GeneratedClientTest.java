@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.zohokit.ScopeMismatchException;
 import io.github.zohokit.Zoho;
 import io.github.zohokit.ZohoApiException;
-import io.github.zohokit.auth.DataCenter;
-import io.github.zohokit.auth.Scope;
-import io.github.zohokit.auth.Secret;
+import io.github.zohokit.token.DataCenter;
+import io.github.zohokit.scope.Scope;
+import io.github.zohokit.token.Secret;
 import io.github.zohokit.auth.ZohoEndpoints;
 import io.github.zohokit.auth.ZohoOAuth;
-import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.token.ZohoToken;
 import io.github.zohokit.crm.ActionResult;
 import io.github.zohokit.crm.RecordPage;
 import io.github.zohokit.ZohoResponse;
@@ -19,7 +19,7 @@ import io.github.zohokit.processor.sample.Lead;
 import io.github.zohokit.processor.sample.LeadsApi;
 import io.github.zohokit.processor.sample.LeadsApiZohoClient;
 import io.github.zohokit.processor.sample.OrgApi;
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import java.io.InputStream;
@@ -287,7 +287,7 @@ class GeneratedClientTest {
         .contains("\"scopes\": [\"ZohoCRM.modules.READ\", \"ZohoCRM.modules.leads.CREATE\", "
             + "\"ZohoCRM.modules.leads.DELETE\", \"ZohoCRM.modules.leads.READ\", \"ZohoCRM.modules.leads.UPDATE\", "
             + "\"ZohoCRM.org.READ\"]");
-    assertThat(io.github.zohokit.internal.scope.ScopeManifest.load(getClass().getClassLoader()).scopes())
+    assertThat(io.github.zohokit.scope.ScopeManifest.load(getClass().getClassLoader()).scopes())
         .extracting(Scope::toString).contains("ZohoCRM.org.READ", "ZohoCRM.modules.leads.CREATE");
   }
 

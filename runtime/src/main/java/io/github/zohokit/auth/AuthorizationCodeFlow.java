@@ -1,7 +1,11 @@
 package io.github.zohokit.auth;
 
+import io.github.zohokit.token.ZohoToken;
+import io.github.zohokit.token.Secret;
+import io.github.zohokit.token.DataCenter;
+import io.github.zohokit.scope.Scope;
 import io.github.zohokit.ZohoAuthException;
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.TokenKey;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

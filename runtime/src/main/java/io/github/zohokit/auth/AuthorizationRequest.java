@@ -1,5 +1,7 @@
 package io.github.zohokit.auth;
 
+import io.github.zohokit.token.Secret;
+import io.github.zohokit.scope.Scope;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package io.github.zohokit.auth;
 
+import io.github.zohokit.token.Secret;
+import io.github.zohokit.token.DataCenter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

@@ -1,9 +1,13 @@
 package io.github.zohokit.auth;
 
+import io.github.zohokit.token.ZohoToken;
+import io.github.zohokit.token.Secret;
+import io.github.zohokit.token.DataCenter;
+import io.github.zohokit.scope.Scope;
 import io.github.zohokit.ZohoAuthException;
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.ZohoUnavailableException;
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.TokenKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;

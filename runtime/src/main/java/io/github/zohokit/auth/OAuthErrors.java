@@ -1,5 +1,6 @@
 package io.github.zohokit.auth;
 
+import io.github.zohokit.token.Secret;
 import io.github.zohokit.RateLimitException;
 import io.github.zohokit.ReauthorizationRequiredException;
 import io.github.zohokit.ZohoAuthException;

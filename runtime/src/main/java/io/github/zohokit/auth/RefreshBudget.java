@@ -1,5 +1,7 @@
 package io.github.zohokit.auth;
 
+import io.github.zohokit.token.ZohoToken;
+import io.github.zohokit.token.Secret;
 import io.github.zohokit.RateLimitException;
 import io.github.zohokit.ZohoAuthException;
 import io.github.zohokit.ZohoException;

@@ -1,8 +1,10 @@
 package io.github.zohokit.auth;
 
+import io.github.zohokit.token.ZohoToken;
+import io.github.zohokit.scope.Scope;
 import io.github.zohokit.spi.StoredToken;
 import io.github.zohokit.spi.TokenStore;
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.store.TokenStoreException;
 import java.time.Clock;
 import java.util.Collection;

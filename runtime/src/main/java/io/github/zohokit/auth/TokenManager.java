@@ -1,12 +1,14 @@
 package io.github.zohokit.auth;
 
+import io.github.zohokit.token.ZohoToken;
+import io.github.zohokit.token.Secret;
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.ZohoUnavailableException;
 import io.github.zohokit.internal.Authorization;
 import io.github.zohokit.internal.Session;
 import io.github.zohokit.spi.RefreshLease;
 import io.github.zohokit.spi.StoredToken;
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStoreException;
 import java.time.Clock;

@@ -1,9 +1,11 @@
 package io.github.zohokit.auth;
 
+import io.github.zohokit.token.ZohoToken;
+import io.github.zohokit.scope.Scope;
 import io.github.zohokit.ReauthorizationRequiredException;
 import io.github.zohokit.spi.StoredToken;
 import io.github.zohokit.spi.TokenStore;
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.TokenKey;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;

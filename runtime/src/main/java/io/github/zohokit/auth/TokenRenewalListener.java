@@ -1,6 +1,7 @@
 package io.github.zohokit.auth;
 
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.ZohoToken;
+import io.github.zohokit.token.TokenKey;
 
 /**
  * Told of every attempt to obtain a new access token without the user — a refresh-token grant, or a

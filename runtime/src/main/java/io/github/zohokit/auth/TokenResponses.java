@@ -1,5 +1,9 @@
 package io.github.zohokit.auth;
 
+import io.github.zohokit.token.ZohoToken;
+import io.github.zohokit.token.Secret;
+import io.github.zohokit.token.DataCenter;
+import io.github.zohokit.scope.Scope;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zohokit.ZohoAuthException;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.github.zohokit.auth;
 
+import io.github.zohokit.token.DataCenter;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -168,7 +169,7 @@ public final class ZohoEndpoints {
     }
     if (isZohoHttps(parsed)) {
       return DataCenter.fromAccountsServer(parsed.toString())
-          .filter(dc -> DataCenter.host(dc.accountsUrl()).equals(parsed.host()));
+          .filter(dc -> HttpUrl.get(dc.accountsUrl()).host().equals(parsed.host()));
     }
     return Optional.empty();
   }
@@ -218,7 +219,7 @@ public final class ZohoEndpoints {
       Optional<DataCenter> zohoDc = DataCenter.fromApiDomain(parsed.toString());
       if (zohoDc.isPresent()) {
         HttpUrl configured = apis.get(zohoDc.get());
-        if (!configured.host().equals(DataCenter.host(zohoDc.get().apiDomain()))) {
+        if (!configured.host().equals(HttpUrl.get(zohoDc.get().apiDomain()).host())) {
           return Optional.of(configured);
         }
         return Optional.of(parsed.newBuilder().encodedPath("/").query(null).fragment(null).build());

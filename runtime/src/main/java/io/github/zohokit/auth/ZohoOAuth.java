@@ -1,5 +1,9 @@
 package io.github.zohokit.auth;
 
+import io.github.zohokit.token.ZohoToken;
+import io.github.zohokit.token.Secret;
+import io.github.zohokit.token.DataCenter;
+import io.github.zohokit.scope.Scope;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zohokit.RateLimitException;
 import io.github.zohokit.ReauthorizationRequiredException;
@@ -10,7 +14,7 @@ import io.github.zohokit.internal.Authorization;
 import io.github.zohokit.internal.Connection;
 import io.github.zohokit.spi.StoredToken;
 import io.github.zohokit.spi.TokenStore;
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.store.TokenStores;
 import java.time.Clock;
 import java.time.Duration;

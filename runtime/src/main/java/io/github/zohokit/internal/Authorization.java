@@ -1,7 +1,7 @@
 package io.github.zohokit.internal;
 
 import io.github.zohokit.ZohoException;
-import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.token.ZohoToken;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 

@@ -1,9 +1,9 @@
 package io.github.zohokit.internal;
 
 import io.github.zohokit.ScopeMismatchException;
-import io.github.zohokit.auth.Scope;
-import io.github.zohokit.internal.scope.ScopeRequirement;
-import io.github.zohokit.internal.scope.ScopeRules;
+import io.github.zohokit.scope.Scope;
+import io.github.zohokit.scope.ScopeRequirement;
+import io.github.zohokit.scope.ScopeRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

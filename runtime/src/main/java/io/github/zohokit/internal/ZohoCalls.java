@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.github.zohokit.ZohoApiException;
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.ZohoResponse;
-import io.github.zohokit.auth.Scope;
+import io.github.zohokit.scope.Scope;
 import io.github.zohokit.crm.RecordPage;
 import java.io.IOException;
 import java.util.Collections;

@@ -1,7 +1,7 @@
 package io.github.zohokit.spi;
 
-import io.github.zohokit.auth.ZohoToken;
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.ZohoToken;
+import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.store.TokenStoreException;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.github.zohokit.store;
 
-import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.token.TokenKey;
+import io.github.zohokit.token.ZohoToken;
 import io.github.zohokit.spi.RefreshLease;
 import io.github.zohokit.spi.StoredToken;
 import io.github.zohokit.spi.TokenStore;

@@ -1,14 +1,15 @@
 package io.github.zohokit.store;
 
+import io.github.zohokit.token.TokenKey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.zohokit.auth.DataCenter;
-import io.github.zohokit.auth.Scope;
-import io.github.zohokit.auth.Secret;
-import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.token.DataCenter;
+import io.github.zohokit.scope.Scope;
+import io.github.zohokit.token.Secret;
+import io.github.zohokit.token.ZohoToken;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.github.zohokit.auth;
 
+import io.github.zohokit.token.ZohoToken;
+import io.github.zohokit.token.DataCenter;
 import static io.github.zohokit.testing.Fixtures.ACCESS_TOKEN;
 import static io.github.zohokit.testing.Fixtures.CLIENT_ID;
 import static io.github.zohokit.testing.Fixtures.CLIENT_SECRET;

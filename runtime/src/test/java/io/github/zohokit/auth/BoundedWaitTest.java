@@ -1,5 +1,7 @@
 package io.github.zohokit.auth;
 
+import io.github.zohokit.token.ZohoToken;
+import io.github.zohokit.token.Secret;
 import static io.github.zohokit.testing.Fixtures.ACCESS_TOKEN;
 import static io.github.zohokit.testing.Fixtures.REFRESH_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.zohokit.ZohoUnavailableException;
 import io.github.zohokit.spi.RefreshLease;
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import io.github.zohokit.testing.MutableClock;

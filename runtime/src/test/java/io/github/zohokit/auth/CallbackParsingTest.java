@@ -1,5 +1,6 @@
 package io.github.zohokit.auth;
 
+import io.github.zohokit.token.DataCenter;
 import static io.github.zohokit.testing.Fixtures.CLIENT_ID;
 import static io.github.zohokit.testing.Fixtures.CLIENT_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,7 @@
 package io.github.zohokit.auth;
 
+import io.github.zohokit.token.ZohoToken;
+import io.github.zohokit.token.Secret;
 import static io.github.zohokit.testing.Fixtures.ACCESS_TOKEN;
 import static io.github.zohokit.testing.Fixtures.CLIENT_ID;
 import static io.github.zohokit.testing.Fixtures.CLIENT_SECRET;
@@ -7,7 +9,7 @@ import static io.github.zohokit.testing.Fixtures.REFRESH_TOKEN;
 import static io.github.zohokit.testing.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.store.TokenStores;
 import io.github.zohokit.testing.JavaProcess;
 import io.github.zohokit.testing.LeaseWatchingStore;

@@ -1,5 +1,7 @@
 package io.github.zohokit.auth;
 
+import io.github.zohokit.token.ZohoToken;
+import io.github.zohokit.token.DataCenter;
 import static io.github.zohokit.testing.Fixtures.ACCESS_TOKEN;
 import static io.github.zohokit.testing.Fixtures.CLIENT_ID;
 import static io.github.zohokit.testing.Fixtures.CLIENT_SECRET;
@@ -10,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.zohokit.ZohoAuthException;
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.github.zohokit.auth;
 
+import io.github.zohokit.token.ZohoToken;
+import io.github.zohokit.token.DataCenter;
 import static io.github.zohokit.testing.Fixtures.ACCESS_TOKEN;
 import static io.github.zohokit.testing.Fixtures.ACCESS_TOKEN_2;
 import static io.github.zohokit.testing.Fixtures.CLIENT_ID;
@@ -13,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.zohokit.ReauthorizationRequiredException;
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import java.util.List;

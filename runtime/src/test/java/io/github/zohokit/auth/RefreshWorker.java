@@ -1,5 +1,6 @@
 package io.github.zohokit.auth;
 
+import io.github.zohokit.token.DataCenter;
 import io.github.zohokit.store.TokenStores;
 import io.github.zohokit.testing.LeaseWatchingStore;
 import java.nio.file.Path;

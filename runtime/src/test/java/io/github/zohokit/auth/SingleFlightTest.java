@@ -1,5 +1,8 @@
 package io.github.zohokit.auth;
 
+import io.github.zohokit.token.ZohoToken;
+import io.github.zohokit.token.Secret;
+import io.github.zohokit.scope.Scope;
 import static io.github.zohokit.testing.Fixtures.ACCESS_TOKEN;
 import static io.github.zohokit.testing.Fixtures.CLIENT_ID;
 import static io.github.zohokit.testing.Fixtures.REFRESH_TOKEN;
@@ -7,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.zohokit.spi.RefreshLease;
 import io.github.zohokit.spi.StoredToken;
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import io.github.zohokit.testing.ForwardingTokenStore;

@@ -1,5 +1,7 @@
 package io.github.zohokit.auth;
 
+import io.github.zohokit.token.ZohoToken;
+import io.github.zohokit.token.Secret;
 import static io.github.zohokit.testing.Fixtures.ACCESS_TOKEN;
 import static io.github.zohokit.testing.Fixtures.ACCESS_TOKEN_2;
 import static io.github.zohokit.testing.Fixtures.CLIENT_ID;
@@ -13,7 +15,7 @@ import io.github.zohokit.internal.Authorization;
 import io.github.zohokit.spi.RefreshLease;
 import io.github.zohokit.spi.StoredToken;
 import io.github.zohokit.spi.TokenStore;
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.store.TokenStoreException;
 import io.github.zohokit.store.TokenStores;
 import io.github.zohokit.testing.ForwardingTokenStore;

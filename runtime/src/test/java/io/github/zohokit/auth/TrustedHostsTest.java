@@ -1,5 +1,9 @@
 package io.github.zohokit.auth;
 
+import io.github.zohokit.token.ZohoToken;
+import io.github.zohokit.token.Secret;
+import io.github.zohokit.token.DataCenter;
+import io.github.zohokit.scope.Scope;
 import io.github.zohokit.testing.Calls;
 import static io.github.zohokit.testing.Fixtures.ACCESS_TOKEN;
 import static io.github.zohokit.testing.Fixtures.CLIENT_ID;
@@ -15,7 +19,7 @@ import io.github.zohokit.Zoho;
 import io.github.zohokit.ZohoAuthException;
 import io.github.zohokit.internal.Operation;
 import io.github.zohokit.internal.ZohoCalls;
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStoreException;
 import io.github.zohokit.store.TokenStores;

@@ -11,13 +11,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.zohokit.Zoho;
 import io.github.zohokit.ZohoException;
-import io.github.zohokit.auth.DataCenter;
-import io.github.zohokit.auth.Scope;
-import io.github.zohokit.auth.Secret;
+import io.github.zohokit.token.DataCenter;
+import io.github.zohokit.scope.Scope;
+import io.github.zohokit.token.Secret;
 import io.github.zohokit.auth.ZohoEndpoints;
 import io.github.zohokit.auth.ZohoOAuth;
-import io.github.zohokit.auth.ZohoToken;
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.ZohoToken;
+import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import io.github.zohokit.RateLimitException;
 import io.github.zohokit.ScopeMismatchException;
 import io.github.zohokit.ZohoApiException;
 import io.github.zohokit.ZohoException;
-import io.github.zohokit.auth.Scope;
+import io.github.zohokit.scope.Scope;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.github.zohokit.store;
 
+import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.spi.StoredToken;
 import io.github.zohokit.spi.TokenStore;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.zohokit.auth.DataCenter;
-import io.github.zohokit.auth.Scope;
-import io.github.zohokit.auth.Secret;
-import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.token.DataCenter;
+import io.github.zohokit.scope.Scope;
+import io.github.zohokit.token.Secret;
+import io.github.zohokit.token.ZohoToken;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,11 +1,12 @@
 package io.github.zohokit.store;
 
+import io.github.zohokit.token.TokenKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.zohokit.auth.Scope;
-import io.github.zohokit.auth.Secret;
-import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.scope.Scope;
+import io.github.zohokit.token.Secret;
+import io.github.zohokit.token.ZohoToken;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -1,7 +1,8 @@
 package io.github.zohokit.store;
 
-import io.github.zohokit.auth.Secret;
-import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.token.TokenKey;
+import io.github.zohokit.token.Secret;
+import io.github.zohokit.token.ZohoToken;
 import io.github.zohokit.spi.RefreshLease;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,13 +1,14 @@
 package io.github.zohokit.store;
 
+import io.github.zohokit.token.TokenKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.zohokit.auth.Scope;
-import io.github.zohokit.auth.Secret;
-import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.scope.Scope;
+import io.github.zohokit.token.Secret;
+import io.github.zohokit.token.ZohoToken;
 import io.github.zohokit.spi.RefreshLease;
 import io.github.zohokit.spi.StoredToken;
 import java.io.IOException;

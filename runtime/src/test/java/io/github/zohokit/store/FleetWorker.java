@@ -1,6 +1,7 @@
 package io.github.zohokit.store;
 
-import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.token.TokenKey;
+import io.github.zohokit.token.DataCenter;
 import io.github.zohokit.auth.ZohoEndpoints;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.testing.LeaseWatchingStore;

@@ -1,11 +1,12 @@
 package io.github.zohokit.store;
 
-import io.github.zohokit.auth.DataCenter;
-import io.github.zohokit.auth.Scope;
-import io.github.zohokit.auth.Secret;
+import io.github.zohokit.token.TokenKey;
+import io.github.zohokit.token.DataCenter;
+import io.github.zohokit.scope.Scope;
+import io.github.zohokit.token.Secret;
 import io.github.zohokit.auth.ZohoEndpoints;
 import io.github.zohokit.auth.ZohoOAuth;
-import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.token.ZohoToken;
 import io.github.zohokit.spi.StoredToken;
 import io.github.zohokit.testing.JavaProcess;
 import io.github.zohokit.testing.LeaseWatchingStore;

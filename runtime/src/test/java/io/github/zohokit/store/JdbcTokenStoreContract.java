@@ -1,15 +1,16 @@
 package io.github.zohokit.store;
 
+import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.spi.RefreshLease;
 import io.github.zohokit.spi.StoredToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.zohokit.auth.DataCenter;
-import io.github.zohokit.auth.Scope;
-import io.github.zohokit.auth.Secret;
-import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.token.DataCenter;
+import io.github.zohokit.scope.Scope;
+import io.github.zohokit.token.Secret;
+import io.github.zohokit.token.ZohoToken;
 import io.github.zohokit.testing.MutableClock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

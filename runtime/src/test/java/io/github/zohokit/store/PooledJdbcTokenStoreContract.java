@@ -1,5 +1,6 @@
 package io.github.zohokit.store;
 
+import io.github.zohokit.token.TokenKey;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.zohokit.spi.RefreshLease;

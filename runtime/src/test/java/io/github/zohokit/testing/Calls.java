@@ -4,7 +4,7 @@ import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.internal.Authorization;
 import io.github.zohokit.internal.Connection;
 import io.github.zohokit.internal.ZohoCalls;
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.TokenKey;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 

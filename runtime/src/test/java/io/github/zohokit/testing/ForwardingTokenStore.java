@@ -1,9 +1,9 @@
 package io.github.zohokit.testing;
 
-import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.token.ZohoToken;
 import io.github.zohokit.spi.RefreshLease;
 import io.github.zohokit.spi.StoredToken;
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.spi.TokenStore;
 import java.time.Duration;
 import java.util.List;

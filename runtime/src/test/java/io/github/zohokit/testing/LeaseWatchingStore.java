@@ -1,7 +1,7 @@
 package io.github.zohokit.testing;
 
 import io.github.zohokit.spi.RefreshLease;
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.spi.TokenStore;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.github.zohokit.testkit;
 
 import io.github.zohokit.auth.ClientType;
-import io.github.zohokit.auth.DataCenter;
-import io.github.zohokit.auth.Scope;
+import io.github.zohokit.token.DataCenter;
+import io.github.zohokit.scope.Scope;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

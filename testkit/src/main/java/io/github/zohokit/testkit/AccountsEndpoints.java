@@ -2,8 +2,8 @@ package io.github.zohokit.testkit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.zohokit.auth.ClientType;
-import io.github.zohokit.auth.DataCenter;
-import io.github.zohokit.auth.Scope;
+import io.github.zohokit.token.DataCenter;
+import io.github.zohokit.scope.Scope;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

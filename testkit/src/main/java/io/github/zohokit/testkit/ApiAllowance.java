@@ -1,6 +1,6 @@
 package io.github.zohokit.testkit;
 
-import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.token.DataCenter;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Collection;

@@ -1,7 +1,7 @@
 package io.github.zohokit.testkit;
 
-import io.github.zohokit.auth.DataCenter;
-import io.github.zohokit.internal.scope.ScopeRules;
+import io.github.zohokit.token.DataCenter;
+import io.github.zohokit.scope.ScopeRules;
 import java.io.IOException;
 
 /**

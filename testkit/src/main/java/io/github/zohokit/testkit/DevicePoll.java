@@ -1,6 +1,6 @@
 package io.github.zohokit.testkit;
 
-import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.token.DataCenter;
 
 /** What one device-token poll gives when it is not an OAuth error: tokens, or the user's other data centre. */
 sealed interface DevicePoll permits DevicePoll.Granted, DevicePoll.OtherDataCenter {

@@ -1,7 +1,7 @@
 package io.github.zohokit.testkit;
 
 import io.github.zohokit.auth.ClientType;
-import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.token.DataCenter;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.github.zohokit.testkit;
 
-import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.token.DataCenter;
 
 /**
  * A Zoho user of the fake: ZUID, email, name and the data centre the account lives in.

@@ -2,8 +2,8 @@ package io.github.zohokit.testkit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.zohokit.auth.ClientType;
-import io.github.zohokit.auth.DataCenter;
-import io.github.zohokit.auth.Secret;
+import io.github.zohokit.token.DataCenter;
+import io.github.zohokit.token.Secret;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

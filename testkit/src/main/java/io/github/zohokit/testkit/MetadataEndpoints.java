@@ -2,7 +2,7 @@ package io.github.zohokit.testkit;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.token.DataCenter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

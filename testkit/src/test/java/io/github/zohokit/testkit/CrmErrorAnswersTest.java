@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.token.DataCenter;
 import io.github.zohokit.auth.ZohoOAuth;
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.TokenKey;
 import java.util.List;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;

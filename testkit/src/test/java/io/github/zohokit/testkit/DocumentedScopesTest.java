@@ -3,9 +3,9 @@ package io.github.zohokit.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.zohokit.Zoho;
-import io.github.zohokit.auth.Scope;
-import io.github.zohokit.internal.scope.ScopeRequirement;
-import io.github.zohokit.internal.scope.ScopeRules;
+import io.github.zohokit.scope.Scope;
+import io.github.zohokit.scope.ScopeRequirement;
+import io.github.zohokit.scope.ScopeRules;
 import io.github.zohokit.auth.ZohoOAuth;
 import java.util.ArrayList;
 import java.util.List;

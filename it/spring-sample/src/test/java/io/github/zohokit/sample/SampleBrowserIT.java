@@ -1,6 +1,6 @@
 package io.github.zohokit.sample;
 
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.TokenKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,11 +1,11 @@
 package io.github.zohokit.sample;
 
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.TokenKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.token.DataCenter;
 import io.github.zohokit.auth.ZohoOAuth;
-import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.token.ZohoToken;
 import io.github.zohokit.store.TokenStores;
 import io.github.zohokit.testkit.FakeClient;
 import io.github.zohokit.testkit.FakeZoho;

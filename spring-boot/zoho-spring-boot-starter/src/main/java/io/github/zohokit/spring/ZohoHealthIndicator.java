@@ -3,7 +3,7 @@ package io.github.zohokit.spring;
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.auth.ClientType;
 import io.github.zohokit.auth.ZohoOAuth;
-import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.token.ZohoToken;
 import java.util.Optional;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;

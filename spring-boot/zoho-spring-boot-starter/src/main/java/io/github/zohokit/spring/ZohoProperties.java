@@ -1,7 +1,7 @@
 package io.github.zohokit.spring;
 
 import io.github.zohokit.auth.ClientType;
-import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.token.DataCenter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.github.zohokit.spring;
 
 import io.github.zohokit.auth.ClientType;
-import io.github.zohokit.auth.Scope;
+import io.github.zohokit.scope.Scope;
 import io.github.zohokit.auth.ZohoEndpoints;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.store.JdbcTokenStore;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zohokit.Zoho;
 import io.github.zohokit.auth.ClientType;
-import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.token.DataCenter;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.crm.v8.OrgApi;
 import io.github.zohokit.crm.v8.RecordsApi;

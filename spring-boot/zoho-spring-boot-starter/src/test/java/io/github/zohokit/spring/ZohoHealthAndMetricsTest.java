@@ -1,14 +1,14 @@
 package io.github.zohokit.spring;
 
-import io.github.zohokit.store.TokenKey;
+import io.github.zohokit.token.TokenKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.zohokit.ReauthorizationRequiredException;
-import io.github.zohokit.auth.DataCenter;
-import io.github.zohokit.auth.Secret;
+import io.github.zohokit.token.DataCenter;
+import io.github.zohokit.token.Secret;
 import io.github.zohokit.auth.ZohoOAuth;
-import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.token.ZohoToken;
 import io.github.zohokit.crm.v8.RecordsApi;
 import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.testkit.FakeClient;

@@ -2,7 +2,7 @@ package io.github.zohokit.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.zohokit.auth.Scope;
+import io.github.zohokit.scope.Scope;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

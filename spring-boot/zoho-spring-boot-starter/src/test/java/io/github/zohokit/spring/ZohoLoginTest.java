@@ -3,10 +3,10 @@ package io.github.zohokit.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import io.github.zohokit.auth.DataCenter;
-import io.github.zohokit.auth.Scope;
+import io.github.zohokit.token.DataCenter;
+import io.github.zohokit.scope.Scope;
 import io.github.zohokit.auth.ZohoOAuth;
-import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.token.ZohoToken;
 import io.github.zohokit.testkit.FakeClient;
 import io.github.zohokit.testkit.FakeZoho;
 import java.net.URI;
@@ -269,29 +269,29 @@ class ZohoLoginTest {
     io.github.zohokit.spi.TokenStore memory = io.github.zohokit.store.TokenStores.inMemory();
     io.github.zohokit.spi.TokenStore broken = new io.github.zohokit.spi.TokenStore() {
       @Override
-      public Optional<io.github.zohokit.spi.StoredToken> load(io.github.zohokit.store.TokenKey key) {
+      public Optional<io.github.zohokit.spi.StoredToken> load(io.github.zohokit.token.TokenKey key) {
         return memory.load(key);
       }
 
       @Override
-      public Optional<io.github.zohokit.spi.StoredToken> compareAndSet(io.github.zohokit.store.TokenKey key,
+      public Optional<io.github.zohokit.spi.StoredToken> compareAndSet(io.github.zohokit.token.TokenKey key,
           long expectedVersion, ZohoToken token) {
         throw new io.github.zohokit.store.TokenStoreException("disk full while writing the token file");
       }
 
       @Override
-      public boolean delete(io.github.zohokit.store.TokenKey key) {
+      public boolean delete(io.github.zohokit.token.TokenKey key) {
         return memory.delete(key);
       }
 
       @Override
-      public java.util.List<io.github.zohokit.store.TokenKey> keys() {
+      public java.util.List<io.github.zohokit.token.TokenKey> keys() {
         return memory.keys();
       }
 
       @Override
       public Optional<io.github.zohokit.spi.RefreshLease> tryAcquireRefreshLease(
-          io.github.zohokit.store.TokenKey key, Duration ttl) {
+          io.github.zohokit.token.TokenKey key, Duration ttl) {
         return memory.tryAcquireRefreshLease(key, ttl);
       }
     };

@@ -2,9 +2,9 @@ package io.github.zohokit.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.token.DataCenter;
 import io.github.zohokit.auth.ZohoOAuth;
-import io.github.zohokit.auth.ZohoToken;
+import io.github.zohokit.token.ZohoToken;
 import io.github.zohokit.testkit.FakeClient;
 import io.github.zohokit.testkit.FakeZoho;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.github.zohokit.spring.test;
 
 import io.github.zohokit.auth.ClientType;
-import io.github.zohokit.auth.DataCenter;
+import io.github.zohokit.token.DataCenter;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.testkit.FakeClient;
 import io.github.zohokit.testkit.FakeZoho;

@@ -1,4 +1,4 @@
-package io.github.zohokit.auth;
+package io.github.zohokit.token;
 
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +39,13 @@ public final class Secret {
     return new Secret(value);
   }
 
-  /** {@link #of(String)}, or {@code null} for a {@code null} or empty value. */
-  static Secret ofNullable(String value) {
+  /**
+   * {@link #of(String)}, or {@code null} for a {@code null} or empty value.
+   *
+   * @param value the secret value, may be null or empty
+   * @return the secret, or null when there is no value
+   */
+  public static Secret ofNullable(String value) {
     return value == null || value.isEmpty() ? null : of(value);
   }
 

@@ -1,4 +1,4 @@
-package io.github.zohokit.internal.scope;
+package io.github.zohokit.scope;
 
 import java.io.BufferedReader;
 import java.io.IOException;

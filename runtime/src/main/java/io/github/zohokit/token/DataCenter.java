@@ -1,4 +1,4 @@
-package io.github.zohokit.auth;
+package io.github.zohokit.token;
 
 import java.net.URI;
 import java.util.Locale;

@@ -1,8 +1,8 @@
-package io.github.zohokit.internal.scope;
+package io.github.zohokit.scope;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.zohokit.auth.Scope;
+import io.github.zohokit.scope.Scope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;

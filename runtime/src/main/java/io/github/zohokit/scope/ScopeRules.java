@@ -1,6 +1,6 @@
-package io.github.zohokit.internal.scope;
+package io.github.zohokit.scope;
 
-import io.github.zohokit.auth.Scope;
+import io.github.zohokit.scope.Scope;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,6 @@
-package io.github.zohokit.auth;
+package io.github.zohokit.token;
 
+import io.github.zohokit.scope.Scope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

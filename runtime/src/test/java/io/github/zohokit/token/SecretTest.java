@@ -1,4 +1,4 @@
-package io.github.zohokit.auth;
+package io.github.zohokit.token;
 
 import static io.github.zohokit.testing.Fixtures.CLIENT_SECRET;
 import static io.github.zohokit.testing.Fixtures.REFRESH_TOKEN;

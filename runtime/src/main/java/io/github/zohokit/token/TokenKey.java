@@ -1,4 +1,4 @@
-package io.github.zohokit.store;
+package io.github.zohokit.token;
 
 import java.util.Objects;
 

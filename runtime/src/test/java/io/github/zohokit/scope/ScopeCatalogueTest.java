@@ -1,4 +1,4 @@
-package io.github.zohokit.internal.scope;
+package io.github.zohokit.scope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

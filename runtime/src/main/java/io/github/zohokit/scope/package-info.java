@@ -3,4 +3,4 @@
  * that decides whether declared scopes cover a call, and the scope manifest the processor writes; shared by the
  * processor, the runtime's error messages, the Maven plugin and the fake Zoho.
  */
-package io.github.zohokit.internal.scope;
+package io.github.zohokit.scope;

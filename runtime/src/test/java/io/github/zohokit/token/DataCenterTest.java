@@ -1,4 +1,6 @@
-package io.github.zohokit.auth;
+package io.github.zohokit.token;
+import io.github.zohokit.auth.ZohoEndpoints;
+import io.github.zohokit.auth.ZohoOAuth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

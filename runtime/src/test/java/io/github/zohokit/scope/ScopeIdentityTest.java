@@ -1,4 +1,4 @@
-package io.github.zohokit.auth;
+package io.github.zohokit.scope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

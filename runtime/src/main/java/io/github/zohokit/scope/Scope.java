@@ -1,4 +1,4 @@
-package io.github.zohokit.auth;
+package io.github.zohokit.scope;
 
 import io.github.zohokit.internal.Operation;
 import java.util.ArrayList;
@@ -226,9 +226,11 @@ public final class Scope implements Comparable<Scope> {
   /**
    * Every scope in {@code scopes}, each element itself a comma- or space-separated list.
    *
+   * @param scopes scope strings, each one scope or a comma- or space-separated list
+   * @return the scopes, in order
    * @throws IllegalArgumentException when there is none, or one is not a scope
    */
-  static List<Scope> parseAll(Collection<String> scopes) {
+  public static List<Scope> parseAll(Collection<String> scopes) {
     Objects.requireNonNull(scopes, "scopes");
     List<Scope> parsed = new ArrayList<>();
     for (String scope : scopes) {

@@ -26,7 +26,7 @@ try {
   itSettings.text = new File(itSettingsTemplate).text.replace('@userRepositoryUrl@', userRepositoryUrl)
   new File(basedir, '.mvn/maven.config').text = ['-gs', new File(basedir, 'settings.xml').absolutePath,
       '-s', itSettings.absolutePath, "-Dmaven.repo.local=${localRepositoryPath}",
-      '-Daether.offline.protocols=file', offline == 'true' ? '-o' : ''].join('\n') + '\n'
+      '-Daether.offline.protocols=file', mavenOffline == 'offline=true' ? '-o' : ''].join('\n') + '\n'
   def client = fake.self_client
   def shell = new ProcessBuilder('bash', '-euc', context.get('run')).directory(basedir)
   def env = shell.environment()
@@ -42,8 +42,9 @@ try {
   def err = new File(basedir, 'run.err')
   def run = shell.redirectOutput(out).redirectError(err).start()
   assert run.waitFor(180, TimeUnit.SECONDS): 'step 5 did not finish in 3 minutes'
-  def printed = out.text
-  def logged = err.text
+  // Maven 3.8's -q still writes an ANSI reset (ESC[0m) at the end: not the program's output
+  def printed = out.text.replaceAll(/\u001B\[[0-9;]*m/, '')
+  def logged = err.text.replaceAll(/\u001B\[[0-9;]*m/, '')
   println "step 5 (${context.get('run').trim()}) printed:\n${printed}and logged:\n${logged}"
   assert run.exitValue() == 0: "step 5 failed (exit ${run.exitValue()})"
   def calls = new JsonSlurper().parse(new URL("${fake.control}/requests"))

@@ -2,7 +2,8 @@
 // plugin stored a token through the README's settings.xml, its test ran and passed (Maven 3.8 included: the POM
 // pins Surefire). Then step 5's program, run exactly as step 5 says (its `run` block, in a shell, with this Maven
 // first on the PATH) with step 3's environment and ZOHO_ACCOUNTS_URL naming the standalone fake: it prints the
-// fake's leads, and zohokit's logging has a binding. No secret in any output.
+// fake's leads, and zohokit's logging has a binding. The fake's control API is in the README. No secret in any
+// output.
 import groovy.json.JsonSlurper
 import java.util.concurrent.TimeUnit
 
@@ -53,6 +54,12 @@ try {
   assert lines.size() == 3: 'step 5 should print the fake\'s three leads'
   lines.each { assert it =~ /^\S.* <[^@ ]+@example\.com>$/ }
   assert !(printed + logged).contains('SLF4J'): 'zohokit\'s logging has no binding in the README\'s POM'
+
+  // the standalone fake's control API, as GET /_fake lists it, is in the README (issue 26 item 14)
+  def readmeText = new File(readme).text
+  def endpoints = new JsonSlurper().parse(new URL(fake.control)).endpoints
+  assert endpoints.size() >= 10
+  endpoints.each { assert readmeText.contains("${it.method} ${it.path}"): "the README does not list ${it.method} ${it.path}" }
   context.get('secrets').each { assert !(log + printed + logged).contains(it): 'a secret reached the output' }
 } finally {
   if (process != null) {

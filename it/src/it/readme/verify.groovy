@@ -57,7 +57,9 @@ try {
 
   // the standalone fake's control API, as GET /_fake lists it, is in the README (issue 26 item 14)
   def readmeText = new File(readme).text
-  def endpoints = new JsonSlurper().parse(new URL(fake.control)).endpoints
+  def listing = new URL(fake.control).openConnection()
+  listing.setRequestProperty('Accept', 'application/json')
+  def endpoints = new JsonSlurper().parse(listing.inputStream).endpoints
   assert endpoints.size() >= 10
   endpoints.each { assert readmeText.contains("${it.method} ${it.path}"): "the README does not list ${it.method} ${it.path}" }
   context.get('secrets').each { assert !(log + printed + logged).contains(it): 'a secret reached the output' }

@@ -14,8 +14,8 @@ import java.util.Locale;
 /**
  * The fake's JSON control API under {@code /_fake}, for tests that run it standalone (Maven ITs, other languages).
  * {@link #ROUTES} is the one list of its endpoints: requests are dispatched through it, and it is what
- * {@code --help} prints, {@code GET /_fake} answers (as {@code "endpoints"} in its JSON, or as plain text to a client
- * that asks for {@code text/plain} or {@code text/html}, such as a browser) and the README shows. Bodies are JSON
+ * {@code --help} prints, {@code GET /_fake} answers (as {@code "endpoints"} in its JSON, or as plain text to a browser
+ * or a client that asks for {@code text/plain}) and the README shows. Bodies are JSON
  * whatever the {@code Content-Type} (so {@code curl -d '{...}'} works).
  */
 final class ControlEndpoints {
@@ -116,9 +116,11 @@ final class ControlEndpoints {
   }
 
   private void describe(JsonNode body, Http http) throws IOException {
+    // text for whoever asks for it and for browsers (they accept XHTML); not for Java's default Accept, which names
+    // text/html first but is no browser
     String accept = http.header("Accept");
     boolean text = accept != null && !accept.contains("json") && (accept.contains("text/plain")
-        || accept.contains("text/html"));
+        || accept.contains("application/xhtml+xml"));
     if (text) {
       http.text(200, "text/plain;charset=UTF-8", listing(fake.controlUrl()));
       return;

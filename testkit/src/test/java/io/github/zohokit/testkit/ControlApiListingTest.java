@@ -64,6 +64,9 @@ class ControlApiListingTest {
     assertThat(page).startsWith("Control API of the fake Zoho").contains(fake.controlUrl());
     assertThat(normalized(page)).contains(NEEDED);
     assertThat(get(fake.controlUrl(), "text/plain")).isEqualTo(page);
+    // Java's HttpURLConnection sends "text/html, image/gif, image/jpeg, *; q=.2, */*; q=.2": JSON for it
+    assertThat(JSON.readTree(get(fake.controlUrl(), "text/html, image/gif, image/jpeg, *; q=.2, */*; q=.2"))
+        .has("endpoints")).isTrue();
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.github.zohokit.internal.session;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zohokit.internal.ZohoAuthInterceptor;
+import io.github.zohokit.internal.call.Apis;
+import io.github.zohokit.internal.call.ZohoCalls;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -85,19 +87,19 @@ public final class SessionHttp {
   }
 
   /**
-   * The generated API {@code api} for {@code session}'s user, created once per user with {@code create}.
+   * The generated API of {@code api} for {@code session}'s user, created once per user.
    *
-   * @param <T> the API interface
+   * @param <T> the annotated interface
    * @param session the user the API calls as
-   * @param api the interface
-   * @param create makes the API for a session, on first use
-   * @return the same instance for the same user and interface
+   * @param api the interface annotated with {@code @Get}/{@code @Post}/... methods
+   * @return the generated API, the same instance for the same user and interface
+   * @throws IllegalArgumentException when the class path holds no generated API for {@code api}
    */
-  public <T> T api(Session session, Class<T> api, Function<Session, ? extends T> create) {
+  public <T> T api(Session session, Class<T> api) {
     Map<Class<?>, Object> forUser = apis.computeIfAbsent(session, s -> new ConcurrentHashMap<>());
     Object instance = forUser.get(api);
     if (instance == null) {
-      instance = create.apply(session);
+      instance = Apis.create(api, new ZohoCalls(callHttp, objectMapper, session));
       Object raced = forUser.putIfAbsent(api, instance);
       instance = raced != null ? raced : instance;
     }

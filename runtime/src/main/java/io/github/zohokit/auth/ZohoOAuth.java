@@ -6,12 +6,15 @@ import io.github.zohokit.token.DataCenter;
 import io.github.zohokit.scope.Scope;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zohokit.RateLimitException;
+import io.github.zohokit.RetryPolicy;
 import io.github.zohokit.ReauthorizationRequiredException;
 import io.github.zohokit.ZohoAuthException;
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.ZohoUnavailableException;
 import io.github.zohokit.internal.Authorization;
 import io.github.zohokit.internal.Connection;
+import io.github.zohokit.internal.http.RetryInterceptor;
+import io.github.zohokit.internal.http.ZohoJson;
 import io.github.zohokit.spi.StoredToken;
 import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.token.TokenKey;
@@ -67,7 +70,7 @@ public final class ZohoOAuth {
     this.client = client;
     this.endpoints = b.endpoints;
     this.store = b.tokenStore != null ? b.tokenStore : TokenStores.file(TokenStores.defaultFile());
-    this.objectMapper = b.objectMapper != null ? b.objectMapper : new ObjectMapper();
+    this.objectMapper = b.objectMapper != null ? b.objectMapper : ZohoJson.defaultMapper();
     this.pkce = b.type == ClientType.MOBILE || b.pkce;
     this.slowDownInterval = b.slowDownInterval;
     this.sleeper = b.sleeper;
@@ -87,7 +90,8 @@ public final class ZohoOAuth {
     this.manager = new TokenManager(client.clientId(), store, b.clock, timing, sleeper,
         b.renewalExecutor != null ? b.renewalExecutor : TokenManager.background(), renewal, endpoint::apiBase);
     keeper.managing(manager);
-    this.connection = new Connection(httpClient, objectMapper, manager::session);
+    this.connection = new Connection(RetryInterceptor.install(httpClient, b.retryPolicy), objectMapper,
+        manager::session);
   }
 
   /**
@@ -382,6 +386,7 @@ public final class ZohoOAuth {
     private ZohoEndpoints endpoints = ZohoEndpoints.zoho();
     private OkHttpClient httpClient;
     private ObjectMapper objectMapper;
+    private RetryPolicy retryPolicy = RetryPolicy.none();
     private Clock clock = Clock.systemUTC();
     private TokenStore tokenStore;
     private Duration refreshMargin = Duration.ofMinutes(5);
@@ -473,7 +478,11 @@ public final class ZohoOAuth {
     }
 
     /**
-     * The Jackson mapper for Zoho's JSON. Default: a new {@link ObjectMapper}.
+     * The Jackson mapper for Zoho's JSON, used as given. Default: a new mapper that also reads and writes
+     * {@code java.time} types in Zoho's formats ({@code OffsetDateTime} for date-times with their offset kept,
+     * {@code LocalDate} for dates); a mapper of your own needs Jackson's {@code JavaTimeModule} registered for that
+     * (with {@code WRITE_DATES_AS_TIMESTAMPS} and {@code ADJUST_DATES_TO_CONTEXT_TIME_ZONE} disabled), else such a
+     * field fails with a {@link io.github.zohokit.ZohoMappingException}.
      *
      * @param objectMapper the mapper, not null
      * @return this builder
@@ -481,6 +490,19 @@ public final class ZohoOAuth {
      */
     public Builder objectMapper(ObjectMapper objectMapper) {
       this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
+      return this;
+    }
+
+    /**
+     * When API requests are sent again after a transient failure (HTTP 5xx, 429, a timeout): see {@link RetryPolicy}.
+     * Default {@link RetryPolicy#none()}.
+     *
+     * @param retryPolicy the policy, such as {@code RetryPolicy.idempotent()}, not null
+     * @return this builder
+     * @throws NullPointerException when {@code retryPolicy} is null
+     */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
       return this;
     }
 

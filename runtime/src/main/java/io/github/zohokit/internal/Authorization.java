@@ -97,7 +97,7 @@ public final class Authorization {
   }
 
   /** The value of the {@code Authorization} header: Zoho's {@code Zoho-oauthtoken} scheme and the access token. */
-  String header() {
+  public String header() {
     return header;
   }
 

@@ -3,11 +3,10 @@ package io.github.zohokit.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectReader;
-import io.github.zohokit.ZohoApiException;
+import io.github.zohokit.internal.http.ZohoJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Map;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
@@ -44,8 +43,7 @@ final class BodyReader {
         return parser.nextToken() == JsonToken.START_OBJECT ? reader.readValue(parser) : null;
       }
     } catch (IOException e) {
-      throw new ZohoApiException(operation + " answered HTTP " + response.code() + " with a body that cannot be read "
-          + "as the declared type: " + e.getMessage(), response.code(), null, Map.of(), null);
+      throw ZohoJson.unreadable(operation.toString(), response.code(), reader.getValueType(), e);
     }
   }
 

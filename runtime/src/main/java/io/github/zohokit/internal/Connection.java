@@ -2,6 +2,7 @@ package io.github.zohokit.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zohokit.auth.ZohoOAuth;
+import io.github.zohokit.internal.http.ZohoAuthInterceptor;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;

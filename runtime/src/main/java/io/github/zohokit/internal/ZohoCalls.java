@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.github.zohokit.ZohoApiException;
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.ZohoResponse;
+import io.github.zohokit.internal.http.ZohoErrorDecoder;
+import io.github.zohokit.internal.http.ZohoJson;
 import io.github.zohokit.scope.Scope;
 import io.github.zohokit.crm.RecordPage;
 import java.io.IOException;
@@ -233,13 +235,13 @@ public final class ZohoCalls {
    * @param writer the writer prepared for the parameter's type
    * @param value the body; null is written as JSON {@code null}
    * @return a body of type {@code application/json; charset=utf-8}
-   * @throws ZohoException when Jackson cannot write {@code value}
+   * @throws ZohoException ({@code ZohoMappingException}) when Jackson cannot write {@code value}
    */
   public static RequestBody json(ObjectWriter writer, Object value) {
     try {
       return RequestBody.create(writer.writeValueAsBytes(value), JSON);
     } catch (IOException e) {
-      throw new ZohoException("cannot write the request body as JSON: " + e.getMessage(), e);
+      throw ZohoJson.unwritable(value, e);
     }
   }
 
@@ -252,8 +254,10 @@ public final class ZohoCalls {
    * @param reader the reader of the return type
    * @param shape where in the body the value is
    * @return the decoded value, never null
-   * @throws ZohoException when the call fails: a {@link ZohoApiException} for an HTTP error or an unreadable body (also
-   *     when {@code shape} is {@link BodyShape#SINGLE} and the body holds nothing), a plain one for a network error
+   * @throws ZohoException when the call fails, as {@code ZohoErrorDecoder} classifies it: a {@link ZohoApiException}
+   *     for an HTTP error (also when {@code shape} is {@link BodyShape#SINGLE} and the body holds nothing), a
+   *     {@code ZohoUnavailableException} for 5xx or a network error, a {@code ZohoMappingException} for an
+   *     unreadable body
    */
   public <T> T call(Request request, Operation operation, ObjectReader reader, BodyShape shape) {
     try (Response response = send(request, operation)) {
@@ -439,23 +443,12 @@ public final class ZohoCalls {
   }
 
   private static ZohoException failure(IOException e, Operation operation) {
-    if (e instanceof TokenUnavailableException) {
-      return ((TokenUnavailableException) e).zohoCause();
-    }
-    if (e instanceof NotResentException) {
-      return new ZohoException(operation + ": " + e.getMessage(), e);
-    }
-    return new ZohoException(operation + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()
-        + "; check the network and retry", e);
+    return ZohoErrorDecoder.failure(e, operation.toString());
   }
 
   /** Whether the answer carries a Zoho error body (a {@code code}), read without consuming it. */
   private static boolean hasZohoError(Response response) {
-    try {
-      return ZohoErrorDecoder.errorCode(response.peekBody(ZohoErrorDecoder.MAX_ERROR_BODY_BYTES).string()) != null;
-    } catch (IOException e) {
-      return false;
-    }
+    return ZohoErrorDecoder.hasZohoError(response);
   }
 
   private void failUnlessSuccessful(Response response, Operation operation) {

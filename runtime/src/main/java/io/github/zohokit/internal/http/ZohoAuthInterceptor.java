@@ -1,6 +1,8 @@
-package io.github.zohokit.internal;
+package io.github.zohokit.internal.http;
 
 import io.github.zohokit.ZohoException;
+import io.github.zohokit.internal.Authorization;
+import io.github.zohokit.internal.Session;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -14,7 +16,7 @@ import okhttp3.Response;
 /**
  * Authorizes the requests of an {@link okhttp3.OkHttpClient} for Zoho. A request tagged with an {@link Authorization}
  * (every generated call) is sent as built, with that authorization's token; an untagged one (the application's own
- * calls on {@link Connection#userClient}) gets the current token of the interceptor's session and is routed:
+ * calls on {@code Connection#userClient}) gets the current token of the interceptor's session and is routed:
  *
  * <ul>
  *   <li>adds {@code Authorization: Zoho-oauthtoken <access token>} (Zoho's scheme, although its token responses
@@ -33,13 +35,19 @@ import okhttp3.Response;
  *
  * {@code OAUTH_SCOPE_MISMATCH} is never retried: a refresh cannot add a scope.
  */
-final class ZohoAuthInterceptor implements Interceptor {
+public final class ZohoAuthInterceptor implements Interceptor {
   private static final long ERROR_PEEK_BYTES = 16 * 1024;
 
   /** Whose token untagged requests carry; null on the shared client of generated calls, which are all tagged. */
   private final Session untagged;
 
-  ZohoAuthInterceptor(Session untagged) {
+  /**
+   * The interceptor of one HTTP client.
+   *
+   * @param untagged whose token untagged requests carry: a user's session for the client handed to the application;
+   *     null on the shared client of generated calls, where every request is tagged with its {@link Authorization}
+   */
+  public ZohoAuthInterceptor(Session untagged) {
     this.untagged = untagged;
   }
 

@@ -1,4 +1,4 @@
-package io.github.zohokit.internal;
+package io.github.zohokit.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import io.github.zohokit.RateLimitException;
 import io.github.zohokit.ScopeMismatchException;
 import io.github.zohokit.ZohoApiException;
 import io.github.zohokit.ZohoException;
+import io.github.zohokit.ZohoUnavailableException;
 import io.github.zohokit.scope.Scope;
 import java.time.Duration;
 import java.util.List;
@@ -63,9 +64,10 @@ class ZohoErrorDecoderTest {
   void nonJsonErrorsSayWhatCameBack() {
     ZohoException e = ZohoErrorDecoder.decode(502, "text/html", "<html>bad gateway</html>", null,
         "GET /crm/v8/Leads", List.of(), List.of());
-    assertThat(e).isInstanceOf(ZohoApiException.class)
+    assertThat(e).isInstanceOf(ZohoUnavailableException.class)
         .hasMessageContaining("HTTP 502 with a body that is not a Zoho error (text/html, 24 characters)")
         .hasMessageContaining("Zoho may be down");
+    assertThat(((ZohoUnavailableException) e).status()).hasValue(502);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.github.zohokit.internal;
+package io.github.zohokit.internal.http;
 
 import static io.github.zohokit.testing.Fixtures.ACCESS_TOKEN;
 import static io.github.zohokit.testing.Fixtures.ACCESS_TOKEN_2;
@@ -14,6 +14,7 @@ import io.github.zohokit.ReauthorizationRequiredException;
 import io.github.zohokit.ScopeMismatchException;
 import io.github.zohokit.Zoho;
 import io.github.zohokit.ZohoException;
+import io.github.zohokit.internal.Authorization;
 import io.github.zohokit.token.DataCenter;
 import io.github.zohokit.scope.Scope;
 import io.github.zohokit.token.Secret;

@@ -82,7 +82,7 @@ public final class RetryInterceptor implements Interceptor {
         }
         failure = e;
       }
-      Duration wait = wait(attempt, response);
+      Duration wait = delay(attempt, response);
       Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - start);
       if (attempt >= policy.maxAttempts() || wait == null
           || elapsed.plus(wait).compareTo(policy.maxElapsed()) > 0) {
@@ -127,7 +127,7 @@ public final class RetryInterceptor implements Interceptor {
    * The wait before attempt {@code attempt + 1}: the capped exponential back-off, jittered to between half and all
    * of it, or the answer's {@code Retry-After} when longer; null when {@code Retry-After} exceeds the cap.
    */
-  Duration wait(int attempt, Response response) {
+  Duration delay(int attempt, Response response) {
     long initial = policy.initialBackoff().toMillis();
     long cap = policy.maxBackoff().toMillis();
     long backoff = attempt > 31 ? cap : Math.min(cap, initial << (attempt - 1));

@@ -217,8 +217,8 @@ class RetryPolicyTest {
     List<Long> most = new ArrayList<>();
     List<Long> least = new ArrayList<>();
     for (int attempt = 1; attempt <= 40; attempt++) {
-      most.add(recording(policy, 0.999999).wait(attempt, null).toMillis());
-      least.add(recording(policy, 0).wait(attempt, null).toMillis());
+      most.add(recording(policy, 0.999999).delay(attempt, null).toMillis());
+      least.add(recording(policy, 0).delay(attempt, null).toMillis());
     }
 
     assertThat(most.subList(0, 5)).containsExactly(99L, 199L, 399L, 799L, 999L);
@@ -248,6 +248,16 @@ class RetryPolicyTest {
 
     assertThat(send(recording(RetryPolicy.idempotent(), 1.0))).isEqualTo(200);
     assertThat(slept).containsExactly(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void aRetryAfterOverTheCapIsNotWaitedForEvenWithinTheTimeBudget() throws Exception {
+    api.enqueue(json(503, UNAVAILABLE).newBuilder().setHeader("Retry-After", "120").build());
+    api.enqueue(json("{}"));
+
+    assertThat(send(recording(RetryPolicy.idempotent().maxElapsed(Duration.ofMinutes(10)), 1.0))).isEqualTo(503);
+    assertThat(slept).isEmpty();
+    assertThat(api.getRequestCount()).isEqualTo(1);
   }
 
   @Test

@@ -1,7 +1,7 @@
 package io.github.zohokit.testkit;
 
+import io.github.zohokit.scope.ScopeCatalogue;
 import io.github.zohokit.token.DataCenter;
-import io.github.zohokit.scope.ScopeRules;
 import java.io.IOException;
 
 /**
@@ -65,8 +65,9 @@ final class CrmEndpoints {
     if (token == null) {
       throw new ZohoError(401, "INVALID_TOKEN", "invalid oauth token");
     }
-    // Zoho's documented scopes for the call (zohokit's catalogue); calls it does not know are not judged
-    if (!ScopeRules.requirement(http.method, http.path).map(r -> r.isCoveredBy(token.scopes)).orElse(true)) {
+    // Zoho's documented scopes for the call (zohokit's catalogue, the scope home every part of zohokit asks); calls
+    // it does not know are not judged
+    if (!ScopeCatalogue.requirementFor(http.method, http.path).map(r -> r.isCoveredBy(token.scopes)).orElse(true)) {
       throw new ZohoError(401, "OAUTH_SCOPE_MISMATCH", "The access token you have used to make this API call does "
           + "not have the required scope.");
     }

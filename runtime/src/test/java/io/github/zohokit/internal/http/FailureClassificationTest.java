@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.zohokit.RateLimitException;
 import io.github.zohokit.Zoho;
 import io.github.zohokit.ZohoApiException;
@@ -19,9 +18,9 @@ import io.github.zohokit.ZohoUnavailableException;
 import io.github.zohokit.auth.ZohoEndpoints;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.crm.RecordPage;
-import io.github.zohokit.internal.BodyShape;
-import io.github.zohokit.internal.Operation;
-import io.github.zohokit.internal.ZohoCalls;
+import io.github.zohokit.internal.call.Decoder;
+import io.github.zohokit.internal.call.Route;
+import io.github.zohokit.internal.call.ZohoCalls;
 import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import io.github.zohokit.testing.Calls;
@@ -52,7 +51,8 @@ import org.junit.jupiter.api.Test;
  * errors {@link ZohoApiException}, and a body the declared type cannot read a {@link ZohoMappingException}.
  */
 class FailureClassificationTest {
-  private static final Operation GET_LEADS = Operation.of("GET", "/crm/v8/Leads", "ZohoCRM.modules.leads.READ");
+  private static final Route GET_LEADS = Calls.route("GET", "/crm/v8/Leads", "ZohoCRM.modules.leads.READ");
+  private static final Route POST_LEADS = Calls.route("POST", "/crm/v8/Leads", "ZohoCRM.modules.leads.CREATE");
   private static final String INTERNAL_ERROR = "{\"code\":\"INTERNAL_ERROR\",\"details\":{},"
       + "\"message\":\"Internal Server Error\",\"status\":\"error\"}";
 
@@ -61,7 +61,7 @@ class FailureClassificationTest {
       @JsonProperty("Date_of_Birth") LocalDate dateOfBirth) {}
 
   private final MockWebServer api = new MockWebServer();
-  private final ObjectReader json = new ObjectMapper().readerFor(JsonNode.class);
+  private final Decoder<JsonNode> json = Decoder.whole(new ObjectMapper(), JsonNode.class);
 
   @BeforeEach
   void start() throws Exception {
@@ -91,7 +91,7 @@ class FailureClassificationTest {
   void aServerErrorWithZohosBodyIsUnavailableWithItsStatusAndCode() throws Exception {
     api.enqueue(json(500, INTERNAL_ERROR));
 
-    assertThatThrownBy(() -> calls().call(GET_LEADS, "crm/v8/Leads").fetch(json, BodyShape.WHOLE))
+    assertThatThrownBy(() -> calls().start(GET_LEADS).fetch(json))
         .isInstanceOf(ZohoUnavailableException.class)
         .hasMessageContaining("GET /crm/v8/Leads failed: HTTP 500 INTERNAL_ERROR: Internal Server Error")
         .hasMessageContaining("transient")
@@ -103,7 +103,7 @@ class FailureClassificationTest {
     api.enqueue(new MockResponse.Builder().code(503).setHeader("Content-Type", "text/html")
         .setHeader("Retry-After", "7").body("<html>maintenance</html>").build());
 
-    assertThatThrownBy(() -> calls().call(GET_LEADS, "crm/v8/Leads").fetchOptional(json, BodyShape.WHOLE))
+    assertThatThrownBy(() -> calls().start(GET_LEADS).fetchOptional(json))
         .isInstanceOf(ZohoUnavailableException.class)
         .hasMessageContaining("HTTP 503 with a body that is not a Zoho error (text/html")
         .satisfies(e -> assertThat(((ZohoUnavailableException) e).retryAfter()).contains(Duration.ofSeconds(7)));
@@ -115,12 +115,13 @@ class FailureClassificationTest {
     api.enqueue(json(502, INTERNAL_ERROR));
     api.enqueue(json(504, INTERNAL_ERROR));
 
-    assertThatThrownBy(() -> calls.call(GET_LEADS, "crm/v8/Leads").fetchAsync(json, BodyShape.WHOLE)
+    assertThatThrownBy(() -> calls.start(GET_LEADS).fetchAsync(json)
         .get(10, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class).cause().isInstanceOf(ZohoUnavailableException.class);
-    ObjectReader pages = new ObjectMapper().readerFor(new ObjectMapper().getTypeFactory()
-        .constructParametricType(RecordPage.class, JsonNode.class));
-    assertThatThrownBy(() -> calls.call(GET_LEADS, "crm/v8/Leads").fetchPages(pages).count())
+    ObjectMapper mapper = new ObjectMapper();
+    Decoder<RecordPage<JsonNode>> pages = Decoder.whole(mapper,
+        mapper.getTypeFactory().constructParametricType(RecordPage.class, JsonNode.class));
+    assertThatThrownBy(() -> calls.start(GET_LEADS).fetchPages(pages).count())
         .isInstanceOf(ZohoUnavailableException.class).hasMessageContaining("HTTP 504");
   }
 
@@ -131,7 +132,7 @@ class FailureClassificationTest {
     api.enqueue(dropped);
     api.enqueue(dropped);
 
-    assertThatThrownBy(() -> calls().call(GET_LEADS, "crm/v8/Leads").fetch(json, BodyShape.WHOLE))
+    assertThatThrownBy(() -> calls().start(GET_LEADS).fetch(json))
         .isInstanceOf(ZohoUnavailableException.class).hasMessageContaining("GET /crm/v8/Leads failed")
         .satisfies(e -> assertThat(((ZohoUnavailableException) e).status()).isEmpty());
   }
@@ -143,7 +144,7 @@ class FailureClassificationTest {
     api.enqueue(json("{}").newBuilder().headersDelay(2, TimeUnit.SECONDS).build());
     api.enqueue(json("{}").newBuilder().headersDelay(2, TimeUnit.SECONDS).build());
 
-    assertThatThrownBy(() -> calls.call(GET_LEADS, "crm/v8/Leads").fetch(json, BodyShape.WHOLE))
+    assertThatThrownBy(() -> calls.start(GET_LEADS).fetch(json))
         .isInstanceOf(ZohoUnavailableException.class).hasCauseInstanceOf(SocketTimeoutException.class);
   }
 
@@ -155,9 +156,9 @@ class FailureClassificationTest {
     api.enqueue(json(400, "{\"code\":\"INVALID_DATA\",\"details\":{},\"message\":\"invalid data\","
         + "\"status\":\"error\"}"));
 
-    assertThatThrownBy(() -> calls.call(GET_LEADS, "crm/v8/Leads").fetch(json, BodyShape.WHOLE))
+    assertThatThrownBy(() -> calls.start(GET_LEADS).fetch(json))
         .isInstanceOf(RateLimitException.class);
-    assertThatThrownBy(() -> calls.call(GET_LEADS, "crm/v8/Leads").fetch(json, BodyShape.WHOLE))
+    assertThatThrownBy(() -> calls.start(GET_LEADS).fetch(json))
         .isInstanceOf(ZohoApiException.class).isNotInstanceOf(ZohoUnavailableException.class)
         .satisfies(e -> assertThat(((ZohoApiException) e).status()).isEqualTo(400));
   }
@@ -168,8 +169,7 @@ class FailureClassificationTest {
     api.enqueue(json("{\"data\":[{\"Last_Name\":\"Ng\",\"Modified_Time\":\"2026-12-01T10:15:30+05:30\","
         + "\"Date_of_Birth\":\"1990-02-28\"}]}"));
 
-    Lead lead = Calls.of(zoho.oauth()).call(GET_LEADS, "crm/v8/Leads")
-        .fetch(ZohoCalls.reader(zoho.objectMapper(), Lead.class), BodyShape.SINGLE);
+    Lead lead = Calls.of(zoho.oauth()).start(GET_LEADS).fetch(Decoder.single(zoho.objectMapper(), Lead.class));
 
     assertThat(lead.modifiedTime()).isEqualTo(OffsetDateTime.of(2026, 12, 1, 10, 15, 30, 0,
         ZoneOffset.ofHoursMinutes(5, 30)));
@@ -182,8 +182,8 @@ class FailureClassificationTest {
     ZohoCalls calls = Calls.of(oauth(b -> b.objectMapper(plain)));
     api.enqueue(json("{\"data\":[{\"Last_Name\":\"Ng\",\"Modified_Time\":\"2026-12-01T10:15:30+05:30\"}]}"));
 
-    assertThatThrownBy(() -> calls.call(GET_LEADS, "crm/v8/Leads")
-        .fetch(ZohoCalls.reader(calls.objectMapper(), Lead.class), BodyShape.SINGLE))
+    assertThatThrownBy(() -> calls.start(GET_LEADS)
+        .fetch(Decoder.<Lead>single(calls.objectMapper(), Lead.class)))
         .isInstanceOf(ZohoMappingException.class).isNotInstanceOf(ZohoApiException.class)
         .hasMessageContaining("GET /crm/v8/Leads answered HTTP 200 with a body that cannot be read as "
             + Lead.class.getName())
@@ -200,8 +200,8 @@ class FailureClassificationTest {
     api.enqueue(json("{\"data\":[{\"Last_Name\":\"Ng\",\"Date_of_Birth\":\"not a date\"}]}"));
     ZohoCalls calls = calls();
 
-    assertThatThrownBy(() -> calls.call(GET_LEADS, "crm/v8/Leads")
-        .fetch(ZohoCalls.reader(calls.objectMapper(), Lead.class), BodyShape.SINGLE))
+    assertThatThrownBy(() -> calls.start(GET_LEADS)
+        .fetch(Decoder.<Lead>single(calls.objectMapper(), Lead.class)))
         .isInstanceOf(ZohoMappingException.class)
         .hasMessageContaining("Date_of_Birth")
         .hasMessageContaining("check " + Lead.class.getName() + "'s fields against Zoho's JSON")
@@ -209,14 +209,16 @@ class FailureClassificationTest {
   }
 
   @Test
-  void aRequestBodyTheMapperCannotWriteIsAMappingError() {
+  void aRequestBodyTheMapperCannotWriteIsAMappingError() throws Exception {
     ObjectMapper plain = new ObjectMapper();
+    ZohoCalls calls = Calls.of(oauth(b -> b.objectMapper(plain)));
     Lead lead = new Lead("Ng", OffsetDateTime.now(), null);
 
-    assertThatThrownBy(() -> ZohoCalls.json(plain.writer(), lead))
+    assertThatThrownBy(() -> calls.start(POST_LEADS).body(plain.writerFor(Lead.class), lead).send())
         .isInstanceOf(ZohoMappingException.class)
         .hasMessageContaining("cannot write the request body (" + Lead.class.getName() + ") as JSON")
         .hasMessageContaining("register Jackson's JavaTimeModule")
         .satisfies(e -> assertThat(((ZohoMappingException) e).status()).isZero());
+    assertThat(api.getRequestCount()).isZero();
   }
 }

@@ -9,16 +9,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.zohokit.RateLimitException;
 import io.github.zohokit.RetryPolicy;
 import io.github.zohokit.Zoho;
 import io.github.zohokit.ZohoUnavailableException;
 import io.github.zohokit.auth.ZohoEndpoints;
 import io.github.zohokit.auth.ZohoOAuth;
-import io.github.zohokit.internal.BodyShape;
-import io.github.zohokit.internal.Operation;
-import io.github.zohokit.internal.ZohoCalls;
+import io.github.zohokit.internal.call.Decoder;
+import io.github.zohokit.internal.call.ZohoCall;
+import io.github.zohokit.internal.call.ZohoCalls;
 import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStores;
 import io.github.zohokit.testing.Calls;
@@ -31,14 +30,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +54,7 @@ class RetryPolicyTest {
   private static final RetryPolicy FAST = RetryPolicy.idempotent().backoff(Duration.ofMillis(1), Duration.ofMillis(5));
 
   private final MockWebServer api = new MockWebServer();
-  private final ObjectReader reader = new ObjectMapper().readerFor(JsonNode.class);
+  private final Decoder<JsonNode> decoder = Decoder.whole(new ObjectMapper(), JsonNode.class);
 
   @BeforeEach
   void start() throws Exception {
@@ -82,15 +80,12 @@ class RetryPolicyTest {
     return Calls.of(oauth(policy, new OkHttpClient()));
   }
 
-  private static Operation operation(String method) {
-    return Operation.of(method, "/crm/v8/Leads", "ZohoCRM.modules.leads.ALL");
-  }
-
   private JsonNode call(ZohoCalls calls, String method) {
-    RequestBody body = method.equals("GET") || method.equals("DELETE") ? null
-        : RequestBody.create("{\"data\":[{\"Last_Name\":\"Ng\"}]}", MediaType.get("application/json"));
-    Request request = Calls.request(calls, "crm/v8/Leads").method(method, body).build();
-    return calls.call(request, operation(method), reader, BodyShape.WHOLE);
+    ZohoCall call = calls.start(Calls.route(method, "/crm/v8/Leads", "ZohoCRM.modules.leads.ALL"));
+    if (method.equals("POST") || method.equals("PUT")) {
+      call.body(new ObjectMapper().writer(), Map.of("data", List.of(Map.of("Last_Name", "Ng"))));
+    }
+    return call.fetch(decoder);
   }
 
   @Test

@@ -9,8 +9,7 @@ import java.util.Map;
  * {@link #requiredScopes()} names the scopes the call declared, {@link #grantedScopes()} those the token has.
  *
  * <p>Also thrown, with {@link #status()} 0, before a call is sent, when its path names the module with a variable
- * and the method's scopes do not cover the module it was called with (see
- * {@link io.github.zohokit.internal.Operation#checkModule(Object)}).
+ * and the method's scopes do not cover the module it was called with.
  */
 public class ScopeMismatchException extends ZohoApiException {
   private static final long serialVersionUID = 1L;

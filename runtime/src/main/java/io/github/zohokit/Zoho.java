@@ -4,22 +4,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.internal.Connection;
 import io.github.zohokit.internal.Session;
+import io.github.zohokit.internal.call.Apis;
 import io.github.zohokit.token.TokenKey;
 import java.util.Objects;
+import java.util.Set;
 import okhttp3.OkHttpClient;
 
 /**
- * A connection to Zoho's APIs for one user of one client: the generated clients, and an {@link OkHttpClient} for
- * the application's own requests that authorizes and routes each of them.
+ * A connection to Zoho's APIs for one user of one OAuth client: the generated APIs, and an {@link OkHttpClient}
+ * for the application's own requests that authorizes and routes each of them.
  *
  * <pre>{@code
  * Zoho zoho = Zoho.connect(oauth);                  // the default user
- * LeadsApi leads = zoho.client(LeadsApi.class);
+ * LeadsApi leads = zoho.api(LeadsApi.class);
  * Zoho alice = zoho.forUser("alice@example.com");   // per-user tokens (server-based apps)
  * }</pre>
  *
  * Cheap to create: users of one {@link ZohoOAuth} share its connection pool and its authorizing HTTP client, and a
- * user's generated clients are created once.
+ * user's generated APIs are created once.
  */
 public final class Zoho {
   private final ZohoOAuth oauth;
@@ -44,16 +46,42 @@ public final class Zoho {
   }
 
   /**
-   * The generated client for {@code api}, an interface compiled with the zohokit annotation processor; the same
-   * instance on every call for this user.
+   * The generated API of {@code api}, an interface compiled with the zohokit annotation processor (its class is
+   * {@code Zoho<Interface>}); the same instance on every call for this user.
    *
-   * @param <T> the client interface
+   * @param <T> the annotated interface
    * @param api the interface, not null
-   * @return the generated client
-   * @throws IllegalArgumentException when no generated client exists for {@code api}
+   * @return the generated API
+   * @throws IllegalArgumentException when no generated API exists for {@code api}
    */
-  public <T> T client(Class<T> api) {
+  public <T> T api(Class<T> api) {
     return connection.client(session, Objects.requireNonNull(api, "api"));
+  }
+
+  /**
+   * The generated API of {@code api}.
+   *
+   * @param <T> the annotated interface
+   * @param api the interface, not null
+   * @return the generated API
+   * @throws IllegalArgumentException when no generated API exists for {@code api}
+   * @deprecated "client" now means only the OAuth client; use {@link #api(Class)}, which this calls
+   */
+  @Deprecated
+  public <T> T client(Class<T> api) {
+    return api(api);
+  }
+
+  /**
+   * The interfaces that have a generated API on {@code loader}: those listed by the {@code ZohoApiRegistry} of each
+   * compilation that ran the zohokit annotation processor (read through {@code META-INF/services}, without
+   * scanning the class path). For frameworks that make each API a bean, as the Spring Boot starter does.
+   *
+   * @param loader the class loader to look on, not null; read once, then remembered
+   * @return the interfaces, unmodifiable; each can be passed to {@link #api(Class)}
+   */
+  public static Set<Class<?>> apis(ClassLoader loader) {
+    return Apis.interfaces(Objects.requireNonNull(loader, "loader"));
   }
 
   /**
@@ -85,18 +113,18 @@ public final class Zoho {
   }
 
   /**
-   * A client for the application's own requests as this user: each request carries the user's token and goes to
+   * An HTTP client for the application's own requests as this user: each request carries the user's token and goes to
    * the user's API domain (the URL's scheme, host and port are replaced; its path and query kept), with the single
-   * retry on a rejected token and no silent replay of writes that generated clients have.
+   * retry on a rejected token and no silent replay of writes that generated APIs have.
    *
-   * @return the client, created on first use and then the same instance
+   * @return the HTTP client, created on first use and then the same instance
    */
   public OkHttpClient httpClient() {
     return connection.userClient(session);
   }
 
   /**
-   * The mapper the generated clients read and write JSON with: the one {@link ZohoOAuth} was built with.
+   * The mapper the generated APIs read and write JSON with: the one {@link ZohoOAuth} was built with.
    *
    * @return the mapper, never null
    */

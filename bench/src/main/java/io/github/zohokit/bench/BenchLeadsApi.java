@@ -5,7 +5,7 @@ import io.github.zohokit.annotation.Query;
 import io.github.zohokit.annotation.ZohoScope;
 import io.github.zohokit.crm.RecordPage;
 
-/** The zohokit client under test; the processor generates BenchLeadsApiZohoClient. */
+/** The zohokit API under test; the processor generates ZohoBenchLeadsApi. */
 @ZohoScope("ZohoCRM.modules.leads.READ")
 public interface BenchLeadsApi {
   @Get("/crm/v8/Leads")

@@ -37,7 +37,7 @@ public final class PagingMemory {
         .endpoints(ZohoEndpoints.zoho().withAccountsUrl(DataCenter.US, url).withApiBase(DataCenter.US, url))
         .tokenStore(TokenStores.inMemory()).build();
     oauth.selfClientFlow().exchangeGrantToken(code);
-    BenchLeadsApi leads = Zoho.connect(oauth).client(BenchLeadsApi.class);
+    BenchLeadsApi leads = Zoho.connect(oauth).api(BenchLeadsApi.class);
 
     long start = System.nanoTime();
     long count = leads.all(LeadsPageServer.FIELDS, 200).count();

@@ -82,7 +82,7 @@ public final class RefreshStorm {
     ZohoOAuth oauth = ZohoOAuth.selfClient(client.clientId(), client.clientSecret()).endpoints(fake.endpoints())
         .tokenStore(TokenStores.inMemory()).build();
     oauth.selfClientFlow().exchangeGrantToken(fake.generateGrantCode(client, List.of("ZohoCRM.users.READ")));
-    UsersApi users = Zoho.connect(oauth).client(UsersApi.class);
+    UsersApi users = Zoho.connect(oauth).api(UsersApi.class);
     return () -> users.currentUser() != null;
   }
 

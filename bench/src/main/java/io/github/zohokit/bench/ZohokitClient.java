@@ -32,6 +32,6 @@ final class ZohokitClient {
     oauth = ZohoOAuth.selfClient(CLIENT_ID, "0123456789abcdef0123456789abcdef0123456789")
         .endpoints(ZohoEndpoints.zoho().withApiBase(DataCenter.US, baseUrl)).tokenStore(store).httpClient(http)
         .objectMapper(mapper).build();
-    api = Zoho.connect(oauth).client(BenchLeadsApi.class);
+    api = Zoho.connect(oauth).api(BenchLeadsApi.class);
   }
 }

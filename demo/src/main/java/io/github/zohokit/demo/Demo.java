@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,13 +36,22 @@ public final class Demo {
         .build();
     Zoho zoho = Zoho.connect(oauth);
 
+    // What zoho:scopes and zoho:bootstrap-token asked Zoho for: the scopes of the APIs this project uses (its own
+    // DemoLeadsApi and zoho-crm's UsersApi), read from the scope manifests, META-INF/zoho/scopes.json. zoho-crm's
+    // other APIs are in its manifest too, but this project does not use them, so they were not asked for.
+    ScopeManifest manifest = ScopeManifest.load(Demo.class.getClassLoader());
+    List<Scope> asked = new ArrayList<>();
     System.out.println();
-    System.out.println("Scopes this project's clients declare (META-INF/zoho/scopes.json):");
-    for (ScopeManifest.Client client : ScopeManifest.load(Demo.class.getClassLoader()).clients()) {
+    System.out.println("Scopes this project asked for (the APIs it uses, from META-INF/zoho/scopes.json):");
+    for (Class<?> api : List.of(DemoLeadsApi.class, UsersApi.class)) {
+      ScopeManifest.Client client = manifest.client(api).orElseThrow();
+      asked.addAll(client.scopes());
       System.out.println("  " + client.interfaceName() + "  " + Scope.join(client.scopes()));
     }
     ZohoToken token = oauth.token(TokenKey.DEFAULT_USER);
-    System.out.println("Token from zoho:bootstrap-token: " + token + " (from " + tokens + ")");
+    System.out.println("Token from zoho:bootstrap-token (from " + tokens + "): scopes " + Scope.join(token.scopes())
+        + (Scope.missing(token.scopes(), asked).isEmpty() ? ", all that were asked for" : ", missing "
+        + Scope.join(Scope.missing(token.scopes(), asked))));
 
     DemoLeadsApi leads = zoho.client(DemoLeadsApi.class);
     RecordPage<Lead> page = leads.page(List.of("First_Name", "Last_Name", "Email", "Company"), 5);

@@ -1,9 +1,9 @@
 package io.github.zohokit.maven;
 
 import io.github.zohokit.scope.Scope;
+import io.github.zohokit.scope.ScopeCatalogue;
 import io.github.zohokit.scope.ScopeManifest;
 import io.github.zohokit.scope.ScopeRequirement;
-import io.github.zohokit.scope.ScopeRules;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -213,14 +213,7 @@ final class RequiredScopes {
 
   /** The minimal set of scopes to request: every needed scope, without those another one covers. Sorted. */
   Set<Scope> all() {
-    Set<Scope> declared = declared();
-    Set<Scope> minimal = new TreeSet<>();
-    for (Scope s : declared) {
-      if (coveringOther(declared, s) == null) {
-        minimal.add(s);
-      }
-    }
-    return minimal;
+    return new TreeSet<>(Scope.minimal(declared()));
   }
 
   private static Scope coveringOther(Collection<Scope> scopes, Scope scope) {
@@ -271,7 +264,7 @@ final class RequiredScopes {
     for (Found f : included) {
       for (ScopeManifest.Method m : f.client().methods()) {
         String call = m.httpMethod() + " " + m.path();
-        Optional<ScopeRequirement> requirement = ScopeRules.requirement(m.httpMethod(), m.path());
+        Optional<ScopeRequirement> requirement = ScopeCatalogue.requirementFor(m.httpMethod(), m.path());
         if (requirement.isEmpty()) {
           lines.add("Not in zohokit's scope catalogue, so unchecked: " + f.client().interfaceName() + "." + m.name()
               + "() " + call + " (" + f.origin() + ")");

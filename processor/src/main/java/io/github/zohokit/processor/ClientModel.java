@@ -2,12 +2,14 @@ package io.github.zohokit.processor;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
-import io.github.zohokit.internal.BodyShape;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
-/** What the reader learned about one annotated interface; the writer turns it into a class. */
+/**
+ * What the reader learned about one annotated interface; the writer turns it into a class, {@link ManifestWriter}
+ * into the interface's block of the scope manifest. Built only for an interface without errors.
+ */
 record ClientModel(TypeElement element, ClassName interfaceName, ClassName generatedName, List<MethodModel> methods) {
 
   /** One interface method. */
@@ -16,20 +18,24 @@ record ClientModel(TypeElement element, ClassName interfaceName, ClassName gener
       String name,
       String httpMethod,
       PathTemplate path,
+      /* the declared scopes, as written (each parsed and checked) */
       List<String> scopes,
-      /* where the scopes were declared: "method", "interface" or "interface <name>" (inherited) */
-      String scopeOrigin,
-      /* what zohokit's scope catalogue knows of the call: "documented", "documented, module known at run time",
-         or "unknown" */
-      String catalogue,
+      ScopeOrigin scopeFrom,
+      Catalogue catalogueEntry,
       /* the path variable holding the module, checked before the call is sent; null when none */
       String moduleVariable,
       List<ParameterModel> parameters,
-      ReturnKind returnKind,
-      TypeName returnType,
-      /* the type Jackson reads: the element type of a list, the page type of a stream; null when nothing is read */
-      TypeName readType,
-      Shape shape) {
+      Returns returns) {
+
+    /** Where the scopes were declared, as the manifest writes it. */
+    String scopeOrigin() {
+      return scopeFrom.manifestText();
+    }
+
+    /** What the catalogue knows of the call, as the manifest writes it. */
+    String catalogue() {
+      return catalogueEntry.manifestText();
+    }
 
     ParameterModel body() {
       for (ParameterModel p : parameters) {
@@ -41,17 +47,96 @@ record ClientModel(TypeElement element, ClassName interfaceName, ClassName gener
     }
   }
 
+  /**
+   * Where a method's scopes were declared: on the method, on the interface, or inherited from the super-interface
+   * that declares the method.
+   *
+   * @param kind which of the three
+   * @param inheritedFrom the declaring super-interface's qualified name, for {@link Kind#INHERITED} only
+   */
+  record ScopeOrigin(Kind kind, String inheritedFrom) {
+    enum Kind { METHOD, INTERFACE, INHERITED }
+
+    static final ScopeOrigin METHOD = new ScopeOrigin(Kind.METHOD, null);
+    static final ScopeOrigin INTERFACE = new ScopeOrigin(Kind.INTERFACE, null);
+
+    static ScopeOrigin inheritedFrom(String superInterface) {
+      return new ScopeOrigin(Kind.INHERITED, superInterface);
+    }
+
+    /** {@code method}, {@code interface}, or {@code interface <name>}. */
+    String manifestText() {
+      return kind == Kind.METHOD ? "method" : kind == Kind.INTERFACE ? "interface" : "interface " + inheritedFrom;
+    }
+  }
+
+  /** What zohokit's scope catalogue knows of a call. */
+  enum Catalogue {
+    /** Zoho documents the call and its scopes; the declared scopes were checked at compile time. */
+    DOCUMENTED("documented"),
+    /** Zoho documents the call per module, and the module is a path variable: checked again at run time. */
+    DOCUMENTED_MODULE_AT_RUN_TIME("documented, module known at run time"),
+    /** A custom module or an API the catalogue does not list: the declared scopes are taken as they are. */
+    UNKNOWN("unknown");
+
+    private final String manifestText;
+
+    Catalogue(String manifestText) {
+      this.manifestText = manifestText;
+    }
+
+    String manifestText() {
+      return manifestText;
+    }
+  }
+
   /** One method parameter and where it goes. */
   record ParameterModel(String name, TypeName type, ParameterKind kind, String key, boolean objectArray,
       boolean wrapInRecords, TypeName writeType) {}
 
   enum ParameterKind { PATH, QUERY, HEADER, BODY }
 
-  /** How the method returns. */
+  /**
+   * How the method returns: which terminal method of the runtime's {@code ZohoCall} sends the call, and which
+   * {@code Decoder} factory reads the answer into which type.
+   *
+   * @param kind the terminal method
+   * @param decoding the decoder factory; null when no body is read
+   * @param readType the type the decoder reads: the value of an {@code Optional} or future, the page of a stream;
+   *     null when no body is read or the body is text
+   */
+  record Returns(ReturnKind kind, Decoding decoding, TypeName readType) {}
+
+  /** How the method returns, and the runtime's {@code ZohoCall} method that sends it. */
   enum ReturnKind {
-    VOID, BODY, OPTIONAL, FUTURE, FUTURE_VOID, STREAM, RESPONSE
+    VOID("send"), BODY("fetch"), OPTIONAL("fetchOptional"), FUTURE("fetchAsync"), FUTURE_VOID("sendAsync"),
+    STREAM("fetchPages"), RESPONSE("fetchResponse");
+
+    final String terminal;
+
+    ReturnKind(String terminal) {
+      this.terminal = terminal;
+    }
   }
 
-  /** Mirrors the runtime's BodyShape. */
-  enum Shape { WHOLE, LIST, SINGLE, TEXT }
+  /**
+   * Where in the answer the value is, named after the runtime's {@code Decoder} factory that reads it there (the
+   * runtime has no enum of its own to keep in step with this one).
+   */
+  enum Decoding {
+    /** The whole body: a {@code ZohoEnvelope} such as {@code RecordPage}, a {@code JsonNode}, a map. */
+    WHOLE("whole"),
+    /** The body's first array member ({@code data}, {@code users}, ...): a {@code List}. */
+    LIST("list"),
+    /** The first element of that array: one record, user, org. */
+    SINGLE("single"),
+    /** The body text: a {@code String}. */
+    TEXT("text");
+
+    final String factory;
+
+    Decoding(String factory) {
+      this.factory = factory;
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package io.github.zohokit.processor;
 
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -10,14 +11,16 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import io.github.zohokit.internal.ZohoCalls;
 import io.github.zohokit.processor.ClientModel.MethodModel;
 import io.github.zohokit.processor.ClientModel.ParameterKind;
 import io.github.zohokit.processor.ClientModel.ParameterModel;
+import io.github.zohokit.processor.ClientModel.Decoding;
 import io.github.zohokit.processor.ClientModel.ReturnKind;
+import io.github.zohokit.processor.ClientModel.Returns;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,22 +29,26 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
 
 /**
- * Writes the class implementing one {@link ClientModel}: plain OkHttp + Jackson code. Operations, readers and
- * writers are fields prepared once; each method only binds its arguments into a request.
+ * Writes the class implementing one {@link ClientModel}: plain code over the runtime's call object. Each method's
+ * {@code Route} (its path, given once, and its scopes), and the decoders and writers of the types it reads and
+ * writes, are prepared once; each method only binds its arguments to a call and sends it:
+ *
+ * <pre>{@code
+ * return this.calls.start(FIND).path("id", id).fetchOptional(this.leadDecoder);
+ * }</pre>
  */
 final class ClientWriter {
-  private static final ClassName REGISTRY = ClassName.get("io.github.zohokit.internal", "ClientRegistry");
-  private static final ClassName CALLS = ClassName.get("io.github.zohokit.internal", "ZohoCalls");
-  private static final ClassName OPERATION = ClassName.get("io.github.zohokit.internal", "Operation");
-  private static final ClassName BODY_SHAPE = ClassName.get("io.github.zohokit.internal", "BodyShape");
-  private static final ClassName ZOHO_EXCEPTION = ClassName.get("io.github.zohokit", "ZohoException");
-  private static final ClassName COMPLETABLE_FUTURE = ClassName.get("java.util.concurrent", "CompletableFuture");
+  private static final String CALL_PACKAGE = "io.github.zohokit.internal.call";
+  private static final ClassName REGISTRY = ClassName.get(CALL_PACKAGE, "ApiRegistry");
+  private static final ClassName CALLS = ClassName.get(CALL_PACKAGE, "ZohoCalls");
+  private static final ClassName ROUTE = ClassName.get(CALL_PACKAGE, "Route");
+  private static final ClassName DECODER = ClassName.get(CALL_PACKAGE, "Decoder");
   private static final ClassName OBJECT_MAPPER = ClassName.get("com.fasterxml.jackson.databind", "ObjectMapper");
-  private static final ClassName OBJECT_READER = ClassName.get("com.fasterxml.jackson.databind", "ObjectReader");
   private static final ClassName OBJECT_WRITER = ClassName.get("com.fasterxml.jackson.databind", "ObjectWriter");
+  private static final ClassName TYPE_FACTORY = ClassName.get("com.fasterxml.jackson.databind.type", "TypeFactory");
   private static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
-  private static final ClassName RECORD_PAGE = ClassName.get("io.github.zohokit.crm", "RecordPage");
+  private static final ClassName RECORD_PAGE = ReturnReader.RECORD_PAGE;
 
   /** Whether {@code @Generated} can be put on the class: the compilation sees {@code java.compiler}. */
   private final boolean generatedAnnotation;
@@ -50,13 +57,39 @@ final class ClientWriter {
     this.generatedAnnotation = generatedAnnotation;
   }
 
+  /** The constructor being written, with its locals, declared the first time a decoder or writer needs them. */
+  private static final class Constructor {
+    final MethodSpec.Builder code;
+    boolean mapper;
+    boolean typeFactory;
+
+    Constructor(MethodSpec.Builder code) {
+      this.code = code;
+    }
+
+    void needMapper() {
+      if (!mapper) {
+        code.addStatement("$T mapper = calls.objectMapper()", OBJECT_MAPPER);
+        mapper = true;
+      }
+    }
+
+    void needTypeFactory() {
+      needMapper();
+      if (!typeFactory) {
+        code.addStatement("$T types = mapper.getTypeFactory()", TYPE_FACTORY);
+        typeFactory = true;
+      }
+    }
+  }
+
   JavaFile write(ClientModel client) {
     TypeSpec.Builder type = TypeSpec.classBuilder(client.generatedName())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(client.interfaceName())
         .addOriginatingElement(client.element())
-        .addJavadoc("The Zoho client for {@link $T}, generated by zohokit ($L).\n"
-            + "Obtain it with {@code Zoho.connect(oauth).client($T.class)}.\n",
+        .addJavadoc("The Zoho API {@link $T}, generated by zohokit ($L).\n"
+            + "Obtain it with {@code Zoho.connect(oauth).api($T.class)}.\n",
             client.interfaceName(), ZohoProcessor.class.getName(), client.interfaceName());
     if (generatedAnnotation) {
       type.addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", ZohoProcessor.class.getName())
@@ -64,35 +97,37 @@ final class ClientWriter {
     }
     type.addField(CALLS, "calls", Modifier.PRIVATE, Modifier.FINAL);
 
-    MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+    Constructor constructor = new Constructor(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
         .addJavadoc("Called by the registry of this compilation.\n\n@param calls the calls of one user\n")
         .addParameter(CALLS, "calls")
-        .addStatement("this.calls = calls");
-    boolean mapper = false;
-    // one reader and one writer per distinct type, shared by the methods that read or write it
-    Map<TypeName, String> readers = new java.util.LinkedHashMap<>();
-    Map<TypeName, String> writers = new java.util.LinkedHashMap<>();
+        .addStatement("this.calls = calls"));
+    // one decoder and one writer per distinct type, shared by the methods that read or write it
+    Map<TypeName, String> decoders = new LinkedHashMap<>();
+    Map<TypeName, String> writers = new LinkedHashMap<>();
     Set<String> fieldNames = new HashSet<>(Set.of("calls"));
+    Map<String, Integer> names = new HashMap<>();
+    client.methods().forEach(m -> names.merge(m.name(), 1, Integer::sum));
 
     Map<String, Integer> seen = new HashMap<>();
     for (MethodModel method : client.methods()) {
-      String base = method.name();
-      int n = seen.merge(base, 1, Integer::sum);
-      String id = n == 1 ? base : base + n;
-      String op = "OP_" + constantName(id);
-      type.addField(FieldSpec.builder(OPERATION, op, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer("$T.of($S,$W$S$L)", OPERATION, method.httpMethod(), method.path().path(),
-              scopeArguments(method.scopes()))
+      int n = seen.merge(method.name(), 1, Integer::sum);
+      String route = unique(constantName(n == 1 ? method.name() : method.name() + n), fieldNames);
+      type.addField(FieldSpec.builder(ROUTE, route, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .initializer(routeOf(client, method, names.get(method.name()) > 1))
           .build());
-      String reader = null;
-      if (method.readType() != null) {
-        reader = readers.get(method.readType());
-        if (reader == null) {
-          mapper = declareMapper(constructor, mapper);
-          reader = unique(fieldName(method.readType()) + "Reader", fieldNames);
-          readers.put(method.readType(), reader);
-          type.addField(OBJECT_READER, reader, Modifier.PRIVATE, Modifier.FINAL);
-          constructor.addStatement("this.$N = $T.reader(mapper,$W$L)", reader, CALLS, typeToken(method.readType()));
+      Returns returns = method.returns();
+      String decoder = null;
+      if (returns.readType() != null) {
+        decoder = decoders.get(returns.readType());
+        if (decoder == null) {
+          decoder = unique(fieldName(returns.readType()) + "Decoder", fieldNames);
+          decoders.put(returns.readType(), decoder);
+          type.addField(ParameterizedTypeName.get(DECODER, returns.readType()), decoder, Modifier.PRIVATE,
+              Modifier.FINAL);
+          constructor.needMapper();
+          CodeBlock token = typeToken(returns.readType(), constructor);
+          constructor.code.addStatement("this.$N = $T.$L(mapper,$W$L)", decoder, DECODER, returns.decoding().factory,
+              token);
         }
       }
       String writer = null;
@@ -100,79 +135,77 @@ final class ClientWriter {
       if (body != null) {
         writer = writers.get(body.writeType());
         if (writer == null) {
-          mapper = declareMapper(constructor, mapper);
           writer = unique(fieldName(body.writeType()) + "Writer", fieldNames);
           writers.put(body.writeType(), writer);
           type.addField(OBJECT_WRITER, writer, Modifier.PRIVATE, Modifier.FINAL);
-          constructor.addStatement("this.$N = mapper.writerFor($L)", writer, typeToken(body.writeType()));
+          constructor.needMapper();
+          CodeBlock token = typeToken(body.writeType(), constructor);
+          constructor.code.addStatement("this.$N = mapper.writerFor($L)", writer, token);
         }
       }
-      type.addMethod(implement(method, op, reader, writer));
+      type.addMethod(implement(client, method, route, decoder, writer));
     }
-    type.addMethod(constructor.build());
+    type.addMethod(constructor.code.build());
     return JavaFile.builder(client.generatedName().packageName(), type.build())
         .skipJavaLangImports(true)
         .build();
   }
 
-  /** Declares the constructor's {@code mapper} local the first time a reader or writer needs it. */
-  private static boolean declareMapper(MethodSpec.Builder constructor, boolean declared) {
-    if (!declared) {
-      constructor.addStatement("$T mapper = calls.objectMapper()", OBJECT_MAPPER);
+  /**
+   * {@code Route.of(Api.class, "find", "GET", "/crm/v8/Leads/{id}", "ZohoCRM.modules.leads.READ")}: the only place
+   * the path is written. An overloaded method names its erased parameter types, so that the run-time
+   * {@code Operation} resolves the right {@code Method}.
+   */
+  private static CodeBlock routeOf(ClientModel client, MethodModel method, boolean overloaded) {
+    CodeBlock.Builder b = CodeBlock.builder().add("$T.of($T.class,$W$S,$W", ROUTE, client.interfaceName(),
+        method.name());
+    if (overloaded) {
+      b.add("new Class<?>[] {");
+      List<? extends VariableElement> parameters = method.element().getParameters();
+      for (int i = 0; i < parameters.size(); i++) {
+        b.add(i == 0 ? "$T.class" : ",$W$T.class", erasure(TypeName.get(parameters.get(i).asType())));
+      }
+      b.add("},$W");
     }
-    return true;
+    b.add("$S,$W$S", method.httpMethod(), method.path().toString());
+    for (String scope : method.scopes()) {
+      b.add(",$W$S", scope);
+    }
+    return b.add(")").build();
   }
 
-  private MethodSpec implement(MethodModel method, String op, String reader, String writer) {
+  private static TypeName erasure(TypeName type) {
+    if (type instanceof ParameterizedTypeName) {
+      return ((ParameterizedTypeName) type).rawType();
+    }
+    if (type instanceof ArrayTypeName) {
+      return ArrayTypeName.of(erasure(((ArrayTypeName) type).componentType()));
+    }
+    return type;
+  }
+
+  private MethodSpec implement(ClientModel client, MethodModel method, String route, String decoder, String writer) {
     MethodSpec.Builder m = MethodSpec.methodBuilder(method.name())
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .returns(method.returnType());
+        .returns(TypeName.get(method.element().getReturnType()));
     for (VariableElement p : method.element().getParameters()) {
       m.addParameter(ParameterSpec.builder(TypeName.get(p.asType()), p.getSimpleName().toString()).build());
     }
     m.addComment("$L $L", method.httpMethod(), method.path());
-    if (method.moduleVariable() != null) {
-      // Zoho's scopes for this call depend on the module: checked (once per module) before anything is sent
-      m.addStatement("$N.checkModule($N)", op, parameter(method, ParameterKind.PATH, method.moduleVariable()).name());
-    }
 
-    // one expression: the call on the user's authorization (leading literal segments prepared once), then the
-    // arguments bound in the order of the path, the query and the headers, then the body and the answer
-    List<List<PathTemplate.Part>> segments = method.path().segments();
-    int literal = 0;
-    while (literal < segments.size() && segments.get(literal).stream().noneMatch(PathTemplate.Part::variable)) {
-      literal++;
-    }
-    StringBuilder prefix = new StringBuilder();
-    for (int i = 0; i < literal; i++) {
-      prefix.append(i == 0 ? "" : "/").append(segments.get(i).get(0).text());
-    }
-    CodeBlock.Builder call = CodeBlock.builder().add("this.calls.call($N,$W$S)", op, prefix.toString());
-    for (List<PathTemplate.Part> segment : segments.subList(literal, segments.size())) {
-      boolean variable = segment.stream().anyMatch(PathTemplate.Part::variable);
-      if (!variable) {
-        call.add("$Z.segment($S)", segment.get(0).text());
-      } else if (segment.size() == 1) {
-        PathTemplate.Part part = segment.get(0);
-        call.add("$Z.path($N, $S)", parameter(method, ParameterKind.PATH, part.text()).name(), part.text());
-      } else {
-        CodeBlock.Builder value = CodeBlock.builder();
-        for (int i = 0; i < segment.size(); i++) {
-          PathTemplate.Part part = segment.get(i);
-          value.add(i == 0 ? "" : " + ");
-          if (part.variable()) {
-            value.add("$T.pathValue($N, $S, $N)", CALLS, parameter(method, ParameterKind.PATH, part.text()).name(),
-                part.text(), op);
-          } else {
-            value.add("$S", part.text());
-          }
-        }
-        call.add("$Z.segment($L)", value.build());
-      }
-    }
-    for (String[] constant : method.path().constantQuery()) {
-      call.add("$Z.query($S, $S)", constant[0], constant[1]);
+    // one expression: the call of the route, then the arguments bound by name in the order of the path, the query
+    // and the headers, then the body, then the method that sends it and reads the answer
+    // a parameter spelled like the route's constant would hide it: then the constant is qualified
+    boolean hidden = method.element().getParameters().stream()
+        .anyMatch(p -> p.getSimpleName().contentEquals(route));
+    CodeBlock.Builder call = hidden
+        ? CodeBlock.builder().add("this.calls.start($T.$N)", client.generatedName(), route)
+        : CodeBlock.builder().add("this.calls.start($N)", route);
+    for (String variable : method.path().variables()) {
+      // Zoho's scopes for this call depend on the module: the call checks them (once per module) as it binds it
+      String bind = variable.equals(method.moduleVariable()) ? "module" : "path";
+      call.add("$Z.$L($S, $N)", bind, variable, parameter(method, ParameterKind.PATH, variable).name());
     }
     for (ParameterModel p : method.parameters()) {
       if (p.kind() == ParameterKind.QUERY) {
@@ -188,39 +221,11 @@ final class ClientWriter {
     if (body != null) {
       call.add(body.wrapInRecords() ? "$Z.bodyInRecords(this.$N, $N)" : "$Z.body(this.$N, $N)", writer, body.name());
     }
-    CodeBlock shape = CodeBlock.of("$T.$L", BODY_SHAPE, method.shape().name());
-    CodeBlock readerRef = reader == null ? CodeBlock.of("null") : CodeBlock.of("this.$N", reader);
-    ReturnKind kind = method.returnKind();
-    switch (kind) {
-      case VOID:
-        m.addStatement("$L$Z.send()", call.build());
-        break;
-      case BODY:
-        m.addStatement("return $L$Z.fetch($L, $L)", call.build(), readerRef, shape);
-        break;
-      case OPTIONAL:
-        m.addStatement("return $L$Z.fetchOptional($L, $L)", call.build(), readerRef, shape);
-        break;
-      case FUTURE:
-      case FUTURE_VOID:
-        // no token for the call (Zoho unreachable, re-authorization needed) fails the future, not the caller; a bad
-        // argument is the caller's bug and throws at once, as before anything is sent
-        m.beginControlFlow("try")
-            .addStatement("return $L$Z.fetchAsync($L, $L)", call.build(), readerRef, shape)
-            .nextControlFlow("catch ($T e)", ZOHO_EXCEPTION)
-            .addStatement("return $T.failedFuture(e)", COMPLETABLE_FUTURE)
-            .endControlFlow();
-        break;
-      case RESPONSE:
-        m.addStatement("return $L$Z.fetchResponse($L, $L)", call.build(), readerRef, shape);
-        break;
-      case STREAM:
-        // the next pages repeat the first request on the page's URL, with the token of that moment
-        m.addStatement("return $L$Z.fetchPages(this.$N)", call.build(), reader);
-        break;
-      default:
-        throw new IllegalStateException(kind.toString());
-    }
+    Returns returns = method.returns();
+    CodeBlock decoderRef = returns.decoding() == null ? CodeBlock.of("")
+        : returns.decoding() == Decoding.TEXT ? CodeBlock.of("$T.text()", DECODER) : CodeBlock.of("this.$N", decoder);
+    call.add("$Z.$L($L)", returns.kind().terminal, decoderRef);
+    m.addStatement(returns.kind() == ReturnKind.VOID ? "$L" : "return $L", call.build());
     return m.build();
   }
 
@@ -278,46 +283,38 @@ final class ClientWriter {
   }
 
   /**
-   * The Jackson type of {@code type}, built once through the mapper's type factory: plain {@code X.class} for a
-   * class, {@code ZohoCalls.type(mapper, Raw.class, args...)} for a parameterized type. No anonymous
-   * {@code TypeReference} subclass per method, which would cost a class to compile and load each.
+   * The type Jackson is told to read or write, built once: plain {@code X.class} for a class, and for a
+   * parameterized type the mapper's own {@code TypeFactory}: {@code types.constructParametricType(Raw.class, ...)}.
+   * No anonymous {@code TypeReference} subclass per method, which would cost a class to compile and load each.
    */
-  private static CodeBlock typeToken(TypeName type) {
-    if (type instanceof ParameterizedTypeName) {
-      ParameterizedTypeName parameterized = (ParameterizedTypeName) type;
-      CodeBlock.Builder b = CodeBlock.builder().add("$T.type(mapper, $T.class", CALLS, parameterized.rawType());
-      for (TypeName argument : parameterized.typeArguments()) {
-        b.add(",$W").add(javaType(argument));
-      }
-      return b.add(")").build();
+  private static CodeBlock typeToken(TypeName type, Constructor constructor) {
+    if (!(type instanceof ParameterizedTypeName)) {
+      return CodeBlock.of("$T.class", type);
     }
-    return CodeBlock.of("$T.class", type);
-  }
-
-  private static CodeBlock javaType(TypeName type) {
-    return type instanceof ParameterizedTypeName ? typeToken(type) : CodeBlock.of("$T.type(mapper,$W$T.class)", CALLS, type);
-  }
-
-  private static CodeBlock scopeArguments(List<String> scopes) {
-    CodeBlock.Builder b = CodeBlock.builder();
-    for (String scope : scopes) {
-      b.add(",$W$S", scope);
+    constructor.needTypeFactory();
+    ParameterizedTypeName parameterized = (ParameterizedTypeName) type;
+    boolean nested = parameterized.typeArguments().stream().anyMatch(a -> a instanceof ParameterizedTypeName);
+    CodeBlock.Builder b = CodeBlock.builder().add("types.constructParametricType($T.class", parameterized.rawType());
+    for (TypeName argument : parameterized.typeArguments()) {
+      // Jackson takes all classes or all JavaTypes: a nested generic argument makes every argument a JavaType
+      b.add(",$W").add(!nested ? CodeBlock.of("$T.class", argument) : argument instanceof ParameterizedTypeName
+          ? typeToken(argument, constructor) : CodeBlock.of("types.constructType($T.class)", argument));
     }
-    return b.build();
+    return b.add(")").build();
   }
 
   /**
-   * The registry of one compilation's clients ({@code clients}: interface to generated class), listed in
-   * {@code META-INF/services} so that {@code Zoho.client(...)} finds each client without reflection.
+   * The registry of one compilation's generated APIs ({@code apis}: interface to generated class), listed in
+   * {@code META-INF/services} so that {@code Zoho.api(...)} finds each one without reflection.
    */
-  JavaFile writeRegistry(ClassName registry, Map<ClassName, ClassName> clients, List<javax.lang.model.element.Element>
+  JavaFile writeRegistry(ClassName registry, Map<ClassName, ClassName> apis, List<javax.lang.model.element.Element>
       originating) {
     MethodSpec.Builder register = MethodSpec.methodBuilder("register").addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC).addParameter(REGISTRY.nestedClass("Registrar"), "clients");
-    clients.forEach((api, generated) -> register.addStatement("clients.add($T.class, $T::new)", api, generated));
+        .addModifiers(Modifier.PUBLIC).addParameter(REGISTRY.nestedClass("Registrar"), "apis");
+    apis.forEach((api, generated) -> register.addStatement("apis.add($T.class, $T::new)", api, generated));
     TypeSpec.Builder type = TypeSpec.classBuilder(registry).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(REGISTRY)
-        .addJavadoc("The Zoho clients of this compilation, generated by zohokit ($L).\n", ZohoProcessor.class.getName())
+        .addJavadoc("The Zoho APIs of this compilation, generated by zohokit ($L).\n", ZohoProcessor.class.getName())
         .addMethod(register.build());
     originating.forEach(type::addOriginatingElement);
     if (generatedAnnotation) {

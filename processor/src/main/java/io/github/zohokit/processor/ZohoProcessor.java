@@ -37,8 +37,9 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Generates a Zoho client for every interface that uses zohokit's annotations, checks scopes and signatures
- * at compile time, writes one client registry per compilation (listed in {@code META-INF/services}) and
+ * Generates the Zoho API {@code Zoho<Interface>} for every interface that uses zohokit's annotations, checks scopes
+ * and signatures at compile time, writes one {@code ZohoApiRegistry} per compilation (listed in
+ * {@code META-INF/services}) and
  * {@value ScopeManifest#RESOURCE}.
  *
  * <p>Finding, reading and writing are separate: {@link InterfaceReader} builds a model and reports errors,
@@ -47,10 +48,10 @@ import javax.tools.StandardLocation;
 @AutoService(Processor.class)
 public final class ZohoProcessor extends AbstractProcessor {
   private static final String GENERATED = "javax.annotation.processing.Generated";
-  static final String SERVICES = "META-INF/services/io.github.zohokit.internal.ClientRegistry";
+  static final String SERVICES = "META-INF/services/io.github.zohokit.internal.call.ApiRegistry";
   /** {@code -Azoho.registry=com.example.MyClients}: the name of the registry class this compilation writes. */
   static final String REGISTRY_OPTION = "zoho.registry";
-  private static final String REGISTRY_NAME = "ZohoClientRegistry";
+  private static final String REGISTRY_NAME = "ZohoApiRegistry";
   /** The annotations that mark a client interface or its methods. */
   private static final List<Class<? extends java.lang.annotation.Annotation>> ANNOTATIONS =
       List.of(ZohoScope.class, Get.class, Post.class, Put.class, Patch.class, Delete.class);
@@ -74,14 +75,15 @@ public final class ZohoProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
-    InterfaceReader.UnknownScopes unknownScopes;
+    ScopeReader.UnknownScopes unknownScopes;
     try {
-      unknownScopes = InterfaceReader.UnknownScopes.parse(env.getOptions().get(InterfaceReader.UnknownScopes.OPTION));
+      unknownScopes = ScopeReader.UnknownScopes.parse(env.getOptions().get(ScopeReader.UnknownScopes.OPTION));
     } catch (IllegalArgumentException e) {
       env.getMessager().printMessage(Diagnostic.Kind.ERROR, e.getMessage());
-      unknownScopes = InterfaceReader.UnknownScopes.ACCEPT;
+      unknownScopes = ScopeReader.UnknownScopes.ACCEPT;
     }
-    reader = new InterfaceReader(env.getElementUtils(), env.getTypeUtils(), env.getMessager(), unknownScopes);
+    reader = new InterfaceReader(env.getElementUtils(), env.getTypeUtils(), new ErrorReporter(env.getMessager()),
+        unknownScopes);
     // @Generated lives in java.compiler; put it on the clients only when the compilation can see it
     writer = new ClientWriter(env.getElementUtils().getTypeElement(GENERATED) != null);
     filer = env.getFiler();
@@ -101,12 +103,12 @@ public final class ZohoProcessor extends AbstractProcessor {
   /**
    * {@code -Azoho.unknownScopes=accept|warn|error}: what to do with a call zohokit's scope catalogue does not know
    * (a custom module, an API it does not list). Default {@code accept}. {@code -Azoho.registry=<class name>}: the
-   * registry class of this compilation, default {@code ZohoClientRegistry} in the package the interfaces share
+   * registry class of this compilation, default {@code ZohoApiRegistry} in the package the interfaces share
    * (set it when two libraries on one class path would get the same name).
    */
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(InterfaceReader.UnknownScopes.OPTION, REGISTRY_OPTION);
+    return Set.of(ScopeReader.UnknownScopes.OPTION, REGISTRY_OPTION);
   }
 
   @Override
@@ -184,7 +186,7 @@ public final class ZohoProcessor extends AbstractProcessor {
       }
     }
     if (registries.isEmpty()) {
-      for (ManifestWriter.Kept kept : readKept(previous(ScopeManifest.RESOURCE))) {
+      for (ScopeManifest.Client kept : previousManifest()) {
         TypeElement type = processingEnv.getElementUtils().getTypeElement(kept.interfaceName());
         if (type != null && !clients.containsKey(kept.interfaceName())) {
           ClassName api = ClassName.get(type);
@@ -204,7 +206,7 @@ public final class ZohoProcessor extends AbstractProcessor {
     }
   }
 
-  /** The configured registry name, or {@code ZohoClientRegistry} in the interfaces' common package. */
+  /** The configured registry name, or {@code ZohoApiRegistry} in the interfaces' common package. */
   private ClassName registryName() {
     String configured = processingEnv.getOptions().get(REGISTRY_OPTION);
     ClassName base;
@@ -242,8 +244,8 @@ public final class ZohoProcessor extends AbstractProcessor {
     List<ClientModel> all = new ArrayList<>(clients.values());
     // only this compilation's registries: the first one carries the clients an earlier build kept
     write(SERVICES, String.join("\n", registries) + "\n");
-    List<ManifestWriter.Kept> kept = new ArrayList<>();
-    for (ManifestWriter.Kept client : readKept(previous(ScopeManifest.RESOURCE))) {
+    List<ScopeManifest.Client> kept = new ArrayList<>();
+    for (ScopeManifest.Client client : previousManifest()) {
       if (!clients.containsKey(client.interfaceName()) && exists(client.interfaceName())) {
         kept.add(client);
       }
@@ -251,12 +253,9 @@ public final class ZohoProcessor extends AbstractProcessor {
     write(ScopeManifest.RESOURCE, ManifestWriter.write(all, kept));
   }
 
-  private static List<ManifestWriter.Kept> readKept(String manifest) {
-    try {
-      return ManifestWriter.read(manifest);
-    } catch (IllegalArgumentException e) {
-      return List.of(); // not in this writer's layout: replaced, not merged
-    }
+  /** The clients of the manifest an earlier build wrote to the class output; none when there is none. */
+  private List<ScopeManifest.Client> previousManifest() {
+    return ManifestWriter.read(previous(ScopeManifest.RESOURCE), ScopeManifest.RESOURCE);
   }
 
   private boolean exists(String canonicalName) {

@@ -63,10 +63,10 @@ class DeferredTypesTest {
     Compilation c = javac().withProcessors(new BodyTypeGenerator(), new ZohoProcessor())
         .withOptions("-Xlint:all,-processing", "-Werror").compile(CONTACTS);
     assertThat(c).succeededWithoutWarnings();
-    assertThat(c).generatedSourceFile("com.example.crm.ContactsApiZohoClient");
+    assertThat(c).generatedSourceFile("com.example.crm.ZohoContactsApi");
     // the registry is written once the deferred interface was generated, in a round javac still compiles
-    assertThat(c).generatedSourceFile("com.example.crm.ZohoClientRegistry").contentsAsUtf8String()
-        .contains("clients.add(ContactsApi.class, ContactsApiZohoClient::new);");
+    assertThat(c).generatedSourceFile("com.example.crm.ZohoApiRegistry").contentsAsUtf8String()
+        .contains("apis.add(ContactsApi.class, ZohoContactsApi::new);");
   }
 
   @Test

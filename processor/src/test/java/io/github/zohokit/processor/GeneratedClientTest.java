@@ -17,7 +17,7 @@ import io.github.zohokit.crm.RecordPage;
 import io.github.zohokit.ZohoResponse;
 import io.github.zohokit.processor.sample.Lead;
 import io.github.zohokit.processor.sample.LeadsApi;
-import io.github.zohokit.processor.sample.LeadsApiZohoClient;
+import io.github.zohokit.processor.sample.ZohoLeadsApi;
 import io.github.zohokit.processor.sample.OrgApi;
 import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.spi.TokenStore;
@@ -59,7 +59,7 @@ class GeneratedClientTest {
             .withApiBase(DataCenter.US, api.url("/").toString())).tokenStore(store)
         .build();
     zoho = Zoho.connect(oauth);
-    leads = zoho.client(LeadsApi.class);
+    leads = zoho.api(LeadsApi.class);
   }
 
   @AfterEach
@@ -73,10 +73,21 @@ class GeneratedClientTest {
 
   @Test
   void lookupFindsTheGeneratedClientsThroughServiceRegistration() {
-    assertThat(leads).isInstanceOf(LeadsApiZohoClient.class);
-    assertThat(zoho.client(OrgApi.class)).isNotNull();
-    assertThat(zoho.client(LeadsApi.class)).as("one client per user, created once").isSameAs(leads);
-    assertThat(zoho.forUser("someone").client(LeadsApi.class)).isNotSameAs(leads).isInstanceOf(LeadsApi.class);
+    assertThat(leads).isInstanceOf(ZohoLeadsApi.class);
+    assertThat(zoho.api(OrgApi.class)).isNotNull();
+    assertThat(zoho.api(LeadsApi.class)).as("one client per user, created once").isSameAs(leads);
+    assertThat(zoho.forUser("someone").api(LeadsApi.class)).isNotSameAs(leads).isInstanceOf(LeadsApi.class);
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void theDeprecatedClientLookupIsTheSameApi() {
+    assertThat(zoho.client(LeadsApi.class)).isSameAs(leads);
+  }
+
+  @Test
+  void theApisOfAClassLoaderAreListedPublicly() {
+    assertThat(Zoho.apis(LeadsApi.class.getClassLoader())).contains(LeadsApi.class, OrgApi.class);
   }
 
   @Test
@@ -254,7 +265,7 @@ class GeneratedClientTest {
   @Test
   void wholeBodyMapsAreReadAsIs() {
     api.enqueue(json(200, "{\"org\":[{\"company_name\":\"Zylker\"}]}"));
-    Map<String, Object> org = zoho.client(OrgApi.class).org();
+    Map<String, Object> org = zoho.api(OrgApi.class).org();
     assertThat(org).containsKey("org");
   }
 

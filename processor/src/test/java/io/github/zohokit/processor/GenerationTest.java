@@ -42,19 +42,20 @@ class GenerationTest {
   void generatedCodeCompilesWithoutAnyWarningUnderXlintAll() {
     Compilation c = compile(LEADS, USERS);
     assertThat(c).succeededWithoutWarnings();
-    assertThat(c).generatedSourceFile("com.example.crm.LeadsApiZohoClient");
-    assertThat(c).generatedSourceFile("com.example.crm.LeadsApi_NotesZohoClient");
-    assertThat(c).generatedSourceFile("com.example.crm.UsersApiZohoClient");
+    assertThat(c).generatedSourceFile("com.example.crm.ZohoLeadsApi");
+    assertThat(c).generatedSourceFile("com.example.crm.ZohoLeadsApi_Notes");
+    assertThat(c).generatedSourceFile("com.example.crm.ZohoUsersApi");
   }
 
   @Test
   void generatedMethodsOnlyBindArguments() throws Exception {
-    String code = text(compile(LEADS, USERS).generatedSourceFile("com.example.crm.UsersApiZohoClient").get());
+    String code = text(compile(LEADS, USERS).generatedSourceFile("com.example.crm.ZohoUsersApi").get());
     assertThat(code)
-        .contains("public final class UsersApiZohoClient implements UsersApi")
-        .contains("Operation.of(\"GET\", \"/crm/v8/users\",\n      \"ZohoCRM.users.READ\", \"ZohoCRM.org.READ\")")
-        .contains("return this.calls.call(OP_CURRENT, \"crm/v8/users\").query(\"type\", \"CurrentUser\")")
-        .contains("this.calls.call(OP_DELETE, \"crm/v8/users\").path(id, \"id\").send();")
+        .contains("public final class ZohoUsersApi implements UsersApi")
+        .contains("Route.of(UsersApi.class, \"current\", \"GET\",\n"
+            + "      \"/crm/v8/users?type=CurrentUser\", \"ZohoCRM.users.READ\", \"ZohoCRM.org.READ\")")
+        .contains("return this.calls.start(CURRENT).fetch(Decoder.text());")
+        .contains("this.calls.start(DELETE).path(\"id\", id).send();")
         .doesNotContain("class Factory")
         .doesNotContain("getMethod")
         .doesNotContain("reflect");
@@ -81,18 +82,18 @@ class GenerationTest {
 
   @Test
   void generatedFieldsAreNamedAfterWhatTheyReadOrWrite() throws Exception {
-    String code = text(compile(TYPED).generatedSourceFile("com.example.crm.TypedLeadsApiZohoClient").get());
+    String code = text(compile(TYPED).generatedSourceFile("com.example.crm.ZohoTypedLeadsApi").get());
     assertThat(code)
-        .contains("private final ObjectReader leadPageReader;")
-        .contains("private final ObjectReader leadReader;")
-        .contains("private final ObjectReader actionResultListReader;")
+        .contains("private final Decoder<RecordPage<TypedLeadsApi.Lead>> leadPageDecoder;")
+        .contains("private final Decoder<TypedLeadsApi.Lead> leadDecoder;")
+        .contains("private final Decoder<List<ActionResult>> actionResultListDecoder;")
         .contains("private final ObjectWriter leadRecordsWriter;")
-        .doesNotContainPattern("(reader|writer)[0-9]");
+        .doesNotContainPattern("(decoder|writer)[0-9]");
   }
 
   @Test
   void generatedClassIsAnnotatedAndEveryMethodNamesItsRoute() throws Exception {
-    String code = text(compile(TYPED).generatedSourceFile("com.example.crm.TypedLeadsApiZohoClient").get());
+    String code = text(compile(TYPED).generatedSourceFile("com.example.crm.ZohoTypedLeadsApi").get());
     assertThat(code)
         .contains("@Generated(\"io.github.zohokit.processor.ZohoProcessor\")\npublic final class")
         .contains("public Optional<TypedLeadsApi.Lead> find(String id) {\n    // GET /crm/v8/Leads/{id}\n")
@@ -114,30 +115,32 @@ class GenerationTest {
 
   @Test
   void eachCallIsOneExpressionWithNoSharedMutableBuilder() throws Exception {
-    String code = text(compile(TYPED).generatedSourceFile("com.example.crm.TypedLeadsApiZohoClient").get());
+    // where JavaPoet wraps a long chain does not matter here
+    String code = text(compile(TYPED).generatedSourceFile("com.example.crm.ZohoTypedLeadsApi").get())
+        .replaceAll("\n\\s+\\.", ".");
     assertThat(code)
         .doesNotContain("Request.Builder")
         .doesNotContain("HttpUrl.Builder")
         .contains(".header(\"If-Modified-Since\", since).header(\"X-Trace\", trace)")
-        .contains(".fetchPages(this.leadPageReader);");
+        .contains(".fetchPages(this.leadPageDecoder);");
   }
 
   @Test
   void oneRegistryPerCompilationListsEveryClientAndIsTheOnlyService() throws Exception {
     Compilation c = compile(LEADS, USERS);
     String services = text(c.generatedFile(StandardLocation.CLASS_OUTPUT,
-        "META-INF/services/io.github.zohokit.internal.ClientRegistry").get());
-    assertThat(services).isEqualTo("com.example.crm.ZohoClientRegistry\n");
-    assertThat(text(c.generatedSourceFile("com.example.crm.ZohoClientRegistry").get()))
-        .contains("public final class ZohoClientRegistry implements ClientRegistry")
-        .contains("clients.add(LeadsApi.class, LeadsApiZohoClient::new);")
-        .contains("clients.add(LeadsApi.Notes.class, LeadsApi_NotesZohoClient::new);")
-        .contains("clients.add(UsersApi.class, UsersApiZohoClient::new);");
+        "META-INF/services/io.github.zohokit.internal.call.ApiRegistry").get());
+    assertThat(services).isEqualTo("com.example.crm.ZohoApiRegistry\n");
+    assertThat(text(c.generatedSourceFile("com.example.crm.ZohoApiRegistry").get()))
+        .contains("public final class ZohoApiRegistry implements ApiRegistry")
+        .contains("apis.add(LeadsApi.class, ZohoLeadsApi::new);")
+        .contains("apis.add(LeadsApi.Notes.class, ZohoLeadsApi_Notes::new);")
+        .contains("apis.add(UsersApi.class, ZohoUsersApi::new);");
   }
 
   @Test
-  void parametersNamedLikeTheClientsFieldsCompileAndAFutureFailsInsteadOfThrowingWhenNoTokenCanBeHad()
-      throws Exception {
+  void parametersNamedLikeTheGeneratedFieldsCompile() throws Exception {
+    // (that a future fails instead of throwing when no token can be had is now the runtime's, ZohoCallAsyncTest)
     JavaFileObject callsApi = source("com.example.crm.CallsApi",
         "package com.example.crm;",
         "import io.github.zohokit.annotation.*;",
@@ -148,13 +151,35 @@ class GenerationTest {
         "public interface CallsApi {",
         "  @Post(\"/crm/v8/Calls\") List<ActionResult> create(@Body List<Map<String, Object>> calls);",
         "  @Get(\"/crm/v8/Calls/{id}\") CompletableFuture<String> find(@Path(\"id\") String calls,",
-        "      @Query(\"fields\") String actionResultListReader);",
+        "      @Query(\"fields\") String actionResultListDecoder);",
         "}");
     Compilation c = compile(callsApi);
     assertThat(c).succeededWithoutWarnings();
-    assertThat(text(c.generatedSourceFile("com.example.crm.CallsApiZohoClient").get()))
-        .contains("this.calls.call(OP_CREATE, \"crm/v8/Calls\")")
-        .contains("catch (ZohoException e) {\n      return CompletableFuture.failedFuture(e);");
+    assertThat(text(c.generatedSourceFile("com.example.crm.ZohoCallsApi").get()))
+        .contains("this.calls.start(CREATE)")
+        .contains("return this.calls.start(FIND).path(\"id\", calls).query(\"fields\", actionResultListDecoder)\n"
+            + "        .fetchAsync(Decoder.text());");
+  }
+
+  @Test
+  void overloadedMethodsNameTheirParameterTypesAndAParameterCannotHideARoute() throws Exception {
+    JavaFileObject overloads = source("com.example.crm.OverloadedApi",
+        "package com.example.crm;",
+        "import io.github.zohokit.annotation.*;",
+        "import java.util.*;",
+        "@ZohoScope(\"ZohoCRM.modules.leads.READ\")",
+        "public interface OverloadedApi {",
+        "  @Get(\"/crm/v8/Leads/{id}\") String find(@Path(\"id\") String id);",
+        "  @Get(\"/crm/v8/Leads/{id}\") String find(@Path(\"id\") String id, @Query(\"fields\") List<String> f);",
+        "  @Get(\"/crm/v8/Leads\") String list(@Query(\"LIST\") String LIST);",
+        "}");
+    Compilation c = compile(overloads);
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(text(c.generatedSourceFile("com.example.crm.ZohoOverloadedApi").get()).replaceAll("\\s+", " "))
+        .contains("Route FIND = Route.of(OverloadedApi.class, \"find\", new Class<?>[] {String.class}, \"GET\",")
+        .contains("Route FIND2 = Route.of(OverloadedApi.class, \"find\", new Class<?>[] {String.class, List.class},")
+        .contains("Route LIST = Route.of(OverloadedApi.class, \"list\", \"GET\",")
+        .contains("this.calls.start(ZohoOverloadedApi.LIST).query(\"LIST\", LIST)");
   }
 
   @Test
@@ -169,17 +194,17 @@ class GenerationTest {
     Compilation shared = compile(LEADS, invoices);
     assertThat(shared).succeededWithoutWarnings();
     assertThat(text(shared.generatedFile(StandardLocation.CLASS_OUTPUT,
-        "META-INF/services/io.github.zohokit.internal.ClientRegistry").get())).isEqualTo("com.example.ZohoClientRegistry\n");
+        "META-INF/services/io.github.zohokit.internal.call.ApiRegistry").get())).isEqualTo("com.example.ZohoApiRegistry\n");
 
     Compilation named = com.google.testing.compile.Compiler.javac().withProcessors(new ZohoProcessor())
         .withOptions("-Azoho.registry=com.example.billing.BillingZohoClients").compile(LEADS, invoices);
     assertThat(named).succeeded();
     assertThat(text(named.generatedFile(StandardLocation.CLASS_OUTPUT,
-        "META-INF/services/io.github.zohokit.internal.ClientRegistry").get()))
+        "META-INF/services/io.github.zohokit.internal.call.ApiRegistry").get()))
         .isEqualTo("com.example.billing.BillingZohoClients\n");
     assertThat(text(named.generatedSourceFile("com.example.billing.BillingZohoClients").get()))
-        .contains("clients.add(InvoicesApi.class, InvoicesApiZohoClient::new);")
-        .contains("clients.add(LeadsApi.class, LeadsApiZohoClient::new);");
+        .contains("apis.add(InvoicesApi.class, ZohoInvoicesApi::new);")
+        .contains("apis.add(LeadsApi.class, ZohoLeadsApi::new);");
   }
 
   @Test

@@ -53,10 +53,10 @@ class PartialRecompileTest {
     compile(LEADS, USERS);
     compile(USERS_CHANGED);
 
-    assertThat(read(ZohoProcessor.SERVICES)).isEqualTo("com.example.crm.ZohoClientRegistry\n");
-    assertThat(read("com/example/crm/ZohoClientRegistry.java"))
-        .contains("clients.add(LeadsApi.class, LeadsApiZohoClient::new);")
-        .contains("clients.add(UsersApi.class, UsersApiZohoClient::new);");
+    assertThat(read(ZohoProcessor.SERVICES)).isEqualTo("com.example.crm.ZohoApiRegistry\n");
+    assertThat(read("com/example/crm/ZohoApiRegistry.java"))
+        .contains("apis.add(LeadsApi.class, ZohoLeadsApi::new);")
+        .contains("apis.add(UsersApi.class, ZohoUsersApi::new);");
     String manifest = read("META-INF/zoho/scopes.json");
     assertThat(manifest)
         .contains("\"interface\": \"com.example.crm.LeadsApi\"")
@@ -75,9 +75,9 @@ class PartialRecompileTest {
     }
     compile(USERS_CHANGED);
 
-    assertThat(read(ZohoProcessor.SERVICES)).isEqualTo("com.example.crm.ZohoClientRegistry\n");
-    assertThat(read("com/example/crm/ZohoClientRegistry.java")).doesNotContain("LeadsApi")
-        .contains("clients.add(UsersApi.class, UsersApiZohoClient::new);");
+    assertThat(read(ZohoProcessor.SERVICES)).isEqualTo("com.example.crm.ZohoApiRegistry\n");
+    assertThat(read("com/example/crm/ZohoApiRegistry.java")).doesNotContain("LeadsApi")
+        .contains("apis.add(UsersApi.class, ZohoUsersApi::new);");
     assertThat(read("META-INF/zoho/scopes.json")).doesNotContain("LeadsApi")
         .endsWith("\"scopes\": [\"ZohoCRM.users.READ\"]\n}\n");
   }

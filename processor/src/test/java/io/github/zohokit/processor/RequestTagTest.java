@@ -9,7 +9,7 @@ import io.github.zohokit.token.Secret;
 import io.github.zohokit.auth.ZohoEndpoints;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.token.ZohoToken;
-import io.github.zohokit.internal.Operation;
+import io.github.zohokit.Operation;
 import io.github.zohokit.processor.sample.LeadsApi;
 import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.spi.TokenStore;
@@ -29,6 +29,7 @@ class RequestTagTest {
   private static final String CLIENT_ID = "1000.K3Y9QZ0PLM4XW8RTB7NV5CJ2HD6AFE";
   private final MockWebServer api = new MockWebServer();
   private final List<String> seen = new CopyOnWriteArrayList<>();
+  private final List<Operation> operations = new CopyOnWriteArrayList<>();
   private LeadsApi leads;
 
   @BeforeEach
@@ -41,6 +42,9 @@ class RequestTagTest {
         .apiDomain(api.url("/").toString()).build());
     OkHttpClient observed = new OkHttpClient.Builder().addInterceptor(chain -> {
       Operation operation = chain.request().tag(Operation.class);
+      if (operation != null) {
+        operations.add(operation);
+      }
       seen.add(operation == null ? "untagged " + chain.request().url().encodedPath()
           : operation.httpMethod() + " " + operation.pathTemplate() + " -> " + chain.request().url().encodedPath());
       return chain.proceed(chain.request());
@@ -49,7 +53,7 @@ class RequestTagTest {
         .endpoints(ZohoEndpoints.zoho().withAccountsUrl(DataCenter.US, "http://127.0.0.1:1")
             .withApiBase(DataCenter.US, api.url("/").toString())).tokenStore(store)
         .httpClient(observed).build();
-    leads = Zoho.connect(oauth).client(LeadsApi.class);
+    leads = Zoho.connect(oauth).api(LeadsApi.class);
   }
 
   @AfterEach
@@ -62,5 +66,18 @@ class RequestTagTest {
     api.enqueue(new MockResponse.Builder().code(204).build());
     assertThat(leads.find("4876876000001168001")).isEmpty();
     assertThat(seen).containsExactly("GET /crm/v8/Leads/{id} -> /crm/v8/Leads/4876876000001168001");
+  }
+
+  @Test
+  void theTagNamesTheJavaMethodAndTheDeclaredScopes() throws Exception {
+    api.enqueue(new MockResponse.Builder().code(204).build());
+    leads.find("4876876000001168001");
+
+    Operation operation = operations.get(0);
+    assertThat(operation.api()).isEqualTo(LeadsApi.class);
+    assertThat(operation.methodName()).isEqualTo("find");
+    assertThat(operation.method()).isEqualTo(LeadsApi.class.getMethod("find", String.class));
+    assertThat(operation.scopes()).containsExactly(Scope.parse("ZohoCRM.modules.leads.READ"));
+    assertThat(operation).hasToString("GET /crm/v8/Leads/{id}");
   }
 }

@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
  * scopes in effect from one or the other.
  *
  * <p>The annotation processor checks each scope's form and, for every call zohokit's scope catalogue knows (Zoho's
- * documented scopes for Zoho CRM v8, see {@link io.github.zohokit.scope.ScopeRules}), that the declared scopes
+ * documented scopes for Zoho CRM v8, see {@link io.github.zohokit.scope.ScopeCatalogue}), that the declared scopes
  * cover it; it also writes every scope to {@code META-INF/zoho/scopes.json}, which the Maven plugin uses to request
  * exactly these scopes.
  */

@@ -2,6 +2,8 @@ package io.github.zohokit.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zohokit.auth.ZohoOAuth;
+import io.github.zohokit.internal.call.Apis;
+import io.github.zohokit.internal.call.ZohoCalls;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,7 +87,7 @@ public final class Connection {
     Map<Class<?>, Object> forUser = clients.computeIfAbsent(session, s -> new ConcurrentHashMap<>());
     Object client = forUser.get(api);
     if (client == null) {
-      client = Clients.find(api).apply(new ZohoCalls(this, session));
+      client = Apis.create(api, new ZohoCalls(calls, objectMapper, session));
       Object raced = forUser.putIfAbsent(api, client);
       client = raced != null ? raced : client;
     }
@@ -105,8 +107,12 @@ public final class Connection {
         s -> base.newBuilder().addInterceptor(new ZohoAuthInterceptor(s)).build());
   }
 
-  /** The client generated calls go through: it authorizes each request from its {@link Authorization} tag. */
-  OkHttpClient callClient() {
+  /**
+   * The client generated calls go through: it authorizes each request from its {@link Authorization} tag.
+   *
+   * @return the shared authorizing client
+   */
+  public OkHttpClient callClient() {
     return calls;
   }
 

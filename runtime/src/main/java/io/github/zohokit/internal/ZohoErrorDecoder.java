@@ -37,7 +37,7 @@ import java.util.Map;
 public final class ZohoErrorDecoder {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   /** The most of an error body read: Zoho's are a few hundred bytes. */
-  static final long MAX_ERROR_BODY_BYTES = 1024 * 1024;
+  public static final long MAX_ERROR_BODY_BYTES = 1024 * 1024;
 
   private ZohoErrorDecoder() {}
 
@@ -194,8 +194,13 @@ public final class ZohoErrorDecoder {
     return "INVALID_TOKEN".equals(code) || "AUTHENTICATION_FAILURE".equals(code) || "INVALID_OAUTHTOKEN".equals(code);
   }
 
-  /** Zoho's error {@code code} in {@code body}, or {@code null}. */
-  static String errorCode(String body) {
+  /**
+   * Zoho's error {@code code} in {@code body}, or {@code null}.
+   *
+   * @param body an answer's body
+   * @return the code, or null when the body is not a Zoho error
+   */
+  public static String errorCode(String body) {
     JsonNode json = parse(body);
     if (json == null) {
       return null;

@@ -1,6 +1,5 @@
 package io.github.zohokit.scope;
 
-import io.github.zohokit.internal.Operation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -178,6 +177,32 @@ public final class Scope implements Comparable<Scope> {
       }
     }
     return missing;
+  }
+
+  /**
+   * The smallest set that grants what {@code scopes} grant: every scope no other one of them covers (no
+   * {@code ZohoCRM.modules.leads.READ} next to {@code ZohoCRM.modules.leads.ALL}). What the Maven plugin requests
+   * and Login with Zoho asks for.
+   *
+   * @param scopes the scopes needed; may be empty
+   * @return the minimal scopes, sorted, without duplicates
+   */
+  public static List<Scope> minimal(Collection<Scope> scopes) {
+    Set<Scope> sorted = new TreeSet<>(scopes);
+    List<Scope> kept = new ArrayList<>();
+    for (Scope s : sorted) {
+      boolean covered = false;
+      for (Scope other : sorted) {
+        if (!other.equals(s) && other.covers(s)) {
+          covered = true;
+          break;
+        }
+      }
+      if (!covered) {
+        kept.add(s);
+      }
+    }
+    return kept;
   }
 
   /**

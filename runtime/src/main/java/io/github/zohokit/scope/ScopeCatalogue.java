@@ -12,13 +12,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * The scope catalogue {@value #RESOURCE}, parsed: one row per Zoho CRM operation with the scopes that authorise
- * it. Loaded once per class loader, on first use.
+ * Which scopes a Zoho CRM call needs: zohokit's scope catalogue ({@value #RESOURCE} in zoho-runtime), one row per
+ * operation of Zoho's v8 API with every scope that authorises it as Zoho's API pages and OpenAPI files document
+ * them, and notes where those disagree or are wrong. Ask it with the call's HTTP method and path template
+ * ({@link #requirementFor(String, String)}); the answer is a {@link ScopeRequirement}. The processor (at compile
+ * time), the runtime (scope-mismatch messages and the module check before a call), the Maven plugin and the fake
+ * Zoho all ask here, so "covered" means the same everywhere: a call is covered when a declared scope
+ * {@linkplain Scope#covers(Scope) covers} one documented alternative.
+ *
+ * <p>The catalogue is read once per class loader, on first use, and each scope in it is parsed once. Paths match
+ * with any API version ({@code /crm/v7/...} as {@code /crm/v8/...}) and case-insensitively; a literal module such
+ * as {@code Deals} matches the catalogue's {@code {module}} rows when it is a module Zoho issues scopes for; custom
+ * modules and paths the catalogue does not have are unknown.
  */
-final class ScopeCatalogue {
+public final class ScopeCatalogue {
   static final String RESOURCE = "META-INF/zohokit/zoho-crm-v8-scopes.tsv";
   private static final Pattern VERSION = Pattern.compile("v\\d+(\\.\\d+)?");
 
@@ -39,6 +51,8 @@ final class ScopeCatalogue {
   private final Map<String, List<Row>> rowsByShape;   // method + " " + segment count
   private final Map<String, String> moduleScopes;     // lower-cased API name -> scope name
   private final int size;
+  /** Every scope text of the rows, once per module filled in, parsed once (the text is the catalogue's own). */
+  private final Map<String, Scope> parsed = new ConcurrentHashMap<>();
 
   private ScopeCatalogue(Map<String, List<Row>> rowsByShape, Map<String, String> moduleScopes, int size) {
     this.rowsByShape = rowsByShape;
@@ -46,8 +60,48 @@ final class ScopeCatalogue {
     this.size = size;
   }
 
+  /**
+   * What Zoho documents a call to need: the catalogue row matching {@code httpMethod} and {@code pathTemplate},
+   * with every scope (or set of scopes) that authorises it.
+   *
+   * @param httpMethod the HTTP method, for example {@code GET}; case does not matter
+   * @param pathTemplate the path as declared, for example {@code /crm/v8/{module}/{id}} or {@code /crm/v8/Deals};
+   *     a query string is ignored
+   * @return the requirement; empty when the catalogue does not know the operation (a custom module, an API it does
+   *     not list) or knows it but records no scope for it
+   * @throws IllegalStateException when the catalogue is missing from zoho-runtime or malformed
+   */
+  public static Optional<ScopeRequirement> requirementFor(String httpMethod, String pathTemplate) {
+    return get().requirement(httpMethod, pathTemplate);
+  }
+
+  /**
+   * How many operations the catalogue has.
+   *
+   * @return the number of rows, operations whose scopes are unknown included
+   * @throws IllegalStateException when the catalogue is missing from zoho-runtime or malformed
+   */
+  public static int operationCount() {
+    return get().size();
+  }
+
   static ScopeCatalogue get() {
     return Holder.INSTANCE;
+  }
+
+  /** This catalogue's answer for {@code method path}; see {@link #requirementFor(String, String)}. */
+  Optional<ScopeRequirement> requirement(String method, String path) {
+    Match match = find(method, path);
+    if (match == null) {
+      return Optional.empty();
+    }
+    ScopeRequirement requirement = new ScopeRequirement(this, match, method, path, match.module());
+    return requirement.documentsScopes() ? Optional.of(requirement) : Optional.empty();
+  }
+
+  /** {@code text}, a scope of this catalogue's rows (with its module filled in), parsed once. */
+  Scope scope(String text) {
+    return parsed.computeIfAbsent(text, Scope::parse);
   }
 
   private static ScopeCatalogue load() {

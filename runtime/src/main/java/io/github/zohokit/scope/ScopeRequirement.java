@@ -1,6 +1,5 @@
 package io.github.zohokit.scope;
 
-import io.github.zohokit.scope.Scope;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -9,7 +8,7 @@ import java.util.Optional;
 
 /**
  * What Zoho documents one call to need: the catalogue row matching an HTTP method and path, with every scope (or
- * set of scopes) that authorises it. Obtain one from {@link ScopeRules#requirement(String, String)}.
+ * set of scopes) that authorises it. Obtain one from {@link ScopeCatalogue#requirementFor(String, String)}.
  *
  * <p>Where the path names its module with a variable ({@code /crm/v8/{module}/{id}}), the scopes depend on the
  * module: {@link #isCoveredBy(Collection)} then asks whether the declared scopes are valid for <em>some</em> module,
@@ -132,9 +131,9 @@ public final class ScopeRequirement {
     return false;
   }
 
-  private static boolean coversAll(Collection<Scope> declared, List<String> alternative, String module) {
+  private boolean coversAll(Collection<Scope> declared, List<String> alternative, String module) {
     for (String template : alternative) {
-      if (!Scope.covered(declared, Scope.parse(module == null ? template : template.replace(MODULE, module)))) {
+      if (!Scope.covered(declared, catalogue.scope(module == null ? template : template.replace(MODULE, module)))) {
         return false;
       }
     }
@@ -176,7 +175,7 @@ public final class ScopeRequirement {
     sorted.sort(Comparator.comparingInt(ScopeRequirement::narrowness).reversed());
     List<Scope> scopes = new ArrayList<>();
     for (String template : sorted.get(0)) {
-      scopes.add(Scope.parse(template.replace(MODULE, module == null ? "leads" : module)));
+      scopes.add(catalogue.scope(template.replace(MODULE, module == null ? "leads" : module)));
     }
     return scopes;
   }

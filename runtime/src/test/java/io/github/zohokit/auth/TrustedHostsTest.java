@@ -17,8 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.zohokit.Zoho;
 import io.github.zohokit.ZohoAuthException;
-import io.github.zohokit.internal.Operation;
-import io.github.zohokit.internal.ZohoCalls;
+import io.github.zohokit.internal.call.ZohoCalls;
 import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStoreException;
@@ -114,8 +113,7 @@ class TrustedHostsTest {
     store.save(KEY, stored().apiDomain(hostile.url("/").toString()).build());
     ZohoCalls calls = Calls.of(oauth);
 
-    assertThatThrownBy(() -> calls.callVoid(Calls.request(calls, "crm/v8/Leads").get().build(),
-        new Operation("GET", "/crm/v8/Leads", List.of())))
+    assertThatThrownBy(() -> calls.start(Calls.route("GET", "/crm/v8/Leads")).send())
         .isInstanceOf(TokenStoreException.class)
         .hasMessageContaining("api_domain '" + hostile.url("/") + "'")
         .hasMessageContaining("does not send the access token there")
@@ -155,8 +153,7 @@ class TrustedHostsTest {
     api.enqueue(json("{}"));
 
     ZohoCalls calls = Calls.of(oauth);
-    calls.callVoid(Calls.request(calls, "crm/v8/Leads").get().build(),
-        new Operation("GET", "/crm/v8/Leads", List.of()));
+    calls.start(Calls.route("GET", "/crm/v8/Leads")).send();
 
     assertThat(accounts.getRequestCount() + api.getRequestCount()).isEqualTo(2);
     assertThat(accounts.takeRequest().getUrl().encodedPath()).isEqualTo("/oauth/v2/token");

@@ -9,7 +9,12 @@ import static io.github.zohokit.testing.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.github.zohokit.Zoho;
+import io.github.zohokit.internal.call.ZohoCall;
+import io.github.zohokit.internal.call.ZohoCalls;
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.token.DataCenter;
 import io.github.zohokit.scope.Scope;
@@ -25,17 +30,14 @@ import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
-import okhttp3.MediaType;
-import okhttp3.Request;
-import okhttp3.RequestBody;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A connection that drops after the request was sent: a CRM insert must not be sent twice. */
 class NoSilentReplayTest {
-  private static final RequestBody LEAD = RequestBody.create("{\"data\":[{\"Last_Name\":\"Ng\"}]}",
-      MediaType.get("application/json"));
+  private static final JsonNode LEAD = lead();
+  private static final ObjectWriter WRITER = new ObjectMapper().writer();
 
   private final MockWebServer api = new MockWebServer();
   private ZohoCalls calls;
@@ -63,18 +65,24 @@ class NoSilentReplayTest {
     return new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
   }
 
-  private Request request(String method, RequestBody body) {
-    return Calls.request(calls, "crm/v8/Leads").method(method, body).build();
+  private static JsonNode lead() {
+    try {
+      return new ObjectMapper().readTree("{\"data\":[{\"Last_Name\":\"Ng\"}]}");
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
   }
 
-  private static Operation operation(String method) {
-    return new Operation(method, "/crm/v8/Leads", List.of("ZohoCRM.modules.leads.CREATE"));
+  /** A call of {@code method} on {@code /crm/v8/Leads}, with {@code body} when not null. */
+  private ZohoCall request(String method, JsonNode body) {
+    ZohoCall call = calls.start(Calls.route(method, "/crm/v8/Leads", "ZohoCRM.modules.leads.CREATE"));
+    return body == null ? call : call.body(WRITER, body);
   }
 
   /** A first call leaves a pooled keep-alive connection: where OkHttp's own retry would resend a request. */
   private void warmUp() {
     api.enqueue(json("{\"data\":[]}"));
-    calls.callVoid(request("GET", null), operation("GET"));
+    request("GET", null).send();
   }
 
   @Test
@@ -83,7 +91,7 @@ class NoSilentReplayTest {
     api.enqueue(dropped());
     api.enqueue(json(201, "{\"data\":[{\"code\":\"SUCCESS\"}]}"));
 
-    assertThatThrownBy(() -> calls.callVoid(request("POST", LEAD), operation("POST")))
+    assertThatThrownBy(() -> request("POST", LEAD).send())
         .isInstanceOf(ZohoException.class)
         .hasMessageContaining("POST /crm/v8/Leads")
         .hasMessageContaining("Zoho may have applied the request")
@@ -96,11 +104,10 @@ class NoSilentReplayTest {
   void patchPutAndDeleteAreNotResentEither() throws Exception {
     api.enqueue(json("{\"data\":[]}"));
     for (String method : List.of("PATCH", "PUT", "DELETE")) {
-      calls.callVoid(request("GET", null), operation("GET"));
+      request("GET", null).send();
       api.enqueue(dropped());
       api.enqueue(json("{\"data\":[]}")); // what a resend would get; else the next warm-up GET's answer
-      assertThatThrownBy(() -> calls.callVoid(request(method, method.equals("DELETE") ? null : LEAD),
-          operation(method))).hasMessageContaining("may have applied");
+      assertThatThrownBy(() -> request(method, method.equals("DELETE") ? null : LEAD).send()).hasMessageContaining("may have applied");
       api.takeRequest(); // warm-up
       assertThat(api.takeRequest().getMethod()).isEqualTo(method);
     }
@@ -112,7 +119,7 @@ class NoSilentReplayTest {
     api.enqueue(dropped());
     api.enqueue(json("{\"data\":[]}"));
 
-    calls.callVoid(request("GET", null), operation("GET"));
+    request("GET", null).send();
 
     assertThat(api.getRequestCount()).isEqualTo(2);
   }
@@ -123,16 +130,16 @@ class NoSilentReplayTest {
     api.enqueue(dropped());
     api.enqueue(json("{\"data\":[]}"));
 
-    assertThatThrownBy(() -> calls.callVoid(request("GET", null), operation("GET")))
+    assertThatThrownBy(() -> request("GET", null).send())
         .isInstanceOf(ZohoException.class).hasMessageContaining("GET /crm/v8/Leads failed");
     assertThat(api.getRequestCount()).isEqualTo(2);
   }
 
   @Test
   void aPostThatNeverConnectedSaysNothingWasSent() throws Exception {
-    Request request = request("POST", LEAD);
+    ZohoCall request = request("POST", LEAD);
     api.close();
-    assertThatThrownBy(() -> calls.callVoid(request, operation("POST")))
+    assertThatThrownBy(request::send)
         .isInstanceOf(ZohoException.class).hasMessageContaining("nothing was sent");
   }
 }

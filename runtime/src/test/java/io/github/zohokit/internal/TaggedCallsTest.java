@@ -21,11 +21,13 @@ import io.github.zohokit.crm.RecordPage;
 import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.store.TokenStores;
+import io.github.zohokit.internal.call.Decoder;
+import io.github.zohokit.internal.call.Route;
+import io.github.zohokit.internal.call.ZohoCalls;
 import io.github.zohokit.testing.Calls;
 import io.github.zohokit.testing.MutableClock;
 import java.time.Duration;
 import java.util.Iterator;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -45,7 +47,7 @@ class TaggedCallsTest {
       + "\"status\":\"error\"}";
   private static final String SCOPE_MISMATCH = "{\"code\":\"OAUTH_SCOPE_MISMATCH\",\"details\":{},\"message\":"
       + "\"no scope\",\"status\":\"error\"}";
-  private static final Operation LEADS = new Operation("GET", "/crm/v8/Leads", List.of("ZohoCRM.modules.leads.READ"));
+  private static final Route LEADS = Calls.route("GET", "/crm/v8/Leads", "ZohoCRM.modules.leads.READ");
 
   private final MockWebServer accounts = new MockWebServer();
   private final MockWebServer api = new MockWebServer();
@@ -54,6 +56,7 @@ class TaggedCallsTest {
   private final AtomicInteger refreshes = new AtomicInteger();
   private ZohoOAuth oauth;
   private ZohoCalls calls;
+  private Session session;
 
   @BeforeEach
   void start() throws Exception {
@@ -77,6 +80,7 @@ class TaggedCallsTest {
             .withApiBase(DataCenter.US, api.url("/").toString()))
         .tokenStore(store).renewalExecutor(Runnable::run).build();
     calls = Calls.of(oauth);
+    session = Connection.of(oauth).session(TokenKey.DEFAULT_USER);
   }
 
   @AfterEach
@@ -87,12 +91,12 @@ class TaggedCallsTest {
 
   @Test
   void aCallIsBuiltOnTheUsersApiBaseAndSentWithTheTokenOfItsTag() throws Exception {
-    Authorization authorization = calls.authorization();
+    Authorization authorization = session.authorization();
     assertThat(authorization.apiBase()).isEqualTo(api.url("/"));
-    assertThat(calls.authorization()).as("the same object while the token is valid").isSameAs(authorization);
+    assertThat(session.authorization()).as("the same object while the token is valid").isSameAs(authorization);
     api.enqueue(json("{}"));
 
-    calls.callVoid(Calls.request(calls, "crm/v8/Leads").get().build(), LEADS);
+    calls.start(LEADS).send();
 
     RecordedRequest sent = api.takeRequest();
     assertThat(sent.getUrl().encodedPath()).isEqualTo("/crm/v8/Leads");
@@ -105,7 +109,7 @@ class TaggedCallsTest {
     api.enqueue(json(401, INVALID_TOKEN));
     api.enqueue(json(401, SCOPE_MISMATCH));
 
-    assertThatThrownBy(() -> calls.callVoid(Calls.request(calls, "crm/v8/Leads").get().build(), LEADS))
+    assertThatThrownBy(() -> calls.start(LEADS).send())
         .isInstanceOf(ScopeMismatchException.class)
         .hasMessageContaining("granted: [ZohoCRM.modules.leads.READ, ZohoCRM.users.READ]");
 
@@ -113,17 +117,16 @@ class TaggedCallsTest {
     assertThat(api.takeRequest().getHeaders().get("Authorization")).isEqualTo("Zoho-oauthtoken " + ACCESS_TOKEN_2);
     assertThat(api.getRequestCount()).isEqualTo(2);
     assertThat(refreshes).hasValue(1);
-    assertThat(calls.authorization().token().accessToken().reveal()).isEqualTo(ACCESS_TOKEN_2);
+    assertThat(session.authorization().token().accessToken().reveal()).isEqualTo(ACCESS_TOKEN_2);
   }
 
   @Test
   void aPageReadAfterTheTokenExpiredCarriesTheTokenOfThatMoment() throws Exception {
     api.enqueue(json("{\"data\":[{\"id\":\"1\"}],\"info\":{\"more_records\":true,\"page\":1}}"));
     api.enqueue(json("{\"data\":[{\"id\":\"2\"}],\"info\":{\"more_records\":false,\"page\":2}}"));
-    Request first = Calls.request(calls, "crm/v8/Leads").get().build();
-    Iterator<JsonNode> records = calls.<JsonNode>paged(first.url(), url -> first.newBuilder().url(url).build(), LEADS,
-        calls.objectMapper().readerFor(calls.objectMapper().getTypeFactory().constructParametricType(
-            RecordPage.class, JsonNode.class))).iterator();
+    Iterator<JsonNode> records = calls.start(LEADS).fetchPages(Decoder.<RecordPage<JsonNode>>whole(
+        calls.objectMapper(), calls.objectMapper().getTypeFactory().constructParametricType(RecordPage.class,
+            JsonNode.class))).iterator();
 
     assertThat(records.next().get("id").asText()).isEqualTo("1");
     clock.advance(Duration.ofMinutes(55));   // the first page's token has expired

@@ -1,6 +1,5 @@
 package io.github.zohokit.scope;
 
-import io.github.zohokit.scope.Scope;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,12 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScopeRulesTest {
 
   private static boolean covered(String method, String path, String declared) {
-    return ScopeRules.requirement(method, path).orElseThrow(() -> new AssertionError(method + " " + path
+    return ScopeCatalogue.requirementFor(method, path).orElseThrow(() -> new AssertionError(method + " " + path
         + " is not in the catalogue")).isCoveredBy(Scope.parseList(declared));
   }
 
   private static String suggestion(String method, String path) {
-    return Scope.join(ScopeRules.requirement(method, path).orElseThrow().suggestion());
+    return Scope.join(ScopeCatalogue.requirementFor(method, path).orElseThrow().suggestion());
   }
 
   @Test
@@ -76,7 +75,7 @@ class ScopeRulesTest {
 
   @Test
   void aVariableModuleIsValidWhenTheScopesFitSomeModule() {
-    ScopeRequirement byModule = ScopeRules.requirement("GET", "/crm/v8/{module}/{id}").orElseThrow();
+    ScopeRequirement byModule = ScopeCatalogue.requirementFor("GET", "/crm/v8/{module}/{id}").orElseThrow();
     assertThat(byModule.variableModule()).isTrue();
     assertThat(byModule.moduleVariable()).contains("module");
     assertThat(byModule.isCoveredBy(Scope.parseList("ZohoCRM.modules.leads.READ"))).isTrue();
@@ -91,7 +90,7 @@ class ScopeRulesTest {
 
   @Test
   void zohosObviouslyWrongScopesAreRecordedAndNotAccepted() {
-    ScopeRequirement hours = ScopeRules.requirement("GET", "/crm/v8/settings/business_hours").orElseThrow();
+    ScopeRequirement hours = ScopeCatalogue.requirementFor("GET", "/crm/v8/settings/business_hours").orElseThrow();
     assertThat(hours.wrongInZohoFile()).containsExactly("ZohoCRM.files.CREATE");
     assertThat(hours.isCoveredBy(Scope.parseList("ZohoCRM.files.CREATE"))).isFalse();
     assertThat(hours.isCoveredBy(Scope.parseList("ZohoCRM.settings.business_hours.READ"))).isTrue();
@@ -99,11 +98,11 @@ class ScopeRulesTest {
 
   @Test
   void literalPathsBeatTheModuleRows() {
-    assertThat(ScopeRules.requirement("GET", "/crm/v8/Leads/search").orElseThrow().documentedOperation())
+    assertThat(ScopeCatalogue.requirementFor("GET", "/crm/v8/Leads/search").orElseThrow().documentedOperation())
         .isEqualTo("GET /crm/v8/{module}/search");
-    assertThat(ScopeRules.requirement("GET", "/crm/v8/Leads/{id}/Attachments").orElseThrow().documentedOperation())
+    assertThat(ScopeCatalogue.requirementFor("GET", "/crm/v8/Leads/{id}/Attachments").orElseThrow().documentedOperation())
         .isEqualTo("GET /crm/v8/{module}/{record_id}/Attachments");
-    assertThat(ScopeRules.requirement("GET", "/crm/v8/settings/fields").orElseThrow().documentedOperation())
+    assertThat(ScopeCatalogue.requirementFor("GET", "/crm/v8/settings/fields").orElseThrow().documentedOperation())
         .isEqualTo("GET /crm/v8/settings/fields");
   }
 
@@ -116,21 +115,38 @@ class ScopeRulesTest {
 
   @Test
   void whatTheCatalogueDoesNotKnowIsUnknown() {
-    assertThat(ScopeRules.requirement("GET", "/crm/v8/Custom_Projects")).isEmpty();
-    assertThat(ScopeRules.requirement("GET", "/crm/v8/settings/new_thing")).isEmpty();
-    assertThat(ScopeRules.requirement("GET", "/books/v3/invoices")).isEmpty();
-    assertThat(ScopeRules.requirement("OPTIONS", "/crm/v8/Leads")).isEmpty();
-    assertThat(ScopeRules.requirement("GET", "/crm/email/v8/settings/compose")).isEmpty(); // Zoho lists no scope
+    assertThat(ScopeCatalogue.requirementFor("GET", "/crm/v8/Custom_Projects")).isEmpty();
+    assertThat(ScopeCatalogue.requirementFor("GET", "/crm/v8/settings/new_thing")).isEmpty();
+    assertThat(ScopeCatalogue.requirementFor("GET", "/books/v3/invoices")).isEmpty();
+    assertThat(ScopeCatalogue.requirementFor("OPTIONS", "/crm/v8/Leads")).isEmpty();
+    assertThat(ScopeCatalogue.requirementFor("GET", "/crm/email/v8/settings/compose")).isEmpty(); // Zoho lists no scope
   }
 
   @Test
   void theCatalogueCoversEveryOperationOfZohosFiles() {
-    assertThat(ScopeRules.catalogueSize()).isGreaterThan(380);
+    assertThat(ScopeCatalogue.operationCount()).isGreaterThan(380);
     List<String> families = List.of("/crm/v8/Leads", "/crm/bulk/v8/read", "/crm/v8/actions/watch", "/crm/v8/coql",
         "/crm/v8/users", "/crm/v8/org", "/crm/v8/settings/modules", "/crm/v8/Notes");
     for (String path : families) {
-      assertThat(ScopeRules.requirement(path.endsWith("coql") || path.endsWith("read") ? "POST" : "GET", path))
+      assertThat(ScopeCatalogue.requirementFor(path.endsWith("coql") || path.endsWith("read") ? "POST" : "GET", path))
           .as(path).isPresent();
     }
+  }
+
+  @Test
+  @SuppressWarnings("removal")
+  void theOldNameAsksTheCatalogue() {
+    assertThat(ScopeRules.requirement("GET", "/crm/v8/Deals").orElseThrow().documentedOperation())
+        .isEqualTo(ScopeCatalogue.requirementFor("GET", "/crm/v8/Deals").orElseThrow().documentedOperation());
+    assertThat(ScopeRules.requirement("GET", "/crm/v8/Custom_Projects")).isEmpty();
+    assertThat(ScopeRules.catalogueSize()).isEqualTo(ScopeCatalogue.operationCount());
+  }
+
+  @Test
+  void eachScopeOfTheCatalogueIsParsedOnce() {
+    ScopeRequirement byModule = ScopeCatalogue.requirementFor("GET", "/crm/v8/{module}/{id}").orElseThrow();
+    Scope first = byModule.forModule("Deals").orElseThrow().suggestion().get(0);
+    Scope again = ScopeCatalogue.requirementFor("GET", "/crm/v8/Deals/{id}").orElseThrow().suggestion().get(0);
+    assertThat(again).hasToString("ZohoCRM.modules.deals.READ").isSameAs(first);
   }
 }

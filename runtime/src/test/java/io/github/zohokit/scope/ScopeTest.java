@@ -69,4 +69,15 @@ class ScopeTest {
     assertThat(Scope.parse("email").covers(Scope.parse("profile"))).isFalse();
     assertThat(Scope.parse("ZohoCRM.modules.ALL").covers(Scope.parse("email"))).isFalse();
   }
+
+  @Test
+  void minimalKeepsOnlyWhatNoOtherScopeCovers() {
+    assertThat(Scope.minimal(Scope.parseList("ZohoCRM.users.READ,ZohoCRM.modules.leads.READ,ZohoCRM.modules.leads.ALL,"
+        + "zohocrm.users.read,ZohoCRM.modules.leads.WRITE,ZohoCRM.modules.leads.UPDATE,email,EMAIL")))
+        .extracting(Scope::toString)
+        .containsExactly("email", "ZohoCRM.modules.leads.ALL", "ZohoCRM.users.READ");
+    assertThat(Scope.minimal(Scope.parseList("ZohoCRM.modules.leads.WRITE,ZohoCRM.modules.leads.READ")))
+        .extracting(Scope::toString).containsExactly("ZohoCRM.modules.leads.READ", "ZohoCRM.modules.leads.WRITE");
+    assertThat(Scope.minimal(List.of())).isEmpty();
+  }
 }

@@ -1,7 +1,7 @@
 package io.github.zohokit.testkit;
 
+import io.github.zohokit.scope.ScopeCatalogue;
 import io.github.zohokit.token.DataCenter;
-import io.github.zohokit.scope.ScopeRules;
 import java.io.IOException;
 
 /**
@@ -43,12 +43,18 @@ final class CrmEndpoints {
       http.empty(204);
       return;
     }
+    // /crm/{version}/{resource}...; anything else is INVALID_URL_PATTERN with HTTP 404 (status-codes.html)
     String[] segments = http.path.substring(1).split("/");
     if (segments.length < 3 || !segments[1].matches("v\\d+")) {
       throw ZohoError.invalidUrl();
     }
     fake.increment("crm:" + http.method + " " + http.path);
+    // the header scheme is Zoho-oauthtoken, not the Bearer the token answer names as token_type; an access token
+    // is valid only at the data centre that issued it (use-access-token.html, multi-dc.html)
     Accounts.AccessToken token = authorize(dc, http);
+    // the organisation's allowance (requests per minute, credits per day, both off by default): past it, HTTP 429
+    // TOO_MANY_REQUESTS, which is Zoho's answer past its rate and concurrency limits, with no Retry-After header
+    // (api-limits.html, Kaizen #203 "API limits and errors")
     if (!allowance.take(dc, http)) {
       throw new ZohoError(429, "TOO_MANY_REQUESTS", "too many requests");
     }
@@ -65,8 +71,9 @@ final class CrmEndpoints {
     if (token == null) {
       throw new ZohoError(401, "INVALID_TOKEN", "invalid oauth token");
     }
-    // Zoho's documented scopes for the call (zohokit's catalogue); calls it does not know are not judged
-    if (!ScopeRules.requirement(http.method, http.path).map(r -> r.isCoveredBy(token.scopes)).orElse(true)) {
+    // Zoho's documented scopes for the call (zohokit's catalogue, the scope home every part of zohokit asks); calls
+    // it does not know are not judged
+    if (!ScopeCatalogue.requirementFor(http.method, http.path).map(r -> r.isCoveredBy(token.scopes)).orElse(true)) {
       throw new ZohoError(401, "OAUTH_SCOPE_MISMATCH", "The access token you have used to make this API call does "
           + "not have the required scope.");
     }
@@ -85,6 +92,8 @@ final class CrmEndpoints {
     } else if (first.equals("settings") && s.length >= 4 && method.equals("GET")) {
       metadata.settings(dc, http, s);
     } else {
+      // any other first segment is a module API name, matched ignoring case; an unknown one is INVALID_MODULE
+      // naming the index of the offending path segment (status-codes.html)
       Crm.Module module = crm.module(dc, first);
       if (module == null) {
         throw ZohoError.invalidModule(0);
@@ -93,7 +102,10 @@ final class CrmEndpoints {
     }
   }
 
-  /** CORS for the JavaScript domains registered by client-based apps. */
+  /**
+   * CORS for the JavaScript domains registered by client-based apps: Zoho answers a browser's API calls only from
+   * the domains registered with the client in the API Console (accounts/protocol/oauth/javascript-applications.html).
+   */
   private void cors(Http http) {
     String origin = http.header("Origin");
     if (origin == null) {

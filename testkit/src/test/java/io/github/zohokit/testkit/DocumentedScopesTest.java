@@ -3,10 +3,10 @@ package io.github.zohokit.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.zohokit.Zoho;
-import io.github.zohokit.scope.Scope;
-import io.github.zohokit.scope.ScopeRequirement;
-import io.github.zohokit.scope.ScopeRules;
 import io.github.zohokit.auth.ZohoOAuth;
+import io.github.zohokit.scope.Scope;
+import io.github.zohokit.scope.ScopeCatalogue;
+import io.github.zohokit.scope.ScopeRequirement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -126,7 +126,7 @@ class DocumentedScopesTest {
   void everyScopeZohosPagesNameAuthorisesTheCallInTheCatalogue() {
     List<String> disagreements = new ArrayList<>();
     for (Documented d : table()) {
-      Optional<ScopeRequirement> requirement = ScopeRules.requirement(d.method(), d.path());
+      Optional<ScopeRequirement> requirement = ScopeCatalogue.requirementFor(d.method(), d.path());
       if (requirement.isEmpty()) {
         disagreements.add(d.method() + " " + d.path() + ": not in the catalogue (" + d.page() + ")");
         continue;
@@ -147,7 +147,7 @@ class DocumentedScopesTest {
     for (Documented d : table()) {
       String unrelated = d.scopes().get(0).contains(".modules.") ? "ZohoCRM.settings.variables.ALL"
           : "ZohoCRM.modules.vendors.ALL";
-      if (ScopeRules.requirement(d.method(), d.path()).orElseThrow().isCoveredBy(List.of(Scope.parse(unrelated)))) {
+      if (ScopeCatalogue.requirementFor(d.method(), d.path()).orElseThrow().isCoveredBy(List.of(Scope.parse(unrelated)))) {
         wronglyAccepted.add(d.method() + " " + d.path() + " accepts " + unrelated);
       }
     }

@@ -81,7 +81,7 @@ class CrmClientsTest {
       records.add(new CrmRecord().set("Last_Name", "L" + i));
     }
 
-    List<ActionResult> results = zoho.client(RecordsApi.class).insertAll("Leads", records);
+    List<ActionResult> results = zoho.api(RecordsApi.class).insertAll("Leads", records);
 
     assertThat(sizes).containsExactly(100, 100, 50);
     assertThat(results).hasSize(250);
@@ -94,7 +94,7 @@ class CrmClientsTest {
     api.enqueue(json(200, "{\"data\":[{\"id\":\"1\"},{\"id\":\"2\"}],\"info\":{\"more_records\":true,"
         + "\"next_page_token\":\"t2\"}}"));
     api.enqueue(json(200, "{\"data\":[{\"id\":\"3\"}],\"info\":{\"more_records\":false}}"));
-    List<String> ids = zoho.client(RecordsApi.class).stream("Contacts", List.of("Email"), 2)
+    List<String> ids = zoho.api(RecordsApi.class).stream("Contacts", List.of("Email"), 2)
         .map(CrmRecord::id).collect(Collectors.toList());
     assertThat(ids).containsExactly("1", "2", "3");
     assertThat(api.takeRequest().getTarget()).isEqualTo("/crm/v8/Contacts?fields=Email&per_page=2");
@@ -105,7 +105,7 @@ class CrmClientsTest {
   void deleteSendsCommaJoinedIds() throws Exception {
     api.enqueue(json(200, "{\"data\":[{\"code\":\"SUCCESS\",\"details\":{\"id\":\"1\"},\"status\":\"success\"},"
         + "{\"code\":\"SUCCESS\",\"details\":{\"id\":\"2\"},\"status\":\"success\"}]}"));
-    List<ActionResult> results = zoho.client(RecordsApi.class).delete("Leads", List.of("1", "2"), false);
+    List<ActionResult> results = zoho.api(RecordsApi.class).delete("Leads", List.of("1", "2"), false);
     assertThat(results).allMatch(ActionResult::isSuccess);
     assertThat(api.takeRequest().getTarget()).isEqualTo("/crm/v8/Leads?ids=1%2C2&wf_trigger=false");
   }
@@ -113,7 +113,7 @@ class CrmClientsTest {
   @Test
   void coqlPostsTheQueryAndAnEmptyResultIsAnEmptyPage() throws Exception {
     api.enqueue(new MockResponse.Builder().code(204).build());
-    RecordPage<CrmRecord> page = zoho.client(CoqlApi.class).query("select Last_Name from Leads limit 10");
+    RecordPage<CrmRecord> page = zoho.api(CoqlApi.class).query("select Last_Name from Leads limit 10");
     assertThat(page.data()).isEmpty();
     RecordedRequest request = api.takeRequest();
     assertThat(request.getTarget()).isEqualTo("/crm/v8/coql");
@@ -124,7 +124,7 @@ class CrmClientsTest {
   void currentUserIsUnwrappedFromUsers() throws Exception {
     api.enqueue(json(200, "{\"users\":[{\"id\":\"111\",\"full_name\":\"Ann Lee\",\"email\":\"ann@example.com\","
         + "\"role\":{\"name\":\"CEO\",\"id\":\"9\"},\"status\":\"active\"}],\"info\":{\"count\":1}}"));
-    User user = zoho.client(UsersApi.class).currentUser();
+    User user = zoho.api(UsersApi.class).currentUser();
     assertThat(user.fullName()).isEqualTo("Ann Lee");
     assertThat(user.role()).isEqualTo(new NamedRef("CEO", "9"));
     assertThat(api.takeRequest().getTarget()).isEqualTo("/crm/v8/users?type=CurrentUser");
@@ -133,7 +133,7 @@ class CrmClientsTest {
   @Test
   void usersListReadsTheUsersEnvelope() {
     api.enqueue(json(200, "{\"users\":[{\"id\":\"1\"},{\"id\":\"2\"}],\"info\":{\"more_records\":false}}"));
-    assertThat(zoho.client(UsersApi.class).list("AllUsers", null, null).data()).extracting(User::id)
+    assertThat(zoho.api(UsersApi.class).list("AllUsers", null, null).data()).extracting(User::id)
         .containsExactly("1", "2");
   }
 
@@ -144,12 +144,12 @@ class CrmClientsTest {
     api.enqueue(json(200, "{\"modules\":[{\"api_name\":\"Leads\",\"api_supported\":true}]}"));
     api.enqueue(json(200, "{\"count\":42}"));
 
-    assertThat(zoho.client(OrgApi.class).get().companyName()).isEqualTo("Zylker");
-    List<FieldMeta> fields = zoho.client(MetadataApi.class).fields("Leads");
+    assertThat(zoho.api(OrgApi.class).get().companyName()).isEqualTo("Zylker");
+    List<FieldMeta> fields = zoho.api(MetadataApi.class).fields("Leads");
     assertThat(fields).extracting(FieldMeta::apiName).containsExactly("Last_Name");
     assertThat(fields.get(0).systemMandatory()).isTrue();
-    assertThat(zoho.client(MetadataApi.class).modules()).extracting(ModuleMeta::apiName).containsExactly("Leads");
-    assertThat(zoho.client(RecordsApi.class).count("Leads", null).count()).isEqualTo(42);
+    assertThat(zoho.api(MetadataApi.class).modules()).extracting(ModuleMeta::apiName).containsExactly("Leads");
+    assertThat(zoho.api(RecordsApi.class).count("Leads", null).count()).isEqualTo(42);
 
     assertThat(api.takeRequest().getTarget()).isEqualTo("/crm/v8/org");
     assertThat(api.takeRequest().getTarget()).isEqualTo("/crm/v8/settings/fields?module=Leads");
@@ -159,7 +159,7 @@ class CrmClientsTest {
   void dynamicRecordsKeepEveryField() {
     api.enqueue(json(200, "{\"data\":[{\"id\":\"4876876000001168001\",\"Last_Name\":\"Sam\",\"Owner\":"
         + "{\"name\":\"Ann\",\"id\":\"1\"},\"Custom_Field__c\":12.5}]}"));
-    CrmRecord record = zoho.client(RecordsApi.class).get("Leads", "4876876000001168001", null).orElseThrow();
+    CrmRecord record = zoho.api(RecordsApi.class).get("Leads", "4876876000001168001", null).orElseThrow();
     assertThat(record.id()).isEqualTo("4876876000001168001");
     assertThat(record.get("Owner")).isEqualTo(Map.of("name", "Ann", "id", "1"));
     assertThat(record.get("Custom_Field__c")).isEqualTo(12.5);

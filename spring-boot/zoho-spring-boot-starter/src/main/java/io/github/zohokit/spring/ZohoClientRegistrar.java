@@ -1,7 +1,6 @@
 package io.github.zohokit.spring;
 
 import io.github.zohokit.Zoho;
-import io.github.zohokit.internal.Clients;
 import java.beans.Introspector;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -25,7 +24,7 @@ final class ZohoClientRegistrar implements BeanDefinitionRegistryPostProcessor {
     ConfigurableListableBeanFactory beans = (ConfigurableListableBeanFactory) registry;
     ClassLoader loader = beans.getBeanClassLoader() != null ? beans.getBeanClassLoader()
         : ZohoClientRegistrar.class.getClassLoader();
-    for (Class<?> api : Clients.interfaces(loader)) {
+    for (Class<?> api : Zoho.apis(loader)) {
       register(registry, beans, api);
     }
   }

@@ -12,8 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,7 +58,7 @@ final class ZohoLoginController {
       return List.copyOf(properties.getScopes());
     }
     ScopeManifest manifest = ScopeManifest.load(ZohoLoginController.class.getClassLoader());
-    List<String> declared = minimal(manifest.scopes()).stream().map(Object::toString).collect(Collectors.toList());
+    List<String> declared = Scope.minimal(manifest.scopes()).stream().map(Object::toString).collect(Collectors.toList());
     if (declared.isEmpty()) {
       throw new ZohoPropertyException("zoho.scopes", "is not set and no generated client on the class path "
           + "declares a scope", "Set zoho.scopes to the scopes Login with Zoho asks for, for example "
@@ -70,28 +68,8 @@ final class ZohoLoginController {
     manifest.clients().forEach(c -> bySource.computeIfAbsent(c.source(), k -> new TreeSet<>()).addAll(c.scopes()));
     log.info("Login with Zoho asks for {}: the scopes the generated clients on the class path declare ({}); "
         + "set zoho.scopes to ask for fewer", declared, bySource.entrySet().stream()
-        .map(e -> e.getKey() + " adds " + minimal(e.getValue())).collect(Collectors.joining("; ")));
+        .map(e -> e.getKey() + " adds " + Scope.minimal(e.getValue())).collect(Collectors.joining("; ")));
     return declared;
-  }
-
-  /** {@code scopes} without those another of them covers (no {@code X.READ} next to {@code X.ALL}), sorted. */
-  static List<Scope> minimal(Collection<Scope> scopes) {
-    List<Scope> sorted = new ArrayList<>(new TreeSet<>(scopes));
-    List<Scope> kept = new ArrayList<>();
-    for (Scope s : sorted) {
-      boolean covered = false;
-      for (Scope t : sorted) {
-        // of two that cover each other (EMAIL and email), the first is kept
-        if (!t.equals(s) && t.covers(s) && !(s.covers(t) && s.compareTo(t) < 0)) {
-          covered = true;
-          break;
-        }
-      }
-      if (!covered) {
-        kept.add(s);
-      }
-    }
-    return kept;
   }
 
   @GetMapping("${zoho.login.path:/zoho/login}")

@@ -5,7 +5,7 @@ import io.github.zohokit.ReauthorizationRequiredException;
 import io.github.zohokit.ZohoAuthException;
 import io.github.zohokit.auth.TokenRenewalListener;
 import io.github.zohokit.token.ZohoToken;
-import io.github.zohokit.internal.Operation;
+import io.github.zohokit.Operation;
 import io.github.zohokit.token.TokenKey;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** The scopes Login with Zoho asks for when zoho.scopes is not set: the manifests' union, without redundancy. */
 class ZohoLoginScopesTest {
   private static List<String> minimal(String... scopes) {
-    return ZohoLoginController.minimal(Scope.parseList(String.join(",", scopes))).stream().map(Object::toString)
+    return Scope.minimal(Scope.parseList(String.join(",", scopes))).stream().map(Object::toString)
         .toList();
   }
 

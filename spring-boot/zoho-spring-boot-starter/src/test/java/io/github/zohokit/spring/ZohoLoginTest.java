@@ -207,7 +207,7 @@ class ZohoLoginTest {
       String scope = okhttp3.HttpUrl.get(authorize).queryParameter("scope");
       java.util.List<Scope> asked = Scope.parseList(scope);
       assertThat(asked).contains(Scope.parse("ZohoCRM.modules.READ"));
-      assertThat(ZohoLoginController.minimal(asked)).containsExactlyInAnyOrderElementsOf(asked);
+      assertThat(Scope.minimal(asked)).containsExactlyInAnyOrderElementsOf(asked);
       assertThat(output.getAll()).containsOnlyOnce("Login with Zoho asks for")
           .contains("set zoho.scopes to ask for fewer").contains("META-INF/zoho/scopes.json adds [");
     });

@@ -1,4 +1,6 @@
-package io.github.zohokit.internal;
+package io.github.zohokit.internal.call;
+
+import io.github.zohokit.Operation;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +13,12 @@ import java.util.regex.Pattern;
 final class PathValues {
   private PathValues() {}
 
-  /** {@link ZohoCalls#pathValue}: {@code value} checked, as text. */
-  static String check(Object value, String name, Operation operation) {
+  /** {@code value} of {@code {name}} checked, as text, not yet percent-encoded. */
+  static String check(String name, Object value, Operation operation) {
     if (value == null) {
       throw new IllegalArgumentException("the @Path(\"" + name + "\") argument of " + operation + " is null");
     }
-    String text = ZohoCalls.text(value);
+    String text = ZohoCall.text(value);
     if (hasDotSegment(text)) {
       throw new IllegalArgumentException("the @Path(\"" + name + "\") argument of " + operation + " is '" + text
           + "', which is or decodes to a '.' or '..' path segment and would send the call to another endpoint; "

@@ -1,9 +1,8 @@
-package io.github.zohokit.internal;
+package io.github.zohokit.internal.call;
 
 import io.github.zohokit.testing.Calls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.zohokit.Zoho;
 import io.github.zohokit.ZohoApiException;
 import io.github.zohokit.ZohoResponse;
@@ -16,10 +15,8 @@ import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.store.TokenStores;
 import java.time.Instant;
-import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import okhttp3.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,13 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 
-/** How generated clients read statuses that are not plain success: 304, 404 with and without Zoho's error body. */
-class ZohoCallsStatusTest {
-  private static final Operation GET_LEAD = new Operation("GET", "/crm/v8/Leads/{id}",
-      List.of("ZohoCRM.modules.leads.READ"));
+/** How generated APIs read statuses that are not plain success: 304, 404 with and without Zoho's error body. */
+class ZohoCallStatusTest {
+  private static final Route GET_LEAD = Calls.route("GET", "/crm/v8/Leads/{id}", "ZohoCRM.modules.leads.READ");
 
   private final MockWebServer api = new MockWebServer();
-  private final ObjectReader reader = new ObjectMapper().readerFor(JsonNode.class);
+  private final Decoder<JsonNode> decoder = Decoder.whole(new ObjectMapper(), JsonNode.class);
   private ZohoCalls calls;
 
   @BeforeEach
@@ -56,9 +52,8 @@ class ZohoCallsStatusTest {
     api.close();
   }
 
-  private Request lead() {
-    return Calls.request(calls, "crm/v8/Leads", "1")
-        .header("If-Modified-Since", "Tue, 01 Dec 2026 10:00:00 GMT").get().build();
+  private ZohoCall lead() {
+    return calls.start(GET_LEAD).path("id", "1").header("If-Modified-Since", "Tue, 01 Dec 2026 10:00:00 GMT");
   }
 
   @Test
@@ -66,8 +61,8 @@ class ZohoCallsStatusTest {
     api.enqueue(new MockResponse.Builder().code(304).build());
     api.enqueue(new MockResponse.Builder().code(304).setHeader("X-API-CREDITS-REMAINING", "12").build());
 
-    assertThat(calls.<JsonNode>callOptional(lead(), GET_LEAD, reader, BodyShape.WHOLE)).isEmpty();
-    ZohoResponse<JsonNode> response = calls.callResponse(lead(), GET_LEAD, reader, BodyShape.WHOLE);
+    assertThat(lead().fetchOptional(decoder)).isEmpty();
+    ZohoResponse<JsonNode> response = lead().fetchResponse(decoder);
     assertThat(response.status()).isEqualTo(304);
     assertThat(response.body()).isNull();
     assertThat(response.creditsRemaining()).hasValue(12);
@@ -77,7 +72,7 @@ class ZohoCallsStatusTest {
   void notFoundWithoutAZohoErrorIsEmpty() {
     api.enqueue(new MockResponse.Builder().code(404).build());
 
-    assertThat(calls.<JsonNode>callOptional(lead(), GET_LEAD, reader, BodyShape.WHOLE)).isEmpty();
+    assertThat(lead().fetchOptional(decoder)).isEmpty();
   }
 
   @Test
@@ -85,7 +80,7 @@ class ZohoCallsStatusTest {
     api.enqueue(json(404, "{\"code\":\"INVALID_URL_PATTERN\",\"details\":{},\"message\":\"Please check if the URL "
         + "trying to access is a correct one\",\"status\":\"error\"}"));
 
-    assertThatThrownBy(() -> calls.callOptional(lead(), GET_LEAD, reader, BodyShape.WHOLE))
+    assertThatThrownBy(() -> lead().fetchOptional(decoder))
         .isInstanceOf(ZohoApiException.class)
         .hasMessageContaining("INVALID_URL_PATTERN")
         .satisfies(e -> assertThat(((ZohoApiException) e).status()).isEqualTo(404));
@@ -95,7 +90,7 @@ class ZohoCallsStatusTest {
   void anErrorBodyOverOneMebibyteIsNotReadWhole() {
     api.enqueue(json(500, "{\"code\":\"INTERNAL_ERROR\",\"message\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}"));
 
-    assertThatThrownBy(() -> calls.callOptional(lead(), GET_LEAD, reader, BodyShape.WHOLE))
+    assertThatThrownBy(() -> lead().fetchOptional(decoder))
         .isInstanceOf(ZohoApiException.class)
         .hasMessageContaining("larger than 1024 KiB");
   }

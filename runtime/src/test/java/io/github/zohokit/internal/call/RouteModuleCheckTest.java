@@ -1,17 +1,17 @@
-package io.github.zohokit.internal;
+package io.github.zohokit.internal.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.zohokit.ScopeMismatchException;
-import java.util.List;
+import io.github.zohokit.testing.Calls;
 import org.junit.jupiter.api.Test;
 
 /** The run-time half of the variable-module rule: a call on a module its scopes do not cover is not sent. */
-class OperationModuleCheckTest {
-  private static final Operation LEADS_ONLY =
-      new Operation("GET", "/crm/v8/{module}/{id}", List.of("ZohoCRM.modules.leads.READ"));
+class RouteModuleCheckTest {
+  private static final Route LEADS_ONLY =
+      Calls.route("GET", "/crm/v8/{module}/{id}", "ZohoCRM.modules.leads.READ");
 
   @Test
   void aModuleTheScopesCoverPasses() {
@@ -36,13 +36,13 @@ class OperationModuleCheckTest {
 
   @Test
   void aModuleWideScopeCoversEveryModule() {
-    Operation any = new Operation("GET", "/crm/v8/{module}/{id}", List.of("ZohoCRM.modules.READ"));
+    Route any = Calls.route("GET", "/crm/v8/{module}/{id}", "ZohoCRM.modules.READ");
     assertThatCode(() -> any.checkModule("Deals")).doesNotThrowAnyException();
   }
 
   @Test
   void manyDistinctModuleNamesStillGetJudgedOnceTheCacheIsFull() {
-    Operation deals = new Operation("GET", "/crm/v8/{module}/{id}", List.of("ZohoCRM.modules.deals.READ"));
+    Route deals = Calls.route("GET", "/crm/v8/{module}/{id}", "ZohoCRM.modules.deals.READ");
     for (int i = 0; i < 2_000; i++) {
       int n = i;
       assertThatCode(() -> deals.checkModule("Custom_" + n)).doesNotThrowAnyException();

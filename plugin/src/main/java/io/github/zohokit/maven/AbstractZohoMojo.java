@@ -1,5 +1,7 @@
 package io.github.zohokit.maven;
 
+import io.github.zohokit.ZohoConfigurationException;
+import io.github.zohokit.ZohoConfigurationException.Setting;
 import io.github.zohokit.auth.ClientType;
 import io.github.zohokit.token.DataCenter;
 import io.github.zohokit.auth.ZohoEndpoints;
@@ -12,7 +14,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
@@ -108,13 +112,49 @@ abstract class AbstractZohoMojo extends AbstractMojo {
   @Inject
   protected SettingsDecrypter decrypter;
 
+  /**
+   * Where each runtime setting comes from in the plugin: the parameter (or the other sources) a user changes when the
+   * runtime refuses it. The runtime checks the configuration ({@link ZohoConfigurationException}); the plugin only
+   * names the setting in its own words, never by reading the message.
+   */
+  static final Map<Setting, String> PARAMETERS = new EnumMap<>(Setting.class);
+
+  static {
+    String notAParameter = " (not a parameter of the plugin: report it as a zohokit bug)";
+    PARAMETERS.put(Setting.CLIENT_TYPE, "the client type" + notAParameter);
+    PARAMETERS.put(Setting.CLIENT_ID, "the client id (-Dzoho.clientId, ZOHO_CLIENT_ID, or the username of the "
+        + "settings.xml <server>)");
+    PARAMETERS.put(Setting.CLIENT_SECRET, "the client secret (-Dzoho.clientSecret, ZOHO_CLIENT_SECRET, or the "
+        + "password of the settings.xml <server>)");
+    PARAMETERS.put(Setting.REDIRECT_URI, "the redirect URI" + notAParameter);
+    PARAMETERS.put(Setting.DATA_CENTER, "zoho.dataCenter");
+    PARAMETERS.put(Setting.ACCOUNTS_URL, "zoho.accountsUrl");
+    PARAMETERS.put(Setting.API_BASE, "zoho.accountsUrl");
+    PARAMETERS.put(Setting.REFRESH_MARGIN, "the renewal margin" + notAParameter);
+    PARAMETERS.put(Setting.EXPIRY_MARGIN, "the expiry margin" + notAParameter);
+    PARAMETERS.put(Setting.ACCOUNTS_TIMEOUT, "the accounts timeout" + notAParameter);
+    PARAMETERS.put(Setting.LEASE_TIMEOUT, "the lease timeout" + notAParameter);
+    PARAMETERS.put(Setting.CLIENT_CREDENTIALS_SCOPES, "the client-credentials scopes" + notAParameter);
+    PARAMETERS.put(Setting.CLIENT_CREDENTIALS_SOID, "the client-credentials soid" + notAParameter);
+  }
+
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("Skipping (zoho.skip=true)");
       return;
     }
-    run();
+    try {
+      run();
+    } catch (ZohoConfigurationException e) {
+      throw configuration(e);
+    }
+  }
+
+  /** The runtime's configuration error as a goal failure naming the parameter the user sets. */
+  static MojoFailureException configuration(ZohoConfigurationException e) {
+    return new MojoFailureException(PARAMETERS.get(e.setting()) + " is not accepted: " + e.problem() + "; "
+        + e.fix());
   }
 
   protected abstract void run() throws MojoExecutionException, MojoFailureException;
@@ -221,8 +261,8 @@ abstract class AbstractZohoMojo extends AbstractMojo {
     try {
       return ZohoOAuth.builder(type).clientId(credentials.clientId()).clientSecret(credentials.clientSecret())
           .dataCenter(dc).endpoints(endpoints(dc)).tokenStore(store());
-    } catch (IllegalArgumentException e) {
-      throw new MojoFailureException(e.getMessage());
+    } catch (ZohoConfigurationException e) {
+      throw configuration(e);
     }
   }
 

@@ -5,7 +5,7 @@ import io.github.zohokit.processor.ClientModel.Catalogue;
 import io.github.zohokit.processor.ClientModel.ScopeOrigin;
 import io.github.zohokit.scope.Scope;
 import io.github.zohokit.scope.ScopeRequirement;
-import io.github.zohokit.scope.ScopeRules;
+import io.github.zohokit.scope.ScopeCatalogue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -116,7 +116,7 @@ final class ScopeReader {
   Coverage coverage(ExecutableElement method, String httpMethod, PathTemplate path, List<String> scopes) {
     String call = httpMethod + " " + path.path();
     String name = method.getSimpleName() + "()";
-    Optional<ScopeRequirement> found = ScopeRules.requirement(httpMethod, path.path());
+    Optional<ScopeRequirement> found = ScopeCatalogue.requirementFor(httpMethod, path.path());
     if (found.isEmpty()) {
       if (unknownScopes != UnknownScopes.ACCEPT) {
         String message = call + " of " + name + " is not in zohokit's scope catalogue (a custom module or an API "

@@ -9,6 +9,8 @@ import io.github.zohokit.RateLimitException;
 import io.github.zohokit.RetryPolicy;
 import io.github.zohokit.ReauthorizationRequiredException;
 import io.github.zohokit.ZohoAuthException;
+import io.github.zohokit.ZohoConfigurationException;
+import io.github.zohokit.ZohoConfigurationException.Setting;
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.ZohoUnavailableException;
 import io.github.zohokit.internal.Authorization;
@@ -540,7 +542,7 @@ public final class ZohoOAuth {
      *     shorter than the expiry margin)
      */
     public Builder refreshMargin(Duration refreshMargin) {
-      this.refreshMargin = requireNotNegative(refreshMargin, "refreshMargin");
+      this.refreshMargin = requireNotNegative(refreshMargin, "refreshMargin", Setting.REFRESH_MARGIN);
       return this;
     }
 
@@ -554,7 +556,7 @@ public final class ZohoOAuth {
      *     than the refresh margin)
      */
     public Builder expiryMargin(Duration expiryMargin) {
-      this.expiryMargin = requireNotNegative(expiryMargin, "expiryMargin");
+      this.expiryMargin = requireNotNegative(expiryMargin, "expiryMargin", Setting.EXPIRY_MARGIN);
       return this;
     }
 
@@ -576,10 +578,11 @@ public final class ZohoOAuth {
       return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private static Duration requireNotNegative(Duration margin, String name) {
+    private static Duration requireNotNegative(Duration margin, String name, Setting setting) {
       Objects.requireNonNull(margin, name);
       if (margin.isNegative()) {
-        throw new IllegalArgumentException("the " + name + " must not be negative, was " + margin);
+        throw new ZohoConfigurationException(setting, "the " + name + " must not be negative, was " + margin,
+            "set it to zero or more, such as 5 minutes");
       }
       return margin;
     }
@@ -623,7 +626,8 @@ public final class ZohoOAuth {
     public Builder accountsTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout");
       if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("the accounts call timeout must be positive, was " + timeout);
+        throw new ZohoConfigurationException(Setting.ACCOUNTS_TIMEOUT,
+            "the accounts call timeout must be positive, was " + timeout, "set it to a duration such as 30 seconds");
       }
       this.accountsTimeout = timeout;
       return this;
@@ -643,7 +647,21 @@ public final class ZohoOAuth {
      *     client is not a self client)
      */
     public Builder clientCredentials(String soid, Collection<String> scopes) {
-      this.clientCredentials = new TokenRenewal.ClientCredentials(SelfClientFlow.normalizeSoid(soid), Scope.parseAll(scopes));
+      String organisation;
+      try {
+        organisation = SelfClientFlow.normalizeSoid(soid);
+      } catch (IllegalArgumentException e) {
+        throw new ZohoConfigurationException(Setting.CLIENT_CREDENTIALS_SOID, e.getMessage(),
+            "give the organisation as ZohoCRM.<org id> or the bare org id, or leave it out for a single organisation");
+      }
+      List<Scope> parsed;
+      try {
+        parsed = Scope.parseAll(scopes);
+      } catch (IllegalArgumentException e) {
+        throw new ZohoConfigurationException(Setting.CLIENT_CREDENTIALS_SCOPES, e.getMessage(),
+            "name at least one scope as Zoho writes it, for example ZohoCRM.modules.leads.READ");
+      }
+      this.clientCredentials = new TokenRenewal.ClientCredentials(organisation, parsed);
       return this;
     }
 
@@ -716,28 +734,29 @@ public final class ZohoOAuth {
      * The configured client.
      *
      * @return a new client, ready to use; it reads nothing from the store until a token is asked for
-     * @throws IllegalArgumentException naming what is wrong for the client type (a missing secret, a redirect URI
-     *     where none belongs, margins or timeouts that contradict each other)
+     * @throws ZohoConfigurationException naming the setting that is wrong for the client type (a missing secret, a
+     *     redirect URI where none belongs, margins or timeouts that contradict each other), the problem and the fix
      */
     public ZohoOAuth build() {
       ClientConfig client = new ClientConfig(type, clientId, clientSecret == null ? null : Secret.of(clientSecret),
           redirectUri, dataCenter);
       Duration lease = leaseTimeout != null ? leaseTimeout : accountsTimeout.plus(LEASE_MARGIN);
       if (lease.compareTo(accountsTimeout) <= 0) {
-        throw new IllegalArgumentException("Invalid Zoho client configuration: the refresh lease (leaseTimeout "
+        throw new ZohoConfigurationException(Setting.LEASE_TIMEOUT, "the refresh lease (leaseTimeout "
             + lease.toSeconds() + "s) must last longer than the accounts call timeout (accountsTimeout "
             + accountsTimeout.toSeconds() + "s), or another process renews while the first is still waiting for "
-            + "Zoho; raise the lease or lower the timeout");
+            + "Zoho", "raise the lease or lower the timeout");
       }
       Duration expiry = expiryMargin != null ? expiryMargin : min(DEFAULT_EXPIRY_MARGIN, refreshMargin);
       if (expiry.compareTo(refreshMargin) > 0) {
-        throw new IllegalArgumentException("Invalid Zoho client configuration: the expiry margin (" + expiry
+        throw new ZohoConfigurationException(Setting.EXPIRY_MARGIN, "the expiry margin (" + expiry
             + ") must not be longer than the refresh margin (" + refreshMargin + "): a token is renewed ahead before "
-            + "it counts as expired");
+            + "it counts as expired", "shorten the expiry margin or lengthen the refresh margin");
       }
       if (clientCredentials != null && type != ClientType.SELF_CLIENT) {
-        throw new IllegalArgumentException("Invalid Zoho client configuration: the client-credentials grant is only "
-            + "for self clients, this is a " + type.displayName() + " client");
+        throw new ZohoConfigurationException(Setting.CLIENT_CREDENTIALS_SCOPES, "the client-credentials grant is only "
+            + "for self clients, this is a " + type.displayName() + " client",
+            "remove the client-credentials settings, or register a self client");
       }
       return new ZohoOAuth(this, client, lease, expiry);
     }

@@ -9,9 +9,10 @@ import java.util.Optional;
  * go). A user lives in one data centre; Zoho names it in the authorization callback ({@code location},
  * {@code accounts-server}) and in the token response ({@code api_domain}), and zohokit stores it with the token.
  *
- * <p>To point zohokit at another host (a test double, a proxy), override URLs with {@link ZohoEndpoints}; this
- * enum only holds Zoho's real addresses. A data centre this enum does not know yet is {@link #CUSTOM}, with both
- * of its URLs configured through {@link ZohoEndpoints#withCustomDataCenter(String, String)}.
+ * <p>To point zohokit at another host (a test double, a proxy), override URLs with {@code ZohoEndpoints} (package
+ * {@code io.github.zohokit.auth}; the token model does not depend on it); this enum only holds Zoho's real addresses.
+ * A data centre this enum does not know yet is {@link #CUSTOM}, with both of its URLs configured through
+ * {@code ZohoEndpoints.withCustomDataCenter(accountsUrl, apiBase)}.
  */
 public enum DataCenter {
   /** United States (zoho.com). */
@@ -36,7 +37,7 @@ public enum DataCenter {
   AE("ae", "https://accounts.zoho.ae", "https://www.zohoapis.ae"),
   /**
    * A data centre zohokit does not list: it has no built-in URLs; configure them with
-   * {@link ZohoEndpoints#withCustomDataCenter(String, String)}. Tokens from it are stored with location
+   * {@code ZohoEndpoints.withCustomDataCenter(accountsUrl, apiBase)}. Tokens from it are stored with location
    * {@code custom}.
    */
   CUSTOM("custom", null, null);

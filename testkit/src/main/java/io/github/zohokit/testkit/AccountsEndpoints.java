@@ -16,6 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Zoho Accounts over HTTP with Zoho's real paths, parameters and answers: {@code /oauth/v2/auth} (a consent page),
  * {@code /oauth/v2/token}, {@code /oauth/v2/token/revoke}, the v3 device flow, OpenID discovery and keys.
+ *
+ * <p>Where Zoho departs from RFC 6749/8628 the fake follows Zoho, and the comments below say where Zoho documents
+ * it (the pages are collected, with their conflicts, in the project's notes {@code zoho-protocol.md}): Accounts'
+ * protocol pages under {@code https://www.zoho.com/accounts/protocol/oauth/}, CRM's under
+ * {@code https://www.zoho.com/crm/developer/docs/api/v8/}.
  */
 final class AccountsEndpoints {
   private final FakeZoho fake;
@@ -35,6 +40,8 @@ final class AccountsEndpoints {
     switch (path) {
       case "/oauth/v2/auth":
       case "/oauth/v2/auth/refresh":
+        // the implicit grant's silent renewal: a client-based app renews without a consent page when the user
+        // allowed it for the session (js-apps/access-expiry.html)
         authorizePage(dc, http, path.endsWith("/refresh"));
         return;
       case "/oauth/v2/auth/consent":
@@ -46,6 +53,7 @@ final class AccountsEndpoints {
       case "/oauth/v2/token/revoke":
         revoke(http);
         return;
+      // the device flow is Zoho's v3, not v2 (limited-input-devices.html)
       case "/oauth/v3/device/code":
         deviceCode(dc, http);
         return;
@@ -170,6 +178,10 @@ final class AccountsEndpoints {
     if (http.param("nonce") != null) {
       nonces.put(code.code, http.param("nonce"));
     }
+    // Zoho sends every user to the accounts server the app is registered on and answers with the user's own data
+    // centre: location (lower-case, "eu") and accounts-server, where the code must then be exchanged; a client
+    // that exchanges it at the first server gets invalid_code (multi-dc/client-authorization.html,
+    // web-apps/authorization.html)
     DataCenter home = user.homeDataCenter();
     Map<String, String> params = new LinkedHashMap<>();
     params.put("code", code.code);
@@ -221,6 +233,8 @@ final class AccountsEndpoints {
   // ---- token endpoint ----
 
   private void token(DataCenter dc, Http http) throws IOException {
+    // a GET to the token endpoint gets a generic server-error page, not an OAuth error
+    // (web-apps/access-token.html shows only POST; observed behaviour, see zoho-protocol.md section 3.1)
     if (!http.method.equals("POST")) {
       http.html(500, Html.page("Error", "<h1>An error occurred</h1>"));
       return;
@@ -228,6 +242,8 @@ final class AccountsEndpoints {
     String grantType = http.param("grant_type");
     fake.increment("token:" + (grantType == null ? "none" : grantType));
     try {
+      // parameters go in the query string or a form body; a JSON body is not read at all, and the symptom Zoho
+      // lists for it is invalid_client (Zoho Books' OAuth page, "possible errors")
       if (http.hasJsonBody()) {
         throw new OAuthError("invalid_client");
       }
@@ -247,10 +263,15 @@ final class AccountsEndpoints {
           nonce = nonces.remove(http.param("code"));
           break;
         case "refresh_token":
+          // a missing, revoked or replaced refresh token is invalid_code, like a used grant code: Zoho has no
+          // invalid_grant (web-apps/access-token-expiry.html; Kaizen #4 "Troubleshooting OAuth2.0")
           client = accounts.authenticate(http.param("client_id"), http.param("client_secret"), true);
           issued = accounts.refresh(client, required(http, "refresh_token", "invalid_code"), dc);
           break;
         case "client_credentials":
+          // only self clients have it, and Zoho needs the non-standard soid, "ZohoCRM.<org id>", to pick the
+          // organisation: missing_org_info without it (crm/developer/docs/api/v7/client-credentials.html,
+          // accounts/protocol/oauth/self-client/overview.html)
           client = accounts.authenticate(http.param("client_id"), http.param("client_secret"), true);
           if (client.type() != ClientType.SELF_CLIENT) {
             throw new OAuthError("unauthorized_client");
@@ -279,6 +300,11 @@ final class AccountsEndpoints {
 
   private ObjectNode tokenAnswer(DataCenter dc, FakeClient client, Accounts.Issued issued, boolean withScope,
       String nonce) {
+    // refresh answers carry no scope and no new refresh token (Zoho does not rotate them: keep the first one);
+    // a refresh token comes only with access_type=offline on a consent (web-apps/access-token.html,
+    // web-apps/access-token-expiry.html). scope is space-separated although requests separate with commas.
+    // expires_in is in seconds today (older answers had milliseconds plus expires_in_sec); api_domain is the
+    // user's data centre, where API calls must go (api/v8/multi-dc.html)
     ObjectNode answer = Http.JSON.createObjectNode();
     answer.put("access_token", issued.access().value);
     if (issued.refresh() != null) {
@@ -307,6 +333,12 @@ final class AccountsEndpoints {
     return value;
   }
 
+  /**
+   * Zoho's OAuth errors are {@code {"error": "..."}}, usually with HTTP 200 (so a client must look for the
+   * {@code error} member, never at the status; Kaizen #43 "Tokens and limitations"), which is the fake's default
+   * {@code errorStatus}. The throttle is the odd one: {@code "error": "Access Denied"} (capitalised, with a space)
+   * with {@code "status": "failure"} and HTTP 400, as observed (zoho-protocol.md section 3.3).
+   */
   private void oauthError(Http http, OAuthError e) throws IOException {
     ObjectNode body = Http.JSON.createObjectNode();
     if (e.description != null) {
@@ -323,6 +355,11 @@ final class AccountsEndpoints {
 
   // ---- revoke ----
 
+  /**
+   * {@code POST /oauth/v2/token/revoke?token=...}: {@code {"status": "success"}}, or HTTP 400 for a token Zoho does
+   * not know; revoking a refresh token also ends every access token minted from it (revoke-refresh-token.html,
+   * api/v8/revoke-tokens.html).
+   */
   private void revoke(Http http) throws IOException {
     fake.increment("revoke");
     String token = http.param("token");
@@ -349,6 +386,9 @@ final class AccountsEndpoints {
       if (scopes == null) {
         throw new OAuthError("invalid_scope");
       }
+      // no client secret on this call, grant_type device_request (not RFC 8628's), and Zoho's field names:
+      // verification_url (not verification_uri); verification_uri_complete is undocumented but present in real
+      // answers, which third-party clients read (devices/initiation-request.html)
       Accounts.DeviceLogin login = accounts.startDevice(client, scopes, "offline".equals(http.param("access_type")));
       String verification = fake.baseUrl(dc) + "/oauth/v3/device";
       ObjectNode answer = Http.JSON.createObjectNode()
@@ -356,7 +396,8 @@ final class AccountsEndpoints {
           .put("user_code", login.userCode)
           .put("verification_url", verification)
           .put("verification_uri_complete", verification + "?user_code=" + login.userCode)
-          // milliseconds, as Zoho documents; at least 1000, since clients read smaller values as seconds
+          // milliseconds, as Zoho documents (interval and expires_in); at least 1000, since clients read smaller
+          // values as seconds
           .put("interval", Math.max(1000, accounts.settings().deviceInterval().toMillis()))
           .put("expires_in", accounts.settings().deviceCodeLifetime().toMillis());
       http.json(200, answer);
@@ -368,6 +409,11 @@ final class AccountsEndpoints {
   private void deviceToken(DataCenter dc, Http http) throws IOException {
     fake.increment("device:token");
     try {
+      // polling: grant_type device_token and the device code in "code" (RFC 8628: device_code); answers
+      // authorization_pending, slow_down (two polls within 30 s, whatever the interval said), access_denied,
+      // expired (not expired_token), and other_dc with user_location when the user lives in another data centre:
+      // the client then polls that data centre's accounts server (devices/polling-request.html,
+      // multi-dc/client-authorization/limited-input-devices.html)
       FakeClient client = accounts.authenticate(http.param("client_id"), http.param("client_secret"), true);
       if (!"device_token".equals(http.param("grant_type"))) {
         throw new OAuthError("unsupported_grant_type");
@@ -411,6 +457,11 @@ final class AccountsEndpoints {
 
   // ---- discovery ----
 
+  /**
+   * OpenID discovery per data centre ({@code accounts.zoho.{dc}/.well-known/openid-configuration}); the issuer is
+   * that data centre's accounts server. Zoho's id_tokens name their key in a non-standard {@code key_id} header,
+   * which is why {@link IdTokens} writes one (sign-in-using-zoho.html; zoho-protocol.md section 6).
+   */
   private void discovery(DataCenter dc, Http http) throws IOException {
     String base = fake.baseUrl(dc);
     ObjectNode doc = Http.JSON.createObjectNode()

@@ -21,6 +21,11 @@ import java.util.function.Predicate;
  *
  * Values are 'strings', numbers, true/false or null. {@code and} binds tighter than {@code or}. Errors are Zoho's
  * {@code SYNTAX_ERROR} with the clause and the token near the problem.
+ *
+ * <p>Zoho's COQL is SQL-like but not SQL (COQL-Overview.html and COQL-Limitations.html under
+ * {@code https://www.zoho.com/crm/developer/docs/api/v8/}): no {@code select *}, a default {@code limit} of 200
+ * rows, at most 2,000 per call and 100,000 reachable with {@code offset}; {@code limit offset, count} is the
+ * MySQL-style second form.
  */
 final class Coql {
   /** A parsed query. */
@@ -56,6 +61,7 @@ final class Coql {
     List<String> fields = new ArrayList<>();
     do {
       String field = next("select");
+      // COQL names its fields: select * is a syntax error (COQL-Limitations.html)
       if (field.equals("*")) {
         throw new SyntaxError("select", "*", "select * is not supported; name the fields");
       }
@@ -65,7 +71,7 @@ final class Coql {
     String module = next("from");
     Predicate<JsonNode> where = r -> true;
     Comparator<JsonNode> order = Comparator.comparing(r -> r.path("id").asText());
-    int limit = 200;
+    int limit = 200; // without limit, Zoho answers 200 rows (COQL-Overview.html)
     int offset = 0;
     if (acceptWord("where")) {
       where = or();

@@ -7,8 +7,13 @@ import io.github.zohokit.token.DataCenter;
 import java.io.IOException;
 import java.util.List;
 
-/** Zoho CRM's COQL API: {@code POST /crm/v8/coql} with {@code select_query}. */
+/**
+ * Zoho CRM's COQL API: {@code POST /crm/v8/coql} with {@code select_query} in a JSON body (COQL-Overview.html under
+ * {@code https://www.zoho.com/crm/developer/docs/api/v8/}). A read, though a POST: its scopes are
+ * {@code ZohoCRM.coql.READ} together with a read scope of the module queried (COQL-Overview.html).
+ */
 final class CoqlEndpoint {
+  /** Rows per call since v7 (2,000; v2 had 200), and the farthest limit plus offset reach (COQL-Limitations.html). */
   private static final int MAX_LIMIT = 2000;
   private static final int MAX_REACH = 100_000;
 

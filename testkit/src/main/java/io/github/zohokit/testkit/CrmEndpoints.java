@@ -43,12 +43,18 @@ final class CrmEndpoints {
       http.empty(204);
       return;
     }
+    // /crm/{version}/{resource}...; anything else is INVALID_URL_PATTERN with HTTP 404 (status-codes.html)
     String[] segments = http.path.substring(1).split("/");
     if (segments.length < 3 || !segments[1].matches("v\\d+")) {
       throw ZohoError.invalidUrl();
     }
     fake.increment("crm:" + http.method + " " + http.path);
+    // the header scheme is Zoho-oauthtoken, not the Bearer the token answer names as token_type; an access token
+    // is valid only at the data centre that issued it (use-access-token.html, multi-dc.html)
     Accounts.AccessToken token = authorize(dc, http);
+    // the organisation's allowance (requests per minute, credits per day, both off by default): past it, HTTP 429
+    // TOO_MANY_REQUESTS, which is Zoho's answer past its rate and concurrency limits, with no Retry-After header
+    // (api-limits.html, Kaizen #203 "API limits and errors")
     if (!allowance.take(dc, http)) {
       throw new ZohoError(429, "TOO_MANY_REQUESTS", "too many requests");
     }
@@ -86,6 +92,8 @@ final class CrmEndpoints {
     } else if (first.equals("settings") && s.length >= 4 && method.equals("GET")) {
       metadata.settings(dc, http, s);
     } else {
+      // any other first segment is a module API name, matched ignoring case; an unknown one is INVALID_MODULE
+      // naming the index of the offending path segment (status-codes.html)
       Crm.Module module = crm.module(dc, first);
       if (module == null) {
         throw ZohoError.invalidModule(0);
@@ -94,7 +102,10 @@ final class CrmEndpoints {
     }
   }
 
-  /** CORS for the JavaScript domains registered by client-based apps. */
+  /**
+   * CORS for the JavaScript domains registered by client-based apps: Zoho answers a browser's API calls only from
+   * the domains registered with the client in the API Console (accounts/protocol/oauth/javascript-applications.html).
+   */
   private void cors(Http http) {
     String origin = http.header("Origin");
     if (origin == null) {

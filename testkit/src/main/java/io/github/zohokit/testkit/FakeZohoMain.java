@@ -25,6 +25,7 @@ import java.util.List;
  * asked — to {@code --ready-file} (readable by its owner only), prints the same line with the client secret redacted
  * (so that it stays out of build logs), and runs until killed or stopped with {@code POST /_fake/shutdown}. The
  * secret is only in the ready file; clients registered with {@code POST /_fake/clients} get theirs in the answer.
+ * {@code --help} lists the options and the control API, which {@code GET /_fake} lists too.
  */
 public final class FakeZohoMain {
   private FakeZohoMain() {}
@@ -71,10 +72,8 @@ public final class FakeZohoMain {
           readyFile = Path.of(args[++i]);
           break;
         case "--help":
-          System.out.println("usage: java -jar zoho-testkit-standalone.jar [--port N] [--data-centers us,eu] "
-              + "[--self-client] [--device-slow-down-ms N] [--device-interval-ms N] [--seed-leads N] "
-              + "[--ready-file PATH]\n"
-              + "The self client's secret is written to the ready file only; the printed line shows it redacted.");
+          System.out.print(help());
+          System.out.flush();
           return;
         default:
           System.err.println("unknown option " + arg + "; see --help");
@@ -98,6 +97,24 @@ public final class FakeZohoMain {
     System.out.println(Http.JSON.writeValueAsString(info));
     System.out.flush();
     fake.awaitClosed();
+  }
+
+  /** What {@code --help} prints: the options, then the control API. */
+  static String help() {
+    return "usage: java -jar zoho-testkit-<version>-standalone.jar [options]\n"
+        + "  --port N                  the home data centre's port (0: a free one; the others always get free "
+        + "ones)\n"
+        + "  --data-centers us,eu      the data centres served, each on its own port; the first is home (default "
+        + "us,eu)\n"
+        + "  --self-client             registers a self client; its id and secret are in the ready file\n"
+        + "  --seed-leads N            leads seeded in each data centre (default 25)\n"
+        + "  --device-slow-down-ms N   device flow: polls closer than this get slow_down\n"
+        + "  --device-interval-ms N    device flow: the interval the fake asks clients to poll at\n"
+        + "  --ready-file PATH         where the startup line is written, secret included (owner-only)\n"
+        + "  --help                    this text\n"
+        + "Once listening it prints one JSON line (its URLs, the control URL, the self client with its secret "
+        + "redacted)\nand runs until killed or POST /_fake/shutdown.\n\n"
+        + ControlEndpoints.listing("http://127.0.0.1:PORT/_fake");
   }
 
   /** Written whole or not at all (temp file, then an atomic move), owner-only where the file system allows. */

@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Zoho CRM's users, org and settings (modules, fields) APIs. */
+/**
+ * Zoho CRM's users, org and settings (modules, fields) APIs, with the shapes of Zoho's v8 pages under
+ * {@code https://www.zoho.com/crm/developer/docs/api/v8/}.
+ */
 final class MetadataEndpoints {
   private final Accounts accounts;
   private final Crm crm;
@@ -18,6 +21,8 @@ final class MetadataEndpoints {
   }
 
   void org(DataCenter dc, Http http) throws IOException {
+    // one organisation, yet in an array named org (get-org-data.html); its id is what the client-credentials
+    // grant's soid names (ZohoCRM.<id>)
     ObjectNode body = Http.JSON.createObjectNode();
     body.putArray("org").add(crm.orgInfo(dc));
     http.json(200, body);
@@ -33,8 +38,10 @@ final class MetadataEndpoints {
     if (id != null) {
       users.removeIf(u -> !u.zuid().equals(id));
     } else if ("CurrentUser".equals(http.param("type"))) {
+      // the user the token belongs to: how Zoho's own SDK labels a stored token with an email (get-users.html)
       users.removeIf(u -> !u.zuid().equals(token.user.zuid()));
     }
+    // nothing to list is 204 with no body, as for records (status-codes.html)
     if (users.isEmpty()) {
       http.empty(204);
       return;
@@ -69,6 +76,8 @@ final class MetadataEndpoints {
         body.set("modules", crm.modulesMeta(dc));
       }
     } else if (s[3].equals("fields")) {
+      // fields metadata takes the module as a query parameter, not a path segment, and requires it
+      // (field-meta.html)
       String name = http.param("module");
       if (name == null) {
         throw ZohoError.missingParam("module");

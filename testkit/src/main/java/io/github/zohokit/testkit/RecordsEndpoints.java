@@ -19,10 +19,17 @@ import java.util.function.Predicate;
  * Zoho CRM's records API of one module: list with mandatory {@code fields}, paging with {@code page} up to 2,000
  * records and {@code page_token} beyond (204 when empty), get, insert/update/upsert (at most 100, per-record
  * results, 207 on partial failure), delete, search, deleted and count.
+ *
+ * <p>The comments say where Zoho documents each behaviour a client must cope with; the pages are under
+ * {@code https://www.zoho.com/crm/developer/docs/api/v8/} (collected in the project's {@code zoho-protocol.md},
+ * section 7).
  */
 final class RecordsEndpoints {
+  /** page/per_page reach only the first 2,000 records; page_token goes further (get-records.html, Kaizen #60). */
   private static final int MAX_PAGE_RECORDS = 2000;
+  /** Records per insert, update, upsert or delete call (insert-records.html, Kaizen #203). */
   private static final int MAX_BATCH = 100;
+  /** Field API names one list call may ask for (get-records.html). */
   private static final int MAX_FIELDS = 50;
 
   private final FakeZoho fake;
@@ -92,6 +99,7 @@ final class RecordsEndpoints {
       Set<String> wanted = Set.of(ids.split(","));
       all.removeIf(r -> !wanted.contains(r.path("id").asText()));
     }
+    // Zoho sorts by these three fields only (get-records.html)
     String sortBy = http.param("sort_by") == null ? "id" : http.param("sort_by");
     if (!Set.of("id", "Created_Time", "Modified_Time").contains(sortBy)) {
       throw ZohoError.invalidParam("sort_by", "sort_by must be id, Created_Time or Modified_Time");
@@ -102,7 +110,12 @@ final class RecordsEndpoints {
     page(http, all, fields, sortBy, sortOrder);
   }
 
-  /** Answers one page of {@code records} with Zoho's {@code info}; 204 when there is nothing. */
+  /**
+   * Answers one page of {@code records} with Zoho's {@code info}; 204 with an empty body, not an empty
+   * {@code data}, when there is nothing (status-codes.html: "204 NO CONTENT"). Beyond 2,000 records a client must
+   * switch from {@code page} to {@code info.next_page_token}, which cannot be combined with {@code page} and
+   * expires ({@code page_token_expiry}; the fake gives a day) (get-records.html).
+   */
   private void page(Http http, List<ObjectNode> records, List<String> fields, String sortBy, String sortOrder)
       throws IOException {
     int perPage = intParam(http, "per_page", 200);
@@ -130,6 +143,7 @@ final class RecordsEndpoints {
             + "use page_token", details);
       }
     }
+    // more_records is the loop's end, not count < per_page (get-records.html)
     if (offset >= records.size()) {
       http.empty(204);
       return;
@@ -157,6 +171,8 @@ final class RecordsEndpoints {
 
   private void getOne(Http http, Crm.Module module, String id) throws IOException {
     ObjectNode record = crm.record(module, id);
+    // an unknown id answers 204, not 404 (what zohokit's Optional<T> returns map to empty); fields is optional
+    // here, unlike the list call (get-records.html)
     if (record == null) {
       http.empty(204);
       return;
@@ -174,6 +190,10 @@ final class RecordsEndpoints {
     page(http, found, fields.isEmpty() ? null : fields, "id", "asc");
   }
 
+  /**
+   * One of {@code criteria} ({@code (Last_Name:equals:Ng)and(...)}), {@code email}, {@code phone} or {@code word},
+   * checked in that order; none is {@code REQUIRED_PARAM_MISSING} (search-records.html).
+   */
   private static Predicate<JsonNode> searchMatch(Http http) {
     String criteria = http.param("criteria");
     if (criteria != null) {
@@ -213,11 +233,16 @@ final class RecordsEndpoints {
       throw new ZohoError(400, "LIMIT_EXCEEDED", "only 100 records can be handled in one call",
           Http.JSON.createObjectNode().put("limit", MAX_BATCH));
     }
+    // upsert without duplicate_check_fields uses the module's system-defined duplicate check, Email for
+    // Leads and Contacts (upsert-records.html)
     List<String> duplicateCheck = new ArrayList<>();
     body.path("duplicate_check_fields").forEach(f -> duplicateCheck.add(f.asText()));
     if (kind == Crm.Write.UPSERT && duplicateCheck.isEmpty()) {
       duplicateCheck.add(module.fieldTypes.containsKey("Email") ? "Email" : module.mandatory.get(0));
     }
+    // one result per record, in order, each with its own code and status: 201 for an insert that fully
+    // succeeded, 200 otherwise, 207 Multi-Status when some records failed, 400 when all did
+    // (insert-records.html, update-records.html, status-codes.html)
     ArrayNode results = crm.write(crm.org(dc), module, kind, pathId, data, duplicateCheck);
     int ok = successes(results);
     int status = ok == results.size() ? (kind == Crm.Write.INSERT ? 201 : 200) : ok == 0 ? 400 : 207;
@@ -250,7 +275,11 @@ final class RecordsEndpoints {
 
   // ---- parameters and shaping ----
 
-  /** The {@code fields} parameter; empty when absent and not required. */
+  /**
+   * The {@code fields} parameter; empty when absent and not required. Since v3 the list call requires it (at most 50
+   * names) and answers {@code REQUIRED_PARAM_MISSING} without it, though Zoho's OpenAPI file marks it optional
+   * (get-records.html; github.com/zoho/crm-oas).
+   */
   private static List<String> fields(Http http, boolean required) {
     String fields = http.param("fields");
     if (fields == null) {
@@ -284,7 +313,10 @@ final class RecordsEndpoints {
     }
   }
 
-  /** {@code record} with only {@code fields} (and its id); the whole record when {@code fields} is null. */
+  /**
+   * {@code record} with only {@code fields} (and its id, which Zoho always adds); the whole record when
+   * {@code fields} is null. A field without a value is JSON {@code null}, not absent (get-records.html).
+   */
   static ObjectNode project(ObjectNode record, List<String> fields) {
     if (fields == null) {
       return record.deepCopy();

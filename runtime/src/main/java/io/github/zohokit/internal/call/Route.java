@@ -4,7 +4,7 @@ import io.github.zohokit.Operation;
 import io.github.zohokit.ScopeMismatchException;
 import io.github.zohokit.scope.Scope;
 import io.github.zohokit.scope.ScopeRequirement;
-import io.github.zohokit.scope.ScopeRules;
+import io.github.zohokit.scope.ScopeCatalogue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -174,7 +174,7 @@ public final class Route {
   }
 
   private Optional<String> mismatch(String module) {
-    Optional<ScopeRequirement> forModule = ScopeRules.requirement(operation.httpMethod(), operation.pathTemplate())
+    Optional<ScopeRequirement> forModule = ScopeCatalogue.requirementFor(operation.httpMethod(), operation.pathTemplate())
         .flatMap(r -> r.forModule(module));
     if (forModule.isEmpty() || forModule.get().isCoveredBy(operation.scopes())) {
       return Optional.empty();

@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 /**
  * zohokit's beans, from the {@code zoho.*} properties ({@link ZohoProperties}): the {@link TokenStore}, the
@@ -33,20 +34,22 @@ import org.springframework.context.annotation.Import;
 public class ZohoAutoConfiguration {
 
   /**
-   * The token store of {@code zoho.token-store}: the application's DataSource (jdbc) when it has one, else the
+   * The token store of {@code zoho.token-store-kind}: the application's DataSource (jdbc) when it has one, else the
    * file {@code zoho.token-file} (shared with {@code mvn zoho:bootstrap-token}), or memory. Tokens are encrypted at
    * rest when {@code zoho.encryption-key} is set. Backs off when the application defines its own {@link TokenStore}.
    *
    * @param properties the {@code zoho.*} properties
    * @param dataSource the application's DataSource; used only when unique (or primary)
+   * @param environment where the deprecated {@code zoho.token-store} is read
    * @return the token store
-   * @throws IllegalStateException (start-up fails) when {@code zoho.token-store} is jdbc without a DataSource,
+   * @throws IllegalStateException (start-up fails) when {@code zoho.token-store-kind} is jdbc without a DataSource,
    *     {@code zoho.token-table} is not a plain SQL identifier or {@code zoho.encryption-key} is malformed
    */
   @Bean
   @ConditionalOnMissingBean
-  public TokenStore zohoTokenStore(ZohoProperties properties, ObjectProvider<DataSource> dataSource) {
-    return ZohoSettings.tokenStore(properties, dataSource.getIfUnique());
+  public TokenStore zohoTokenStore(ZohoProperties properties, ObjectProvider<DataSource> dataSource,
+      Environment environment) {
+    return ZohoSettings.tokenStore(properties, new ZohoRenamedProperties(environment), dataSource.getIfUnique());
   }
 
   /**
@@ -63,6 +66,7 @@ public class ZohoAutoConfiguration {
    * @param objectMapper the application's Jackson 2 mapper; used only when unique (or primary)
    * @param httpCustomizers adjust the HTTP client, applied in order
    * @param customizers adjust the OAuth builder, applied in order after the properties
+   * @param environment where the deprecated {@code zoho.api-url} and {@code zoho.refresh-margin} are read
    * @return the client, built
    * @throws IllegalStateException (start-up fails, naming the property and the fix) when a required property is
    *     missing, one is set that the client type refuses, or one is malformed
@@ -71,8 +75,8 @@ public class ZohoAutoConfiguration {
   @ConditionalOnMissingBean
   public ZohoOAuth zohoOAuth(ZohoProperties properties, TokenStore tokenStore, ObjectProvider<OkHttpClient> httpClient,
       ObjectProvider<ObjectMapper> objectMapper, ObjectProvider<ZohoHttpClientCustomizer> httpCustomizers,
-      ObjectProvider<ZohoOAuthBuilderCustomizer> customizers) {
-    ZohoOAuth.Builder builder = ZohoSettings.oauth(properties)
+      ObjectProvider<ZohoOAuthBuilderCustomizer> customizers, Environment environment) {
+    ZohoOAuth.Builder builder = ZohoSettings.oauth(properties, new ZohoRenamedProperties(environment))
         .tokenStore(tokenStore)
         .httpClient(ZohoSettings.httpClient(properties, httpClient.getIfUnique(),
             httpCustomizers.orderedStream().collect(Collectors.toList())));

@@ -60,7 +60,7 @@ final class ZohoLoginController {
     ScopeManifest manifest = ScopeManifest.load(ZohoLoginController.class.getClassLoader());
     List<String> declared = Scope.minimal(manifest.scopes()).stream().map(Object::toString).collect(Collectors.toList());
     if (declared.isEmpty()) {
-      throw new ZohoConfigurationException("zoho.scopes", "is not set and no generated client on the class path "
+      throw new ZohoPropertyException("zoho.scopes", "is not set and no generated client on the class path "
           + "declares a scope", "Set zoho.scopes to the scopes Login with Zoho asks for, for example "
           + "ZohoCRM.modules.leads.READ");
     }

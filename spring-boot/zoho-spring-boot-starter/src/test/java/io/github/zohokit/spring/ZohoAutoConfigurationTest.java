@@ -267,7 +267,7 @@ class ZohoAutoConfigurationTest {
     void theFailureAnalysisSaysWhatToDo() {
       runner.withPropertyValues("zoho.client-secret=s").run(context -> {
         Throwable root = context.getStartupFailure();
-        while (!(root instanceof ZohoConfigurationException) && root.getCause() != null) {
+        while (!(root instanceof ZohoPropertyException) && root.getCause() != null) {
           root = root.getCause();
         }
         org.springframework.boot.diagnostics.FailureAnalysis analysis =

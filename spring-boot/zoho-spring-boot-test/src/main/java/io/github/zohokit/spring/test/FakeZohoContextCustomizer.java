@@ -9,9 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -20,6 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.support.TestPropertySourceUtils;
@@ -28,6 +29,8 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
 final class FakeZohoContextCustomizer implements ContextCustomizer {
   static final String PROPERTY_SOURCE = "fakeZoho";
   private static final DataCenter DC = DataCenter.US;
+  private static final List<String> TESTS_OWN = List.of(
+      TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME, "Dynamic Test Properties");
 
   private final ClientType clientType;
   private final List<String> scopes;
@@ -64,8 +67,13 @@ final class FakeZohoContextCustomizer implements ContextCustomizer {
     }
     properties.put("zoho.data-center", DC.name());
     properties.put("zoho.accounts-url", fake.baseUrl(DC));
-    properties.put("zoho.api-url", fake.baseUrl(DC));
-    properties.put("zoho.token-store", "memory");
+    ConfigurableEnvironment environment = context.getEnvironment();
+    if (testsOwn(environment, "zoho.api-url") == null) {   // a test that still sets the old name keeps its value
+      properties.put("zoho.api-base", fake.baseUrl(DC));
+    }
+    if (!namesAStoreKind(environment)) {
+      properties.put("zoho.token-store-kind", "memory");
+    }
     addBelowTheTestsOwnProperties(context.getEnvironment(), new MapPropertySource(PROPERTY_SOURCE, properties));
 
     BeanDefinitionRegistry registry = (BeanDefinitionRegistry) context.getBeanFactory();
@@ -82,12 +90,35 @@ final class FakeZohoContextCustomizer implements ContextCustomizer {
     }
   }
 
+  /**
+   * Whether the test's own properties name the store kind, under its name or its deprecated one
+   * ({@code zoho.token-store}). The application's own files do not count: a test runs on the memory store even when
+   * application.properties says file.
+   */
+  private static boolean namesAStoreKind(ConfigurableEnvironment environment) {
+    if (testsOwn(environment, "zoho.token-store-kind") != null) {
+      return true;
+    }
+    Object old = testsOwn(environment, "zoho.token-store");
+    return old != null && List.of("jdbc", "file", "memory").contains(old.toString().strip().toLowerCase(Locale.ROOT));
+  }
+
+  /** The value of {@code name} in the test's own (inlined or dynamic) properties; null when they do not set it. */
+  private static Object testsOwn(ConfigurableEnvironment environment, String name) {
+    for (String source : TESTS_OWN) {
+      PropertySource<?> properties = environment.getPropertySources().get(source);
+      if (properties != null && properties.containsProperty(name)) {
+        return properties.getProperty(name);
+      }
+    }
+    return null;
+  }
+
   /** Under inlined and dynamic test properties (so the test can override), above everything else. */
   private static void addBelowTheTestsOwnProperties(ConfigurableEnvironment environment, MapPropertySource source) {
     MutablePropertySources sources = environment.getPropertySources();
     String above = null;
-    for (String name : Arrays.asList(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME,
-        "Dynamic Test Properties")) {
+    for (String name : TESTS_OWN) {
       if (sources.contains(name)) {
         above = name;
       }

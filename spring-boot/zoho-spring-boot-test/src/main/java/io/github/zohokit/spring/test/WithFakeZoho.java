@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
  * Runs a Spring test against zoho-testkit's fake Zoho instead of Zoho: before the application context starts, a
  * fake Zoho (one data centre, US) starts on loopback, a client of {@link #clientType()} is registered with it, and
  * the {@code zoho.*} properties point at it — client id and secret, redirect URI, accounts and API URLs, and
- * {@code zoho.token-store=memory}. A self client also gets a token for the default user, exchanged from a grant
+ * {@code zoho.token-store-kind=memory}. A self client also gets a token for the default user, exchanged from a grant
  * code for {@link #scopes()}, so generated-client beans work at once.
  *
  * <pre>{@code
@@ -26,7 +26,7 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * The test's own properties ({@code @SpringBootTest(properties = ...)}, {@code @DynamicPropertySource}) win over
- * these, for example {@code zoho.token-store=jdbc}. For browser clients the redirect URI is
+ * these, for example {@code zoho.token-store-kind=jdbc}. For browser clients the redirect URI is
  * {@code http://localhost:<port>}{@link #callbackPath()} on a free port that is also set as {@code server.port}; use
  * {@code webEnvironment = DEFINED_PORT} to serve on it. The fake stops with the context.
  */

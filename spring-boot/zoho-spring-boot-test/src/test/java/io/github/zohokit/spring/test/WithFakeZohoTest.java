@@ -59,4 +59,19 @@ class WithFakeZohoTest {
       assertThat(store.getClass().getSimpleName()).isEqualTo("FileTokenStore");
     }
   }
+
+  /** The application's own configuration (here its command line) names the file store: the test still gets memory. */
+  @Nested
+  @SpringBootTest(classes = App.class, args = {"--zoho.token-store-kind=file", "--zoho.token-file=/nonexistent/t.json"})
+  @WithFakeZoho
+  class ApplicationConfiguredForAFile {
+    @Autowired TokenStore store;
+    @Autowired ZohoOAuth oauth;
+
+    @Test
+    void theTestRunsOnTheMemoryStoreAndTheFake() {
+      assertThat(store.getClass().getSimpleName()).isEqualTo("InMemoryTokenStore");
+      assertThat(oauth.endpoints().apiBase(io.github.zohokit.token.DataCenter.US).host()).isEqualTo("127.0.0.1");
+    }
+  }
 }

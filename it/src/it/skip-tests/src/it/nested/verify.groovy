@@ -1,0 +1,1 @@
+throw new AssertionError('the invoker ran an IT despite -DskipTests')

@@ -1,0 +1,4 @@
+package io.github.zohokit.spring;
+
+/** Named as the processor names the implementation of {@link PretendApi}; not registered, so there is no bean. */
+final class ZohoPretendApi implements PretendApi {}

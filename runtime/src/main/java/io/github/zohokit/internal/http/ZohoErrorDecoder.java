@@ -8,7 +8,7 @@ import io.github.zohokit.ZohoApiException;
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.ZohoUnavailableException;
 import io.github.zohokit.scope.Scope;
-import io.github.zohokit.scope.ScopeRules;
+import io.github.zohokit.scope.ScopeCatalogue;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,15 +61,17 @@ public final class ZohoErrorDecoder {
    */
   static ZohoException decode(int status, String contentType, String body, Duration retryAfter,
       String operation, Collection<String> requiredScopes, Collection<Scope> grantedScopes) {
-    return decode(status, contentType, body, retryAfter, operation, requiredScopes, grantedScopes, null);
+    return decode(status, contentType, body, retryAfter, operation, requiredScopes, grantedScopes, null, null);
   }
 
   /**
-   * As {@link #decode(int, String, String, Duration, String, Collection, Collection)}, for the call {@code method
-   * path} as sent: a scope mismatch then also names the scopes Zoho documents for it (zohokit's scope catalogue).
+   * As {@link #decode(int, String, String, Duration, String, Collection, Collection)}, for the call as sent
+   * ({@code sentMethod} and {@code sentPath}): a scope mismatch then also names the scopes Zoho documents for it
+   * (zohokit's scope catalogue).
    */
   static ZohoException decode(int status, String contentType, String body, Duration retryAfter,
-      String operation, Collection<String> requiredScopes, Collection<Scope> grantedScopes, String sentCall) {
+      String operation, Collection<String> requiredScopes, Collection<Scope> grantedScopes, String sentMethod,
+      String sentPath) {
     JsonNode json = parse(body);
     if (json != null && !json.has("code") && json.path("data").isArray() && json.path("data").size() > 0) {
       json = json.path("data").get(0);
@@ -100,10 +102,10 @@ public final class ZohoErrorDecoder {
       List<String> granted = new ArrayList<>();
       grantedScopes.forEach(s -> granted.add(s.toString()));
       String missing = missing(required, grantedScopes);
-      String documented = documented(sentCall);
+      String documented = documented(sentMethod, sentPath);
       return new ScopeMismatchException(summary + ". The access token lacks a scope this call needs"
           + (missing != null ? ": " + missing : required.isEmpty() ? "" : " (it declares " + required + ")")
-          + (documented == null ? "" : "; Zoho documents " + sentCall + " to need " + documented)
+          + (documented == null ? "" : "; Zoho documents " + sentMethod + " " + sentPath + " to need " + documented)
           + (granted.isEmpty() ? "" : "; granted: " + granted) + ". Refreshing cannot add scopes: authorize again "
           + "with the missing scopes (self client: generate a grant token with them and run "
           + "mvn zoho:bootstrap-token with it in ZOHO_GRANT_TOKEN)", status, details, message, required, granted);
@@ -187,18 +189,15 @@ public final class ZohoErrorDecoder {
       body = "";
     }
     return decode(response.code(), response.header("Content-Type"), body, retryAfter(response.header("Retry-After")),
-        operation, requiredScopes, grantedScopes,
-        response.request().method() + " " + response.request().url().encodedPath());
+        operation, requiredScopes, grantedScopes, response.request().method(), response.request().url().encodedPath());
   }
 
-  /** The documented alternatives for {@code call} ("GET /crm/v8/Deals"), joined with "or"; null when unknown. */
-  private static String documented(String call) {
-    if (call == null) {
+  /** The documented alternatives for the call as sent ("GET", "/crm/v8/Deals"), joined with "or"; null when unknown. */
+  private static String documented(String method, String path) {
+    if (method == null || path == null) {
       return null;
     }
-    int space = call.indexOf(' ');
-    return ScopeRules.requirement(call.substring(0, space), call.substring(space + 1))
-        .map(r -> String.join(" or ", r.alternatives())).orElse(null);
+    return ScopeCatalogue.requirementFor(method, path).map(r -> String.join(" or ", r.alternatives())).orElse(null);
   }
 
   private static String advice(String code, Map<String, Object> details) {

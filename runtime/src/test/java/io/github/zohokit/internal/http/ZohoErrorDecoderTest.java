@@ -54,7 +54,7 @@ class ZohoErrorDecoderTest {
     ZohoException e = ZohoErrorDecoder.decode(401, "application/json", "{\"code\":\"OAUTH_SCOPE_MISMATCH\","
         + "\"details\":{},\"message\":\"invalid oauth scope\",\"status\":\"error\"}", null,
         "GET /crm/v8/{module}", List.of("ZohoCRM.modules.leads.READ"), Scope.parseList("ZohoCRM.modules.leads.READ"),
-        "GET /crm/v8/Deals");
+        "GET", "/crm/v8/Deals");
     assertThat(e).isInstanceOf(ScopeMismatchException.class)
         .hasMessageContaining("Zoho documents GET /crm/v8/Deals to need ZohoCRM.modules.deals.READ or "
             + "ZohoCRM.modules.deals.ALL or ZohoCRM.modules.ALL");

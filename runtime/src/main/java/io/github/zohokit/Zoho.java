@@ -2,9 +2,9 @@ package io.github.zohokit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zohokit.auth.ZohoOAuth;
-import io.github.zohokit.internal.Connection;
-import io.github.zohokit.internal.Session;
 import io.github.zohokit.internal.call.Apis;
+import io.github.zohokit.internal.session.Session;
+import io.github.zohokit.internal.session.SessionHttp;
 import io.github.zohokit.token.TokenKey;
 import java.util.Objects;
 import java.util.Set;
@@ -25,10 +25,10 @@ import okhttp3.OkHttpClient;
  */
 public final class Zoho {
   private final ZohoOAuth oauth;
-  private final Connection connection;
+  private final SessionHttp connection;
   private final Session session;
 
-  private Zoho(ZohoOAuth oauth, Connection connection, Session session) {
+  private Zoho(ZohoOAuth oauth, SessionHttp connection, Session session) {
     this.oauth = oauth;
     this.connection = connection;
     this.session = session;
@@ -41,7 +41,7 @@ public final class Zoho {
    * @return a connection for the default user; nothing is sent until a call is made
    */
   public static Zoho connect(ZohoOAuth oauth) {
-    Connection connection = Connection.of(Objects.requireNonNull(oauth, "oauth"));
+    SessionHttp connection = SessionHttp.of(Objects.requireNonNull(oauth, "oauth"));
     return new Zoho(oauth, connection, connection.session(TokenKey.DEFAULT_USER));
   }
 
@@ -55,7 +55,7 @@ public final class Zoho {
    * @throws IllegalArgumentException when no generated API exists for {@code api}
    */
   public <T> T api(Class<T> api) {
-    return connection.client(session, Objects.requireNonNull(api, "api"));
+    return connection.api(session, Objects.requireNonNull(api, "api"));
   }
 
   /**
@@ -120,7 +120,7 @@ public final class Zoho {
    * @return the HTTP client, created on first use and then the same instance
    */
   public OkHttpClient httpClient() {
-    return connection.userClient(session);
+    return connection.userHttp(session);
   }
 
   /**

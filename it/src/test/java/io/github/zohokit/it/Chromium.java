@@ -1,5 +1,6 @@
 package io.github.zohokit.it;
 
+import io.github.zohokit.testing.CiPrerequisite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

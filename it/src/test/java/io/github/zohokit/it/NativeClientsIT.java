@@ -44,7 +44,7 @@ class NativeClientsIT {
 
     ZohoToken token = oauth.deviceFlow().login(List.of("ZohoCRM.users.READ"), new DeviceFlow.Listener() {
       @Override
-      public void onUserCode(DeviceFlow.Authorization authorization) {
+      public void onUserCode(DeviceFlow.UserCode authorization) {
         seen.add("code");
         new Thread(() -> {
           sleep(1500); // after the first poll (1 s), before the second (2 s), which gets slow_down

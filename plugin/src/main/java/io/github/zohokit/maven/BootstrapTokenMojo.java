@@ -4,7 +4,7 @@ import io.github.zohokit.auth.ClientType;
 import io.github.zohokit.scope.Scope;
 import io.github.zohokit.token.ZohoToken;
 import io.github.zohokit.token.TokenKey;
-import io.github.zohokit.store.TokenStoreException;
+import io.github.zohokit.spi.TokenStoreException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;

@@ -58,7 +58,7 @@ public class DeviceLoginMojo extends AbstractZohoMojo {
   /** What the user sees while the login waits. */
   private final class Console implements DeviceFlow.Listener {
     @Override
-    public void onUserCode(DeviceFlow.Authorization authorization) {
+    public void onUserCode(DeviceFlow.UserCode authorization) {
       getLog().info("------------------------------------------------------------------------");
       getLog().info("  To log in, open   " + authorization.verificationUrl());
       getLog().info("  and enter code    " + authorization.userCode());

@@ -2,6 +2,7 @@ package io.github.zohokit.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.zohokit.testing.CiPrerequisite;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -31,12 +31,12 @@ import okhttp3.HttpUrl;
  * before anything is stored.
  */
 public final class AuthorizationCodeFlow {
-  private final TokenEndpoint endpoint;
+  private final Accounts accounts;
   private final TokenKeeper keeper;
   private final boolean pkce;
 
-  AuthorizationCodeFlow(TokenEndpoint endpoint, TokenKeeper keeper, boolean pkce) {
-    this.endpoint = endpoint;
+  AuthorizationCodeFlow(Accounts accounts, TokenKeeper keeper, boolean pkce) {
+    this.accounts = accounts;
     this.keeper = keeper;
     this.pkce = pkce;
   }
@@ -86,11 +86,11 @@ public final class AuthorizationCodeFlow {
     String state = Pkce.newState();
     String nonce = Pkce.newState();
     String verifier = pkce ? Pkce.newVerifier() : null;
-    HttpUrl.Builder url = endpoint.accountsUrl().newBuilder().addPathSegments("oauth/v2/auth")
+    HttpUrl.Builder url = accounts.accountsUrl().newBuilder().addPathSegments("oauth/v2/auth")
         .addQueryParameter("response_type", "code")
-        .addQueryParameter("client_id", endpoint.client().clientId())
+        .addQueryParameter("client_id", accounts.client().clientId())
         .addQueryParameter("scope", Scope.join(parsed))
-        .addQueryParameter("redirect_uri", endpoint.client().redirectUri())
+        .addQueryParameter("redirect_uri", accounts.client().redirectUri())
         .addQueryParameter("access_type", accessType.param())
         .addQueryParameter("state", state)
         .addQueryParameter("nonce", nonce);
@@ -126,16 +126,16 @@ public final class AuthorizationCodeFlow {
       throw new ZohoAuthException("missing_code", "The authorization callback has neither a code nor an error; "
           + "is this the redirect URI Zoho called?");
     }
-    Located server = locate(endpoint, params.get("accounts-server"), params.get("location"));
-    Map<String, String> form = endpoint.clientAuthentication();
+    Located server = locate(accounts, params.get("accounts-server"), params.get("location"));
+    Map<String, String> form = accounts.clientAuthentication();
     form.put("grant_type", "authorization_code");
     form.put("code", code);
-    form.put("redirect_uri", endpoint.client().redirectUri());
+    form.put("redirect_uri", accounts.client().redirectUri());
     if (request.codeVerifier() != null) {
       form.put("code_verifier", request.codeVerifier().reveal());
     }
-    ZohoToken token = endpoint.requestToken(server.url, form, OAuthErrors.Request.AUTHORIZATION_CODE, server.dataCenter);
-    endpoint.verifyIdToken(token, server.url, server.dataCenter, request.nonce());
+    ZohoToken token = accounts.requestToken(server.url, form, OAuthErrors.Request.AUTHORIZATION_CODE, server.dataCenter);
+    accounts.verifyIdToken(token, server.url, server.dataCenter, request.nonce());
     return keeper.keep(userKey, token);
   }
 
@@ -154,20 +154,20 @@ public final class AuthorizationCodeFlow {
    * The accounts server named by a callback: {@code accounts-server} if it is a known one, else the server of
    * {@code location}'s data centre, else the client's own.
    */
-  static Located locate(TokenEndpoint endpoint, String accountsServer, String location) {
+  static Located locate(Accounts accounts, String accountsServer, String location) {
     if (accountsServer != null) {
-      Optional<DataCenter> dc = endpoint.endpoints().dataCenterOfAccountsServer(accountsServer);
+      Optional<DataCenter> dc = accounts.endpoints().dataCenterOfAccountsServer(accountsServer);
       if (dc.isEmpty()) {
         throw new ZohoAuthException("untrusted_accounts_server", "The callback names accounts server '"
             + accountsServer + "', which is not a Zoho accounts server this client knows. zohokit does not send "
             + "the client secret there. If it is legitimate, add it with ZohoEndpoints.withAccountsUrl");
       }
-      return new Located(endpoint.endpoints().accountsUrl(dc.get()), dc.get());
+      return new Located(accounts.endpoints().accountsUrl(dc.get()), dc.get());
     }
     Optional<DataCenter> dc = DataCenter.fromLocation(location);
     if (dc.isPresent()) {
-      return new Located(endpoint.endpoints().accountsUrl(dc.get()), dc.get());
+      return new Located(accounts.endpoints().accountsUrl(dc.get()), dc.get());
     }
-    return new Located(endpoint.accountsUrl(), endpoint.client().dataCenter());
+    return new Located(accounts.accountsUrl(), accounts.client().dataCenter());
   }
 }

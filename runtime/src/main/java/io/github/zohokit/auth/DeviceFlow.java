@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * server asks for a longer one; each {@code slow_down} adds 5 seconds (or the current interval, if shorter, which
  * only a fake Zoho with sub-second settings needs). A transient failure of a poll (HTTP 5xx, a
  * timeout, a dropped connection) does not end the login: polling goes on until the code expires. A waiting login
- * ends at once when {@linkplain Authorization#cancel() cancelled} or its thread is interrupted.
+ * ends at once when {@linkplain UserCode#cancel() cancelled} or its thread is interrupted.
  *
  * <pre>{@code
  * ZohoToken token = oauth.deviceFlow().login(List.of("ZohoCRM.modules.ALL"),
@@ -46,13 +46,13 @@ public final class DeviceFlow {
   private static final Duration SLOW_DOWN_STEP = Duration.ofSeconds(5);
   private static final Duration DEFAULT_EXPIRY = Duration.ofMinutes(5);
 
-  private final TokenEndpoint endpoint;
+  private final Accounts accounts;
   private final TokenKeeper keeper;
   private final Duration slowDownInterval;
   private final Sleeper sleeper;
 
-  DeviceFlow(TokenEndpoint endpoint, TokenKeeper keeper, Duration slowDownInterval, Sleeper sleeper) {
-    this.endpoint = endpoint;
+  DeviceFlow(Accounts accounts, TokenKeeper keeper, Duration slowDownInterval, Sleeper sleeper) {
+    this.accounts = accounts;
     this.keeper = keeper;
     this.slowDownInterval = slowDownInterval;
     this.sleeper = sleeper;
@@ -66,7 +66,7 @@ public final class DeviceFlow {
    * @throws IllegalArgumentException when no scope is given or one is malformed
    * @throws ZohoAuthException when Zoho refuses the request or its answer lacks the user code
    */
-  public Authorization start(Collection<String> scopes) {
+  public UserCode start(Collection<String> scopes) {
     return start(scopes, AccessType.OFFLINE);
   }
 
@@ -80,7 +80,7 @@ public final class DeviceFlow {
    * @throws IllegalArgumentException when no scope is given or one is malformed
    * @throws ZohoAuthException when Zoho refuses the request or its answer lacks the user code
    */
-  public Authorization start(Collection<String> scopes, AccessType accessType) {
+  public UserCode start(Collection<String> scopes, AccessType accessType) {
     return start(scopes, accessType, TokenKey.DEFAULT_USER);
   }
 
@@ -98,18 +98,18 @@ public final class DeviceFlow {
    * @throws IllegalArgumentException when no scope is given or one is malformed
    * @throws ZohoAuthException when Zoho refuses the request or its answer lacks the user code
    */
-  public Authorization start(Collection<String> scopes, AccessType accessType, String userKey) {
+  public UserCode start(Collection<String> scopes, AccessType accessType, String userKey) {
     List<Scope> parsed = Scope.parseAll(scopes);
     Map<String, String> form = new java.util.LinkedHashMap<>();
-    form.put("client_id", endpoint.client().clientId());
+    form.put("client_id", accounts.client().clientId());
     form.put("grant_type", "device_request");
     form.put("scope", Scope.join(parsed));
     form.put("access_type", accessType.param());
     if (accessType == AccessType.OFFLINE && !keeper.hasUsableRefreshToken(userKey, parsed)) {
       form.put("prompt", "consent");
     }
-    AccountsClient.Answer answer = endpoint.post(endpoint.accountsUrl(), "/oauth/v3/device/code", form);
-    TokenResponses.throwIfError(answer, OAuthErrors.Request.DEVICE_CODE, endpoint.client());
+    AccountsHttp.Answer answer = accounts.post(accounts.accountsUrl(), "/oauth/v3/device/code", form);
+    TokenResponses.throwIfError(answer, OAuthErrors.Request.DEVICE_CODE, accounts.client());
     String userCode = answer.text("user_code");
     String deviceCode = answer.text("device_code");
     String verificationUrl = answer.text("verification_url");
@@ -122,47 +122,47 @@ public final class DeviceFlow {
     }
     Duration interval = TokenResponses.deviceDuration(answer.json().get("interval"), DEFAULT_INTERVAL);
     Duration expiresIn = TokenResponses.deviceDuration(answer.json().get("expires_in"), DEFAULT_EXPIRY);
-    return new Authorization(userCode, Secret.of(deviceCode), verificationUrl,
-        answer.text("verification_uri_complete"), interval, endpoint.now().plus(expiresIn), parsed);
+    return new UserCode(userCode, Secret.of(deviceCode), verificationUrl,
+        answer.text("verification_uri_complete"), interval, accounts.now().plus(expiresIn), parsed);
   }
 
   /**
    * Polls until the user approves, denies or lets the code expire, and stores the token under {@code userKey}.
    * Blocks the calling thread; polls no faster than Zoho allows (see the class comment).
    *
-   * @param authorization the login {@link #start} returned
+   * @param code the login {@link #start} returned
    * @param listener told of each pending poll, slow-down and data-centre change
    * @param userKey the user the token is stored for
    * @return the token, already stored
    * @throws ZohoAuthException {@code access_denied} when the user refused, {@code expired} when the code expired
-   * @throws CancellationException when {@link Authorization#cancel()} was called
+   * @throws CancellationException when {@link UserCode#cancel()} was called
    */
-  public ZohoToken awaitToken(Authorization authorization, Listener listener, String userKey) {
-    HttpUrl server = endpoint.accountsUrl();
-    DataCenter dc = endpoint.client().dataCenter();
-    Duration interval = max(authorization.interval(), slowDownInterval);
+  public ZohoToken awaitToken(UserCode code, Listener listener, String userKey) {
+    HttpUrl server = accounts.accountsUrl();
+    DataCenter dc = accounts.client().dataCenter();
+    Duration interval = max(code.interval(), slowDownInterval);
     while (true) {
-      Duration remaining = Duration.between(endpoint.now(), authorization.expiresAt());
+      Duration remaining = Duration.between(accounts.now(), code.expiresAt());
       if (remaining.isNegative() || remaining.isZero()) {
         throw expired();
       }
       listener.onPending(interval, remaining);
-      sleep(interval, authorization);
-      Map<String, String> form = endpoint.clientAuthentication();
+      sleep(interval, code);
+      Map<String, String> form = accounts.clientAuthentication();
       form.put("grant_type", "device_token");
-      form.put("code", authorization.deviceCode().reveal());
-      AccountsClient.Answer answer;
+      form.put("code", code.deviceCode().reveal());
+      AccountsHttp.Answer answer;
       try {
-        answer = endpoint.post(server, "/oauth/v3/device/token", form);
+        answer = accounts.post(server, "/oauth/v3/device/token", form);
       } catch (ZohoUnavailableException e) {
         log.warn("Polling the device login (code {}) failed; polling goes on until the code expires at {}: {}",
-            authorization.userCode(), authorization.expiresAt(), e.getMessage());
+            code.userCode(), code.expiresAt(), e.getMessage());
         continue;
       }
       String error = answer.error();
       if (error == null) {
-        ZohoToken token = endpoint.tokenFrom(answer, OAuthErrors.Request.DEVICE_TOKEN, server, dc);
-        endpoint.verifyIdToken(token, server, dc, null);
+        ZohoToken token = accounts.tokenFrom(answer, OAuthErrors.Request.DEVICE_TOKEN, server, dc);
+        accounts.verifyIdToken(token, server, dc, null);
         return keeper.keep(userKey, token);
       }
       switch (error) {
@@ -176,17 +176,17 @@ public final class DeviceFlow {
           String location = answer.text("user_location");
           dc = DataCenter.fromLocation(location).orElseThrow(() -> new ZohoAuthException("other_dc",
               "Zoho says the user lives in data centre '" + location + "', which zohokit does not know"));
-          server = endpoint.endpoints().accountsUrl(dc);
+          server = accounts.endpoints().accountsUrl(dc);
           listener.onDataCenterChanged(dc);
           break;
         case "access_denied":
           throw new ZohoAuthException(error, "Zoho answered access_denied to the device login (code "
-              + authorization.userCode() + "); no token was issued. " + OAuthErrors.ACCESS_DENIED);
+              + code.userCode() + "); no token was issued. " + OAuthErrors.ACCESS_DENIED);
         case "expired":
         case "expired_token":
           throw expired();
         default:
-          TokenResponses.throwIfError(answer, OAuthErrors.Request.DEVICE_TOKEN, endpoint.client());
+          TokenResponses.throwIfError(answer, OAuthErrors.Request.DEVICE_TOKEN, accounts.client());
       }
     }
   }
@@ -202,9 +202,9 @@ public final class DeviceFlow {
    * @throws CancellationException when the login was cancelled
    */
   public ZohoToken login(Collection<String> scopes, Listener listener, String userKey) {
-    Authorization authorization = start(scopes, AccessType.OFFLINE, userKey);
-    listener.onUserCode(authorization);
-    return awaitToken(authorization, listener, userKey);
+    UserCode code = start(scopes, AccessType.OFFLINE, userKey);
+    listener.onUserCode(code);
+    return awaitToken(code, listener, userKey);
   }
 
   /**
@@ -225,15 +225,15 @@ public final class DeviceFlow {
         + "(Zoho's codes live about 5 minutes). Start the login again");
   }
 
-  private void sleep(Duration duration, Authorization authorization) {
+  private void sleep(Duration duration, UserCode code) {
     try {
       if (sleeper == Sleeper.REAL) {
-        authorization.awaitCancel(duration);
+        code.awaitCancel(duration);
       } else {
         sleeper.sleep(duration);
       }
-      if (authorization.isCancelled()) {
-        throw new CancellationException("The device login (code " + authorization.userCode() + ") was cancelled");
+      if (code.isCancelled()) {
+        throw new CancellationException("The device login (code " + code.userCode() + ") was cancelled");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -254,7 +254,7 @@ public final class DeviceFlow {
    * {@link #userCode()} and {@link #verificationUrl()} (or {@link #verificationUrlComplete()}, which has the code
    * filled in) to the user.
    */
-  public static final class Authorization {
+  public static final class UserCode {
     private final String userCode;
     private final Secret deviceCode;
     private final String verificationUrl;
@@ -264,7 +264,7 @@ public final class DeviceFlow {
     private final List<Scope> scopes;
     private final CountDownLatch cancelled = new CountDownLatch(1);
 
-    Authorization(String userCode, Secret deviceCode, String verificationUrl, String verificationUrlComplete,
+    UserCode(String userCode, Secret deviceCode, String verificationUrl, String verificationUrlComplete,
         Duration interval, Instant expiresAt, List<Scope> scopes) {
       this.userCode = userCode;
       this.deviceCode = deviceCode;
@@ -357,7 +357,7 @@ public final class DeviceFlow {
 
     @Override
     public String toString() {
-      return "DeviceFlow.Authorization{userCode=" + userCode + ", verificationUrl=" + verificationUrl + ", interval="
+      return "DeviceFlow.UserCode{userCode=" + userCode + ", verificationUrl=" + verificationUrl + ", interval="
           + interval + ", expiresAt=" + expiresAt + "}";
     }
   }
@@ -366,11 +366,11 @@ public final class DeviceFlow {
   public interface Listener {
 
     /**
-     * Show the user code and verification URL now; the user has until {@link Authorization#expiresAt()}.
+     * Show the user code and verification URL now; the user has until {@link UserCode#expiresAt()}.
      *
-     * @param authorization the started login, with the code and URL to show
+     * @param code the started login, with the code and URL to show
      */
-    void onUserCode(Authorization authorization);
+    void onUserCode(UserCode code);
 
     /**
      * The user has not approved yet; the next poll is in {@code nextPoll}, the code expires in {@code remaining}.

@@ -21,12 +21,12 @@ import okhttp3.HttpUrl;
  * fragment from its page, and tests.
  */
 public final class ImplicitFlow {
-  private final TokenEndpoint endpoint;
+  private final Accounts accounts;
   private final TokenKeeper keeper;
   private final ObjectMapper objectMapper;
 
-  ImplicitFlow(TokenEndpoint endpoint, TokenKeeper keeper, ObjectMapper objectMapper) {
-    this.endpoint = endpoint;
+  ImplicitFlow(Accounts accounts, TokenKeeper keeper, ObjectMapper objectMapper) {
+    this.accounts = accounts;
     this.keeper = keeper;
     this.objectMapper = objectMapper;
   }
@@ -39,23 +39,23 @@ public final class ImplicitFlow {
    * @throws IllegalArgumentException when no scope is given or one is malformed
    */
   public AuthorizationRequest authorize(Collection<String> scopes) {
-    return request("oauth/v2/auth", Scope.parseAll(scopes));
+    return request(accounts, "oauth/v2/auth", Scope.parseAll(scopes));
   }
 
-  private AuthorizationRequest request(String path, List<Scope> scopes) {
+  private static AuthorizationRequest request(Accounts accounts, String path, List<Scope> scopes) {
     String state = Pkce.newState();
     String nonce = Pkce.newState();
-    String url = url(path, scopes).addQueryParameter("state", state).addQueryParameter("nonce", nonce).build()
+    String url = url(accounts, path, scopes).addQueryParameter("state", state).addQueryParameter("nonce", nonce).build()
         .toString();
     return new AuthorizationRequest(url, state, null, nonce, scopes);
   }
 
-  private HttpUrl.Builder url(String path, List<Scope> scopes) {
-    return endpoint.accountsUrl().newBuilder().addPathSegments(path)
+  private static HttpUrl.Builder url(Accounts accounts, String path, List<Scope> scopes) {
+    return accounts.accountsUrl().newBuilder().addPathSegments(path)
         .addQueryParameter("response_type", "token")
-        .addQueryParameter("client_id", endpoint.client().clientId())
+        .addQueryParameter("client_id", accounts.client().clientId())
         .addQueryParameter("scope", Scope.join(scopes))
-        .addQueryParameter("redirect_uri", endpoint.client().redirectUri());
+        .addQueryParameter("redirect_uri", accounts.client().redirectUri());
   }
 
   /**
@@ -84,20 +84,20 @@ public final class ImplicitFlow {
     }
     String apiDomain = params.get("api_domain");
     DataCenter dc = DataCenter.fromLocation(params.get("location"))
-        .orElseGet(() -> apiDomain == null ? endpoint.client().dataCenter()
-            : DataCenter.fromApiDomain(apiDomain).orElse(endpoint.client().dataCenter()));
+        .orElseGet(() -> apiDomain == null ? accounts.client().dataCenter()
+            : DataCenter.fromApiDomain(apiDomain).orElse(accounts.client().dataCenter()));
     ZohoToken token = ZohoToken.builder()
         .accessToken(Secret.of(accessToken))
-        .expiresAt(endpoint.now().plus(TokenResponses.lifetime(expiry)))
+        .expiresAt(accounts.now().plus(TokenResponses.lifetime(expiry)))
         .scopes(request.scopes())
         .apiDomain(apiDomain)
-        .accountsServer(endpoint.endpoints().accountsUrl(dc).toString())
+        .accountsServer(accounts.endpoints().accountsUrl(dc).toString())
         .dataCenter(dc)
         .idToken(Secret.ofNullable(params.get("id_token")))
         .grantedForSession("true".equalsIgnoreCase(params.get("granted_for_session")))
         .build();
-    endpoint.requireTrustedApiDomain(token, "The redirect");
-    endpoint.verifyIdToken(token, endpoint.endpoints().accountsUrl(dc), dc, request.nonce());
+    accounts.requireTrustedApiDomain(token, "The redirect");
+    accounts.verifyIdToken(token, accounts.endpoints().accountsUrl(dc), dc, request.nonce());
     return keeper.keep(userKey, token);
   }
 
@@ -105,12 +105,13 @@ public final class ImplicitFlow {
    * Where to send the user when {@code expired} can no longer be used, for the same scopes: Zoho's silent renewal
    * ({@code /oauth/v2/auth/refresh}) if the user allowed it, otherwise a new authorization. With a fresh
    * {@code state}, like {@link #authorize}: keep the request and pass it to {@link #complete} with the redirect.
+   * Static: the token engine builds it for its reauthorization message without a flow.
    */
-  AuthorizationRequest reauthorization(ZohoToken expired) {
+  static AuthorizationRequest reauthorization(Accounts accounts, ZohoToken expired) {
     List<Scope> scopes = expired == null ? List.of() : expired.scopes();
     if (scopes.isEmpty()) {
       return null;
     }
-    return request(expired.grantedForSession() ? "oauth/v2/auth/refresh" : "oauth/v2/auth", scopes);
+    return request(accounts, expired.grantedForSession() ? "oauth/v2/auth/refresh" : "oauth/v2/auth", scopes);
   }
 }

@@ -25,6 +25,16 @@ final class OAuthErrors {
       + "grant codes in 10 minutes (Zoho's limit per client): then wait until the 10-minute window ends and try "
       + "once more";
 
+  /**
+   * Where a CRM org id is found, for the client-credentials errors. The {@code soid} is {@code ZohoCRM.<org id>}
+   * (Zoho Accounts' self-client client-credentials page: {@code {servicename}.{zsoid}}); the org id is the number
+   * after {@code org} in the CRM's web address (Zoho's CRM FAQ "Org IDs in Zoho CRM": Setup > Company Details, or the
+   * profile menu), the {@code zgid} of {@code GET /crm/v8/org} (not its {@code id}, a record id).
+   */
+  static final String ORG_ID = "the org id is the number after 'org' in your CRM's web address "
+      + "(crm.zoho.<domain>/crm/org<org id>/), shown in Zoho CRM under Setup > Company Details and in the profile "
+      + "menu, and as zgid in GET /crm/v8/org";
+
   private OAuthErrors() {}
 
   /** What was being asked of Zoho, for messages. */
@@ -76,7 +86,12 @@ final class OAuthErrors {
             + "the API Console exactly as written");
       case "missing_org_info":
         return new ZohoAuthException(error, what + "The client-credentials grant needs the organisation: pass "
-            + "soid as ZohoCRM.<orgId> (the org id is under your CRM profile > organisation)");
+            + "soid as ZohoCRM.<orgId>; " + ORG_ID);
+      case "invalid_org_info":
+      case "invalid_org":
+        return new ZohoAuthException(error, what + "Zoho does not know the organisation named by soid for this "
+            + "client in this data centre: pass soid as ZohoCRM.<orgId> (or just the org id), where " + ORG_ID
+            + ". The org must live in the data centre the client uses");
       case "access_denied":
         return new ZohoAuthException(error, what + ACCESS_DENIED);
       case "invalid_scope":

@@ -5,7 +5,6 @@ import io.github.zohokit.token.Secret;
 import io.github.zohokit.scope.Scope;
 import io.github.zohokit.token.TokenKey;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -22,11 +21,11 @@ import java.util.regex.Pattern;
 public final class SelfClientFlow {
   private static final Pattern SOID = Pattern.compile("[A-Za-z][A-Za-z0-9]*\\.[A-Za-z0-9_\\-]+");
 
-  private final TokenEndpoint endpoint;
+  private final Accounts accounts;
   private final TokenKeeper keeper;
 
-  SelfClientFlow(TokenEndpoint endpoint, TokenKeeper keeper) {
-    this.endpoint = endpoint;
+  SelfClientFlow(Accounts accounts, TokenKeeper keeper) {
+    this.accounts = accounts;
     this.keeper = keeper;
   }
 
@@ -41,11 +40,11 @@ public final class SelfClientFlow {
    */
   public ZohoToken exchangeGrantToken(String grantToken, String userKey) {
     Secret code = Secret.of(grantToken);
-    Map<String, String> form = endpoint.clientAuthentication();
+    Map<String, String> form = accounts.clientAuthentication();
     form.put("grant_type", "authorization_code");
     form.put("code", code.reveal());
-    ZohoToken token = endpoint.requestToken(endpoint.accountsUrl(), form, OAuthErrors.Request.GRANT_TOKEN,
-        endpoint.client().dataCenter());
+    ZohoToken token = accounts.requestToken(accounts.accountsUrl(), form, OAuthErrors.Request.GRANT_TOKEN,
+        accounts.client().dataCenter());
     return keeper.keep(userKey, token);
   }
 
@@ -74,17 +73,7 @@ public final class SelfClientFlow {
    * @throws io.github.zohokit.ZohoAuthException when Zoho refuses the request
    */
   public ZohoToken clientCredentials(Collection<String> scopes, String soid, String userKey) {
-    return keeper.keep(userKey, requestClientCredentials(Scope.parseAll(scopes), normalizeSoid(soid)));
-  }
-
-  ZohoToken requestClientCredentials(List<Scope> scopes, String soid) {
-    Map<String, String> form = endpoint.clientAuthentication();
-    form.put("grant_type", "client_credentials");
-    form.put("scope", Scope.join(scopes));
-    if (soid != null) {
-      form.put("soid", soid);
-    }
-    return endpoint.requestToken(endpoint.accountsUrl(), form, OAuthErrors.Request.CLIENT_CREDENTIALS, endpoint.client().dataCenter());
+    return keeper.keep(userKey, accounts.clientCredentials(Scope.parseAll(scopes), normalizeSoid(soid)));
   }
 
   /**

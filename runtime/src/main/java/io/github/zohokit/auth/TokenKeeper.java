@@ -1,12 +1,10 @@
 package io.github.zohokit.auth;
 
-import io.github.zohokit.token.ZohoToken;
 import io.github.zohokit.scope.Scope;
 import io.github.zohokit.spi.StoredToken;
 import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.token.TokenKey;
-import io.github.zohokit.store.TokenStoreException;
-import java.time.Clock;
+import io.github.zohokit.token.ZohoToken;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,31 +12,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where the flows' tokens go and what zohokit remembers about refresh tokens: stores a token a flow obtained (keeping
- * or revoking the refresh token it replaces), and records a refresh token Zoho declared dead so that no process sends
- * it again.
+ * Where the flows' tokens go: stores a token a flow obtained (keeping or revoking the refresh token it replaces) and
+ * makes it the manager's current one; says whether a usable refresh token is stored (then no consent is needed).
  */
 final class TokenKeeper {
   private static final Logger log = LoggerFactory.getLogger(TokenKeeper.class);
 
   private final ClientConfig client;
   private final TokenStore store;
-  private final TokenEndpoint endpoint;
-  private final RefreshBudget budget;
-  private final Clock clock;
-  private TokenManager manager;
+  private final Accounts accounts;
+  private final DeadRefreshTokens dead;
+  private final TokenManager manager;
 
-  TokenKeeper(ClientConfig client, TokenStore store, TokenEndpoint endpoint, RefreshBudget budget, Clock clock) {
+  /**
+   * @param dead the refresh tokens Zoho declared dead: never kept, never counted as usable
+   * @param manager the manager whose in-memory token a kept token replaces
+   */
+  TokenKeeper(ClientConfig client, TokenStore store, Accounts accounts, DeadRefreshTokens dead,
+      TokenManager manager) {
     this.client = client;
     this.store = store;
-    this.endpoint = endpoint;
-    this.budget = budget;
-    this.clock = clock;
-  }
-
-  /** The manager whose in-memory tokens a kept token replaces; set once, before any flow runs. */
-  void managing(TokenManager manager) {
-    this.manager = Objects.requireNonNull(manager, "manager");
+    this.accounts = accounts;
+    this.dead = dead;
+    this.manager = manager;
   }
 
   TokenKey key(String userKey) {
@@ -55,7 +51,7 @@ final class TokenKeeper {
     TokenKey key = key(userKey);
     ZohoToken previous = store.load(key).map(StoredToken::token).orElse(null);
     ZohoToken kept = token;
-    if (!token.hasRefreshToken() && previous != null && previous.hasRefreshToken() && !isDead(previous)) {
+    if (!token.hasRefreshToken() && previous != null && previous.hasRefreshToken() && !dead.isDead(previous)) {
       if (Objects.equals(previous.accountsServer(), token.accountsServer()) || token.accountsServer() == null) {
         kept = token.toBuilder().refreshToken(previous.refreshToken()).build();
         log.debug("The new token of {} came without a refresh token; keeping the stored one", key);
@@ -69,8 +65,8 @@ final class TokenKeeper {
     log.debug("Stored a new {} token for {} in {} (expires {}, scopes {})", client.type().displayName(), key, store,
         kept.expiresAt(), kept.scopes());
     if (previous != null && previous.hasRefreshToken() && kept.hasRefreshToken()
-        && !previous.refreshToken().equals(kept.refreshToken()) && !isDead(previous)) {
-      endpoint.revokeReplaced(key, previous);
+        && !previous.refreshToken().equals(kept.refreshToken()) && !dead.isDead(previous)) {
+      accounts.revokeReplaced(key, previous);
     }
     return kept;
   }
@@ -82,35 +78,28 @@ final class TokenKeeper {
    */
   boolean hasUsableRefreshToken(String userKey, Collection<Scope> scopes) {
     return store.load(key(userKey)).map(StoredToken::token)
-        .filter(t -> t.hasRefreshToken() && !isDead(t))
+        .filter(t -> t.hasRefreshToken() && !dead.isDead(t))
         // a token answer without scopes (unknown grant) is taken as covering: consent would mint a token for nothing
         .filter(t -> t.scopes().isEmpty() || scopes.stream().allMatch(wanted -> Scope.covered(t.scopes(), wanted)))
         .isPresent();
   }
 
-  /** Whether Zoho refused {@code token}'s refresh token (recorded in the store, or seen by this process). */
-  boolean isDead(ZohoToken token) {
-    return token.refreshTokenRejectedAt() != null || budget.isDead(token.refreshToken());
-  }
-
   /**
-   * Zoho declared {@code old}'s refresh token dead: remember it in this process, and in the stored record (if it
-   * still holds that refresh token) so that other processes do not send it either.
+   * Revokes {@code userKey}'s refresh token (or, without one, its access token) at Zoho and removes the tokens from
+   * the store and from memory; see {@link ZohoOAuth#revoke(String)}.
    */
-  void markDead(TokenKey key, ZohoToken old) {
-    budget.dead(old.refreshToken(), clock.instant());
-    try {
-      Optional<StoredToken> now = store.load(key);
-      if (now.isPresent() && old.refreshToken().equals(now.get().token().refreshToken())
-          && now.get().token().refreshTokenRejectedAt() == null) {
-        store.compareAndSet(key, now.get().version(),
-            now.get().token().toBuilder().refreshTokenRejectedAt(clock.instant()).build());
-      }
-    } catch (TokenStoreException e) {
-      log.warn("Could not record in {} that Zoho declared the refresh token of {} dead: {}", store, key,
-          e.getMessage());
+  Revocation revoke(String userKey) {
+    TokenKey key = key(userKey);
+    Optional<StoredToken> stored = store.load(key);
+    if (stored.isEmpty()) {
+      return Revocation.NOTHING_STORED;
     }
-    log.error("Zoho declared the refresh token of {} dead (invalid_code); it will not be sent again. {}", key,
-        client.type().howToRecover());
+    ZohoToken token = stored.get().token();
+    Revocation outcome = accounts.revoke(key, token, store.toString());
+    store.delete(key);
+    manager.forget(key);
+    log.debug("{} the {} of {} and removed it from {}", outcome == Revocation.REVOKED ? "Revoked" : "Zoho no longer "
+        + "knew", token.hasRefreshToken() ? "refresh token" : "access token", key, store);
+    return outcome;
   }
 }

@@ -1,16 +1,16 @@
 package io.github.zohokit.auth;
 
-import io.github.zohokit.token.ZohoToken;
-import io.github.zohokit.token.Secret;
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.ZohoUnavailableException;
-import io.github.zohokit.internal.Authorization;
-import io.github.zohokit.internal.Session;
+import io.github.zohokit.internal.session.Authorization;
+import io.github.zohokit.internal.session.Session;
 import io.github.zohokit.spi.RefreshLease;
 import io.github.zohokit.spi.StoredToken;
-import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.spi.TokenStore;
-import io.github.zohokit.store.TokenStoreException;
+import io.github.zohokit.spi.TokenStoreException;
+import io.github.zohokit.token.Secret;
+import io.github.zohokit.token.TokenKey;
+import io.github.zohokit.token.ZohoToken;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,21 +28,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the current token of every (client, user) in memory, as the {@link Authorization} calls use, and renews it:
+ * Keeps the current token of every (client, user) in memory, as the {@link Authorization} calls use, and renews it.
+ * How it coordinates, from the cheapest case to the rarest:
  *
- * <ul>
- *   <li>The valid path is one volatile read and a clock read on the user's {@link Session}: no store I/O, no lock,
- *       no lookup, no allocation.
- *   <li>Two margins before expiry. Within {@code refreshMargin} the token is renewed ahead, off the caller's thread
- *       (on the renewal executor), while every caller keeps using it. Within {@code expiryMargin} it counts as
- *       expired: it could expire on its way to Zoho, so callers wait for the renewal.
- *   <li>At most one renewal per key is in flight in this process (single flight); across processes the store's
- *       refresh lease picks one renewer, and the others read its result from the store.
- *   <li>Before renewing, the store is read again: another process may already have a newer token.
- *   <li>Nothing waits unbounded: waiting for another thread's renewal, or for another process's lease, ends after
+ * <ol>
+ *   <li><b>The valid path.</b> A call asks its user's {@link UserSession} for the authorization: one volatile read of
+ *       {@code current}, one clock read, and the {@linkplain TokenState state} of the token from the one value that
+ *       decides it, the time it has left. No store I/O, no lock, no lookup, no allocation.
+ *   <li><b>Two margins before expiry.</b> {@link TokenState#FRESH FRESH} (more than {@code refreshMargin} left):
+ *       handed out. {@link TokenState#RENEW_AHEAD RENEW_AHEAD}: still handed out, and a renewal is started off the
+ *       caller's thread (on the renewal executor), so callers rarely wait. {@link TokenState#EXPIRED EXPIRED} (within
+ *       {@code expiryMargin}): it could expire on its way to Zoho, so the caller waits for the renewal instead.
+ *   <li><b>Single flight in this process.</b> Each session has at most one renewal in flight, one {@link InFlight}
+ *       value replaced under the session's lock: the first caller that needs a token becomes its owner and runs it;
+ *       every other caller joins its future and touches neither the store nor Zoho. A renewal ahead that its
+ *       executor has not started yet is {@code queued}: the first caller that needs the token runs it itself rather
+ *       than wait for a busy (or task-dropping) executor.
+ *   <li><b>Leases across processes.</b> The owner reads the store first (another process may already have stored a
+ *       newer token), then asks the store for the refresh lease of the key: one process renews, the others poll the
+ *       store every {@link #STORE_POLL} until the new token appears. The lease outlives the accounts call timeout, so
+ *       a second process cannot renew while the first still waits for Zoho.
+ *   <li><b>Bounded waits.</b> Waiting for another thread's renewal, or for another process's lease, ends after
  *       {@code waitLimit} (the accounts call timeout plus a little for the store) with a
  *       {@link ZohoUnavailableException}.
- * </ul>
+ *   <li><b>Failures.</b> A failed renewal ahead keeps the still-usable token in service and waits
+ *       {@link #RETRY_EARLY_RENEWAL_AFTER} before trying again; an unreachable store renews from memory, without
+ *       coordinating, and says so loudly. A token a flow stores (or a revoke) while a renewal is in flight bumps the
+ *       session's {@code generation}, so the older renewal does not overwrite it.
+ * </ol>
  */
 final class TokenManager {
   private static final Logger log = LoggerFactory.getLogger(TokenManager.class);
@@ -77,6 +90,36 @@ final class TokenManager {
   /** Margins and limits of a manager; validated by the OAuth builder. */
   record Timing(Duration refreshMargin, Duration expiryMargin, Duration leaseTtl, Duration waitLimit) {}
 
+  /**
+   * Where a token stands at one instant, decided by one value, the time it has left, against the two margins
+   * (google-auth-library's FRESH / STALE / EXPIRED).
+   */
+  enum TokenState {
+    /** More than the refresh margin left: handed out as it is. */
+    FRESH,
+    /** Within the refresh margin, more than the expiry margin left: handed out while it is renewed ahead. */
+    RENEW_AHEAD,
+    /** Within the expiry margin, or past expiry: not sent any more; callers wait for its renewal. */
+    EXPIRED
+  }
+
+  /**
+   * The renewal in flight of one session, replaced (never changed) under the session's lock: the future every
+   * waiting caller joins, and whether it is a renewal ahead its executor has not started yet ({@code queued}: the
+   * first caller that needs the token may run it). {@link #NONE} when no renewal is in flight.
+   */
+  private static final class InFlight {
+    static final InFlight NONE = new InFlight(null, false);
+
+    final CompletableFuture<Authorization> result;
+    final boolean queued;
+
+    InFlight(CompletableFuture<Authorization> result, boolean queued) {
+      this.result = result;
+      this.queued = queued;
+    }
+  }
+
   private final String clientId;
   private final TokenStore store;
   private final Clock clock;
@@ -85,13 +128,14 @@ final class TokenManager {
   private final Executor background;
   private final Renewal renewal;
   private final Function<ZohoToken, HttpUrl> apiBase;
-  private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, UserSession> sessions = new ConcurrentHashMap<>();
   private final long refreshMarginMillis;
   private final long expiryMarginMillis;
 
   /**
    * @param background runs renewals ahead of expiry
-   * @param apiBase the API base of a token; throws a {@link ZohoException} for one no call may use
+   * @param apiBase where the calls of a token go (decided by {@link ZohoEndpoints}); throws a {@link ZohoException}
+   *     for a token no call may use
    */
   TokenManager(String clientId, TokenStore store, Clock clock, Timing timing, Sleeper sleeper, Executor background,
       Renewal renewal, Function<ZohoToken, HttpUrl> apiBase) {
@@ -108,50 +152,64 @@ final class TokenManager {
   }
 
   /** The session of {@code userKey}: the same object for as long as this manager lives. */
-  Slot session(String userKey) {
-    Slot slot = slots.get(userKey);
-    return slot != null ? slot : slots.computeIfAbsent(userKey, user -> new Slot(new TokenKey(clientId, user)));
+  UserSession session(String userKey) {
+    UserSession session = sessions.get(userKey);
+    return session != null ? session
+        : sessions.computeIfAbsent(userKey, user -> new UserSession(new TokenKey(clientId, user)));
   }
 
   /** The authorization held in memory for {@code userKey}, if any; creates no session. */
   Optional<Authorization> cached(String userKey) {
-    Slot slot = slots.get(userKey);
-    return slot == null ? Optional.empty() : Optional.ofNullable(slot.current);
+    UserSession session = sessions.get(userKey);
+    return session == null ? Optional.empty() : Optional.ofNullable(session.current);
   }
 
   /** Makes {@code token} the current one for {@code key} (a flow just obtained and stored it). */
   void put(TokenKey key, ZohoToken token) {
-    Slot slot = session(key.userKey());
-    synchronized (slot) {
-      slot.generation++;
-      slot.current = slot.authorize(token);
+    UserSession session = session(key.userKey());
+    synchronized (session) {
+      session.generation++;
+      session.current = session.authorize(token);
     }
   }
 
   /** Forgets the in-memory token for {@code key}. */
   void forget(TokenKey key) {
-    Slot slot = slots.get(key.userKey());
-    if (slot != null) {
-      synchronized (slot) {
-        slot.generation++;
-        slot.current = null;
+    UserSession session = sessions.get(key.userKey());
+    if (session != null) {
+      synchronized (session) {
+        session.generation++;
+        session.current = null;
       }
     }
   }
 
-  /** One user's current token and its in-flight renewal. */
-  final class Slot implements Session {
+  /** Where a token expiring at {@code expiresAtMillis} stands at {@code nowMillis} (both epoch milliseconds). */
+  TokenState state(long expiresAtMillis, long nowMillis) {
+    long left = expiresAtMillis - nowMillis;
+    if (left > refreshMarginMillis) {
+      return TokenState.FRESH;
+    }
+    return left > expiryMarginMillis ? TokenState.RENEW_AHEAD : TokenState.EXPIRED;
+  }
+
+  /** Where {@code token} stands now. */
+  private TokenState state(ZohoToken token) {
+    return state(token.expiresAt().toEpochMilli(), clock.millis());
+  }
+
+  /** One user's session: the current token, as calls use it, and its renewal in flight. */
+  final class UserSession implements Session {
     final TokenKey key;
     volatile Authorization current;
     /** After a failed renewal ahead of expiry: when (epoch millis) to try again. */
     volatile long renewNotBefore = Long.MIN_VALUE;
-    private CompletableFuture<Authorization> inFlight;
-    /** Whether {@link #inFlight} is a renewal ahead that its executor has not started yet (a caller may take it). */
-    private boolean aheadQueued;
+    /** The renewal in flight, or {@link InFlight#NONE}; guarded by this session. */
+    private InFlight inFlight = InFlight.NONE;
     /** Bumped when a flow stores a token or the token is forgotten: a renewal begun before does not overwrite it. */
     private int generation;
 
-    Slot(TokenKey key) {
+    UserSession(TokenKey key) {
       this.key = key;
     }
 
@@ -164,13 +222,13 @@ final class TokenManager {
     public Authorization authorization() {
       Authorization authorization = current;
       if (authorization != null) {
-        // the valid path: a volatile read and the clock's millis, no allocation
+        // the valid path: a volatile read, the clock's millis and two comparisons; no lock, no allocation
         long now = clock.millis();
-        long left = authorization.expiresAtMillis() - now;
-        if (left > refreshMarginMillis) {
+        TokenState state = state(authorization.expiresAtMillis(), now);
+        if (state == TokenState.FRESH) {
           return authorization;
         }
-        if (left > expiryMarginMillis) {
+        if (state == TokenState.RENEW_AHEAD) {
           if (now >= renewNotBefore) {
             renewAhead();
             Authorization renewed = current;   // an executor that runs on this thread may have renewed already
@@ -179,6 +237,7 @@ final class TokenManager {
           return authorization;
         }
       }
+      // no token in memory yet, or an EXPIRED one: wait for a renewal (this caller's own, or the one in flight)
       return renew(null);
     }
 
@@ -215,12 +274,11 @@ final class TokenManager {
     private void renewAhead() {
       CompletableFuture<Authorization> future;
       synchronized (this) {
-        if (inFlight != null) {
+        if (inFlight != InFlight.NONE) {
           return;
         }
-        inFlight = new CompletableFuture<>();
-        aheadQueued = true;
-        future = inFlight;
+        inFlight = new InFlight(new CompletableFuture<>(), true);
+        future = inFlight.result;
       }
       try {
         background.execute(() -> {
@@ -244,10 +302,10 @@ final class TokenManager {
 
     /** Claims the queued renewal ahead {@code future} for whoever runs it; false when someone else claimed it. */
     private synchronized boolean start(CompletableFuture<Authorization> future) {
-      if (inFlight != future || !aheadQueued) {
+      if (inFlight.result != future || !inFlight.queued) {
         return false;
       }
-      aheadQueued = false;
+      inFlight = new InFlight(future, false);
       return true;
     }
 
@@ -256,15 +314,15 @@ final class TokenManager {
       CompletableFuture<Authorization> future;
       boolean owner = false;
       synchronized (this) {
-        if (inFlight == null) {
-          inFlight = new CompletableFuture<>();
+        if (inFlight == InFlight.NONE) {
+          inFlight = new InFlight(new CompletableFuture<>(), false);
           owner = true;
-        } else if (aheadQueued) {
+        } else if (inFlight.queued) {
           // a renewal ahead still waits for its executor (busy, or one that drops tasks): this caller runs it
-          aheadQueued = false;
+          inFlight = new InFlight(inFlight.result, false);
           owner = true;
         }
-        future = inFlight;
+        future = inFlight.result;
       }
       // callers come here only when they cannot use the token they have (or asked for a new one): wait for it
       return owner ? own(future, rejected) : await(future, key);
@@ -311,9 +369,8 @@ final class TokenManager {
      * was the refused one) starts a new renewal instead of joining the finished one.
      */
     private synchronized CompletableFuture<Authorization> release(CompletableFuture<Authorization> future) {
-      if (inFlight == future) {
-        inFlight = null;
-        aheadQueued = false;
+      if (inFlight.result == future) {
+        inFlight = InFlight.NONE;
       }
       return future;
     }
@@ -325,9 +382,9 @@ final class TokenManager {
     }
   }
 
-  /** Whether a call may still send {@code authorization}'s token: not within the expiry margin. */
+  /** Whether a call may still send {@code authorization}'s token: it is not {@link TokenState#EXPIRED}. */
   private boolean usableNow(Authorization authorization) {
-    return authorization.expiresAtMillis() - clock.millis() > expiryMarginMillis;
+    return state(authorization.expiresAtMillis(), clock.millis()) != TokenState.EXPIRED;
   }
 
   private Authorization await(CompletableFuture<Authorization> future, TokenKey key) {
@@ -353,19 +410,19 @@ final class TokenManager {
   }
 
   /** Finds or obtains a usable token: from the store if another process renewed it, else by renewing under a lease. */
-  private ZohoToken obtain(TokenKey key, Secret rejected, Slot slot) {
+  private ZohoToken obtain(TokenKey key, Secret rejected, UserSession session) {
     long deadline = System.nanoTime() + timing.waitLimit().toNanos();
     while (true) {
       Optional<StoredToken> stored;
       try {
         stored = store.load(key);
       } catch (TokenStoreException e) {
-        return renewWithoutStore(key, slot.token(), e);
+        return renewWithoutStore(key, session.token(), e);
       }
-      if (stored.isPresent() && rejected == null && slot.current == null
-          && stored.get().token().isFreshAt(clock.instant(), timing.expiryMargin())) {
-        // Valid but due for renewal: let other callers use it while this one renews.
-        slot.current = slot.authorize(stored.get().token());
+      if (stored.isPresent() && rejected == null && session.current == null
+          && state(stored.get().token()) != TokenState.EXPIRED) {
+        // Usable but due for renewal: let other callers use it while this one renews.
+        session.current = session.authorize(stored.get().token());
       }
       if (stored.isPresent() && usable(stored.get().token(), rejected)) {
         log.debug("Using the token for {} that the store holds (version {})", key, stored.get().version());
@@ -378,9 +435,11 @@ final class TokenManager {
       try {
         lease = store.tryAcquireRefreshLease(key, timing.leaseTtl());
       } catch (TokenStoreException e) {
-        return renewWithoutStore(key, stored.map(StoredToken::token).orElse(slot.token()), e);
+        return renewWithoutStore(key, stored.map(StoredToken::token).orElse(session.token()), e);
       }
       if (lease.isPresent()) {
+        // this process renews for every process sharing the store: read again under the lease, another process
+        // may have stored a new token between the first read and the lease
         try (RefreshLease held = lease.get()) {
           stored = store.load(key);
           if (stored.isPresent() && usable(stored.get().token(), rejected)) {
@@ -390,6 +449,7 @@ final class TokenManager {
           return save(key, stored.map(StoredToken::version).orElse(0L), renewed);
         }
       }
+      // another process holds the lease: poll the store for the token it stores, up to the wait limit
       if (System.nanoTime() - deadline > 0) {
         throw new ZohoUnavailableException("Gave up waiting for the token of " + key + " after "
             + timing.waitLimit().toSeconds() + "s: another process holds the refresh lease in " + store + " and has not "
@@ -423,7 +483,7 @@ final class TokenManager {
     if (rejected != null && token.accessToken().equals(rejected)) {
       return false;
     }
-    return token.isFreshAt(clock.instant(), timing.refreshMargin());
+    return state(token) == TokenState.FRESH;
   }
 
   private ZohoToken save(TokenKey key, long expectedVersion, ZohoToken renewed) {

@@ -29,11 +29,11 @@ final class TokenRenewal implements TokenManager.Renewal {
    * The client-credentials grant (self clients configured with {@code clientCredentials}): a new token for the
    * configured organisation and scopes, within the same budget and throttle memory as refreshes.
    */
-  static WithoutRefreshToken clientCredentials(ClientCredentials settings, SelfClientFlow flow, RefreshBudget budget,
+  static WithoutRefreshToken clientCredentials(ClientCredentials settings, Accounts accounts, RefreshBudget budget,
       Clock clock) {
     return (key, old) -> budget.request(settings.budgetKey, clock::instant,
         "requesting a client-credentials token for " + key,
-        () -> flow.requestClientCredentials(settings.scopes, settings.soid));
+        () -> accounts.clientCredentials(settings.scopes, settings.soid));
   }
 
   /**
@@ -64,18 +64,18 @@ final class TokenRenewal implements TokenManager.Renewal {
   }
 
   private final ClientType type;
-  private final TokenEndpoint endpoint;
-  private final TokenKeeper keeper;
+  private final Accounts accounts;
+  private final DeadRefreshTokens dead;
   private final RefreshBudget budget;
   private final Clock clock;
   private final WithoutRefreshToken withoutRefreshToken;
   private final TokenRenewalListener listener;
 
-  TokenRenewal(ClientType type, TokenEndpoint endpoint, TokenKeeper keeper, RefreshBudget budget, Clock clock,
+  TokenRenewal(ClientType type, Accounts accounts, DeadRefreshTokens dead, RefreshBudget budget, Clock clock,
       WithoutRefreshToken withoutRefreshToken, TokenRenewalListener listener) {
     this.type = type;
-    this.endpoint = endpoint;
-    this.keeper = keeper;
+    this.accounts = accounts;
+    this.dead = dead;
     this.budget = budget;
     this.clock = clock;
     this.withoutRefreshToken = withoutRefreshToken;
@@ -105,7 +105,7 @@ final class TokenRenewal implements TokenManager.Renewal {
   @Override
   public void refuseEarly(TokenKey key, StoredToken stored) {
     ZohoToken old = stored.token();
-    if (old.hasRefreshToken() && keeper.isDead(old)) {
+    if (old.hasRefreshToken() && dead.isDead(old)) {
       throw new ReauthorizationRequiredException("invalid_code", "Not renewing the token of " + key + ": Zoho "
           + "declared its refresh token dead" + (old.refreshTokenRejectedAt() != null ? " at "
           + old.refreshTokenRejectedAt() : "") + " ('invalid_code'). " + OAuthErrors.DEAD_REFRESH_TOKEN
@@ -122,9 +122,9 @@ final class TokenRenewal implements TokenManager.Renewal {
     ZohoToken fresh;
     try {
       fresh = budget.request(old.refreshToken(), clock::instant, "refreshing the access token of " + key,
-          () -> endpoint.refresh(key, old));
+          () -> accounts.refresh(key, old));
     } catch (ReauthorizationRequiredException e) {
-      keeper.markDead(key, old);
+      dead.markDead(key, old);
       throw e;
     }
     // Zoho does not rotate refresh tokens: keep the old one unless the answer carries one, and keep what the

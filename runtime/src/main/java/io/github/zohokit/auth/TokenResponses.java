@@ -23,7 +23,7 @@ final class TokenResponses {
   private TokenResponses() {}
 
   /** Throws the mapped exception when {@code answer} is an OAuth error. */
-  static void throwIfError(AccountsClient.Answer answer, OAuthErrors.Request request, ClientConfig client) {
+  static void throwIfError(AccountsHttp.Answer answer, OAuthErrors.Request request, ClientConfig client) {
     String error = answer.error();
     if (error != null) {
       throw OAuthErrors.toException(error, answer.text("error_description"), request, client,
@@ -37,7 +37,7 @@ final class TokenResponses {
    * @param accountsServer the accounts server that answered; refresh and revoke will go there
    * @param dataCenter the data centre the token belongs to, when known from elsewhere (callback, configuration)
    */
-  static ZohoToken parse(AccountsClient.Answer answer, OAuthErrors.Request request, ClientConfig client,
+  static ZohoToken parse(AccountsHttp.Answer answer, OAuthErrors.Request request, ClientConfig client,
       Instant now, String accountsServer, DataCenter dataCenter) {
     throwIfError(answer, request, client);
     JsonNode json = answer.json();

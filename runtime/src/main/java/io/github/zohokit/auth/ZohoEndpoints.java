@@ -1,6 +1,8 @@
 package io.github.zohokit.auth;
 
+import io.github.zohokit.spi.TokenStoreException;
 import io.github.zohokit.token.DataCenter;
+import io.github.zohokit.token.ZohoToken;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -226,6 +228,22 @@ public final class ZohoEndpoints {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Where the API calls made with {@code token} go: its {@code api_domain} when that is a trusted API host, or the
+   * configured API base of its data centre ({@code home}, the client's, when the token names none). Decided here,
+   * by the configuration, for every token the engine hands to calls.
+   *
+   * @throws TokenStoreException when the token names an API domain zohokit does not trust (a tampered store)
+   */
+  HttpUrl apiBaseOf(ZohoToken token, DataCenter home) {
+    return trustedApiBase(token.apiDomain(), token.dataCenter() != null ? token.dataCenter() : home)
+        .orElseThrow(() -> new TokenStoreException("The stored token names api_domain '" + token.apiDomain()
+            + "', which is neither a Zoho data centre's server (over https) nor one configured in ZohoEndpoints. "
+            + "zohokit does not send the access token there, so the token was not used. If the token store was "
+            + "edited or written by another program, delete this token and authorize again; if the server is "
+            + "legitimate, configure it with ZohoEndpoints.withApiBase"));
   }
 
   /** An http(s) URL, or a bare host name taken as https; null when unparseable. */

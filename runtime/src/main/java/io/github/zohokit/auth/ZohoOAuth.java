@@ -1,9 +1,5 @@
 package io.github.zohokit.auth;
 
-import io.github.zohokit.token.ZohoToken;
-import io.github.zohokit.token.Secret;
-import io.github.zohokit.token.DataCenter;
-import io.github.zohokit.scope.Scope;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zohokit.RateLimitException;
 import io.github.zohokit.RetryPolicy;
@@ -13,14 +9,17 @@ import io.github.zohokit.ZohoConfigurationException;
 import io.github.zohokit.ZohoConfigurationException.Setting;
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.ZohoUnavailableException;
-import io.github.zohokit.internal.Authorization;
-import io.github.zohokit.internal.Connection;
 import io.github.zohokit.internal.http.RetryInterceptor;
 import io.github.zohokit.internal.http.ZohoJson;
+import io.github.zohokit.internal.session.Authorization;
+import io.github.zohokit.scope.Scope;
 import io.github.zohokit.spi.StoredToken;
 import io.github.zohokit.spi.TokenStore;
-import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.store.TokenStores;
+import io.github.zohokit.token.DataCenter;
+import io.github.zohokit.token.Secret;
+import io.github.zohokit.token.TokenKey;
+import io.github.zohokit.token.ZohoToken;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -29,8 +28,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import okhttp3.OkHttpClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Zoho OAuth for one client registered in the API Console: obtains tokens with the flow of the client's type,
@@ -50,50 +47,11 @@ import org.slf4j.LoggerFactory;
  * {@link #selfClientFlow()} (self client), {@link #deviceFlow()} (non-browser).
  */
 public final class ZohoOAuth {
-  private static final Logger log = LoggerFactory.getLogger(ZohoOAuth.class);
-
-  static {
-    Connection.install(oauth -> oauth.connection);
-  }
-
-  private final ClientConfig client;
-  private final ZohoEndpoints endpoints;
-  private final TokenStore store;
-  private final TokenEndpoint endpoint;
-  private final TokenKeeper keeper;
-  private final TokenManager manager;
-  private final Connection connection;
-  private final boolean pkce;
-  private final ObjectMapper objectMapper;
-  private final Duration slowDownInterval;
-  private final Sleeper sleeper;
+  private final Engine engine;
 
   private ZohoOAuth(Builder b, ClientConfig client, Duration lease, Duration expiryMargin) {
-    this.client = client;
-    this.endpoints = b.endpoints;
-    this.store = b.tokenStore != null ? b.tokenStore : TokenStores.file(TokenStores.defaultFile());
-    this.objectMapper = b.objectMapper != null ? b.objectMapper : ZohoJson.defaultMapper();
-    this.pkce = b.type == ClientType.MOBILE || b.pkce;
-    this.slowDownInterval = b.slowDownInterval;
-    this.sleeper = b.sleeper;
-    OkHttpClient httpClient = b.httpClient != null ? b.httpClient : new OkHttpClient();
-    this.endpoint = new TokenEndpoint(client, endpoints, new AccountsClient(httpClient, objectMapper,
-        b.accountsTimeout), httpClient, b.clock, b.idTokenVerifier);
-    RefreshBudget budget = new RefreshBudget(b.refreshLimit, b.refreshWindow);
-    this.keeper = new TokenKeeper(client, store, endpoint, budget, b.clock);
-    TokenRenewal.WithoutRefreshToken withoutRefreshToken = b.clientCredentials != null
-        ? TokenRenewal.clientCredentials(b.clientCredentials, new SelfClientFlow(endpoint, keeper), budget, b.clock)
-        : TokenRenewal.reauthorization(b.type, store, b.type == ClientType.CLIENT_BASED
-            ? new ImplicitFlow(endpoint, keeper, objectMapper)::reauthorization : old -> null);
-    TokenRenewal renewal = new TokenRenewal(b.type, endpoint, keeper, budget, b.clock, withoutRefreshToken,
-        b.renewalListener);
-    TokenManager.Timing timing = new TokenManager.Timing(b.refreshMargin, expiryMargin, lease,
-        b.accountsTimeout.plus(Builder.STORE_GRACE));
-    this.manager = new TokenManager(client.clientId(), store, b.clock, timing, sleeper,
-        b.renewalExecutor != null ? b.renewalExecutor : TokenManager.background(), renewal, endpoint::apiBase);
-    keeper.managing(manager);
-    this.connection = new Connection(RetryInterceptor.install(httpClient, b.retryPolicy), objectMapper,
-        manager::session);
+    this.engine = Engine.wire(b.settings(client, lease, expiryMargin));
+    engine.sessionHttp().ownedBy(this);
   }
 
   /**
@@ -171,7 +129,7 @@ public final class ZohoOAuth {
    * @return the client type, never null
    */
   public ClientType clientType() {
-    return client.type();
+    return engine.client().type();
   }
 
   /**
@@ -180,7 +138,7 @@ public final class ZohoOAuth {
    * @return the client id, never blank
    */
   public String clientId() {
-    return client.clientId();
+    return engine.client().clientId();
   }
 
   /**
@@ -189,7 +147,7 @@ public final class ZohoOAuth {
    * @return the data centre, never null; {@link DataCenter#US} unless the builder named another
    */
   public DataCenter dataCenter() {
-    return client.dataCenter();
+    return engine.client().dataCenter();
   }
 
   /**
@@ -198,7 +156,7 @@ public final class ZohoOAuth {
    * @return the endpoints, never null
    */
   public ZohoEndpoints endpoints() {
-    return endpoints;
+    return engine.endpoints();
   }
 
   /**
@@ -207,7 +165,7 @@ public final class ZohoOAuth {
    * @return the configured store, or the shared default file store when none was configured
    */
   public TokenStore tokenStore() {
-    return store;
+    return engine.store();
   }
 
   /**
@@ -224,7 +182,7 @@ public final class ZohoOAuth {
    * @throws ZohoAuthException when Zoho refuses the renewal
    */
   public ZohoToken token(String userKey) {
-    return manager.session(userKey).authorization().token();
+    return engine.manager().session(userKey).authorization().token();
   }
 
   /**
@@ -254,12 +212,12 @@ public final class ZohoOAuth {
 
   /** A valid token other than {@code rejected}: one another thread or process stored meanwhile, or a renewed one. */
   ZohoToken tokenRejected(String userKey, Secret rejected) {
-    return manager.session(userKey).renewReplacing(rejected).token();
+    return engine.manager().session(userKey).renewReplacing(rejected).token();
   }
 
   /** The token held in memory for {@code userKey}, if any: no store I/O, no renewal, no network. */
   Optional<ZohoToken> cachedToken(String userKey) {
-    return manager.cached(userKey).map(Authorization::token);
+    return engine.manager().cached(userKey).map(Authorization::token);
   }
 
   /**
@@ -269,7 +227,7 @@ public final class ZohoOAuth {
    * @return the stored token, or empty when the store holds none for {@code userKey}
    */
   public Optional<ZohoToken> storedToken(String userKey) {
-    return store.load(keeper.key(userKey)).map(StoredToken::token);
+    return engine.store().load(engine.keeper().key(userKey)).map(StoredToken::token);
   }
 
   /**
@@ -284,33 +242,8 @@ public final class ZohoOAuth {
    *     when Zoho refused (the token is kept)
    */
   public Revocation revoke(String userKey) {
-    TokenKey key = keeper.key(userKey);
-    Optional<StoredToken> stored = store.load(key);
-    if (stored.isEmpty()) {
-      return Revocation.NOTHING_STORED;
-    }
-    ZohoToken token = stored.get().token();
-    Revocation outcome = endpoint.revoke(key, token, store.toString());
-    store.delete(key);
-    manager.forget(key);
-    log.debug("{} the {} of {} and removed it from {}", outcome == Revocation.REVOKED ? "Revoked" : "Zoho no longer "
-        + "knew", token.hasRefreshToken() ? "refresh token" : "access token", key, store);
-    return outcome;
+    return engine.keeper().revoke(userKey);
   }
-
-  /** What {@link #revoke(String)} did. */
-  public enum Revocation {
-    /** Zoho revoked the token, and it was removed from the store. */
-    REVOKED,
-    /**
-     * Zoho did not know the token any more (HTTP 400: already revoked, evicted as the 21st refresh token, or never
-     * issued); it was removed from the store.
-     */
-    UNKNOWN_TO_ZOHO,
-    /** Nothing was stored for the user: nothing was sent to Zoho. */
-    NOTHING_STORED
-  }
-
 
   /**
    * Flows for server-based and mobile clients.
@@ -320,7 +253,7 @@ public final class ZohoOAuth {
    */
   public AuthorizationCodeFlow authorizationCodeFlow() {
     requireType("the authorization code flow", ClientType.SERVER_BASED, ClientType.MOBILE);
-    return new AuthorizationCodeFlow(endpoint, keeper, pkce);
+    return new AuthorizationCodeFlow(engine.accounts(), engine.keeper(), engine.flows().pkce());
   }
 
   /**
@@ -331,7 +264,7 @@ public final class ZohoOAuth {
    */
   public ImplicitFlow implicitFlow() {
     requireType("the implicit flow", ClientType.CLIENT_BASED);
-    return new ImplicitFlow(endpoint, keeper, objectMapper);
+    return new ImplicitFlow(engine.accounts(), engine.keeper(), engine.flows().objectMapper());
   }
 
   /**
@@ -342,7 +275,7 @@ public final class ZohoOAuth {
    */
   public SelfClientFlow selfClientFlow() {
     requireType("the self-client flow", ClientType.SELF_CLIENT);
-    return new SelfClientFlow(endpoint, keeper);
+    return new SelfClientFlow(engine.accounts(), engine.keeper());
   }
 
   /**
@@ -353,10 +286,12 @@ public final class ZohoOAuth {
    */
   public DeviceFlow deviceFlow() {
     requireType("the device flow", ClientType.NON_BROWSER);
-    return new DeviceFlow(endpoint, keeper, slowDownInterval, sleeper);
+    return new DeviceFlow(engine.accounts(), engine.keeper(), engine.flows().slowDownInterval(),
+        engine.flows().sleeper());
   }
 
   private void requireType(String flow, ClientType... types) {
+    ClientConfig client = engine.client();
     for (ClientType type : types) {
       if (client.type() == type) {
         return;
@@ -369,7 +304,7 @@ public final class ZohoOAuth {
 
   @Override
   public String toString() {
-    return "ZohoOAuth{" + client + ", store=" + store + "}";
+    return "ZohoOAuth{" + engine.client() + ", store=" + engine.store() + "}";
   }
 
   /** Configures a {@link ZohoOAuth}; {@link #build()} validates everything for the client type. */
@@ -386,7 +321,7 @@ public final class ZohoOAuth {
     private String redirectUri;
     private DataCenter dataCenter = DataCenter.US;
     private ZohoEndpoints endpoints = ZohoEndpoints.zoho();
-    private OkHttpClient httpClient;
+    private OkHttpClient http;
     private ObjectMapper objectMapper;
     private RetryPolicy retryPolicy = RetryPolicy.none();
     private Clock clock = Clock.systemUTC();
@@ -475,7 +410,7 @@ public final class ZohoOAuth {
      * @throws NullPointerException when {@code httpClient} is null
      */
     public Builder httpClient(OkHttpClient httpClient) {
-      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+      this.http = Objects.requireNonNull(httpClient, "httpClient");
       return this;
     }
 
@@ -572,6 +507,19 @@ public final class ZohoOAuth {
     public Builder renewalExecutor(Executor renewalExecutor) {
       this.renewalExecutor = Objects.requireNonNull(renewalExecutor, "renewalExecutor");
       return this;
+    }
+
+    /** What {@link #build()} checked, with the defaults of what was not set, for {@link Engine#wire}. */
+    private Engine.Settings settings(ClientConfig client, Duration lease, Duration expiryMargin) {
+      TokenManager.Timing timing = new TokenManager.Timing(refreshMargin, expiryMargin, lease,
+          accountsTimeout.plus(STORE_GRACE));
+      return new Engine.Settings(client, endpoints,
+          tokenStore != null ? tokenStore : TokenStores.file(TokenStores.defaultFile()),
+          http != null ? http : new OkHttpClient(),
+          objectMapper != null ? objectMapper : ZohoJson.defaultMapper(), clock, accountsTimeout, refreshLimit,
+          refreshWindow, timing, renewalExecutor != null ? renewalExecutor : TokenManager.background(), sleeper,
+          clientCredentials, renewalListener, idTokenVerifier, type == ClientType.MOBILE || pkce, slowDownInterval,
+          retryPolicy);
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -2,7 +2,7 @@ package io.github.zohokit.spi;
 
 import io.github.zohokit.token.ZohoToken;
 import io.github.zohokit.token.TokenKey;
-import io.github.zohokit.store.TokenStoreException;
+import io.github.zohokit.spi.TokenStoreException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

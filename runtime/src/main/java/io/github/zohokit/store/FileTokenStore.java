@@ -1,5 +1,6 @@
 package io.github.zohokit.store;
 
+import io.github.zohokit.spi.TokenStoreException;
 import io.github.zohokit.token.TokenKey;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -64,7 +64,7 @@ class DeviceFlowTest {
 
   private final DeviceFlow.Listener listener = new DeviceFlow.Listener() {
     @Override
-    public void onUserCode(DeviceFlow.Authorization authorization) {
+    public void onUserCode(DeviceFlow.UserCode authorization) {
       events.add("code " + authorization.userCode() + " at " + authorization.verificationUrl());
     }
 
@@ -82,7 +82,7 @@ class DeviceFlowTest {
   @Test
   void startAsksZohoV3ForAUserCodeWithoutTheSecret() throws Exception {
     us.enqueue(json(CODE_ANSWER));
-    DeviceFlow.Authorization authorization = oauth().deviceFlow().start(List.of("ZohoCRM.modules.ALL"));
+    DeviceFlow.UserCode authorization = oauth().deviceFlow().start(List.of("ZohoCRM.modules.ALL"));
 
     RecordedRequest request = us.takeRequest();
     assertThat(request.getUrl().encodedPath()).isEqualTo("/oauth/v3/device/code");
@@ -128,7 +128,7 @@ class DeviceFlowTest {
   void intervalsInSecondsAreAcceptedToo() throws Exception {
     us.enqueue(json("{\"device_code\":\"d\",\"user_code\":\"U\",\"verification_url\":\"https://v\","
         + "\"interval\":5,\"expires_in\":600}"));
-    DeviceFlow.Authorization authorization = oauth().deviceFlow().start(List.of("ZohoCRM.modules.ALL"));
+    DeviceFlow.UserCode authorization = oauth().deviceFlow().start(List.of("ZohoCRM.modules.ALL"));
     assertThat(authorization.interval()).isEqualTo(Duration.ofSeconds(5));
     assertThat(authorization.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(10)));
   }
@@ -203,7 +203,7 @@ class DeviceFlowTest {
   void valuesFrom31To999AreSecondsNotMilliseconds() throws Exception {
     us.enqueue(json("{\"device_code\":\"d\",\"user_code\":\"U\",\"verification_url\":\"https://v\","
         + "\"interval\":45,\"expires_in\":900}"));
-    DeviceFlow.Authorization authorization = oauth().deviceFlow().start(List.of("ZohoCRM.modules.ALL"));
+    DeviceFlow.UserCode authorization = oauth().deviceFlow().start(List.of("ZohoCRM.modules.ALL"));
     assertThat(authorization.interval()).isEqualTo(Duration.ofSeconds(45));
     assertThat(authorization.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
   }
@@ -242,11 +242,11 @@ class DeviceFlowTest {
     }
     ZohoOAuth oauth = oauth();
     DeviceFlow flow = oauth.deviceFlow();
-    DeviceFlow.Authorization authorization = flow.start(List.of("ZohoCRM.modules.ALL"));
+    DeviceFlow.UserCode authorization = flow.start(List.of("ZohoCRM.modules.ALL"));
     List<Duration> pending = new ArrayList<>();
     DeviceFlow.Listener cancelling = new DeviceFlow.Listener() {
       @Override
-      public void onUserCode(DeviceFlow.Authorization a) {}
+      public void onUserCode(DeviceFlow.UserCode a) {}
 
       @Override
       public void onPending(Duration nextPoll, Duration remaining) {
@@ -270,7 +270,7 @@ class DeviceFlowTest {
         .endpoints(ZohoEndpoints.zoho().withAccountsUrl(DataCenter.US, us.url("/").toString()))
         .tokenStore(TokenStores.inMemory()).build();
     DeviceFlow flow = real.deviceFlow();
-    DeviceFlow.Authorization authorization = flow.start(List.of("ZohoCRM.modules.ALL"));
+    DeviceFlow.UserCode authorization = flow.start(List.of("ZohoCRM.modules.ALL"));
     java.util.concurrent.CompletableFuture<Throwable> outcome = java.util.concurrent.CompletableFuture.supplyAsync(
         () -> {
           try {

@@ -330,7 +330,7 @@ class FailurePathsTest {
     storedExpired();
     ZohoOAuth oauth = selfClient().build();
 
-    assertThat(oauth.revoke("default")).isEqualTo(ZohoOAuth.Revocation.UNKNOWN_TO_ZOHO);
+    assertThat(oauth.revoke("default")).isEqualTo(Revocation.UNKNOWN_TO_ZOHO);
     assertThat(store.keys()).isEmpty();
   }
 

@@ -113,7 +113,7 @@ class SecretsInEveryFlowTest {
     accounts.enqueue(json("{\"status\":\"pending\"}"));
     failure("a revoke Zoho does not confirm", () -> device.revoke("cli"));
     accounts.enqueue(json("{\"status\":\"success\"}"));
-    assertThat(device.revoke("cli")).isEqualTo(ZohoOAuth.Revocation.REVOKED);
+    assertThat(device.revoke("cli")).isEqualTo(Revocation.REVOKED);
 
     // implicit (client-based): forged state, no state, an error redirect, then a good one
     ZohoOAuth browser = configure(ZohoOAuth.clientBased(CLIENT_ID, REDIRECT), TokenStores.inMemory()).build();

@@ -150,6 +150,19 @@ class SelfClientFlowTest {
   }
 
   @Test
+  void aWrongSoidSaysWhatTheSoidIsAndWhereTheOrgIdIsFound() {
+    accounts.enqueue(json("{\"error\":\"invalid_org_info\"}"));
+    assertThatThrownBy(() -> oauth().build().selfClientFlow()
+        .clientCredentials(List.of("ZohoCRM.modules.ALL"), "ZohoCRM.600999", "default"))
+        .isInstanceOf(ZohoAuthException.class)
+        .hasMessageContaining("'invalid_org_info'")
+        .hasMessageContaining("soid as ZohoCRM.<orgId>")
+        .hasMessageContaining("Setup > Company Details")
+        .hasMessageContaining("zgid in GET /crm/v8/org")
+        .hasMessageNotContaining("See Zoho's OAuth documentation");
+  }
+
+  @Test
   void nonJsonAnswerIsAClearError() {
     accounts.enqueue(new MockResponse.Builder().code(502).setHeader("Content-Type", "text/html")
         .body("<html><body>Bad gateway</body></html>").build());

@@ -26,8 +26,8 @@ class TokenResponsesTest {
   private static final ClientConfig CLIENT =
       new ClientConfig(ClientType.SELF_CLIENT, CLIENT_ID, Secret.of(CLIENT_SECRET), null, DataCenter.US);
 
-  private static AccountsClient.Answer answer(int status, String json) throws Exception {
-    return new AccountsClient.Answer(HttpUrl.get("https://accounts.zoho.com/oauth/v2/token"), status,
+  private static AccountsHttp.Answer answer(int status, String json) throws Exception {
+    return new AccountsHttp.Answer(HttpUrl.get("https://accounts.zoho.com/oauth/v2/token"), status,
         MAPPER.readTree(json));
   }
 
@@ -99,6 +99,8 @@ class TokenResponsesTest {
         .hasMessageContaining("client secret is wrong");
     assertThatThrownBy(() -> parse("{\"error\":\"missing_org_info\"}", OAuthErrors.Request.CLIENT_CREDENTIALS))
         .hasMessageContaining("soid as ZohoCRM.<orgId>");
+    assertThatThrownBy(() -> parse("{\"error\":\"invalid_org_info\"}", OAuthErrors.Request.CLIENT_CREDENTIALS))
+        .hasMessageContaining("soid as ZohoCRM.<orgId>").hasMessageContaining("Company Details");
     assertThatThrownBy(() -> parse("{\"error\":\"invalid_redirect_uri\"}", OAuthErrors.Request.AUTHORIZATION_CODE))
         .hasMessageContaining("not registered");
   }

@@ -20,7 +20,7 @@ import io.github.zohokit.ZohoAuthException;
 import io.github.zohokit.internal.call.ZohoCalls;
 import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.spi.TokenStore;
-import io.github.zohokit.store.TokenStoreException;
+import io.github.zohokit.spi.TokenStoreException;
 import io.github.zohokit.store.TokenStores;
 import java.nio.file.Path;
 import java.time.Instant;

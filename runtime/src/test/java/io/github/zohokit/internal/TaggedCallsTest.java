@@ -11,6 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zohokit.ScopeMismatchException;
+import io.github.zohokit.internal.session.Authorization;
+import io.github.zohokit.internal.session.Session;
+import io.github.zohokit.internal.session.SessionHttp;
 import io.github.zohokit.token.DataCenter;
 import io.github.zohokit.scope.Scope;
 import io.github.zohokit.token.Secret;
@@ -80,7 +83,7 @@ class TaggedCallsTest {
             .withApiBase(DataCenter.US, api.url("/").toString()))
         .tokenStore(store).renewalExecutor(Runnable::run).build();
     calls = Calls.of(oauth);
-    session = Connection.of(oauth).session(TokenKey.DEFAULT_USER);
+    session = SessionHttp.of(oauth).session(TokenKey.DEFAULT_USER);
   }
 
   @AfterEach
@@ -142,7 +145,7 @@ class TaggedCallsTest {
   @Test
   void theSharedClientOfGeneratedCallsRefusesARequestWithoutItsAuthorization() {
     Request untagged = new Request.Builder().url(api.url("/crm/v8/Leads")).build();
-    assertThatThrownBy(() -> Connection.of(oauth).callClient().newCall(untagged).execute())
+    assertThatThrownBy(() -> SessionHttp.of(oauth).callHttp().newCall(untagged).execute())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("without an Authorization tag");
     assertThat(api.getRequestCount()).isZero();

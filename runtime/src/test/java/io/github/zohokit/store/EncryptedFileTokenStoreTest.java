@@ -1,5 +1,6 @@
 package io.github.zohokit.store;
 
+import io.github.zohokit.spi.TokenStoreException;
 import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.spi.StoredToken;
 import io.github.zohokit.spi.TokenStore;

@@ -1,5 +1,6 @@
 package io.github.zohokit.store;
 
+import io.github.zohokit.testing.CiPrerequisite;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 

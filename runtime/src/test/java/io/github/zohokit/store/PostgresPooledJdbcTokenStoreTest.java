@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.github.zohokit.spi.TokenStoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package io.github.zohokit.testing;
 
 import io.github.zohokit.auth.ZohoOAuth;
-import io.github.zohokit.internal.Connection;
 import io.github.zohokit.internal.call.Route;
 import io.github.zohokit.internal.call.ZohoCalls;
+import io.github.zohokit.internal.session.SessionHttp;
 import io.github.zohokit.token.TokenKey;
 
 /** Starts calls the way generated APIs do, for tests of the call machinery. */
@@ -12,8 +12,8 @@ public final class Calls {
 
   /** The calls of {@link TokenKey#DEFAULT_USER} of {@code oauth}. */
   public static ZohoCalls of(ZohoOAuth oauth) {
-    Connection connection = Connection.of(oauth);
-    return new ZohoCalls(connection.callClient(), connection.objectMapper(),
+    SessionHttp connection = SessionHttp.of(oauth);
+    return new ZohoCalls(connection.callHttp(), connection.objectMapper(),
         connection.session(TokenKey.DEFAULT_USER));
   }
 

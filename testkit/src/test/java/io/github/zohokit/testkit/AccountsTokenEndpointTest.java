@@ -10,6 +10,7 @@ import io.github.zohokit.ReauthorizationRequiredException;
 import io.github.zohokit.ZohoAuthException;
 import io.github.zohokit.token.DataCenter;
 import io.github.zohokit.scope.Scope;
+import io.github.zohokit.auth.Revocation;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.token.ZohoToken;
 import io.github.zohokit.token.TokenKey;
@@ -209,7 +210,7 @@ class AccountsTokenEndpointTest {
     ZohoOAuth oauth = oauth(fake, client).build();
     ZohoToken token = oauth.selfClientFlow()
         .exchangeGrantToken(fake.generateGrantCode(client, List.of("ZohoCRM.modules.ALL")));
-    assertThat(oauth.revoke(TokenKey.DEFAULT_USER)).isEqualTo(ZohoOAuth.Revocation.REVOKED);
+    assertThat(oauth.revoke(TokenKey.DEFAULT_USER)).isEqualTo(Revocation.REVOKED);
     assertThat(fake.count("revoke")).isEqualTo(1);
     assertThat(fake.isValidAccessToken(token.accessToken().reveal(), DataCenter.US)).isFalse();
     assertThat(fake.liveRefreshTokens(client)).isZero();

@@ -24,10 +24,10 @@ class DeviceFlowAgainstFakeTest {
 
   private final List<String> events = new CopyOnWriteArrayList<>();
 
-  private DeviceFlow.Listener listener(Consumer<DeviceFlow.Authorization> onCode) {
+  private DeviceFlow.Listener listener(Consumer<DeviceFlow.UserCode> onCode) {
     return new DeviceFlow.Listener() {
       @Override
-      public void onUserCode(DeviceFlow.Authorization authorization) {
+      public void onUserCode(DeviceFlow.UserCode authorization) {
         events.add("code");
         onCode.accept(authorization);
       }

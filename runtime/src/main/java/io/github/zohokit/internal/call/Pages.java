@@ -1,7 +1,7 @@
 package io.github.zohokit.internal.call;
 
 import io.github.zohokit.crm.RecordPage;
-import io.github.zohokit.internal.Authorization;
+import io.github.zohokit.internal.session.Authorization;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;

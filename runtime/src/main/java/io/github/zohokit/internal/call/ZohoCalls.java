@@ -1,8 +1,8 @@
 package io.github.zohokit.internal.call;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.zohokit.internal.Authorization;
-import io.github.zohokit.internal.Session;
+import io.github.zohokit.internal.session.Authorization;
+import io.github.zohokit.internal.session.Session;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.HttpUrl;

@@ -1,8 +1,8 @@
 package io.github.zohokit.internal.http;
 
+import io.github.zohokit.internal.session.Authorization;
+import io.github.zohokit.internal.session.Session;
 import io.github.zohokit.ZohoException;
-import io.github.zohokit.internal.Authorization;
-import io.github.zohokit.internal.Session;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -16,7 +16,7 @@ import okhttp3.Response;
 /**
  * Authorizes the requests of an {@link okhttp3.OkHttpClient} for Zoho. A request tagged with an {@link Authorization}
  * (every generated call) is sent as built, with that authorization's token; an untagged one (the application's own
- * calls on {@code Connection#userClient}) gets the current token of the interceptor's session and is routed:
+ * calls on {@code SessionHttp.userHttp}) gets the current token of the interceptor's session and is routed:
  *
  * <ul>
  *   <li>adds {@code Authorization: Zoho-oauthtoken <access token>} (Zoho's scheme, although its token responses
@@ -42,10 +42,9 @@ public final class ZohoAuthInterceptor implements Interceptor {
   private final Session untagged;
 
   /**
-   * The interceptor of one HTTP client.
+   * Public only for {@code internal.session.SessionHttp}, which builds the interceptors.
    *
-   * @param untagged whose token untagged requests carry: a user's session for the client handed to the application;
-   *     null on the shared client of generated calls, where every request is tagged with its {@link Authorization}
+   * @param untagged whose token untagged requests carry; null for the shared HTTP client of generated calls
    */
   public ZohoAuthInterceptor(Session untagged) {
     this.untagged = untagged;

@@ -7,7 +7,7 @@ import io.github.zohokit.scope.Scope;
 import io.github.zohokit.scope.ScopeManifest;
 import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.token.ZohoToken;
-import io.github.zohokit.store.TokenStoreException;
+import io.github.zohokit.spi.TokenStoreException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;

@@ -276,7 +276,7 @@ class ZohoLoginTest {
       @Override
       public Optional<io.github.zohokit.spi.StoredToken> compareAndSet(io.github.zohokit.token.TokenKey key,
           long expectedVersion, ZohoToken token) {
-        throw new io.github.zohokit.store.TokenStoreException("disk full while writing the token file");
+        throw new io.github.zohokit.spi.TokenStoreException("disk full while writing the token file");
       }
 
       @Override

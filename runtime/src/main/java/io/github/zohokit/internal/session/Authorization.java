@@ -1,4 +1,4 @@
-package io.github.zohokit.internal;
+package io.github.zohokit.internal.session;
 
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.token.ZohoToken;
@@ -9,8 +9,8 @@ import okhttp3.HttpUrl;
  * Not API: may change in any release. One user's current token as a call uses it, built once per token by its
  * {@link Session}: the token, the API base its calls go to (resolved and checked once), and the
  * {@code Authorization} header value. Generated clients build their URL on {@link #apiBase()} and tag the request
- * with this object; {@link io.github.zohokit.internal.http.ZohoAuthInterceptor} sets the header from the tag and
- * asks the session for another one when Zoho rejects it.
+ * with this object; zohokit's interceptor ({@code internal.http.ZohoAuthInterceptor}) sets the header from the tag and asks
+ * the session for another one when Zoho rejects it.
  */
 public final class Authorization {
   private final Session session;
@@ -97,9 +97,10 @@ public final class Authorization {
   }
 
   /**
-   * The value of the {@code Authorization} header, for zohokit's interceptor only: never log it.
+   * The value of the {@code Authorization} header: Zoho's {@code Zoho-oauthtoken} scheme and the access token, built
+   * once per token. Public only for zohokit's interceptor in another package; never log it.
    *
-   * @return Zoho's {@code Zoho-oauthtoken} scheme and the access token
+   * @return the header value
    */
   public String header() {
     return header;

@@ -1,4 +1,4 @@
-package io.github.zohokit.store;
+package io.github.zohokit.spi;
 
 import io.github.zohokit.ZohoException;
 

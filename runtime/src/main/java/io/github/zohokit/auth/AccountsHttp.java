@@ -26,7 +26,7 @@ import okio.BufferedSource;
  * OAuth answer — HTTP 5xx, HTML or empty bodies, timeouts, connection errors — is a
  * {@link ZohoUnavailableException} (transient), never a refusal.
  */
-final class AccountsClient {
+final class AccountsHttp {
   static final String USER_AGENT = userAgent();
   /** The most of an answer read from Zoho Accounts: its OAuth answers are a few hundred bytes. */
   static final long MAX_BODY_BYTES = 1024 * 1024;
@@ -36,12 +36,12 @@ final class AccountsClient {
   private final Duration callTimeout;
 
   private static String userAgent() {
-    String version = AccountsClient.class.getPackage().getImplementationVersion();
+    String version = AccountsHttp.class.getPackage().getImplementationVersion();
     return version == null ? "zohokit" : "zohokit/" + version;
   }
 
   /** @param callTimeout the most one call may take, answer included (shares {@code http}'s pool and settings) */
-  AccountsClient(OkHttpClient http, ObjectMapper mapper, Duration callTimeout) {
+  AccountsHttp(OkHttpClient http, ObjectMapper mapper, Duration callTimeout) {
     // The form carries the client secret, refresh tokens and codes: never let a redirect carry it elsewhere.
     this.http = http.newBuilder().callTimeout(callTimeout).followRedirects(false).followSslRedirects(false).build();
     this.mapper = mapper;

@@ -1,4 +1,4 @@
-package io.github.zohokit.internal;
+package io.github.zohokit.internal.session;
 
 import io.github.zohokit.ZohoException;
 

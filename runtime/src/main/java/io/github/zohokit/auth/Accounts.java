@@ -1,11 +1,12 @@
 package io.github.zohokit.auth;
 
-import io.github.zohokit.token.ZohoToken;
-import io.github.zohokit.token.DataCenter;
 import io.github.zohokit.ZohoAuthException;
 import io.github.zohokit.ZohoUnavailableException;
+import io.github.zohokit.scope.Scope;
+import io.github.zohokit.spi.TokenStoreException;
+import io.github.zohokit.token.DataCenter;
 import io.github.zohokit.token.TokenKey;
-import io.github.zohokit.store.TokenStoreException;
+import io.github.zohokit.token.ZohoToken;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,29 +20,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything one client says to Zoho Accounts: token requests (code, grant token, refresh, client credentials,
- * device code), revocation, id_token keys; reading the answers, mapping Zoho's errors, and deciding which servers
- * are trusted with the client secret, refresh tokens and access tokens ({@link ZohoEndpoints}).
+ * Zoho Accounts as one client sees it, and the only class that talks to it (over {@link AccountsHttp}): token
+ * requests (code, grant token, refresh, client credentials, device code), revocation, id_token keys; reading the
+ * answers, mapping Zoho's errors, and deciding which accounts servers are trusted with the client secret and refresh
+ * tokens ({@link ZohoEndpoints}). Where API calls go is not decided here: {@link ZohoEndpoints#apiBaseOf} does.
  */
-final class TokenEndpoint {
-  private static final Logger log = LoggerFactory.getLogger(TokenEndpoint.class);
+final class Accounts {
+  private static final Logger log = LoggerFactory.getLogger(Accounts.class);
   static final String TOKEN_PATH = "/oauth/v2/token";
   private static final String REVOKE_PATH = "/oauth/v2/token/revoke";
 
   private final ClientConfig client;
   private final ZohoEndpoints endpoints;
-  private final AccountsClient accounts;
-  private final OkHttpClient httpClient;
+  private final AccountsHttp accountsHttp;
+  private final OkHttpClient http;
   private final Clock clock;
   private final IdTokenVerifier configuredVerifier;
   private final Map<HttpUrl, IdTokenVerifier> verifiers = new ConcurrentHashMap<>();
 
-  TokenEndpoint(ClientConfig client, ZohoEndpoints endpoints, AccountsClient accounts, OkHttpClient httpClient,
+  Accounts(ClientConfig client, ZohoEndpoints endpoints, AccountsHttp accountsHttp, OkHttpClient http,
       Clock clock, IdTokenVerifier configuredVerifier) {
     this.client = client;
     this.endpoints = endpoints;
-    this.accounts = accounts;
-    this.httpClient = httpClient;
+    this.accountsHttp = accountsHttp;
+    this.http = http;
     this.clock = clock;
     this.configuredVerifier = configuredVerifier;
   }
@@ -74,8 +76,8 @@ final class TokenEndpoint {
   }
 
   /** Posts {@code form} to {@code path} of {@code server} and reads the answer, whatever its status. */
-  AccountsClient.Answer post(HttpUrl server, String path, Map<String, String> form) {
-    return accounts.post(server, path, form);
+  AccountsHttp.Answer post(HttpUrl server, String path, Map<String, String> form) {
+    return accountsHttp.post(server, path, form);
   }
 
   /**
@@ -86,7 +88,7 @@ final class TokenEndpoint {
    */
   ZohoToken requestToken(HttpUrl accountsServer, Map<String, String> form, OAuthErrors.Request request,
       DataCenter dataCenter) {
-    return tokenFrom(accounts.post(accountsServer, TOKEN_PATH, form), request, accountsServer, dataCenter);
+    return tokenFrom(accountsHttp.post(accountsServer, TOKEN_PATH, form), request, accountsServer, dataCenter);
   }
 
   /**
@@ -95,7 +97,7 @@ final class TokenEndpoint {
    * @throws ZohoAuthException {@code untrusted_api_domain} when the answer names an API domain zohokit does not
    *     trust
    */
-  ZohoToken tokenFrom(AccountsClient.Answer answer, OAuthErrors.Request request, HttpUrl accountsServer,
+  ZohoToken tokenFrom(AccountsHttp.Answer answer, OAuthErrors.Request request, HttpUrl accountsServer,
       DataCenter dataCenter) {
     ZohoToken token = TokenResponses.parse(answer, request, client, now(), accountsServer.toString(), dataCenter);
     requireTrustedApiDomain(token, "Zoho Accounts at " + accountsServer);
@@ -112,6 +114,20 @@ final class TokenEndpoint {
     return requestToken(server, form, OAuthErrors.Request.REFRESH, old.dataCenter());
   }
 
+  /**
+   * A client-credentials token for organisation {@code soid} (null for none) and {@code scopes}: Zoho's
+   * {@code client_credentials} grant, for self clients. Not stored: the caller keeps it.
+   */
+  ZohoToken clientCredentials(List<Scope> scopes, String soid) {
+    Map<String, String> form = clientAuthentication();
+    form.put("grant_type", "client_credentials");
+    form.put("scope", Scope.join(scopes));
+    if (soid != null) {
+      form.put("soid", soid);
+    }
+    return requestToken(accountsUrl(), form, OAuthErrors.Request.CLIENT_CREDENTIALS, client.dataCenter());
+  }
+
   /** Refuses a token, just received from {@code source}, whose {@code api_domain} is not a trusted API host. */
   void requireTrustedApiDomain(ZohoToken token, String source) {
     if (endpoints.trustedApiBase(token.apiDomain(), dataCenterOf(token)).isEmpty()) {
@@ -120,17 +136,6 @@ final class TokenEndpoint {
           + "zohokit does not send access tokens there, so the token was not stored. If the host is legitimate, "
           + "configure it with ZohoEndpoints.withApiBase");
     }
-  }
-
-  /**
-   * The API base calls for {@code token} go to: its {@code api_domain} when that is a trusted API host (see
-   * {@link ZohoEndpoints}), or the configured override of its data centre.
-   *
-   * @throws TokenStoreException when the token names an API domain zohokit does not trust (a tampered store)
-   */
-  HttpUrl apiBase(ZohoToken token) {
-    return endpoints.trustedApiBase(token.apiDomain(), dataCenterOf(token)).orElseThrow(() -> untrusted(
-        "api_domain", token.apiDomain(), "the access token", "ZohoEndpoints.withApiBase"));
   }
 
   /**
@@ -163,22 +168,22 @@ final class TokenEndpoint {
    *
    * @throws ZohoUnavailableException when Zoho could not be asked; {@link ZohoAuthException} when it refused
    */
-  ZohoOAuth.Revocation revoke(TokenKey key, ZohoToken token, String kept) {
-    AccountsClient.Answer answer;
+  Revocation revoke(TokenKey key, ZohoToken token, String kept) {
+    AccountsHttp.Answer answer;
     try {
-      answer = accounts.post(accountsServerFor(token), REVOKE_PATH, revokeForm(token));
+      answer = accountsHttp.post(accountsServerFor(token), REVOKE_PATH, revokeForm(token));
     } catch (ZohoUnavailableException e) {
       throw new ZohoUnavailableException(e.getMessage() + ". Revoking " + key + " failed; the token was kept in "
           + kept + ". Try revoking again", e.status().orElse(0), null, e);
     }
     if ("success".equalsIgnoreCase(answer.text("status"))) {
-      return ZohoOAuth.Revocation.REVOKED;
+      return Revocation.REVOKED;
     }
     if (answer.status() == 400) {
       // Zoho answers 400 for a token it does not know (already revoked, or never issued): nothing left to revoke
       log.warn("Zoho did not know the token of {} any more (HTTP 400{})", key,
           answer.error() == null ? "" : ", '" + answer.error() + "'");
-      return ZohoOAuth.Revocation.UNKNOWN_TO_ZOHO;
+      return Revocation.UNKNOWN_TO_ZOHO;
     }
     if (answer.error() != null) {
       TokenResponses.throwIfError(answer, OAuthErrors.Request.REVOKE, client);
@@ -193,7 +198,7 @@ final class TokenEndpoint {
    */
   void revokeReplaced(TokenKey key, ZohoToken replaced) {
     try {
-      AccountsClient.Answer answer = accounts.post(accountsServerFor(replaced), REVOKE_PATH, revokeForm(replaced));
+      AccountsHttp.Answer answer = accountsHttp.post(accountsServerFor(replaced), REVOKE_PATH, revokeForm(replaced));
       if ("success".equalsIgnoreCase(answer.text("status"))) {
         log.info("Revoked the previous refresh token of {}, replaced by a new one", key);
       } else {
@@ -224,7 +229,7 @@ final class TokenEndpoint {
       return;
     }
     IdTokenVerifier verifier = configuredVerifier != null ? configuredVerifier : verifiers.computeIfAbsent(issuer,
-        server -> IdTokenVerifier.fromJwksUrl(httpClient, server.newBuilder().encodedPath("/oauth/v2/keys")
+        server -> IdTokenVerifier.fromJwksUrl(http, server.newBuilder().encodedPath("/oauth/v2/keys")
             .query(null).build().toString(), clock));
     List<String> issuers = new ArrayList<>();
     issuers.add(issuer.toString());

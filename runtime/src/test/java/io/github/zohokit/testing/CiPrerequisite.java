@@ -1,4 +1,4 @@
-package io.github.zohokit.it;
+package io.github.zohokit.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -7,11 +7,12 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * What a test needs from the machine. Under {@code CI=true} (set by {@code .ci/run}) a missing prerequisite fails
  * the test, so a CI run can never go green by skipping; elsewhere the test is skipped, saying what is missing.
+ * Shared with the plugin's and the ITs' tests through the runtime's test-jar (the {@code testing} package only).
  */
-final class CiPrerequisite {
+public final class CiPrerequisite {
   private CiPrerequisite() {}
 
-  static void require(boolean present, String missing) {
+  public static void require(boolean present, String missing) {
     if (present) {
       return;
     }

@@ -2,12 +2,15 @@ package io.github.zohokit.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zohokit.RateLimitException;
+import io.github.zohokit.RetryPolicy;
 import io.github.zohokit.ReauthorizationRequiredException;
 import io.github.zohokit.ZohoAuthException;
 import io.github.zohokit.ZohoConfigurationException;
 import io.github.zohokit.ZohoConfigurationException.Setting;
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.ZohoUnavailableException;
+import io.github.zohokit.internal.http.RetryInterceptor;
+import io.github.zohokit.internal.http.ZohoJson;
 import io.github.zohokit.internal.session.Authorization;
 import io.github.zohokit.scope.Scope;
 import io.github.zohokit.spi.StoredToken;
@@ -320,6 +323,7 @@ public final class ZohoOAuth {
     private ZohoEndpoints endpoints = ZohoEndpoints.zoho();
     private OkHttpClient http;
     private ObjectMapper objectMapper;
+    private RetryPolicy retryPolicy = RetryPolicy.none();
     private Clock clock = Clock.systemUTC();
     private TokenStore tokenStore;
     private Duration refreshMargin = Duration.ofMinutes(5);
@@ -411,7 +415,11 @@ public final class ZohoOAuth {
     }
 
     /**
-     * The Jackson mapper for Zoho's JSON. Default: a new {@link ObjectMapper}.
+     * The Jackson mapper for Zoho's JSON, used as given. Default: a new mapper that also reads and writes
+     * {@code java.time} types in Zoho's formats ({@code OffsetDateTime} for date-times with their offset kept,
+     * {@code LocalDate} for dates); a mapper of your own needs Jackson's {@code JavaTimeModule} registered for that
+     * (with {@code WRITE_DATES_AS_TIMESTAMPS} and {@code ADJUST_DATES_TO_CONTEXT_TIME_ZONE} disabled), else such a
+     * field fails with a {@link io.github.zohokit.ZohoMappingException}.
      *
      * @param objectMapper the mapper, not null
      * @return this builder
@@ -419,6 +427,19 @@ public final class ZohoOAuth {
      */
     public Builder objectMapper(ObjectMapper objectMapper) {
       this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
+      return this;
+    }
+
+    /**
+     * When API requests are sent again after a transient failure (HTTP 5xx, 429, a timeout): see {@link RetryPolicy}.
+     * Default {@link RetryPolicy#none()}.
+     *
+     * @param retryPolicy the policy, such as {@code RetryPolicy.idempotent()}, not null
+     * @return this builder
+     * @throws NullPointerException when {@code retryPolicy} is null
+     */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
       return this;
     }
 
@@ -495,9 +516,10 @@ public final class ZohoOAuth {
       return new Engine.Settings(client, endpoints,
           tokenStore != null ? tokenStore : TokenStores.file(TokenStores.defaultFile()),
           http != null ? http : new OkHttpClient(),
-          objectMapper != null ? objectMapper : new ObjectMapper(), clock, accountsTimeout, refreshLimit,
+          objectMapper != null ? objectMapper : ZohoJson.defaultMapper(), clock, accountsTimeout, refreshLimit,
           refreshWindow, timing, renewalExecutor != null ? renewalExecutor : TokenManager.background(), sleeper,
-          clientCredentials, renewalListener, idTokenVerifier, type == ClientType.MOBILE || pkce, slowDownInterval);
+          clientCredentials, renewalListener, idTokenVerifier, type == ClientType.MOBILE || pkce, slowDownInterval,
+          retryPolicy);
     }
 
     private static Duration min(Duration a, Duration b) {

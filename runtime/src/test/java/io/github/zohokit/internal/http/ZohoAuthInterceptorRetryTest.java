@@ -1,4 +1,4 @@
-package io.github.zohokit.internal;
+package io.github.zohokit.internal.http;
 
 import static io.github.zohokit.testing.Fixtures.ACCESS_TOKEN;
 import static io.github.zohokit.testing.Fixtures.ACCESS_TOKEN_2;

@@ -1,4 +1,4 @@
-package io.github.zohokit.internal;
+package io.github.zohokit.internal.http;
 
 import io.github.zohokit.ZohoException;
 import java.io.IOException;
@@ -8,7 +8,7 @@ import java.io.IOException;
  * one; {@link #zohoCause()} is the real reason ({@code ReauthorizationRequiredException}, {@code
  * RateLimitException}, ...), which zohokit's clients rethrow as is.
  */
-public final class TokenUnavailableException extends IOException {
+final class TokenUnavailableException extends IOException {
   private static final long serialVersionUID = 1L;
 
   TokenUnavailableException(ZohoException cause) {
@@ -20,7 +20,7 @@ public final class TokenUnavailableException extends IOException {
    *
    * @return the {@code ZohoException} the call fails with
    */
-  public ZohoException zohoCause() {
+  ZohoException zohoCause() {
     return (ZohoException) getCause();
   }
 }

@@ -1,4 +1,4 @@
-package io.github.zohokit.internal;
+package io.github.zohokit.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import io.github.zohokit.RateLimitException;
 import io.github.zohokit.ScopeMismatchException;
 import io.github.zohokit.ZohoApiException;
 import io.github.zohokit.ZohoException;
+import io.github.zohokit.ZohoUnavailableException;
 import io.github.zohokit.scope.Scope;
 import java.time.Duration;
 import java.util.List;
@@ -53,7 +54,7 @@ class ZohoErrorDecoderTest {
     ZohoException e = ZohoErrorDecoder.decode(401, "application/json", "{\"code\":\"OAUTH_SCOPE_MISMATCH\","
         + "\"details\":{},\"message\":\"invalid oauth scope\",\"status\":\"error\"}", null,
         "GET /crm/v8/{module}", List.of("ZohoCRM.modules.leads.READ"), Scope.parseList("ZohoCRM.modules.leads.READ"),
-        "GET /crm/v8/Deals");
+        "GET", "/crm/v8/Deals");
     assertThat(e).isInstanceOf(ScopeMismatchException.class)
         .hasMessageContaining("Zoho documents GET /crm/v8/Deals to need ZohoCRM.modules.deals.READ or "
             + "ZohoCRM.modules.deals.ALL or ZohoCRM.modules.ALL");
@@ -63,9 +64,10 @@ class ZohoErrorDecoderTest {
   void nonJsonErrorsSayWhatCameBack() {
     ZohoException e = ZohoErrorDecoder.decode(502, "text/html", "<html>bad gateway</html>", null,
         "GET /crm/v8/Leads", List.of(), List.of());
-    assertThat(e).isInstanceOf(ZohoApiException.class)
+    assertThat(e).isInstanceOf(ZohoUnavailableException.class)
         .hasMessageContaining("HTTP 502 with a body that is not a Zoho error (text/html, 24 characters)")
         .hasMessageContaining("Zoho may be down");
+    assertThat(((ZohoUnavailableException) e).status()).hasValue(502);
   }
 
   @Test

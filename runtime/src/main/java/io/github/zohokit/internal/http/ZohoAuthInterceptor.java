@@ -1,4 +1,4 @@
-package io.github.zohokit.internal;
+package io.github.zohokit.internal.http;
 
 import io.github.zohokit.internal.session.Authorization;
 import io.github.zohokit.internal.session.Session;

@@ -1,4 +1,4 @@
-package io.github.zohokit.internal;
+package io.github.zohokit.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,9 +6,9 @@ import io.github.zohokit.RateLimitException;
 import io.github.zohokit.ScopeMismatchException;
 import io.github.zohokit.ZohoApiException;
 import io.github.zohokit.ZohoException;
-import io.github.zohokit.ZohoResponse;
+import io.github.zohokit.ZohoUnavailableException;
 import io.github.zohokit.scope.Scope;
-import io.github.zohokit.scope.ScopeRules;
+import io.github.zohokit.scope.ScopeCatalogue;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,13 +18,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a failed Zoho API answer into the matching exception. Zoho's error body is
- * {@code {"code": "...", "details": {...}, "message": "...", "status": "error"}}; the code decides the type:
+ * Not API: may change in any release. Turns a failed Zoho API call into the matching exception, the same way for
+ * every call: generated calls, synchronous or asynchronous, and paged streams. Zoho's error body is
+ * {@code {"code": "...", "details": {...}, "message": "...", "status": "error"}}; the status and the code decide the
+ * type:
  *
  * <ul>
  *   <li>{@code OAUTH_SCOPE_MISMATCH} → {@link ScopeMismatchException}, naming the scopes the call needs that the
  *       token lacks;
  *   <li>HTTP 429 / {@code TOO_MANY_REQUESTS} → {@link RateLimitException};
+ *   <li>HTTP 5xx, whatever the body → {@link ZohoUnavailableException} (transient: the same request may succeed
+ *       later), as for Zoho Accounts; so is a failed connection, a timeout or a broken answer
+ *       ({@link #failure(IOException, String)});
  *   <li>everything else → {@link ZohoApiException} with status, code, details and message, plus advice for the
  *       codes whose fix is known ({@code INVALID_TOKEN}, {@code INVALID_HOST}, {@code REQUIRED_PARAM_MISSING}, ...).
  * </ul>
@@ -48,23 +53,25 @@ public final class ZohoErrorDecoder {
    * @param contentType the {@code Content-Type} header, or null
    * @param body the response body as text, or null
    * @param retryAfter the {@code Retry-After} header's delay, or null
-   * @return the exception to throw: a {@link ScopeMismatchException}, a {@link RateLimitException} or a
-   *     {@link ZohoApiException}
+   * @return the exception to throw: a {@link ScopeMismatchException}, a {@link RateLimitException}, a
+   *     {@link ZohoUnavailableException} or a {@link ZohoApiException}
    * @param operation what was called, for the message, for example {@code GET /crm/v8/Leads}
    * @param requiredScopes the scopes the call declares (may be empty)
    * @param grantedScopes the scopes the token was granted (may be empty)
    */
-  public static ZohoException decode(int status, String contentType, String body, Duration retryAfter,
+  static ZohoException decode(int status, String contentType, String body, Duration retryAfter,
       String operation, Collection<String> requiredScopes, Collection<Scope> grantedScopes) {
-    return decode(status, contentType, body, retryAfter, operation, requiredScopes, grantedScopes, null);
+    return decode(status, contentType, body, retryAfter, operation, requiredScopes, grantedScopes, null, null);
   }
 
   /**
-   * As {@link #decode(int, String, String, Duration, String, Collection, Collection)}, for the call {@code method
-   * path} as sent: a scope mismatch then also names the scopes Zoho documents for it (zohokit's scope catalogue).
+   * As {@link #decode(int, String, String, Duration, String, Collection, Collection)}, for the call as sent
+   * ({@code sentMethod} and {@code sentPath}): a scope mismatch then also names the scopes Zoho documents for it
+   * (zohokit's scope catalogue).
    */
   static ZohoException decode(int status, String contentType, String body, Duration retryAfter,
-      String operation, Collection<String> requiredScopes, Collection<Scope> grantedScopes, String sentCall) {
+      String operation, Collection<String> requiredScopes, Collection<Scope> grantedScopes, String sentMethod,
+      String sentPath) {
     JsonNode json = parse(body);
     if (json != null && !json.has("code") && json.path("data").isArray() && json.path("data").size() > 0) {
       json = json.path("data").get(0);
@@ -81,9 +88,12 @@ public final class ZohoErrorDecoder {
         return new RateLimitException(prefix + " with " + what + ": Zoho's API limits were hit. Slow down"
             + (retryAfter != null ? " and retry after " + retryAfter.toSeconds() + "s" : ""), retryAfter);
       }
-      return new ZohoApiException(prefix + " with " + what + (status >= 500 ? "; Zoho may be down, retry later"
-          : status == 304 ? ": not modified since If-Modified-Since. Declare Optional<...> or ZohoResponse<...> as "
-          + "the return type to get an empty result instead" : ""), status, null, Map.of(), null);
+      if (status >= 500) {
+        return unavailable(prefix + " with " + what + "; Zoho may be down, retry later", status, retryAfter);
+      }
+      return new ZohoApiException(prefix + " with " + what + (status == 304 ? ": not modified since "
+          + "If-Modified-Since. Declare Optional<...> or ZohoResponse<...> as the return type to get an empty result "
+          + "instead" : ""), status, null, Map.of(), null);
     }
     String summary = prefix + " " + code + (message != null ? ": " + message : "")
         + (details.isEmpty() ? "" : " " + details);
@@ -92,10 +102,10 @@ public final class ZohoErrorDecoder {
       List<String> granted = new ArrayList<>();
       grantedScopes.forEach(s -> granted.add(s.toString()));
       String missing = missing(required, grantedScopes);
-      String documented = documented(sentCall);
+      String documented = documented(sentMethod, sentPath);
       return new ScopeMismatchException(summary + ". The access token lacks a scope this call needs"
           + (missing != null ? ": " + missing : required.isEmpty() ? "" : " (it declares " + required + ")")
-          + (documented == null ? "" : "; Zoho documents " + sentCall + " to need " + documented)
+          + (documented == null ? "" : "; Zoho documents " + sentMethod + " " + sentPath + " to need " + documented)
           + (granted.isEmpty() ? "" : "; granted: " + granted) + ". Refreshing cannot add scopes: authorize again "
           + "with the missing scopes (self client: generate a grant token with them and run "
           + "mvn zoho:bootstrap-token with it in ZOHO_GRANT_TOKEN)", status, details, message, required, granted);
@@ -105,11 +115,54 @@ public final class ZohoErrorDecoder {
           + "were hit; slow down" + (retryAfter != null ? " and retry after " + retryAfter.toSeconds() + "s" : ""),
           retryAfter);
     }
+    if (status >= 500) {
+      return unavailable(summary + ": a server error at Zoho, not a refusal of the request. This is transient; "
+          + "retry later", status, retryAfter);
+    }
     return new ZohoApiException(summary + advice(code, details), status, code, details, message);
   }
 
+  private static ZohoUnavailableException unavailable(String message, int status, Duration retryAfter) {
+    return new ZohoUnavailableException(message, status, retryAfter, null);
+  }
+
   /**
-   * {@link #decode(int, String, String, Duration, String, Collection, Collection)} for an OkHttp response.
+   * The exception for a call that got no (complete) answer: the {@link ZohoException} behind a token that could not
+   * be obtained as it is, otherwise a {@link ZohoUnavailableException} (a failed connection, a timeout, an answer
+   * broken off), whose message says, for a request zohokit did not resend, whether Zoho may have applied it.
+   *
+   * @param e what the HTTP client threw
+   * @param operation what was called, for the message, for example {@code GET /crm/v8/Leads}
+   * @return the exception to throw
+   */
+  public static ZohoException failure(IOException e, String operation) {
+    if (e instanceof TokenUnavailableException) {
+      return ((TokenUnavailableException) e).zohoCause();
+    }
+    if (e instanceof NotResentException) {
+      return new ZohoUnavailableException(operation + ": " + e.getMessage(), 0, null, e);
+    }
+    return new ZohoUnavailableException(operation + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()
+        + "; check the network and retry", 0, null, e);
+  }
+
+  /**
+   * Whether the answer carries a Zoho error body (a {@code code}), read without consuming it: a 404 without one
+   * is "no such record", with one (such as {@code INVALID_URL_PATTERN}) an error.
+   *
+   * @param response the answer; its body is peeked at, up to {@link #MAX_ERROR_BODY_BYTES}
+   * @return whether the body holds a Zoho error
+   */
+  public static boolean hasZohoError(okhttp3.Response response) {
+    try {
+      return errorCode(response.peekBody(MAX_ERROR_BODY_BYTES).string()) != null;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The exception for a failed answer (status not 2xx), as the class comment describes.
    *
    * @param response the failed response; its body is read, up to 1 MiB
    * @param operation what was called, for the message
@@ -123,28 +176,28 @@ public final class ZohoErrorDecoder {
     try {
       okio.BufferedSource source = response.body().source();
       if (source.request(MAX_ERROR_BODY_BYTES + 1)) {
-        return new ZohoApiException(operation + " failed: HTTP " + response.code() + " with a body larger than "
+        String message = operation + " failed: HTTP " + response.code() + " with a body larger than "
             + (MAX_ERROR_BODY_BYTES / 1024) + " KiB, the most zohokit reads of an error; Zoho's error bodies are "
-            + "small, so something else answered (a proxy, a wrong API domain?)", response.code(), null, Map.of(),
-            null);
+            + "small, so something else answered (a proxy, a wrong API domain?)";
+        Duration retryAfter = retryAfter(response.header("Retry-After"));
+        return response.code() == 429 ? new RateLimitException(message, retryAfter)
+            : response.code() >= 500 ? unavailable(message, response.code(), retryAfter)
+            : new ZohoApiException(message, response.code(), null, Map.of(), null);
       }
       body = source.readUtf8();
     } catch (IOException e) {
       body = "";
     }
     return decode(response.code(), response.header("Content-Type"), body, retryAfter(response.header("Retry-After")),
-        operation, requiredScopes, grantedScopes,
-        response.request().method() + " " + response.request().url().encodedPath());
+        operation, requiredScopes, grantedScopes, response.request().method(), response.request().url().encodedPath());
   }
 
-  /** The documented alternatives for {@code call} ("GET /crm/v8/Deals"), joined with "or"; null when unknown. */
-  private static String documented(String call) {
-    if (call == null) {
+  /** The documented alternatives for the call as sent ("GET", "/crm/v8/Deals"), joined with "or"; null when unknown. */
+  private static String documented(String method, String path) {
+    if (method == null || path == null) {
       return null;
     }
-    int space = call.indexOf(' ');
-    return ScopeRules.requirement(call.substring(0, space), call.substring(space + 1))
-        .map(r -> String.join(" or ", r.alternatives())).orElse(null);
+    return ScopeCatalogue.requirementFor(method, path).map(r -> String.join(" or ", r.alternatives())).orElse(null);
   }
 
   private static String advice(String code, Map<String, Object> details) {

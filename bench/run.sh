@@ -7,6 +7,7 @@
 #   bench/run.sh            everything
 #   QUICK=1 bench/run.sh    short runs of everything (for trying the script, not for figures); writes to
 #                           bench/target/results-quick/ instead
+#   bench/run.sh 1 3        only the sections named (1, 2a, 2b, 3, 4, 5, 6), after the build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -n "${QUICK:-}" ]; then
@@ -16,6 +17,8 @@ else
 fi
 mkdir -p "$out"
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+sections=" $* "
+wanted() { [ "$sections" = "  " ] || [[ "$sections" == *" $1 "* ]]; }
 stamp() { echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) load average (1/5/15 min): $(cut -d' ' -f1-3 /proc/loadavg)"; }
 
 {
@@ -45,12 +48,16 @@ plain_cp="bench/target/classes:$(tr ':' '\n' < bench/target/classpath/runtime.tx
 jmh_args=(-f 2 -prof gc)
 [ -n "${QUICK:-}" ] && jmh_args=(-f 1 -wi 1 -w 1 -i 2 -r 1 -prof gc)
 
+if wanted 1; then
 echo "== 1. per-call overhead (JMH, -prof gc)"
 stamp | tee "$out/per-call.txt"
 $java -jar "$jar" PerCallBenchmark "${jmh_args[@]}" -rf text -rff "$out/per-call.jmh.txt" > "$out/per-call.log"
 cat "$out/per-call.jmh.txt" >> "$out/per-call.txt" && rm "$out/per-call.jmh.txt"
 grep -E "PerCallBenchmark\.[A-Za-z]+ |gc\.alloc\.rate\.norm" "$out/per-call.txt" || true
 
+fi
+
+if wanted 2a; then
 echo "== 2a. token path (JMH)"
 stamp | tee "$out/token-path.txt"
 token_args=()
@@ -59,12 +66,18 @@ $java -jar "$jar" TokenPathBenchmark "${token_args[@]}" -rf text -rff "$out/toke
 cat "$out/token-path.jmh.txt" >> "$out/token-path.txt" && rm "$out/token-path.jmh.txt"
 grep -E "^TokenPathBenchmark" "$out/token-path.txt"
 
+fi
+
+if wanted 2b; then
 echo "== 2b. 200 concurrent callers on a rejected token (run twice)"
 stamp > "$out/refresh-storm.txt"
 for _ in 1 2; do
   $java -cp "$cp" io.github.zohokit.bench.RefreshStorm 2>/dev/null | tee -a "$out/refresh-storm.txt"
 done
 
+fi
+
+if wanted 3; then
 echo "== 3. processor cost (whole-process javac, 200 interfaces x 10 methods; plain, zoho-processor, avaje)"
 processor_path="$(grep -E '/(zoho-processor|javapoet)-[0-9][^/]*\.jar$' <<< "$provided" | paste -sd:):$zoho_cp"
 avaje_cp="$zoho_cp:$(grep -E '/io/avaje/' <<< "$provided" | grep -v -- '-generator' | paste -sd:)"
@@ -75,6 +88,9 @@ stamp > "$out/processor-cost.txt"
 $java -cp "$cp" io.github.zohokit.bench.ProcessorCost "$zoho_cp" "$processor_path" "$avaje_cp" \
   "$avaje_processor_path" "$rounds" | tee -a "$out/processor-cost.txt"
 
+fi
+
+if wanted 4; then
 echo "== 4. paging 100,000 records with -Xmx64m"
 ready=bench/target/fake-100k.json
 rm -f "$ready"
@@ -88,10 +104,16 @@ stamp > "$out/paging-memory.txt"
 $java -Xmx64m -cp "$cp" io.github.zohokit.bench.PagingMemory "$ready" 2>/dev/null | tee -a "$out/paging-memory.txt"
 kill $fake 2>/dev/null || true
 
+fi
+
+if wanted 5; then
 echo "== 5. bootstrap-token with a valid stored token"
 stamp > "$out/bootstrap-noop.txt"
 $java -cp "$cp" io.github.zohokit.maven.BootstrapNoOp 2>/dev/null | tee -a "$out/bootstrap-noop.txt"
 
+fi
+
+if wanted 6; then
 echo "== 6. start-up and retained heap (whole process, 5 runs each, alternating, each on its own class path)"
 url_file=bench/target/page-server.url
 rm -f "$url_file"
@@ -112,5 +134,7 @@ for _ in 1 2 3 4 5; do
     | tee -a "$out/startup.txt"
 done
 kill $server 2>/dev/null || true
+fi
+
 echo "uptime at end: $(uptime)" | tee -a "$out/machine.txt"
 echo "== done: $out"

@@ -218,7 +218,7 @@ final class RecordsEndpoints {
     if (kind == Crm.Write.UPSERT && duplicateCheck.isEmpty()) {
       duplicateCheck.add(module.fieldTypes.containsKey("Email") ? "Email" : module.mandatory.get(0));
     }
-    ArrayNode results = crm.write(crm.org(dc), module, kind, pathId, data, duplicateCheck);
+    ArrayNode results = OrgSchemas.write(crm, dc, crm.org(dc), module, kind, pathId, data, duplicateCheck);
     int ok = successes(results);
     int status = ok == results.size() ? (kind == Crm.Write.INSERT ? 201 : 200) : ok == 0 ? 400 : 207;
     http.json(status, Http.JSON.createObjectNode().set("data", results));

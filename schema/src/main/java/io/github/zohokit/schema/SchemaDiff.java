@@ -157,7 +157,7 @@ public final class SchemaDiff {
           String.valueOf(b.json().get("pick_list_values")), String.valueOf(a.json().get("pick_list_values"))));
     }
     if (!Objects.equals(a.length(), b.length())) {
-      boolean shorter = a.length() != null && (b.length() == null || a.length() < b.length());
+      boolean shorter = a.length() != null && b.length() != null && a.length() < b.length();
       changes.add(new Change(shorter ? Severity.BREAKING : Severity.COSMETIC,
           shorter ? "length-decreased" : "length-increased", module, name, id, String.valueOf(b.length()),
           String.valueOf(a.length())));

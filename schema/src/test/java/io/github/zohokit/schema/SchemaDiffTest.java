@@ -122,6 +122,15 @@ class SchemaDiffTest {
   }
 
   @Test
+  void aLengthZohoStartsToReportIsNotADecrease() {
+    CannedSource before = new CannedSource();
+    before.field("Leads", "Email").remove("length");
+    Drift drift = SchemaDiff.compare(fetch(before), fetch(new CannedSource()));
+    assertThat(drift.changes()).extracting(Change::describe)
+        .containsExactly("COSMETIC length-increased Leads.Email (id 5725767000000002591): null -> 100");
+  }
+
+  @Test
   void unifiedDiffHunksCountTheirLines() {
     String before = "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n";
     String after = "a\nb\nc\nd\nE\nf\ng\nh\ni\nj\n";

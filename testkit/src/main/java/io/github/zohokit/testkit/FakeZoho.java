@@ -107,6 +107,9 @@ public final class FakeZoho implements AutoCloseable {
           dc == home ? "Ann Lee" : "Admin " + dc.name(), dc);
       admins.put(dc, admin);
       crm.addOrg(dc, admin, b.seedLeads);
+      if (b.schema != null) {
+        OrgSchemas.install(crm, dc, b.schema);
+      }
     }
     this.browserUser = admins.get(home).email();
   }
@@ -658,6 +661,7 @@ public final class FakeZoho implements AutoCloseable {
     private Duration browserCodeLifetime = Duration.ofMinutes(2);
     private Duration selfClientCodeLifetime = Duration.ofMinutes(3);
     private Duration deviceCodeLifetime = Duration.ofMinutes(5);
+    private OrgSchemas.Schema schema;
     private Duration deviceInterval = Duration.ofSeconds(5);
     private Duration deviceSlowDownWindow = Duration.ofSeconds(30);
     private int oauthErrorStatus = 200;
@@ -817,6 +821,21 @@ public final class FakeZoho implements AutoCloseable {
      */
     public Builder apiCreditsPerDay(int credits) {
       this.apiCreditsPerDay = credits;
+      return this;
+    }
+
+    /**
+     * Follows an organisation's schema snapshot (the directory {@code mvn zoho:schema} writes): the settings API
+     * answers its modules and fields, its modules take records, and writes are checked against it as Zoho checks
+     * them (wrong JSON type {@code INVALID_DATA}, missing system-mandatory field {@code MANDATORY_NOT_FOUND},
+     * read-only fields not written, new picklist values accepted, lookups answered as {@code {"id","name"}}).
+     *
+     * @param directory the snapshot directory ({@code org.json}, {@code modules/*.json}), in every data centre
+     * @return this builder
+     * @throws java.io.UncheckedIOException when the snapshot cannot be read
+     */
+    public Builder schema(java.nio.file.Path directory) {
+      this.schema = OrgSchemas.read(directory);
       return this;
     }
 

@@ -68,6 +68,9 @@ public final class FakeZohoMain {
         case "--seed-leads":
           builder.seedLeads(Integer.parseInt(args[++i]));
           break;
+        case "--schema":
+          builder.schema(Path.of(args[++i]));
+          break;
         case "--ready-file":
           readyFile = Path.of(args[++i]);
           break;

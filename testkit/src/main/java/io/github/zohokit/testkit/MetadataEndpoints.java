@@ -64,6 +64,9 @@ final class MetadataEndpoints {
   }
 
   void settings(DataCenter dc, Http http, String[] s) throws IOException {
+    if (OrgSchemas.answerSettings(crm, dc, http, s)) {
+      return;
+    }
     ObjectNode body = Http.JSON.createObjectNode();
     if (s[3].equals("modules")) {
       if (s.length > 4) {

@@ -243,7 +243,8 @@ final class RecordsEndpoints {
     // one result per record, in order, each with its own code and status: 201 for an insert that fully
     // succeeded, 200 otherwise, 207 Multi-Status when some records failed, 400 when all did
     // (insert-records.html, update-records.html, status-codes.html)
-    ArrayNode results = crm.write(crm.org(dc), module, kind, pathId, data, duplicateCheck);
+    // (with a snapshot from FakeZoho.Builder.schema, the write is first checked against the org's fields)
+    ArrayNode results = OrgSchemas.write(crm, dc, crm.org(dc), module, kind, pathId, data, duplicateCheck);
     int ok = successes(results);
     int status = ok == results.size() ? (kind == Crm.Write.INSERT ? 201 : 200) : ok == 0 ? 400 : 207;
     http.json(status, Http.JSON.createObjectNode().set("data", results));

@@ -1,0 +1,96 @@
+package io.github.zohokit.maven;
+
+import io.github.zohokit.schema.GeneratorConfig;
+import io.github.zohokit.schema.Overrides;
+import io.github.zohokit.schema.RecordGenerator;
+import io.github.zohokit.schema.SchemaException;
+import io.github.zohokit.schema.Snapshot;
+import java.io.File;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Generates typed records and APIs from the committed snapshot (offline: no network, no token), into
+ * {@code target/generated-sources/zohokit}, and adds that directory to the compile sources. Files whose content
+ * does not change are not rewritten, so incremental builds stay incremental.
+ */
+@Mojo(name = "generate-records", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+public class GenerateRecordsMojo extends AbstractMojo {
+
+  /** The snapshot directory that {@code zoho:schema} wrote. */
+  @Parameter(property = "zoho.schema.directory", defaultValue = "${project.basedir}/src/main/zoho/schema")
+  protected File snapshotDirectory;
+
+  /** The package of the generated types, such as {@code com.example.crm.zoho}. */
+  @Parameter(property = "zoho.records.package", required = true)
+  protected String packageName;
+
+  /** The modules to generate, comma-separated API names; default every module of the snapshot. */
+  @Parameter(property = "zoho.records.modules")
+  protected String modules;
+
+  /** The user's corrections (Java types, names); a missing file is none. */
+  @Parameter(property = "zoho.records.overrides",
+      defaultValue = "${project.basedir}/src/main/zoho/schema-overrides.json")
+  protected File overrides;
+
+  /** Whether to generate a typed API interface per module ({@code LeadsApi}); needs zoho-processor. */
+  @Parameter(property = "zoho.records.apis", defaultValue = "true")
+  protected boolean apis;
+
+  /** Where the sources go. */
+  @Parameter(property = "zoho.records.outputDirectory",
+      defaultValue = "${project.build.directory}/generated-sources/zohokit")
+  protected File outputDirectory;
+
+  /** Skips the goal. */
+  @Parameter(property = "zoho.skip", defaultValue = "false")
+  protected boolean skip;
+
+  @Parameter(defaultValue = "${project}", readonly = true)
+  protected MavenProject project;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping (zoho.skip=true)");
+      return;
+    }
+    if (!Snapshot.exists(snapshotDirectory.toPath())) {
+      throw new MojoFailureException("No snapshot in " + snapshotDirectory + ": run mvn zoho:schema "
+          + "-Dzoho.modules=Leads,... once (online) and commit the directory");
+    }
+    List<String> selected = new ArrayList<>();
+    if (modules != null) {
+      for (String m : modules.split(",")) {
+        if (!m.isBlank()) {
+          selected.add(m.trim());
+        }
+      }
+    }
+    List<String> changed;
+    try {
+      Snapshot snapshot = Snapshot.read(snapshotDirectory.toPath());
+      GeneratorConfig config = new GeneratorConfig(packageName, selected,
+          Overrides.read(overrides == null ? null : overrides.toPath()), apis);
+      changed = new RecordGenerator(snapshot, config, getLog()::warn).writeTo(outputDirectory.toPath());
+    } catch (SchemaException | IllegalArgumentException e) {
+      throw new MojoFailureException(e.getMessage());
+    } catch (UncheckedIOException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+    if (project != null) {
+      project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
+    }
+    getLog().info(changed.isEmpty() ? "Generated sources in " + outputDirectory + " are up to date"
+        : "Generated " + changed.size() + " file(s) in " + outputDirectory);
+  }
+}

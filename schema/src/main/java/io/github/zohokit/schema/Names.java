@@ -1,0 +1,100 @@
+package io.github.zohokit.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.lang.model.SourceVersion;
+
+/** How Zoho's API names and labels become Java names. */
+final class Names {
+  /** Names a record component cannot take: they would clash with the record's own methods or be illegal. */
+  static final Set<String> RESERVED_COMPONENTS = Set.of("otherFields", "hashCode", "toString", "equals", "getClass",
+      "notify", "notifyAll", "wait", "clone", "finalize", "_", "var", "yield", "record", "sealed", "permits",
+      "non");
+
+  private Names() {}
+
+  /** {@code Last_Name} → {@code lastName}, {@code Skype_ID} → {@code skypeId}, {@code mableOne} kept. */
+  static String lowerCamel(String apiName) {
+    String name = stripSystemSuffix(apiName);
+    List<String> parts = new ArrayList<>();
+    for (String part : name.split("[^A-Za-z0-9]+")) {
+      if (!part.isEmpty()) {
+        parts.add(part);
+      }
+    }
+    if (parts.isEmpty()) {
+      return "field";
+    }
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < parts.size(); i++) {
+      String part = parts.get(i);
+      boolean allUpper = part.equals(part.toUpperCase(Locale.ROOT));
+      if (i == 0) {
+        s.append(allUpper ? part.toLowerCase(Locale.ROOT)
+            : Character.toLowerCase(part.charAt(0)) + part.substring(1));
+      } else {
+        s.append(Character.toUpperCase(part.charAt(0)))
+            .append(allUpper ? part.substring(1).toLowerCase(Locale.ROOT) : part.substring(1));
+      }
+    }
+    String result = s.toString();
+    if (Character.isDigit(result.charAt(0))) {
+      result = "_" + result;
+    }
+    return result;
+  }
+
+  /** A legal component name: keywords, restricted identifiers and the record's own method names get a {@code _}. */
+  static String component(String candidate) {
+    if (SourceVersion.isKeyword(candidate) || RESERVED_COMPONENTS.contains(candidate)) {
+      return candidate + "_";
+    }
+    return candidate;
+  }
+
+  /** {@code lead source} / {@code Lead_Source} → {@code LeadSource}. */
+  static String upperCamel(String text) {
+    String lower = lowerCamel(text);
+    if (lower.startsWith("_")) {
+      return "N" + lower.substring(1);
+    }
+    return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+  }
+
+  /** {@code lastName} → {@code LAST_NAME}; {@code default_} → {@code DEFAULT}. */
+  static String constant(String component) {
+    String name = component.endsWith("_") ? component.substring(0, component.length() - 1) : component;
+    if (name.startsWith("_")) {
+      name = name.substring(1);
+    }
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isUpperCase(c) && i > 0 && !Character.isUpperCase(name.charAt(i - 1))) {
+        s.append('_');
+      }
+      s.append(Character.toUpperCase(c));
+    }
+    String result = s.toString();
+    return result.isEmpty() || Character.isDigit(result.charAt(0)) ? "_" + result : result;
+  }
+
+  /** A picklist option's constant: {@code Web Download} → {@code WEB_DOWNLOAD}, {@code -None-} → {@code NONE}. */
+  static String optionConstant(String displayValue) {
+    String s = displayValue.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_+|_+$", "");
+    if (s.isEmpty()) {
+      return "";
+    }
+    return Character.isDigit(s.charAt(0)) ? "_" + s : s;
+  }
+
+  /** The module's API name without Zoho's {@code __c} (custom) and {@code __s} (system) suffixes. */
+  static String stripSystemSuffix(String apiName) {
+    if (apiName.endsWith("__s") || apiName.endsWith("__c")) {
+      return apiName.substring(0, apiName.length() - 3);
+    }
+    return apiName;
+  }
+}

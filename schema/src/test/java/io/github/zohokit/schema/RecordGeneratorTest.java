@@ -1,0 +1,215 @@
+package io.github.zohokit.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@SuppressWarnings("unchecked")
+class RecordGeneratorTest {
+  static final String PACKAGE = "com.example.crm";
+  static Snapshot snapshot;
+  static Map<String, String> files;
+  static final List<String> warnings = new ArrayList<>();
+  static Generated generated;
+
+  @BeforeAll
+  static void generateAndCompile() {
+    snapshot = new SchemaFetcher(new CannedSource(), n -> { })
+        .fetch(List.of("Leads", "Projects__c"), "0.1.0", "2026-12-01T00:00:00Z");
+    files = new RecordGenerator(snapshot, new GeneratorConfig(PACKAGE, List.of(), Overrides.none(), true),
+        warnings::add).generate();
+    // kept under target/ to read after the run
+    generated = Generated.compile(files, Path.of("target/record-generator-test"));
+  }
+
+  static String source(String type) {
+    return files.get(PACKAGE.replace('.', '/') + "/" + type + ".java");
+  }
+
+  @Test
+  void generatesARecordPerModuleNamedFromItsSingularLabelAndAnApiTheProcessorImplements() {
+    assertThat(files.keySet()).containsExactly("com/example/crm/Lead.java", "com/example/crm/LeadsApi.java",
+        "com/example/crm/LeadsXProduct.java", "com/example/crm/LeadsXProductsApi.java",
+        "com/example/crm/LookupRef.java", "com/example/crm/Project.java", "com/example/crm/ProjectDetailsRow.java",
+        "com/example/crm/ProjectsApi.java", "com/example/crm/UserRef.java", "com/example/crm/ZohoJson.java");
+    assertThat(generated.compiled).as(generated.diagnostics).isTrue();
+    assertThat(generated.diagnostics).doesNotContain("warning");
+    // the processor's implementation (named ZohoLeadsApi after issue 21, LeadsApiZohoClient before)
+    assertThat(generated.implementationOf("LeadsApi")).isTrue();
+    assertThat(generated.implementationOf("ProjectsApi")).isTrue();
+  }
+
+  @Test
+  void mapsEachDataTypeToItsJavaType() {
+    String lead = source("Lead");
+    assertThat(lead).contains(
+        "@JsonProperty(\"Last_Name\") String lastName",
+        "@JsonProperty(\"id\") String id",
+        "@JsonProperty(\"Annual_Revenue\") BigDecimal annualRevenue",
+        "@JsonProperty(\"No_of_Employees\") Integer noOfEmployees",
+        "@JsonProperty(\"Lead_Source\") Lead.LeadSource leadSource",
+        "@JsonProperty(\"Interests\") List<Lead.Interests> interests",
+        "@JsonProperty(\"Account_Name\") LookupRef<Object> accountName",
+        "@JsonProperty(\"Owner\") UserRef owner",
+        "@JsonProperty(\"Project_Details\") List<ProjectDetailsRow> projectDetails",
+        "@JsonProperty(\"Products\") List<LeadsXProduct> products",
+        "@JsonProperty(\"Formula_Decimal\") BigDecimal formulaDecimal",
+        "@JsonProperty(\"Hologram\") JsonNode hologram",
+        "@JsonProperty(\"Tag\") JsonNode tag",
+        "@JsonAnySetter @JsonAnyGetter Map<String, Object> otherFields");
+    assertThat(lead).containsPattern("@JsonProperty\\(\"Created_Time\"\\)\\s+@JsonDeserialize\\(using = ZohoJson"
+        + "\\.DateTimeReader\\.class\\)\\s+@JsonSerialize\\(using = ZohoJson\\.DateTimeWriter\\.class\\)\\s+"
+        + "OffsetDateTime createdTime");
+    assertThat(lead).containsPattern("LocalDate dateOfBirth");
+    assertThat(source("Project")).contains("LookupRef<Lead> lead", "Project.Status status");
+  }
+
+  @Test
+  void resolvesKeywordsAndCollisionsDeterministicallyAndReportsThem() {
+    assertThat(source("Lead")).contains("@JsonProperty(\"default\") Boolean default_",
+        "@JsonProperty(\"Name1\") String name1", "@JsonProperty(\"Name_1\") String name1_2");
+    assertThat(warnings).contains(
+        "Leads.default: default is a Java keyword or a name the record uses; generated as default_()",
+        "Leads: fields Name1 and Name_1 both become name1(); Name_1 is generated as name1_2() (name one of them in "
+            + "the overrides file: \"fields\": {\"Leads.Name_1\": {\"name\": \"...\"}})",
+        "Leads.Hologram: data_type hologram3d is not known to zohokit; generated as JsonNode");
+    assertThat(warnings).anyMatch(w -> w.startsWith("Leads.Tag: data_type text but json_type jsonarray"));
+  }
+
+  @Test
+  void picklistsAreOpenValueTypesWithAConstantPerOption() throws Exception {
+    ClassLoader loader = generated.loader();
+    Class<?> source = loader.loadClass(PACKAGE + ".Lead$LeadSource");
+    assertThat(source.isEnum()).isFalse();
+    Object houston = source.getField("HOUSTON").get(null);
+    Method of = source.getMethod("of", String.class);
+    assertThat(of.invoke(null, "Houston")).isSameAs(houston);
+    Object unknown = of.invoke(null, "Billboard");
+    assertThat(unknown.toString()).isEqualTo("Billboard");
+    assertThat(source.getMethod("isKnown").invoke(unknown)).isEqualTo(false);
+    assertThat(source.getField("NONE").get(null).toString()).isEqualTo("-None-");
+    assertThat(source.getField("WEB_DOWNLOAD").get(null).toString()).isEqualTo("Web Download");
+  }
+
+  @Test
+  void fieldNameConstantsAreTheExactApiNames() throws Exception {
+    Class<?> fields = generated.loader().loadClass(PACKAGE + ".Lead$Fields");
+    assertThat(fields.getField("LAST_NAME").get(null)).isEqualTo("Last_Name");
+    assertThat(fields.getField("NAME1_2").get(null)).isEqualTo("Name_1");
+    assertThat(fields.getField("DEFAULT").get(null)).isEqualTo("default");
+    Class<?> lead = generated.loader().loadClass(PACKAGE + ".Lead");
+    assertThat((List<Object>) lead.getField("ALL_FIELDS").get(null)).hasSize(19).contains("Last_Name", "id");
+  }
+
+  @Test
+  void readsZohoJsonAndWritesItBackWithoutLosingAnything() throws Exception {
+    Class<?> lead = generated.loader().loadClass(PACKAGE + ".Lead");
+    String json = "{\"id\":\"5725767000000412001\",\"Last_Name\":\"Sam\",\"Lead_Source\":\"Billboard\","
+        + "\"Interests\":[\"Analytics\",\"Quantum\"],\"Annual_Revenue\":250000.90,\"No_of_Employees\":12,"
+        + "\"Created_Time\":\"2026-01-05T09:30:00+05:30\",\"Date_of_Birth\":\"1990-02-03\","
+        + "\"Owner\":{\"name\":\"Ann Lee\",\"id\":\"1001\",\"email\":\"ann@zylker.example\"},"
+        + "\"Account_Name\":{\"name\":\"Zylker\",\"id\":\"2002\"},\"default\":true,"
+        + "\"Tag\":[{\"name\":\"vip\",\"id\":\"9\"}],\"Project_Details\":[{\"Project_Name\":\"P1\",\"Hours\":2.5,"
+        + "\"id\":\"77\",\"Parent_Id\":{\"id\":\"5725767000000412001\"}}],"
+        + "\"New_Admin_Field\":\"added after the snapshot\",\"$approval_state\":\"approved\"}";
+    ObjectMapper mapper = new ObjectMapper();
+    Object record = mapper.readValue(json, lead);
+    assertThat(lead.getMethod("lastName").invoke(record)).isEqualTo("Sam");
+    assertThat(lead.getMethod("annualRevenue").invoke(record)).isEqualTo(new BigDecimal("250000.90"));
+    OffsetDateTime created = (OffsetDateTime) lead.getMethod("createdTime").invoke(record);
+    assertThat(created.getOffset().getTotalSeconds()).isEqualTo(19800);
+    assertThat(lead.getMethod("dateOfBirth").invoke(record)).isEqualTo(LocalDate.of(1990, 2, 3));
+    assertThat(lead.getMethod("leadSource").invoke(record).toString()).isEqualTo("Billboard");
+    assertThat((Map<Object, Object>) lead.getMethod("otherFields").invoke(record))
+        .containsEntry("New_Admin_Field", "added after the snapshot").containsKey("$approval_state");
+    JsonNode back = mapper.readTree(mapper.writeValueAsString(record));
+    assertThat(back).isEqualTo(mapper.readTree(json));
+  }
+
+  @Test
+  void theWriteModelOffersOnlyWritableFieldsAndRequiresTheMandatoryOnes() throws Exception {
+    Class<?> lead = generated.loader().loadClass(PACKAGE + ".Lead");
+    Class<?> write = generated.loader().loadClass(PACKAGE + ".Lead$Write");
+    Method create = lead.getMethod("create", String.class);
+    List<String> setters = new ArrayList<>();
+    for (Method m : write.getDeclaredMethods()) {
+      if (m.getParameterCount() == 1 && m.getReturnType() == write) {
+        setters.add(m.getName());
+      }
+    }
+    assertThat(setters).contains("lastName", "email", "leadSource", "owner", "accountName", "projectDetails")
+        .doesNotContain("id", "createdTime", "formulaDecimal");
+    assertThatThrownBy(() -> create.invoke(null, (Object) null)).hasCauseInstanceOf(NullPointerException.class);
+    Object body = create.invoke(null, "Sam");
+    Class<?> leadSource = generated.loader().loadClass(PACKAGE + ".Lead$LeadSource");
+    write.getMethod("leadSource", leadSource).invoke(body, leadSource.getField("HOUSTON").get(null));
+    Class<?> ref = generated.loader().loadClass(PACKAGE + ".LookupRef");
+    write.getMethod("accountName", ref).invoke(body, ref.getMethod("to", String.class).invoke(null, "2002"));
+    write.getMethod("dateOfBirth", LocalDate.class).invoke(body, LocalDate.of(1990, 2, 3));
+    assertThat(new ObjectMapper().writeValueAsString(body)).isEqualTo("{\"Last_Name\":\"Sam\",\"Lead_Source\":"
+        + "\"Houston\",\"Account_Name\":{\"id\":\"2002\"},\"Date_of_Birth\":\"1990-02-03\"}");
+  }
+
+  @Test
+  void toWriteKeepsTheIdTheWritableFieldsAndTheUnknownOnes() throws Exception {
+    Class<?> lead = generated.loader().loadClass(PACKAGE + ".Lead");
+    ObjectMapper mapper = new ObjectMapper();
+    Object record = mapper.readValue("{\"id\":\"1\",\"Last_Name\":\"Sam\",\"Created_Time\":"
+        + "\"2026-01-05T09:30:00+05:30\",\"Formula_Decimal\":2,\"New_Admin_Field\":\"x\",\"$state\":\"y\"}", lead);
+    Object write = lead.getMethod("toWrite").invoke(record);
+    assertThat(mapper.writeValueAsString(write))
+        .isEqualTo("{\"id\":\"1\",\"Last_Name\":\"Sam\",\"New_Admin_Field\":\"x\"}");
+  }
+
+  @Test
+  void theSameSnapshotGivesTheSameBytesWithoutTimestampsAndRewritesNothing(@TempDir Path out) throws Exception {
+    RecordGenerator again = new RecordGenerator(snapshot, new GeneratorConfig(PACKAGE, List.of(), Overrides.none(),
+        true), w -> { });
+    assertThat(again.generate()).isEqualTo(files);
+    assertThat(String.join("\n", files.values())).doesNotContain("2026-12-01").doesNotContain("0.1.0");
+    assertThat(again.writeTo(out)).hasSize(files.size());
+    Path lead = out.resolve("com/example/crm/Lead.java");
+    java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(lead);
+    Files.setLastModifiedTime(lead, java.nio.file.attribute.FileTime.fromMillis(1000));
+    assertThat(again.writeTo(out)).isEmpty();
+    assertThat(Files.getLastModifiedTime(lead).toMillis()).isEqualTo(1000);
+    assertThat(before).isNotNull();
+    Files.writeString(out.resolve("com/example/crm/Stale.java"), "@Generated(\n    value = \""
+        + RecordGenerator.GENERATOR + "\"\n) class Stale {}");
+    assertThat(again.writeTo(out)).containsExactly("com/example/crm/Stale.java");
+  }
+
+  @Test
+  void overridesChooseJavaTypesAndNames(@TempDir Path tmp) throws Exception {
+    Path file = tmp.resolve("overrides.json");
+    Files.writeString(file, "{\"modules\":{\"Projects__c\":{\"class_name\":\"Engagement\"}},"
+        + "\"fields\":{\"Leads.Tag\":{\"java_type\":\"string-list\",\"name\":\"tags\"},"
+        + "\"Leads.Name_1\":{\"name\":\"nameOne\"}}}");
+    List<String> w = new ArrayList<>();
+    Map<String, String> out = new RecordGenerator(snapshot, new GeneratorConfig(PACKAGE, List.of("Projects__c"),
+        Overrides.read(file), false), w::add).generate();
+    assertThat(out).containsKey("com/example/crm/Engagement.java").doesNotContainKey("com/example/crm/ProjectsApi.java");
+    assertThat(out.get("com/example/crm/Engagement.java")).contains("LookupRef<Object> lead");
+    Map<String, String> leads = new RecordGenerator(snapshot, new GeneratorConfig(PACKAGE, List.of("Leads"),
+        Overrides.read(file), false), w::add).generate();
+    assertThat(leads.get("com/example/crm/Lead.java")).contains("@JsonProperty(\"Tag\") List<String> tags",
+        "@JsonProperty(\"Name_1\") String nameOne");
+    Files.writeString(file, "{\"fields\":{\"Leads.Tag\":{\"java_type\":\"list of tags\"}}}");
+    assertThatThrownBy(() -> Overrides.read(file)).isInstanceOf(SchemaException.class)
+        .hasMessageContaining(file + ".fields.Leads.Tag.java_type: list of tags is neither");
+  }
+}

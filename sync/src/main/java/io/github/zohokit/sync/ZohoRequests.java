@@ -158,7 +158,10 @@ final class ZohoRequests {
     String message = error.path("message").asText("");
     String what = request.method() + " " + request.url().encodedPath();
     String hint = "";
-    if (status == 429) {
+    if (status == 429 && what.endsWith("/result")) {
+      hint = ". Zoho allows 10 Bulk Read downloads per minute per organisation; share one DownloadLimiter between "
+          + "the exports of an organisation";
+    } else if (status == 429) {
       hint = ". Zoho's daily API credits or its concurrency limit are spent; what was committed stays committed: "
           + "run again later and it resumes";
     }

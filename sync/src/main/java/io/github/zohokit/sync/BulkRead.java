@@ -294,7 +294,7 @@ public final class BulkRead {
     }
   }
 
-  private static Void readZip(String jobId, InputStream body, RowHandler rows, long[] handed) throws IOException {
+  static Void readZip(String jobId, InputStream body, RowHandler rows, long[] handed) throws IOException {
     ZipInputStream zip = new ZipInputStream(body, StandardCharsets.UTF_8);
     ZipEntry entry;
     while ((entry = zip.getNextEntry()) != null) {

@@ -29,7 +29,7 @@ import java.util.zip.ZipOutputStream;
  * requested field API names plus {@code id}, lookups and owners as their id, booleans {@code true}/{@code false},
  * empty cells for null. At most 200,000 records per job; the next batch is a new job whose body is only
  * {@code {"query":{"page_token":...}}}, a token valid 24 hours and for its user only. 10 downloads per minute per
- * organisation, then 429. Criteria: one condition or {@code and}/{@code or} groups, comparators per field type,
+ * organisation, then 429. Bulk Write: {@link BulkWriteEndpoints}. Criteria: one condition or {@code and}/{@code or} groups, comparators per field type,
  * date-times in ISO 8601 without milliseconds. Converted leads are exported as other records.
  */
 final class BulkEndpoints {
@@ -44,6 +44,7 @@ final class BulkEndpoints {
   private final Map<String, ReadJob> jobs = new ConcurrentHashMap<>();
   private final Map<String, ReadToken> tokens = new ConcurrentHashMap<>();
   private final Map<DataCenter, Deque<Instant>> downloads = new EnumMap<>(DataCenter.class);
+  private final BulkWriteEndpoints writes;
 
   /** A chain position: the next batch of a query. */
   private record ReadToken(DataCenter dc, String zuid, ObjectNode query, int page, Instant issued) {}
@@ -76,10 +77,11 @@ final class BulkEndpoints {
     this.crm = crm;
     this.allowance = allowance;
     this.settings = settings;
+    this.writes = new BulkWriteEndpoints(crm, settings);
   }
 
   static boolean handles(Http http) {
-    return http.path.startsWith("/crm/bulk/");
+    return http.path.startsWith("/crm/bulk/") || BulkWriteEndpoints.handles(http.path);
   }
 
   void handle(DataCenter dc, Http http) throws IOException {
@@ -88,6 +90,10 @@ final class BulkEndpoints {
       Accounts.AccessToken token = authorize(dc, http);
       if (!allowance.take(dc, http)) {
         throw new ZohoError(429, "TOO_MANY_REQUESTS", "too many requests");
+      }
+      if (BulkWriteEndpoints.handles(http.path)) {
+        writes.handle(dc, http, token);
+        return;
       }
       String rest = http.path.startsWith(READ) ? http.path.substring(READ.length()) : null;
       if (rest == null) {

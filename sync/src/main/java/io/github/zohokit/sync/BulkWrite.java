@@ -50,7 +50,14 @@ public final class BulkWrite {
   private static final MediaType ZIP = MediaType.get("application/zip");
 
   /** What a job does with each row. */
-  public enum Operation { INSERT, UPDATE, UPSERT }
+  public enum Operation {
+    /** New records only ({@code find_by}, when given, skips existing ones). */
+    INSERT,
+    /** Existing records only, found by {@code find_by}. */
+    UPDATE,
+    /** Existing records updated, the others added, matched by {@code find_by}. */
+    UPSERT
+  }
 
   /** Takes each row's outcome, in row order. */
   @FunctionalInterface

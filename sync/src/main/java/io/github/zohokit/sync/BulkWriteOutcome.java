@@ -13,7 +13,16 @@ import java.util.List;
  */
 public record BulkWriteOutcome(long row, Status status, String recordId, List<Error> errors) {
   /** A row's fate. */
-  public enum Status { ADDED, UPDATED, SKIPPED, UNPROCESSED }
+  public enum Status {
+    /** A new record was created. */
+    ADDED,
+    /** An existing record was updated. */
+    UPDATED,
+    /** Zoho refused the row; see the errors. */
+    SKIPPED,
+    /** Zoho did not get to the row. */
+    UNPROCESSED
+  }
 
   /**
    * One error of a row.

@@ -180,42 +180,82 @@ public abstract class Criterion {
       this.field = field;
     }
 
-    /** @param value the value @return the condition */
+    /**
+     * A condition.
+     *
+     * @param value the value
+     * @return the condition
+     */
     public Criterion equal(String value) {
       return new Condition(field, "equal", JSON.getNodeFactory().textNode(checkText(value)));
     }
 
-    /** @param value the value @return the condition */
+    /**
+     * A condition.
+     *
+     * @param value the value
+     * @return the condition
+     */
     public Criterion notEqual(String value) {
       return new Condition(field, "not_equal", JSON.getNodeFactory().textNode(checkText(value)));
     }
 
-    /** @param values the values @return the condition */
+    /**
+     * A condition.
+     *
+     * @param values the values
+     * @return the condition
+     */
     public Criterion in(Collection<String> values) {
       return new Condition(field, "in", texts(values));
     }
 
-    /** @param values the values @return the condition */
+    /**
+     * A condition.
+     *
+     * @param values the values
+     * @return the condition
+     */
     public Criterion notIn(Collection<String> values) {
       return new Condition(field, "not_in", texts(values));
     }
 
-    /** @param value the value @return the condition */
+    /**
+     * A condition.
+     *
+     * @param value the value
+     * @return the condition
+     */
     public Criterion contains(String value) {
       return new Condition(field, "contains", JSON.getNodeFactory().textNode(checkText(value)));
     }
 
-    /** @param value the value @return the condition */
+    /**
+     * A condition.
+     *
+     * @param value the value
+     * @return the condition
+     */
     public Criterion notContains(String value) {
       return new Condition(field, "not_contains", JSON.getNodeFactory().textNode(checkText(value)));
     }
 
-    /** @param value the value @return the condition */
+    /**
+     * A condition.
+     *
+     * @param value the value
+     * @return the condition
+     */
     public Criterion startsWith(String value) {
       return new Condition(field, "starts_with", JSON.getNodeFactory().textNode(checkText(value)));
     }
 
-    /** @param value the value @return the condition */
+    /**
+     * A condition.
+     *
+     * @param value the value
+     * @return the condition
+     */
     public Criterion endsWith(String value) {
       return new Condition(field, "ends_with", JSON.getNodeFactory().textNode(checkText(value)));
     }
@@ -233,32 +273,62 @@ public abstract class Criterion {
       return new Condition(field, comparator, JSON.getNodeFactory().numberNode(Objects.requireNonNull(value)));
     }
 
-    /** @param value the value @return the condition */
+    /**
+     * A condition.
+     *
+     * @param value the value
+     * @return the condition
+     */
     public Criterion equal(BigDecimal value) {
       return c("equal", value);
     }
 
-    /** @param value the value @return the condition */
+    /**
+     * A condition.
+     *
+     * @param value the value
+     * @return the condition
+     */
     public Criterion notEqual(BigDecimal value) {
       return c("not_equal", value);
     }
 
-    /** @param value the value @return the condition */
+    /**
+     * A condition.
+     *
+     * @param value the value
+     * @return the condition
+     */
     public Criterion lessThan(BigDecimal value) {
       return c("less_than", value);
     }
 
-    /** @param value the value @return the condition */
+    /**
+     * A condition.
+     *
+     * @param value the value
+     * @return the condition
+     */
     public Criterion lessEqual(BigDecimal value) {
       return c("less_equal", value);
     }
 
-    /** @param value the value @return the condition */
+    /**
+     * A condition.
+     *
+     * @param value the value
+     * @return the condition
+     */
     public Criterion greaterThan(BigDecimal value) {
       return c("greater_than", value);
     }
 
-    /** @param value the value @return the condition */
+    /**
+     * A condition.
+     *
+     * @param value the value
+     * @return the condition
+     */
     public Criterion greaterEqual(BigDecimal value) {
       return c("greater_equal", value);
     }
@@ -284,27 +354,52 @@ public abstract class Criterion {
       return new Condition(field, comparator, JSON.getNodeFactory().textNode(format(time)));
     }
 
-    /** @param time whole seconds @return the condition */
+    /**
+     * A condition.
+     *
+     * @param time whole seconds
+     * @return the condition
+     */
     public Criterion equal(OffsetDateTime time) {
       return c("equal", time);
     }
 
-    /** @param time whole seconds @return the condition */
+    /**
+     * A condition.
+     *
+     * @param time whole seconds
+     * @return the condition
+     */
     public Criterion lessThan(OffsetDateTime time) {
       return c("less_than", time);
     }
 
-    /** @param time whole seconds @return the condition */
+    /**
+     * A condition.
+     *
+     * @param time whole seconds
+     * @return the condition
+     */
     public Criterion lessEqual(OffsetDateTime time) {
       return c("less_equal", time);
     }
 
-    /** @param time whole seconds @return the condition */
+    /**
+     * A condition.
+     *
+     * @param time whole seconds
+     * @return the condition
+     */
     public Criterion greaterThan(OffsetDateTime time) {
       return c("greater_than", time);
     }
 
-    /** @param time whole seconds @return the condition */
+    /**
+     * A condition.
+     *
+     * @param time whole seconds
+     * @return the condition
+     */
     public Criterion greaterEqual(OffsetDateTime time) {
       return c("greater_equal", time);
     }
@@ -340,22 +435,42 @@ public abstract class Criterion {
       this.field = field;
     }
 
-    /** @param id the related record's id @return the condition */
+    /**
+     * A condition.
+     *
+     * @param id the related record's id
+     * @return the condition
+     */
     public Criterion equal(String id) {
       return new Condition(field, "equal", JSON.getNodeFactory().textNode(id));
     }
 
-    /** @param id the related record's id @return the condition */
+    /**
+     * A condition.
+     *
+     * @param id the related record's id
+     * @return the condition
+     */
     public Criterion notEqual(String id) {
       return new Condition(field, "not_equal", JSON.getNodeFactory().textNode(id));
     }
 
-    /** @param ids the related records' ids @return the condition */
+    /**
+     * A condition.
+     *
+     * @param ids the related records' ids
+     * @return the condition
+     */
     public Criterion in(Collection<String> ids) {
       return new Condition(field, "in", texts(ids));
     }
 
-    /** @param ids the related records' ids @return the condition */
+    /**
+     * A condition.
+     *
+     * @param ids the related records' ids
+     * @return the condition
+     */
     public Criterion notIn(Collection<String> ids) {
       return new Condition(field, "not_in", texts(ids));
     }

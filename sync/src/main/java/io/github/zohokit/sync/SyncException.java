@@ -10,6 +10,7 @@ import io.github.zohokit.ZohoException;
 public class SyncException extends ZohoException {
   private static final long serialVersionUID = 1L;
 
+  /** Zoho's error code, or null. */
   private final String code;
 
   /**

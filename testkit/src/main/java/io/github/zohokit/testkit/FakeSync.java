@@ -267,7 +267,11 @@ public final class FakeSync {
     return new ArrayList<>(crm.records(dc, module));
   }
 
-  /** Now on the fake's clock, whole seconds, as {@code Modified_Time} values are written. */
+  /**
+   * Now on the fake's clock, whole seconds, as {@code Modified_Time} values are written.
+   *
+   * @return the time, in UTC
+   */
   public OffsetDateTime now() {
     return OffsetDateTime.parse(crm.now()).withOffsetSameInstant(ZoneOffset.UTC);
   }

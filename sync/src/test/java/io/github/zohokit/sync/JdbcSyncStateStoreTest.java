@@ -45,6 +45,12 @@ class JdbcSyncStateStoreTest {
     return postgres.getPostgresDatabase();
   }
 
+  /** The embedded PostgreSQL's JDBC URL, for another process. */
+  static String postgresUrl() {
+    postgres();
+    return postgres.getJdbcUrl("postgres", "postgres");
+  }
+
   static Stream<Arguments> databases() {
     List<Arguments> all = new ArrayList<>();
     JdbcDataSource h2 = new JdbcDataSource();

@@ -61,6 +61,8 @@ public final class FakeZoho implements AutoCloseable {
   private final IdTokens idTokens = new IdTokens();
   private final Accounts accounts;
   private final Crm crm;
+  private final FakeSync sync;
+  private final BulkEndpoints bulkEndpoints;
   private final AccountsEndpoints accountsEndpoints;
   private final CrmEndpoints crmEndpoints;
   private final ControlEndpoints controlEndpoints;
@@ -76,10 +78,12 @@ public final class FakeZoho implements AutoCloseable {
     this.accounts = new Accounts(clock, new Accounts.Settings(b.limits, b.accessTokenLifetime, b.browserCodeLifetime,
         b.selfClientCodeLifetime, b.deviceCodeLifetime, b.deviceInterval, b.deviceSlowDownWindow));
     this.crm = new Crm(ids, clock);
+    this.sync = new FakeSync(crm);
     this.allowance = new ApiAllowance(clock, b.dataCenters, b.apiRequestsPerMinute, b.apiCreditsPerDay);
     this.accountsEndpoints = new AccountsEndpoints(this, accounts, b.oauthErrorStatus);
     this.crmEndpoints = new CrmEndpoints(this, accounts, crm, allowance);
     this.controlEndpoints = new ControlEndpoints(this);
+    this.bulkEndpoints = new BulkEndpoints(this, accounts, crm, allowance, sync);
     this.home = b.dataCenters.get(0);
     this.executor = Executors.newCachedThreadPool(runnable -> {
       Thread thread = new Thread(runnable, "fake-zoho");
@@ -570,6 +574,16 @@ public final class FakeZoho implements AutoCloseable {
     return crm.orgInfo(dc).get("id").asText();
   }
 
+  /**
+   * What a data-sync test needs: many records, changes behind the client's back, deletes, conversions, and Zoho's
+   * sync limits (page tokens, bulk jobs) lowered to reach them quickly.
+   *
+   * @return this fake's sync controls, the same instance each time
+   */
+  public FakeSync sync() {
+    return sync;
+  }
+
   // ---- internals ----
 
   FakeClock clock() {
@@ -607,6 +621,8 @@ public final class FakeZoho implements AutoCloseable {
       }
       if (http.path.startsWith("/oauth/") || http.path.startsWith("/.well-known/")) {
         accountsEndpoints.handle(dc, http);
+      } else if (BulkEndpoints.handles(http)) {
+        bulkEndpoints.handle(dc, http);
       } else if (http.path.startsWith("/crm/")) {
         crmEndpoints.handle(dc, http);
       } else if (http.path.equals("/_fake") || http.path.startsWith("/_fake/")) {

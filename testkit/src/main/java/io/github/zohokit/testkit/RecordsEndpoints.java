@@ -35,10 +35,12 @@ final class RecordsEndpoints {
   private final FakeZoho fake;
   private final Crm crm;
   private final Map<String, int[]> pageTokens = new ConcurrentHashMap<>();
+  private final ChangeEndpoints changes;
 
   RecordsEndpoints(FakeZoho fake, Crm crm) {
     this.fake = fake;
     this.crm = crm;
+    this.changes = new ChangeEndpoints(fake, crm, fake.sync());
   }
 
   /** Routes {@code /crm/vN/{module}[/...]}, segments {@code s}. */
@@ -48,7 +50,11 @@ final class RecordsEndpoints {
     if (sub == null) {
       switch (method) {
         case "GET":
-          list(http, module);
+          if (ChangeEndpoints.handles(http)) { // If-Modified-Since, sort_by, converted: what a sync reads
+            changes.list(http, module);
+          } else {
+            list(http, module);
+          }
           return;
         case "POST":
           write(dc, http, module, Crm.Write.INSERT, null);
@@ -68,7 +74,7 @@ final class RecordsEndpoints {
     } else if (sub.equals("search") && method.equals("GET")) {
       search(http, module);
     } else if (sub.equals("deleted") && method.equals("GET")) {
-      page(http, crm.deleted(module), null, "id", "asc");
+      changes.deleted(http, module);
     } else if (sub.equals("actions") && s.length > 4 && s[4].equals("count") && method.equals("GET")) {
       http.json(200, Http.JSON.createObjectNode().put("count", crm.count(module)));
     } else {

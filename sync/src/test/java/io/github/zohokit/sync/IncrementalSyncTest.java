@@ -1,0 +1,309 @@
+package io.github.zohokit.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.zohokit.Zoho;
+import io.github.zohokit.testkit.FakeSync;
+import io.github.zohokit.testkit.FakeZoho;
+import io.github.zohokit.token.DataCenter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The incremental sync against the fake Zoho: full load, changes, deletes, options, faults, the lease. */
+class IncrementalSyncTest {
+  private static final DataCenter US = DataCenter.US;
+  private static final List<String> FIELDS = List.of("Last_Name", "Email", "Company");
+
+  @TempDir
+  Path dir;
+
+  private FakeZoho fake;
+  private FakeSync zohoData;
+  private Zoho zoho;
+  private Fixtures.MovableClock clock;
+  private FileSyncStateStore store;
+
+  @BeforeEach
+  void start() {
+    fake = FakeZoho.builder().dataCenters(US).seedLeads(0).start();
+    zohoData = fake.sync();
+    zoho = Fixtures.connect(fake);
+    clock = new Fixtures.MovableClock();
+    store = new FileSyncStateStore(dir);
+  }
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  private IncrementalSync.Builder leads() {
+    return IncrementalSync.builder(zoho, "Leads").fields(FIELDS).stateStore(store).clock(clock)
+        .sleeper(d -> fake.advanceClock(d));
+  }
+
+  private Set<String> zohoIds() {
+    return zohoData.records(US, "Leads").stream().map(r -> r.path("id").asText()).collect(Collectors.toSet());
+  }
+
+  @Test
+  void theFirstRunCopiesEverythingAndASecondRunWithoutChangesCostsOneListAndOneDeletedCall() {
+    zohoData.seed(US, "Leads", 1_050);
+    Fixtures.Target target = new Fixtures.Target();
+    IncrementalSync sync = leads().build();
+
+    SyncReport first = sync.run(target);
+    assertThat(first.fullPass()).isEqualTo("load");
+    assertThat(target.rows.keySet()).isEqualTo(zohoIds());
+    assertThat(target.deliveries.values()).allMatch(n -> n == 1);
+    assertThat(first.upserted()).isEqualTo(1_050);
+
+    SyncReport second = sync.run(target);
+    assertThat(second.fullPass()).isNull();
+    assertThat(second.upserted()).isZero();
+    assertThat(second.deleted()).isZero();
+    assertThat(second.requests()).isEqualTo(2);
+    assertThat(target.versions).hasSize(1_050);
+  }
+
+  @Test
+  void changesMadeInZohoAreDeliveredOnceWithTheirNewValues() {
+    List<String> ids = zohoData.seed(US, "Leads", 300);
+    Fixtures.Target target = new Fixtures.Target();
+    IncrementalSync sync = leads().build();
+    sync.run(target);
+
+    zohoData.update(US, "Leads", ids.get(7), Map.of("Company", "Changed Ltd"));
+    zohoData.update(US, "Leads", ids.get(250), Map.of("Email", "new@example.com"));
+    SyncReport report = sync.run(target);
+
+    assertThat(report.upserted()).isEqualTo(2);
+    assertThat(target.rows.get(ids.get(7)).text("Company")).isEqualTo("Changed Ltd");
+    assertThat(target.rows.get(ids.get(250)).text("Email")).isEqualTo("new@example.com");
+    assertThat(sync.run(target).upserted()).isZero();
+  }
+
+  @Test
+  void deletesAreDeliveredOnceAndTheTargetMatchesZoho() {
+    List<String> ids = zohoData.seed(US, "Leads", 120);
+    Fixtures.Target target = new Fixtures.Target();
+    IncrementalSync sync = leads().build();
+    sync.run(target);
+
+    zohoData.delete(US, "Leads", List.of(ids.get(3), ids.get(90)));
+    SyncReport report = sync.run(target);
+
+    assertThat(report.deleted()).isEqualTo(2);
+    assertThat(target.deletes).containsExactlyInAnyOrder(ids.get(3), ids.get(90));
+    assertThat(target.rows.keySet()).isEqualTo(zohoIds());
+    assertThat(sync.run(target).deleted()).isZero();
+  }
+
+  @Test
+  void recordsSharingOneSecondBeyondAPageAreAllDeliveredOnce() {
+    List<String> ids = zohoData.seed(US, "Leads", 900);
+    zohoData.setModifiedTime(US, "Leads", ids.subList(100, 750), OffsetDateTime.of(2026, 3, 1, 12, 0, 0, 0,
+        ZoneOffset.ofHoursMinutes(5, 30)));
+    Fixtures.Target target = new Fixtures.Target();
+
+    leads().build().run(target);
+
+    assertThat(target.rows.keySet()).isEqualTo(zohoIds());
+    assertThat(target.deliveries.values()).allMatch(n -> n == 1);
+  }
+
+  @Test
+  void windowsAreSplitSoThePageTokenLimitIsNeverReached() {
+    zohoData.pageTokenRecordLimit(400);
+    zohoData.seed(US, "Leads", 1_500);
+    Fixtures.Target target = new Fixtures.Target();
+
+    leads().build().run(target);
+
+    assertThat(target.rows.keySet()).isEqualTo(zohoIds());
+    assertThat(fake.requests().stream().filter(c -> c.path().equals("/crm/v8/Leads")).count())
+        .isEqualTo(8); // ceil(1,500 / 200): the fewest Zoho's page size allows
+  }
+
+  @Test
+  void moreRecordsInOneSecondThanAPageTokenReachesIsAClearError() {
+    zohoData.pageTokenRecordLimit(400);
+    List<String> ids = zohoData.seed(US, "Leads", 700);
+    zohoData.setModifiedTime(US, "Leads", ids, OffsetDateTime.now(ZoneOffset.UTC).minusDays(1));
+
+    assertThatThrownBy(() -> leads().build().run(new Fixtures.Target()))
+        .isInstanceOf(SyncException.class)
+        .hasMessageContaining("Bulk Read")
+        .extracting(e -> ((SyncException) e).code()).isEqualTo("PAGINATION_LIMIT_EXCEEDED");
+  }
+
+  @Test
+  void convertedLeadsAreIncludedByDefaultAndHiddenWhenTurnedOff() {
+    List<String> ids = zohoData.seed(US, "Leads", 50);
+    Fixtures.Target withConverted = new Fixtures.Target();
+    Fixtures.Target without = new Fixtures.Target();
+    IncrementalSync both = leads().key("with").build();
+    IncrementalSync hidden = leads().key("without").includeConvertedLeads(false).build();
+    both.run(withConverted);
+    hidden.run(without);
+
+    zohoData.convertLead(US, ids.get(10));
+    both.run(withConverted);
+    hidden.run(without);
+
+    assertThat(withConverted.rows.get(ids.get(10)).data().path("Converted__s").asBoolean()).isTrue();
+    assertThat(without.rows.get(ids.get(10)).data().has("Converted__s")).isFalse();
+  }
+
+  @Test
+  void formulaValuesChangedWithoutModifiedTimeComeWithThePeriodicRefresh() {
+    List<String> ids = zohoData.seed(US, "Leads", 30);
+    Fixtures.Target target = new Fixtures.Target();
+    IncrementalSync sync = leads().formulaRefresh(Duration.ofDays(1)).build();
+    sync.run(target);
+
+    zohoData.setWithoutModifiedTime(US, "Leads", ids.get(4), "Company", "Formula Output");
+    assertThat(sync.run(target).upserted()).isZero();
+
+    clock.advance(Duration.ofDays(2));
+    SyncReport refresh = sync.run(target);
+    assertThat(refresh.fullPass()).isEqualTo("refresh");
+    assertThat(target.rows.get(ids.get(4)).text("Company")).isEqualTo("Formula Output");
+    assertThat(sync.run(target).fullPass()).isNull();
+  }
+
+  @Test
+  void aCursorOlderThanTheRecycleBinRetentionForcesAFullReconciliation() {
+    List<String> ids = zohoData.seed(US, "Leads", 80);
+    Fixtures.Target target = new Fixtures.Target();
+    IncrementalSync sync = leads().build();
+    sync.run(target);
+
+    zohoData.delete(US, "Leads", List.of(ids.get(1), ids.get(2)));
+    zohoData.ageDeletedEntries(US, "Leads", 61); // gone from Zoho's deleted-records list
+    clock.advance(Duration.ofDays(61));
+    SyncReport report = sync.run(target);
+
+    assertThat(report.fullPass()).isEqualTo("reconcile");
+    assertThat(report.reconciled()).isTrue();
+    assertThat(target.reconciliations).isEqualTo(1);
+    assertThat(target.rows.keySet()).isEqualTo(zohoIds()).doesNotContain(ids.get(1), ids.get(2));
+    assertThat(sync.run(target).fullPass()).isNull();
+  }
+
+  @Test
+  void moreDeletionsThanZohoListsLeadToAReconciliation() {
+    List<String> ids = zohoData.seed(US, "Leads", 2_300);
+    Fixtures.Target target = new Fixtures.Target();
+    IncrementalSync sync = leads().build();
+    sync.run(target);
+
+    zohoData.delete(US, "Leads", ids.subList(0, 2_100));
+    SyncReport report = sync.run(target);
+
+    assertThat(report.reconciled()).isTrue();
+    assertThat(target.rows.keySet()).isEqualTo(zohoIds()).hasSize(200);
+  }
+
+  @Test
+  void aHandlerThatFailsMidwayLosesNothingAndTheNextRunResumesWithoutRedelivering() {
+    zohoData.seed(US, "Leads", 1_000);
+    Fixtures.Target target = new Fixtures.Target();
+    IncrementalSync sync = leads().build();
+    int[] pages = {0};
+    assertThatThrownBy(() -> sync.run(batch -> {
+      if (!batch.upserts().isEmpty() && ++pages[0] == 3) {
+        throw new IllegalStateException("target database down");
+      }
+      target.handle(batch);
+    })).isInstanceOf(SyncException.class).hasMessageContaining("target database down")
+        .hasMessageContaining("comes again");
+    // two pages taken (a window starts one second before the last record read, so a page may repeat one)
+    assertThat(target.rows).hasSizeBetween(2 * 199, 400);
+
+    sync.run(target);
+
+    assertThat(target.rows.keySet()).isEqualTo(zohoIds());
+    assertThat(target.deliveries.values()).allMatch(n -> n == 1);
+  }
+
+  @Test
+  void a429IsWaitedOutWithBackOffAndThenTheRunGoesOn() {
+    zohoData.seed(US, "Leads", 500);
+    fake.limitApiRequests(2);
+    Fixtures.Target target = new Fixtures.Target();
+
+    SyncReport report = leads().retries(10, Duration.ofSeconds(2), Duration.ofSeconds(60)).build().run(target);
+
+    assertThat(target.rows.keySet()).isEqualTo(zohoIds());
+    assertThat(fake.count("crm:GET /crm/v8/Leads")).isGreaterThan(3); // the refused ones were sent again
+    assertThat(report.requests()).isGreaterThan(4);
+  }
+
+  @Test
+  void a429ThatDoesNotEaseIsAClearErrorAndTheCommittedPagesStay() {
+    zohoData.seed(US, "Leads", 500);
+    Fixtures.Target target = new Fixtures.Target();
+    IncrementalSync sync = leads().retries(2, Duration.ofSeconds(1), Duration.ofSeconds(1)).sleeper(d -> { }).build();
+    fake.limitApiRequests(2);
+
+    assertThatThrownBy(() -> sync.run(target)).isInstanceOf(SyncException.class)
+        .hasMessageContaining("429 TOO_MANY_REQUESTS").hasMessageContaining("resumes");
+    assertThat(target.rows).hasSizeBetween(2 * 199, 400);
+
+    fake.limitApiRequests(0);
+    sync.run(target);
+    assertThat(target.rows.keySet()).isEqualTo(zohoIds());
+  }
+
+  @Test
+  void aSecondWorkerDoesNothingWhileTheFirstHoldsTheLease() {
+    zohoData.seed(US, "Leads", 10);
+    Optional<SyncLease> held = store.tryLease("Leads", Duration.ofMinutes(1));
+    assertThat(held).isPresent();
+    Fixtures.Target target = new Fixtures.Target();
+
+    SyncReport report = leads().build().run(target);
+
+    assertThat(report.ran()).isFalse();
+    assertThat(target.rows).isEmpty();
+    assertThat(fake.requests()).noneMatch(c -> c.path().startsWith("/crm/v8/Leads"));
+    held.get().close();
+    assertThat(leads().build().run(target).ran()).isTrue();
+    assertThat(target.rows).hasSize(10);
+  }
+
+  @Test
+  void aRecordChangedWhileTheFullLoadPagesIsNotLost() {
+    List<String> ids = zohoData.seed(US, "Leads", 600);
+    Fixtures.Target target = new Fixtures.Target();
+    int[] pages = {0};
+    IncrementalSync sync = leads().build();
+    sync.run(batch -> {
+      if (++pages[0] == 1) {
+        zohoData.update(US, "Leads", ids.get(0), Map.of("Company", "Edited during the load"));
+      }
+      target.handle(batch);
+    });
+    sync.run(target);
+
+    assertThat(target.rows.keySet()).isEqualTo(zohoIds());
+    assertThat(target.rows.get(ids.get(0)).text("Company")).isEqualTo("Edited during the load");
+    JsonNode first = zohoData.records(US, "Leads").get(0);
+    assertThat(target.rows.get(first.path("id").asText()).modifiedTime())
+        .isEqualTo(OffsetDateTime.parse(first.path("Modified_Time").asText()));
+  }
+}

@@ -44,7 +44,7 @@ public final class Demo {
     System.out.println();
     System.out.println("Scopes this project asked for (the APIs it uses, from META-INF/zoho/scopes.json):");
     for (Class<?> api : List.of(DemoLeadsApi.class, UsersApi.class)) {
-      ScopeManifest.Client client = manifest.client(api).orElseThrow();
+      ScopeManifest.Api client = manifest.api(api).orElseThrow();
       asked.addAll(client.scopes());
       System.out.println("  " + client.interfaceName() + "  " + Scope.join(client.scopes()));
     }
@@ -53,7 +53,7 @@ public final class Demo {
         + (Scope.missing(token.scopes(), asked).isEmpty() ? ", all that were asked for" : ", missing "
         + Scope.join(Scope.missing(token.scopes(), asked))));
 
-    DemoLeadsApi leads = zoho.client(DemoLeadsApi.class);
+    DemoLeadsApi leads = zoho.api(DemoLeadsApi.class);
     RecordPage<Lead> page = leads.page(List.of("First_Name", "Last_Name", "Email", "Company"), 5);
     System.out.println();
     System.out.println("First " + page.data().size() + " leads, through the generated DemoLeadsApi client:");
@@ -63,7 +63,7 @@ public final class Demo {
     }
     long all = leads.all(List.of("Last_Name")).count();
     System.out.println("All leads, paged lazily: " + all);
-    User me = zoho.client(UsersApi.class).currentUser();
+    User me = zoho.api(UsersApi.class).currentUser();
     System.out.println("Current user, through zoho-crm's UsersApi: " + me.fullName() + " <" + me.email() + ">");
 
     HttpClient http = HttpClient.newHttpClient();

@@ -65,7 +65,7 @@ class NativeClientsIT {
 
     assertThat(seen).containsExactly("code", "slow_down", "other_dc EU");
     assertThat(token.dataCenter()).isEqualTo(DataCenter.EU);
-    assertThat(Zoho.connect(oauth).forUser("eve").client(UsersApi.class).currentUser().email())
+    assertThat(Zoho.connect(oauth).forUser("eve").api(UsersApi.class).currentUser().email())
         .isEqualTo("eve@example.eu");
   }
 
@@ -87,7 +87,7 @@ class NativeClientsIT {
 
     AuthorizationRequest second = oauth.authorizationCodeFlow().authorize(List.of("ZohoCRM.users.READ"));
     oauth.authorizationCodeFlow().complete(second, consentAndCaptureRedirect(second.url()), "phone");
-    assertThat(Zoho.connect(oauth).forUser("phone").client(UsersApi.class).currentUser().email())
+    assertThat(Zoho.connect(oauth).forUser("phone").api(UsersApi.class).currentUser().email())
         .isEqualTo(fake.defaultUser().email());
   }
 

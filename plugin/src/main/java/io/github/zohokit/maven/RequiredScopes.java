@@ -61,7 +61,7 @@ final class RequiredScopes {
   }
 
   /** One client and where its manifest came from ({@link #THIS_PROJECT} or a jar's file name). */
-  record Found(ScopeManifest.Client client, String origin) {}
+  record Found(ScopeManifest.Api api, String origin) {}
 
   private final List<Found> included;
   private final List<Found> excluded;
@@ -109,7 +109,7 @@ final class RequiredScopes {
         ? referencedInterfaces(projectClasses, fromDependencies) : Set.of();
     for (Found f : fromDependencies) {
       boolean wanted = policy == DependencyScopes.ALL
-          || policy == DependencyScopes.REFERENCED && referenced.contains(f.client().interfaceName());
+          || policy == DependencyScopes.REFERENCED && referenced.contains(f.api().interfaceName());
       (wanted ? included : excluded).add(f);
     }
     return new RequiredScopes(included, excluded, new TreeSet<>(Scope.parseList(extraScopes)), policy);
@@ -136,7 +136,7 @@ final class RequiredScopes {
       }
     }
     if (manifest != null) {
-      manifest.clients().forEach(c -> found.add(new Found(c, origin)));
+      manifest.apis().forEach(c -> found.add(new Found(c, origin)));
     }
     return found;
   }
@@ -153,7 +153,7 @@ final class RequiredScopes {
     }
     Map<String, List<byte[]>> patterns = new LinkedHashMap<>();
     for (Found f : candidates) {
-      patterns.computeIfAbsent(f.client().interfaceName(), RequiredScopes::patterns);
+      patterns.computeIfAbsent(f.api().interfaceName(), RequiredScopes::patterns);
     }
     List<Path> classFiles;
     try (Stream<Path> walk = Files.walk(classes.toPath())) {
@@ -207,7 +207,7 @@ final class RequiredScopes {
   /** Every scope the included clients declare, plus {@code zoho.scopes}, before reducing. */
   private Set<Scope> declared() {
     Set<Scope> all = new TreeSet<>(extra);
-    included.forEach(f -> all.addAll(f.client().scopes()));
+    included.forEach(f -> all.addAll(f.api().scopes()));
     return all;
   }
 
@@ -262,14 +262,14 @@ final class RequiredScopes {
       }
     }
     for (Found f : included) {
-      for (ScopeManifest.Method m : f.client().methods()) {
+      for (ScopeManifest.Method m : f.api().methods()) {
         String call = m.httpMethod() + " " + m.path();
         Optional<ScopeRequirement> requirement = ScopeCatalogue.requirementFor(m.httpMethod(), m.path());
         if (requirement.isEmpty()) {
-          lines.add("Not in zohokit's scope catalogue, so unchecked: " + f.client().interfaceName() + "." + m.name()
+          lines.add("Not in zohokit's scope catalogue, so unchecked: " + f.api().interfaceName() + "." + m.name()
               + "() " + call + " (" + f.origin() + ")");
         } else if (!requirement.get().isCoveredBy(m.scopes())) {
-          lines.add("Warning: " + f.client().interfaceName() + "." + m.name() + "() (" + f.origin() + ") declares "
+          lines.add("Warning: " + f.api().interfaceName() + "." + m.name() + "() (" + f.origin() + ") declares "
               + m.scopes() + " for " + call + ", but Zoho documents " + String.join(" or ",
               requirement.get().alternatives()) + "; the call will fail with OAUTH_SCOPE_MISMATCH");
         }
@@ -278,8 +278,8 @@ final class RequiredScopes {
     if (!excluded.isEmpty()) {
       Map<String, List<String>> byOrigin = new LinkedHashMap<>();
       for (Found f : excluded) {
-        byOrigin.computeIfAbsent(f.origin(), k -> new ArrayList<>()).add(f.client().interfaceName() + " ("
-            + Scope.join(f.client().scopes()) + ")");
+        byOrigin.computeIfAbsent(f.origin(), k -> new ArrayList<>()).add(f.api().interfaceName() + " ("
+            + Scope.join(f.api().scopes()) + ")");
       }
       String why = policy == DependencyScopes.NONE ? DependencyScopes.PROPERTY + "=none"
           : "this project's classes do not use them (" + DependencyScopes.PROPERTY + "=referenced, the default)";
@@ -296,13 +296,13 @@ final class RequiredScopes {
     List<String> askers = new ArrayList<>();
     for (Found f : included) {
       List<String> methods = new ArrayList<>();
-      for (ScopeManifest.Method m : f.client().methods()) {
+      for (ScopeManifest.Method m : f.api().methods()) {
         if (m.scopes().stream().anyMatch(scope::covers)) {
           methods.add(m.name() + "()");
         }
       }
       if (!methods.isEmpty()) {
-        askers.add(f.client().interfaceName() + ": " + String.join(", ", methods) + " (" + f.origin() + ")");
+        askers.add(f.api().interfaceName() + ": " + String.join(", ", methods) + " (" + f.origin() + ")");
       }
     }
     if (extra.stream().anyMatch(scope::covers)) {

@@ -25,9 +25,9 @@ final class ManifestWriter {
    * The manifest of {@code clients} and of {@code kept} (clients of an earlier build's manifest this compilation did
    * not see); a kept client that is also in {@code clients} is replaced.
    */
-  static String write(List<ClientModel> clients, List<ScopeManifest.Client> kept) {
+  static String write(List<ClientModel> clients, List<ScopeManifest.Api> kept) {
     Set<String> compiled = new java.util.HashSet<>();
-    List<ScopeManifest.Client> all = new ArrayList<>();
+    List<ScopeManifest.Api> all = new ArrayList<>();
     for (ClientModel client : clients) {
       compiled.add(client.interfaceName().canonicalName());
       all.add(client(client));
@@ -36,7 +36,7 @@ final class ManifestWriter {
     return ScopeManifest.of(all).toJson();
   }
 
-  private static ScopeManifest.Client client(ClientModel client) {
+  private static ScopeManifest.Api client(ClientModel client) {
     List<ScopeManifest.Method> methods = new ArrayList<>();
     for (MethodModel method : client.methods()) {
       List<Scope> scopes = new ArrayList<>();
@@ -44,19 +44,19 @@ final class ManifestWriter {
       methods.add(new ScopeManifest.Method(method.name(), method.httpMethod(), method.path().toString(), scopes,
           method.scopeOrigin(), method.catalogue()));
     }
-    return new ScopeManifest.Client(client.interfaceName().canonicalName(), methods, null);
+    return new ScopeManifest.Api(client.interfaceName().canonicalName(), methods, null);
   }
 
   /**
    * The clients of a manifest an earlier build wrote; empty when {@code manifest} is empty or not a zohokit scope
    * manifest, so an unreadable old manifest is replaced rather than merged.
    */
-  static List<ScopeManifest.Client> read(String manifest, String source) {
+  static List<ScopeManifest.Api> read(String manifest, String source) {
     if (manifest.isEmpty()) {
       return List.of();
     }
     try {
-      return ScopeManifest.parse(manifest, source).clients();
+      return ScopeManifest.parse(manifest, source).apis();
     } catch (IllegalArgumentException e) {
       return List.of();
     }

@@ -186,7 +186,7 @@ public final class ZohoProcessor extends AbstractProcessor {
       }
     }
     if (registries.isEmpty()) {
-      for (ScopeManifest.Client kept : previousManifest()) {
+      for (ScopeManifest.Api kept : previousManifest()) {
         TypeElement type = processingEnv.getElementUtils().getTypeElement(kept.interfaceName());
         if (type != null && !clients.containsKey(kept.interfaceName())) {
           ClassName api = ClassName.get(type);
@@ -244,8 +244,8 @@ public final class ZohoProcessor extends AbstractProcessor {
     List<ClientModel> all = new ArrayList<>(clients.values());
     // only this compilation's registries: the first one carries the clients an earlier build kept
     write(SERVICES, String.join("\n", registries) + "\n");
-    List<ScopeManifest.Client> kept = new ArrayList<>();
-    for (ScopeManifest.Client client : previousManifest()) {
+    List<ScopeManifest.Api> kept = new ArrayList<>();
+    for (ScopeManifest.Api client : previousManifest()) {
       if (!clients.containsKey(client.interfaceName()) && exists(client.interfaceName())) {
         kept.add(client);
       }
@@ -254,7 +254,7 @@ public final class ZohoProcessor extends AbstractProcessor {
   }
 
   /** The clients of the manifest an earlier build wrote to the class output; none when there is none. */
-  private List<ScopeManifest.Client> previousManifest() {
+  private List<ScopeManifest.Api> previousManifest() {
     return ManifestWriter.read(previous(ScopeManifest.RESOURCE), ScopeManifest.RESOURCE);
   }
 

@@ -47,7 +47,7 @@ class ManifestWriterTest {
     String written = read();
     ScopeManifest manifest = ScopeManifest.parse(written, "out");
     assertThat(manifest.toJson()).as("the owner's layout, byte for byte").isEqualTo(written);
-    assertThat(manifest.client("com.example.crm.LeadsApi").orElseThrow().methods())
+    assertThat(manifest.api("com.example.crm.LeadsApi").orElseThrow().methods())
         .containsExactly(
             new ScopeManifest.Method("create", "POST", "/crm/v8/Leads", Scope.parseList("ZohoCRM.modules.leads.CREATE"),
                 "method", "documented"),
@@ -77,7 +77,7 @@ class ManifestWriterTest {
 
     compile(USERS);
 
-    assertThat(ScopeManifest.parse(read(), "out").clients()).extracting(ScopeManifest.Client::interfaceName)
+    assertThat(ScopeManifest.parse(read(), "out").apis()).extracting(ScopeManifest.Api::interfaceName)
         .containsExactly("com.example.crm.UsersApi");
   }
 

@@ -23,7 +23,7 @@ import java.util.TreeSet;
  *
  * <pre>{@code
  * ScopeManifest manifest = ScopeManifest.load(MyApp.class.getClassLoader()); // every jar's manifest, merged
- * String asked = Scope.join(manifest.client(LeadsApi.class).orElseThrow().scopes());
+ * String asked = Scope.join(manifest.api(LeadsApi.class).orElseThrow().scopes());
  * }</pre>
  *
  * <p>This class is the manifest's only reader and writer: the processor writes it with {@link #toJson()} and reads
@@ -45,21 +45,21 @@ public final class ScopeManifest {
   /** The value of the manifest's {@code formatVersion} member this class writes. */
   public static final int FORMAT_VERSION = 1;
 
-  private final List<Client> clients;
+  private final List<Api> clients;
 
-  private ScopeManifest(List<Client> clients) {
+  private ScopeManifest(List<Api> clients) {
     this.clients = List.copyOf(clients);
   }
 
   /**
-   * One client interface and its methods.
+   * One API interface and its methods.
    *
    * @param interfaceName the interface's qualified name
    * @param methods its methods, each one call
    * @param source where its manifest was read from (a class directory or a jar), for telling users who asked for a
-   *     scope; empty for a client not read from a manifest
+   *     scope; empty for an API not read from a manifest
    */
-  public record Client(String interfaceName, List<Method> methods, String source) {
+  public record Api(String interfaceName, List<Method> methods, String source) {
     /**
      * Copies {@code methods}.
      *
@@ -67,7 +67,7 @@ public final class ScopeManifest {
      * @param methods its methods
      * @param source where it was read from; null is taken as empty
      */
-    public Client {
+    public Api {
       methods = List.copyOf(methods);
       source = source == null ? "" : source;
     }
@@ -116,7 +116,7 @@ public final class ScopeManifest {
   }
 
   /**
-   * A manifest of no clients.
+   * A manifest of no APIs.
    *
    * @return an empty manifest
    */
@@ -127,10 +127,10 @@ public final class ScopeManifest {
   /**
    * A manifest of {@code clients}, as the processor writes one.
    *
-   * @param clients the clients, in any order
+   * @param clients the APIs, in any order
    * @return the manifest
    */
-  public static ScopeManifest of(Collection<Client> clients) {
+  public static ScopeManifest of(Collection<Api> clients) {
     return new ScopeManifest(new ArrayList<>(clients));
   }
 
@@ -143,7 +143,7 @@ public final class ScopeManifest {
    * @throws IllegalArgumentException when one is not a zohokit scope manifest or holds a malformed scope
    */
   public static ScopeManifest load(ClassLoader classLoader) {
-    List<Client> clients = new ArrayList<>();
+    List<Api> clients = new ArrayList<>();
     try {
       Enumeration<URL> resources = classLoader.getResources(RESOURCE);
       for (URL url : Collections.list(resources)) {
@@ -161,8 +161,8 @@ public final class ScopeManifest {
    * Reads one manifest.
    *
    * @param in the manifest's JSON, UTF-8; not closed here
-   * @param source where it came from, for messages and {@link Client#source()}
-   * @return the manifest's clients
+   * @param source where it came from, for messages and {@link Api#source()}
+   * @return the manifest's APIs
    * @throws IOException when {@code in} cannot be read
    * @throws IllegalArgumentException naming the source when it is not a zohokit scope manifest or holds a malformed
    *     scope
@@ -175,8 +175,8 @@ public final class ScopeManifest {
    * Reads one manifest from its text.
    *
    * @param json the manifest's JSON
-   * @param source where it came from, for messages and {@link Client#source()}
-   * @return the manifest's clients
+   * @param source where it came from, for messages and {@link Api#source()}
+   * @return the manifest's APIs
    * @throws IllegalArgumentException naming the source when it is not a zohokit scope manifest or holds a malformed
    *     scope
    */
@@ -190,7 +190,7 @@ public final class ScopeManifest {
     if (!(root instanceof Map) || !FORMAT.equals(((Map<?, ?>) root).get("format"))) {
       throw new IllegalArgumentException("the scope manifest " + source + " is not a zohokit scope manifest");
     }
-    List<Client> clients = new ArrayList<>();
+    List<Api> clients = new ArrayList<>();
     for (Map<?, ?> client : objects((Map<?, ?>) root, "clients", source)) {
       List<Method> methods = new ArrayList<>();
       for (Map<?, ?> method : objects(client, "methods", source)) {
@@ -205,7 +205,7 @@ public final class ScopeManifest {
         methods.add(new Method(text(method, "name", source), text(method, "http", source),
             text(method, "path", source), scopes, text(method, "scopeFrom", source), text(method, "catalogue", source)));
       }
-      clients.add(new Client(text(client, "interface", source), methods, source));
+      clients.add(new Api(text(client, "interface", source), methods, source));
     }
     return new ScopeManifest(clients);
   }
@@ -244,22 +244,22 @@ public final class ScopeManifest {
   }
 
   /**
-   * The manifest as the processor writes it: clients sorted by interface, methods by name, HTTP method and path,
+   * The manifest as the processor writes it: APIs sorted by interface, methods by name, HTTP method and path,
    * scopes sorted without duplicates (each spelled as first declared), two-space indentation, one method per line,
    * a final newline. The same manifest always gives the same text.
    *
    * @return the JSON text
    */
   public String toJson() {
-    List<Client> sorted = new ArrayList<>(clients);
-    sorted.sort(Comparator.comparing(Client::interfaceName));
+    List<Api> sorted = new ArrayList<>(clients);
+    sorted.sort(Comparator.comparing(Api::interfaceName));
     Set<Scope> union = new TreeSet<>();
     StringBuilder json = new StringBuilder();
     json.append("{\n  \"format\": ").append(ManifestJson.quote(FORMAT))
         .append(",\n  \"formatVersion\": ").append(FORMAT_VERSION).append(",\n");
     json.append("  \"clients\": [");
     for (int c = 0; c < sorted.size(); c++) {
-      Client client = sorted.get(c);
+      Api client = sorted.get(c);
       List<Method> methods = new ArrayList<>(client.methods());
       methods.sort(Comparator.comparing(Method::name).thenComparing(Method::httpMethod)
           .thenComparing(Method::path));
@@ -294,22 +294,22 @@ public final class ScopeManifest {
   }
 
   /**
-   * The client interfaces, in the order read.
+   * The API interfaces, in the order read.
    *
-   * @return the clients, unmodifiable
+   * @return the APIs, unmodifiable
    */
-  public List<Client> clients() {
+  public List<Api> apis() {
     return clients;
   }
 
   /**
-   * The client of one interface.
+   * The entry of one interface.
    *
    * @param interfaceName the interface's qualified (canonical) name, such as {@code com.example.LeadsApi}
-   * @return the first client of that name, or empty when no manifest lists it
+   * @return the first entry of that name, or empty when no manifest lists it
    */
-  public Optional<Client> client(String interfaceName) {
-    for (Client client : clients) {
+  public Optional<Api> api(String interfaceName) {
+    for (Api client : clients) {
       if (client.interfaceName().equals(interfaceName)) {
         return Optional.of(client);
       }
@@ -318,19 +318,19 @@ public final class ScopeManifest {
   }
 
   /**
-   * The client of one API interface.
+   * The entry of one API interface.
    *
    * @param api the annotated interface, such as {@code LeadsApi.class}
-   * @return its client, or empty when no manifest lists it (it was compiled without zohokit's processor)
+   * @return its entry, or empty when no manifest lists it (it was compiled without zohokit's processor)
    */
-  public Optional<Client> client(Class<?> api) {
-    return client(api.getCanonicalName());
+  public Optional<Api> api(Class<?> api) {
+    return api(api.getCanonicalName());
   }
 
   /**
-   * Every scope any client declares, sorted, without duplicates.
+   * Every scope any API declares, sorted, without duplicates.
    *
-   * @return the union of every client's scopes
+   * @return the union of every API's scopes
    */
   public Set<Scope> scopes() {
     Set<Scope> union = new TreeSet<>();
@@ -339,21 +339,21 @@ public final class ScopeManifest {
   }
 
   /**
-   * This manifest and {@code other}'s clients together.
+   * This manifest and {@code other}'s APIs together.
    *
    * @param other another manifest
-   * @return a new manifest with the clients of both, this one's first
+   * @return a new manifest with the APIs of both, this one's first
    */
   public ScopeManifest plus(ScopeManifest other) {
-    List<Client> all = new ArrayList<>(clients);
+    List<Api> all = new ArrayList<>(clients);
     all.addAll(other.clients);
     return new ScopeManifest(all);
   }
 
   /**
-   * Whether the manifest lists no client.
+   * Whether the manifest lists no API.
    *
-   * @return true when there are no clients
+   * @return true when there are no APIs
    */
   public boolean isEmpty() {
     return clients.isEmpty();

@@ -17,7 +17,7 @@ public final class JdkOnlyExercise implements Runnable {
     check(variable.get().forModule("Deals").orElseThrow().isCoveredBy(declared), "a module's call");
     check(!variable.get().suggestion().isEmpty() && !variable.get().alternatives().isEmpty(), "the suggestion");
     check(ScopeCatalogue.operationCount() > 300, "the catalogue");
-    ScopeManifest manifest = ScopeManifest.of(List.of(new ScopeManifest.Client("com.example.LeadsApi",
+    ScopeManifest manifest = ScopeManifest.of(List.of(new ScopeManifest.Api("com.example.LeadsApi",
         List.of(new ScopeManifest.Method("find", "GET", "/crm/v8/Leads/{id}", declared, "method", "documented")),
         null)));
     ScopeManifest read = ScopeManifest.parse(manifest.toJson(), "exercise");

@@ -48,8 +48,8 @@ class ScopeManifestTest {
   @Test
   void writesTheFormatByteForByteSortedThroughout() {
     ScopeManifest manifest = ScopeManifest.of(List.of(
-        new ScopeManifest.Client("com.example.Z\"Odd\"\\Api", List.of(), null),
-        new ScopeManifest.Client("com.example.LeadsApi", List.of(
+        new ScopeManifest.Api("com.example.Z\"Odd\"\\Api", List.of(), null),
+        new ScopeManifest.Api("com.example.LeadsApi", List.of(
             method("find", "GET", "/crm/v8/{module}/{id}", "ZohoCRM.org.READ,ZohoCRM.modules.leads.READ,"
                 + "zohocrm.org.read", "interface", "documented, module known at run time"),
             method("create", "POST", "/crm/v8/Leads", "ZohoCRM.modules.leads.CREATE", "method", "documented")),
@@ -63,15 +63,15 @@ class ScopeManifestTest {
     ScopeManifest read = ScopeManifest.parse(WRITTEN, "target/classes/META-INF/zoho/scopes.json");
 
     assertThat(read.toJson()).isEqualTo(WRITTEN);
-    assertThat(read.clients()).extracting(ScopeManifest.Client::interfaceName)
+    assertThat(read.apis()).extracting(ScopeManifest.Api::interfaceName)
         .containsExactly("com.example.LeadsApi", "com.example.Z\"Odd\"\\Api");
-    ScopeManifest.Client leads = read.client("com.example.LeadsApi").orElseThrow();
+    ScopeManifest.Api leads = read.api("com.example.LeadsApi").orElseThrow();
     assertThat(leads.source()).isEqualTo("target/classes/META-INF/zoho/scopes.json");
     assertThat(leads.methods().get(1)).isEqualTo(method("find", "GET", "/crm/v8/{module}/{id}",
         "ZohoCRM.modules.leads.READ,ZohoCRM.org.READ", "interface", "documented, module known at run time"));
     assertThat(Scope.join(read.scopes()))
         .isEqualTo("ZohoCRM.modules.leads.CREATE,ZohoCRM.modules.leads.READ,ZohoCRM.org.READ");
-    assertThat(read.client("com.example.Missing")).isEmpty();
+    assertThat(read.api("com.example.Missing")).isEmpty();
   }
 
   @Test
@@ -82,7 +82,7 @@ class ScopeManifestTest {
 
     ScopeManifest read = ScopeManifest.read(new ByteArrayInputStream(compact.getBytes(StandardCharsets.UTF_8)), "x");
 
-    assertThat(read.clients()).singleElement().satisfies(c -> {
+    assertThat(read.apis()).singleElement().satisfies(c -> {
       assertThat(c.interfaceName()).isEqualTo("a.B");
       assertThat(c.methods()).containsExactly(method("m", "GET", "/crm/v8/org", "ZohoCRM.org.READ", "", ""));
     });
@@ -109,7 +109,7 @@ class ScopeManifestTest {
     for (String name : List.of("one", "two")) {
       Path file = dir.resolve(name).resolve(ScopeManifest.RESOURCE);
       Files.createDirectories(file.getParent());
-      Files.writeString(file, ScopeManifest.of(List.of(new ScopeManifest.Client("com.example." + name + ".Api",
+      Files.writeString(file, ScopeManifest.of(List.of(new ScopeManifest.Api("com.example." + name + ".Api",
           List.of(method("m", "GET", "/crm/v8/users", "ZohoCRM.users.READ", "method", "documented")), null)))
           .toJson());
     }
@@ -117,9 +117,9 @@ class ScopeManifestTest {
         dir.resolve("two").toUri().toURL()}, null)) {
       ScopeManifest all = ScopeManifest.load(loader);
 
-      assertThat(all.clients()).extracting(ScopeManifest.Client::interfaceName)
+      assertThat(all.apis()).extracting(ScopeManifest.Api::interfaceName)
           .containsExactly("com.example.one.Api", "com.example.two.Api");
-      assertThat(all.clients().get(1).source()).endsWith("two/" + ScopeManifest.RESOURCE);
+      assertThat(all.apis().get(1).source()).endsWith("two/" + ScopeManifest.RESOURCE);
       assertThat(Scope.join(all.scopes())).isEqualTo("ZohoCRM.users.READ");
       assertThat(ScopeManifest.load(new URLClassLoader(new URL[0], null)).isEmpty()).isTrue();
     }
@@ -127,12 +127,12 @@ class ScopeManifestTest {
 
   @Test
   void aClientIsFoundByItsInterface() {
-    ScopeManifest manifest = ScopeManifest.of(List.of(new ScopeManifest.Client(ScopeManifestTest.class
+    ScopeManifest manifest = ScopeManifest.of(List.of(new ScopeManifest.Api(ScopeManifestTest.class
         .getCanonicalName(), List.of(), "here")));
 
-    assertThat(manifest.client(ScopeManifestTest.class)).map(ScopeManifest.Client::source).contains("here");
-    assertThat(manifest.client(String.class)).isEmpty();
-    assertThat(manifest.plus(ScopeManifest.empty()).clients()).hasSize(1);
+    assertThat(manifest.api(ScopeManifestTest.class)).map(ScopeManifest.Api::source).contains("here");
+    assertThat(manifest.api(String.class)).isEmpty();
+    assertThat(manifest.plus(ScopeManifest.empty()).apis()).hasSize(1);
   }
 
   @Test

@@ -65,7 +65,7 @@ final class ZohoLoginController {
           + "ZohoCRM.modules.leads.READ");
     }
     Map<String, Set<Scope>> bySource = new TreeMap<>();
-    manifest.clients().forEach(c -> bySource.computeIfAbsent(c.source(), k -> new TreeSet<>()).addAll(c.scopes()));
+    manifest.apis().forEach(c -> bySource.computeIfAbsent(c.source(), k -> new TreeSet<>()).addAll(c.scopes()));
     log.info("Login with Zoho asks for {}: the scopes the generated clients on the class path declare ({}); "
         + "set zoho.scopes to ask for fewer", declared, bySource.entrySet().stream()
         .map(e -> e.getKey() + " adds " + Scope.minimal(e.getValue())).collect(Collectors.joining("; ")));

@@ -62,7 +62,7 @@ class CrmSyncIT {
 
   @Test
   void theGeneratedClientPagesPastOnePage() throws Exception {
-    LeadsApi leads = zoho.client(LeadsApi.class);
+    LeadsApi leads = zoho.api(LeadsApi.class);
     RecordPage<Lead> first = leads.page(List.of("Last_Name"), 10);
     assertThat(first.data()).hasSize(10);
     assertThat(first.hasMore()).isTrue();
@@ -76,7 +76,7 @@ class CrmSyncIT {
 
   @Test
   void twoHundredFiftyInsertsTakeThreeCallsThenUpdateAndDelete() throws Exception {
-    RecordsApi records = zoho.client(RecordsApi.class);
+    RecordsApi records = zoho.api(RecordsApi.class);
     List<CrmRecord> contacts = new ArrayList<>();
     for (int i = 0; i < 250; i++) {
       contacts.add(new CrmRecord().set("Last_Name", "Sync " + i).set("Email", "sync" + i + "@example.com"));
@@ -95,19 +95,19 @@ class CrmSyncIT {
 
   @Test
   void coqlCurrentUserFieldsAndAnEmptyModule() {
-    RecordPage<CrmRecord> rows = zoho.client(CoqlApi.class).query("select Last_Name from Leads where Last_Name like 'S%' limit 5");
+    RecordPage<CrmRecord> rows = zoho.api(CoqlApi.class).query("select Last_Name from Leads where Last_Name like 'S%' limit 5");
     assertThat(rows.data()).isNotEmpty().allMatch(r -> r.getString("Last_Name").startsWith("S"));
-    assertThat(zoho.client(UsersApi.class).currentUser().email()).isEqualTo("ann@zylker.example");
-    assertThat(zoho.client(MetadataApi.class).fields("Leads")).extracting(FieldMeta::apiName).contains("Last_Name");
-    assertThat(zoho.client(RecordsApi.class).list("Deals", List.of("Deal_Name")).data()).isEmpty();
+    assertThat(zoho.api(UsersApi.class).currentUser().email()).isEqualTo("ann@zylker.example");
+    assertThat(zoho.api(MetadataApi.class).fields("Leads")).extracting(FieldMeta::apiName).contains("Last_Name");
+    assertThat(zoho.api(RecordsApi.class).list("Deals", List.of("Deal_Name")).data()).isEmpty();
   }
 
   @Test
   void anExpiredAccessTokenIsRefreshedOnceAndTheCallSucceeds() throws Exception {
-    zoho.client(UsersApi.class).currentUser();
+    zoho.api(UsersApi.class).currentUser();
     int before = counter("token:refresh_token");
     control("POST", "/tokens/expire", "{}");
-    assertThat(zoho.client(UsersApi.class).currentUser()).isNotNull();
+    assertThat(zoho.api(UsersApi.class).currentUser()).isNotNull();
     assertThat(counter("token:refresh_token") - before).isEqualTo(1);
   }
 

@@ -1,5 +1,6 @@
 package io.github.zohokit.processor;
 
+import io.github.zohokit.scope.Scope;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import java.util.List;
@@ -18,8 +19,8 @@ record ClientModel(TypeElement element, ClassName interfaceName, ClassName gener
       String name,
       String httpMethod,
       PathTemplate path,
-      /* the declared scopes, as written (each parsed and checked) */
-      List<String> scopes,
+      /* the declared scopes, each parsed once and checked */
+      List<Scope> scopes,
       ScopeOrigin scopeFrom,
       Catalogue catalogueEntry,
       /* the path variable holding the module, checked before the call is sent; null when none */

@@ -1,5 +1,6 @@
 package io.github.zohokit.processor;
 
+import io.github.zohokit.scope.Scope;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
@@ -168,8 +169,8 @@ final class ClientWriter {
       b.add("},$W");
     }
     b.add("$S,$W$S", method.httpMethod(), method.path().toString());
-    for (String scope : method.scopes()) {
-      b.add(",$W$S", scope);
+    for (Scope scope : method.scopes()) {
+      b.add(",$W$S", scope.toString());
     }
     return b.add(")").build();
   }

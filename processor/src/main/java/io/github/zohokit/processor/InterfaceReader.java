@@ -1,5 +1,6 @@
 package io.github.zohokit.processor;
 
+import io.github.zohokit.scope.Scope;
 import com.palantir.javapoet.ClassName;
 import io.github.zohokit.annotation.Delete;
 import io.github.zohokit.annotation.Get;
@@ -81,7 +82,7 @@ final class InterfaceReader {
             + "generated class in the same package implements it");
       }
     }
-    List<String> interfaceScopes = scopes.ofInterface(type);
+    List<Scope> interfaceScopes = scopes.ofInterface(type);
     List<MethodModel> methods = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
       if (method.getModifiers().contains(Modifier.ABSTRACT)
@@ -101,7 +102,7 @@ final class InterfaceReader {
     return ClassName.get(api.packageName(), "Zoho" + String.join("_", api.simpleNames()));
   }
 
-  private Optional<MethodModel> readMethod(TypeElement type, ExecutableElement method, List<String> interfaceScopes) {
+  private Optional<MethodModel> readMethod(TypeElement type, ExecutableElement method, List<Scope> interfaceScopes) {
     String where = method.getSimpleName() + "()";
     Map<String, String> http = httpAnnotations(method);
     if (http.isEmpty()) {

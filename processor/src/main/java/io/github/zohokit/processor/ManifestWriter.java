@@ -1,7 +1,6 @@
 package io.github.zohokit.processor;
 
 import io.github.zohokit.processor.ClientModel.MethodModel;
-import io.github.zohokit.scope.Scope;
 import io.github.zohokit.scope.ScopeManifest;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +38,7 @@ final class ManifestWriter {
   private static ScopeManifest.Api client(ClientModel client) {
     List<ScopeManifest.Method> methods = new ArrayList<>();
     for (MethodModel method : client.methods()) {
-      List<Scope> scopes = new ArrayList<>();
-      method.scopes().forEach(s -> scopes.add(Scope.parse(s)));
-      methods.add(new ScopeManifest.Method(method.name(), method.httpMethod(), method.path().toString(), scopes,
+      methods.add(new ScopeManifest.Method(method.name(), method.httpMethod(), method.path().toString(), method.scopes(),
           method.scopeOrigin(), method.catalogue()));
     }
     return new ScopeManifest.Api(client.interfaceName().canonicalName(), methods, null);

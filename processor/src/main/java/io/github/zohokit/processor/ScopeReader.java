@@ -46,8 +46,8 @@ final class ScopeReader {
     }
   }
 
-  /** A method's scopes, as written, and where they were declared. */
-  record Declared(List<String> scopes, ScopeOrigin origin) {}
+  /** A method's scopes, each parsed once, and where they were declared. */
+  record Declared(List<Scope> scopes, ScopeOrigin origin) {}
 
   /** What the catalogue said of a call, and the path variable holding the module to check at run time (or null). */
   record Coverage(Catalogue catalogue, String moduleVariable) {}
@@ -61,7 +61,7 @@ final class ScopeReader {
   }
 
   /** The scopes of a type-level {@code @ZohoScope}, each checked (errors on the type); null without one. */
-  List<String> ofInterface(TypeElement type) {
+  List<Scope> ofInterface(TypeElement type) {
     ZohoScope annotation = type.getAnnotation(ZohoScope.class);
     return annotation == null ? null : checked(type, annotation);
   }
@@ -70,18 +70,20 @@ final class ScopeReader {
    * The scopes {@code method} declares, by the rule in the class comment; empty after reporting an error (a
    * malformed scope, or none at all).
    */
-  Optional<Declared> ofMethod(TypeElement type, ExecutableElement method, List<String> interfaceScopes) {
+  Optional<Declared> ofMethod(TypeElement type, ExecutableElement method, List<Scope> interfaceScopes) {
     ZohoScope own = method.getAnnotation(ZohoScope.class);
     if (own != null) {
-      List<String> scopes = checked(method, own);
+      List<Scope> scopes = checked(method, own);
       return scopes.size() == own.value().length ? Optional.of(new Declared(scopes, ScopeOrigin.METHOD))
           : Optional.empty();
     }
     Element declaring = method.getEnclosingElement();
     if (!declaring.equals(type) && declaring.getAnnotation(ZohoScope.class) != null) {
-      // inherited: the super-interface's scopes are taken as it declares them (checked when it is compiled)
-      return Optional.of(new Declared(List.of(declaring.getAnnotation(ZohoScope.class).value()),
-          ScopeOrigin.inheritedFrom(((TypeElement) declaring).getQualifiedName().toString())));
+      // inherited: the super-interface's scopes (checked again here: it may come from a jar)
+      ZohoScope inherited = declaring.getAnnotation(ZohoScope.class);
+      List<Scope> scopes = checked(method, inherited);
+      return scopes.size() == inherited.value().length ? Optional.of(new Declared(scopes,
+          ScopeOrigin.inheritedFrom(((TypeElement) declaring).getQualifiedName().toString()))) : Optional.empty();
     }
     if (interfaceScopes != null) {
       return Optional.of(new Declared(interfaceScopes, ScopeOrigin.INTERFACE));
@@ -92,16 +94,15 @@ final class ScopeReader {
     return Optional.empty();
   }
 
-  private List<String> checked(Element element, ZohoScope annotation) {
-    List<String> scopes = new ArrayList<>();
+  private List<Scope> checked(Element element, ZohoScope annotation) {
+    List<Scope> scopes = new ArrayList<>();
     if (annotation.value().length == 0) {
       errors.errorOnScope(element, "@ZohoScope is empty; name at least one scope, for example "
           + "@ZohoScope(\"ZohoCRM.modules.leads.READ\")");
     }
     for (String scope : annotation.value()) {
       try {
-        Scope.parse(scope);
-        scopes.add(scope.trim());
+        scopes.add(Scope.parse(scope));
       } catch (IllegalArgumentException e) {
         errors.errorOnScope(element, e.getMessage());
       }
@@ -113,7 +114,7 @@ final class ScopeReader {
    * Judges {@code scopes} against Zoho's documented scopes for the call {@code httpMethod path}, as the class
    * comment says; reports on the method's {@code @ZohoScope}.
    */
-  Coverage coverage(ExecutableElement method, String httpMethod, PathTemplate path, List<String> scopes) {
+  Coverage coverage(ExecutableElement method, String httpMethod, PathTemplate path, List<Scope> scopes) {
     String call = httpMethod + " " + path.path();
     String name = method.getSimpleName() + "()";
     Optional<ScopeRequirement> found = ScopeCatalogue.requirementFor(httpMethod, path.path());
@@ -131,9 +132,7 @@ final class ScopeReader {
       return new Coverage(Catalogue.UNKNOWN, null);
     }
     ScopeRequirement requirement = found.get();
-    List<Scope> declared = new ArrayList<>();
-    scopes.forEach(s -> declared.add(Scope.parse(s)));
-    if (!scopes.isEmpty() && !requirement.isCoveredBy(declared)) {
+    if (!scopes.isEmpty() && !requirement.isCoveredBy(scopes)) {
       String documented = String.join(" or ", requirement.alternatives());
       StringBuilder fix = new StringBuilder();
       for (Scope s : requirement.suggestion()) {

@@ -40,7 +40,8 @@ public final class DownloadLimiter {
         window.addLast(now);
         return;
       }
-      Duration wait = Duration.between(now, window.peekFirst().plusSeconds(60)).plusMillis(10);
+      // a second more than the window: Zoho counts by its own clock, which is not ours to the millisecond
+      Duration wait = Duration.between(now, window.peekFirst().plusSeconds(60)).plusSeconds(1);
       sleeper.sleep(wait);
     }
   }

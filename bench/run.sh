@@ -79,7 +79,10 @@ fi
 
 if wanted 3; then
 echo "== 3. processor cost (whole-process javac, 200 interfaces x 10 methods; plain, zoho-processor, avaje)"
-processor_path="$(grep -E '/(zoho-processor|javapoet)-[0-9][^/]*\.jar$' <<< "$provided" | paste -sd:):$zoho_cp"
+# javapoet: provided through zoho-processor, or on the run class path when another module (zoho-schema, through the
+# plugin) brings it at compile scope
+processor_path="$({ echo "$provided"; tr ':' '\n' < bench/target/classpath/run.txt; } \
+  | grep -E '/(zoho-processor|javapoet)-[0-9][^/]*\.jar$' | sort -u | paste -sd:):$zoho_cp"
 avaje_cp="$zoho_cp:$(grep -E '/io/avaje/' <<< "$provided" | grep -v -- '-generator' | paste -sd:)"
 avaje_processor_path=$(grep -E '/io/avaje/avaje-http-client-generator/' <<< "$provided" | paste -sd:)
 rounds=3

@@ -89,7 +89,7 @@ abstract class AbstractZohoMojo extends AbstractMojo {
   protected boolean includeDependencies;
 
   /**
-   * Which dependency clients' scopes to request: {@code referenced} (the default: only the dependency clients whose
+   * Which dependency APIs' scopes to request: {@code referenced} (the default: only the dependency APIs whose
    * interfaces this project's compiled classes use, so a library such as zoho-crm does not widen the scopes),
    * {@code all}, or {@code none}. The goals list what they left out.
    */

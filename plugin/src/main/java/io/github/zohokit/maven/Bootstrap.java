@@ -110,7 +110,7 @@ final class Bootstrap {
       } catch (ZohoException e) {
         // best effort: the token is unusable for this build either way
       }
-      throw new MojoFailureException("The grant token lacks scopes this build's clients need: " + Scope.join(missing)
+      throw new MojoFailureException("The grant token lacks scopes this build's APIs need: " + Scope.join(missing)
           + ". It granted " + Scope.join(token.scopes()) + ". Nothing was stored: the tokens Zoho had just issued "
           + "for this grant token were revoked again, and the token store, with any token already in it, was left as "
           + "it was. Generate a new grant token with exactly these scopes:\n  " + Scope.join(required));

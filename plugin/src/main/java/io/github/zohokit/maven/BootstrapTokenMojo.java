@@ -46,7 +46,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  *       prints.
  * </ul>
  *
- * <p>{@code -Dzoho.dependencyScopes=referenced|all|none} chooses which dependency clients' scopes are requested
+ * <p>{@code -Dzoho.dependencyScopes=referenced|all|none} chooses which dependency APIs' scopes are requested
  * (default: only those this project's classes use; {@code -Dzoho.includeDependencies=false} is the same as
  * {@code none}). {@code -Dzoho.accountsUrl=http://127.0.0.1:PORT} sends every request to that
  * server instead of Zoho's (a fake Zoho in tests). Offline ({@code mvn -o}): a covering stored token still makes the

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 
 /**
- * The scopes a build needs: the scope manifests of its classes and of the dependency clients it asks for, plus
+ * The scopes a build needs: the scope manifests of its classes and of the dependency APIs it asks for, plus
  * scopes given by hand; reduced to the minimal set (no {@code leads.READ} next to {@code leads.ALL}), with who asked
  * for each scope.
  *
@@ -35,9 +35,9 @@ import java.util.zip.ZipEntry;
 final class RequiredScopes {
   static final String THIS_PROJECT = "this project";
 
-  /** Which dependency clients' scopes a build requests ({@code zoho.dependencyScopes}). */
+  /** Which dependency APIs' scopes a build requests ({@code zoho.dependencyScopes}). */
   enum DependencyScopes {
-    /** Only dependency clients this project's classes refer to (the default). */
+    /** Only dependency APIs this project's classes refer to (the default). */
     REFERENCED,
     /** Every dependency client on the runtime classpath. */
     ALL,
@@ -56,7 +56,7 @@ final class RequiredScopes {
         }
       }
       throw new IllegalArgumentException(PROPERTY + "=" + value + " is not a choice; use referenced (the default: "
-          + "dependency clients this project's classes use), all or none");
+          + "dependency APIs this project's classes use), all or none");
     }
   }
 
@@ -242,7 +242,7 @@ final class RequiredScopes {
   /**
    * For the build log: each scope of the minimal set with the clients and methods that asked for it, the scopes
    * left out because a broader one covers them, methods whose scopes zohokit's catalogue does not know or finds
-   * insufficient (a manifest compiled before a catalogue fix), and the dependency clients that were not included.
+   * insufficient (a manifest compiled before a catalogue fix), and the dependency APIs that were not included.
    */
   List<String> explanation() {
     List<String> lines = new ArrayList<>();
@@ -284,7 +284,7 @@ final class RequiredScopes {
       String why = policy == DependencyScopes.NONE ? DependencyScopes.PROPERTY + "=none"
           : "this project's classes do not use them (" + DependencyScopes.PROPERTY + "=referenced, the default)";
       for (Map.Entry<String, List<String>> e : byOrigin.entrySet()) {
-        lines.add("Not requested: the clients of " + e.getKey() + ", because " + why + ": "
+        lines.add("Not requested: the APIs of " + e.getKey() + ", because " + why + ": "
             + String.join(", ", e.getValue()) + ". Pass -D" + DependencyScopes.PROPERTY + "=all to request them too");
       }
     }

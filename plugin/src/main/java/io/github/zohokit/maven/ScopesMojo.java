@@ -14,7 +14,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Prints the scope string to paste into the API Console's "Generate Code" dialog: the minimal set of the scopes
- * this build's compiled Zoho clients declare (and the dependency clients it uses, see {@code zoho.dependencyScopes}),
+ * this build's compiled Zoho APIs declare (and the dependency APIs it uses, see {@code zoho.dependencyScopes}),
  * plus {@code zoho.scopes}. The bare string goes to standard output (or to {@code zoho.output}), so
  * {@code SCOPES=$(mvn -q zoho:scopes)} captures exactly it, on Maven 3.8 as on 3.9; which client asked for which
  * scope goes to the log.

@@ -86,7 +86,7 @@ class BootstrapTest {
     assertThatThrownBy(() -> new Bootstrap(oauth(fake, client), store, new TokenKey(client.clientId(), "default"))
         .exchange(fake.generateGrantCode(client, List.of("ZohoCRM.modules.leads.READ")), REQUIRED))
         .isInstanceOf(MojoFailureException.class)
-        .hasMessageContaining("lacks scopes this build's clients need: ZohoCRM.modules.leads.ALL,ZohoCRM.users.READ")
+        .hasMessageContaining("lacks scopes this build's APIs need: ZohoCRM.modules.leads.ALL,ZohoCRM.users.READ")
         .hasMessageContaining("Nothing was stored");
     assertThat(store.keys()).isEmpty();
     assertThat(fake.liveRefreshTokens(client)).isZero();

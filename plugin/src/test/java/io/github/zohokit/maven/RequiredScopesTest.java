@@ -82,7 +82,7 @@ class RequiredScopesTest {
     RequiredScopes scopes = RequiredScopes.read(classes, List.of(crmJar), null,
         RequiredScopes.DependencyScopes.REFERENCED);
     assertThat(scopes.consoleString()).isEqualTo("ZohoCRM.modules.leads.ALL");
-    assertThat(String.join("\n", scopes.explanation())).contains("Not requested: the clients of zoho-crm-1.0.jar, "
+    assertThat(String.join("\n", scopes.explanation())).contains("Not requested: the APIs of zoho-crm-1.0.jar, "
         + "because this project's classes do not use them (zoho.dependencyScopes=referenced, the default): "
         + "io.github.zohokit.crm.v8.UsersApi (ZohoCRM.users.READ), io.github.zohokit.crm.v8.RecordsApi "
         + "(ZohoCRM.modules.READ). Pass -Dzoho.dependencyScopes=all to request them too");
@@ -137,7 +137,7 @@ class RequiredScopesTest {
   @Test
   void anUnknownPolicyIsNamed() {
     assertThatThrownBy(() -> RequiredScopes.DependencyScopes.parse("some"))
-        .hasMessage("zoho.dependencyScopes=some is not a choice; use referenced (the default: dependency clients this "
+        .hasMessage("zoho.dependencyScopes=some is not a choice; use referenced (the default: dependency APIs this "
             + "project's classes use), all or none");
   }
 }

@@ -8,9 +8,10 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Zoho CRM's COQL API: {@code POST /crm/v8/coql} with {@code select_query} in a JSON body (any Content-Type) (COQL-Overview.html under
- * {@code https://www.zoho.com/crm/developer/docs/api/v8/}). A read, though a POST: its scopes are
- * {@code ZohoCRM.coql.READ} together with a read scope of the module queried (COQL-Overview.html).
+ * Zoho CRM's COQL API: {@code POST /crm/v8/coql} with {@code select_query} in a JSON body, whatever its
+ * Content-Type (COQL-Overview.html under {@code https://www.zoho.com/crm/developer/docs/api/v8/}). A read, though
+ * a POST: its scopes are {@code ZohoCRM.coql.READ} together with a read scope of the module queried
+ * (COQL-Overview.html).
  */
 final class CoqlEndpoint {
   /** Rows per call since v7 (2,000; v2 had 200), and the farthest limit plus offset reach (COQL-Limitations.html). */

@@ -75,7 +75,8 @@ final class CrmMetadata {
         .put("status", "active").put("confirm", true).put("category", "regular_user")
         .put("time_zone", TIME_ZONE).put("locale", "en_US").put("language", "en_US").put("country_locale", "en_US")
         .put("time_format", "hh:mm a").put("date_format", "MMM d, yyyy").put("offset", 19_800_000)
-        .put("created_time", created).put("Modified_Time", created).put("sort_order_preference__s", "First Name,Last Name")
+        .put("created_time", created).put("Modified_Time", created)
+        .put("sort_order_preference__s", "First Name,Last Name")
         .put("sort_order_preference", "First Name,Last Name").put("default_tab_group", "0")
         .put("decimal_separator", "Period").put("number_separator", "Comma");
     user.putObject("role").put("name", admin ? "CEO" : "Manager").put("id", admin ? CEO_ROLE : MANAGER_ROLE);

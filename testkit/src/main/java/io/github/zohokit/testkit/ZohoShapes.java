@@ -495,6 +495,39 @@ final class ZohoShapes {
   static final Shape NOTE_ANSWER = define("note answer", "notes.json #/components/schemas/Response_Wrapper",
       "data:array>note");
 
+  // ---- bulk APIs (bulk_read.json, bulk_write.json) ----
+
+  /** A bulk job's acceptance or a file upload: bulk_read.json / bulk_write.json Success_Response. */
+  static final Shape BULK_SUCCESS = define("bulk success", "bulk_write.json #/components/schemas/Success_Response",
+      "status:string", "code:string", "message:string", "details:object");
+
+  /** {@code POST /crm/bulk/v8/read}, 201: bulk_read.json, the response of that path ({@code data}, {@code info}). */
+  static final Shape BULK_READ_CREATED = define("bulk read created",
+      "bulk_read.json paths./crm/bulk/v8/read.post.responses.201", "data:array>bulk success", "info:object");
+
+  /** The result of a finished Bulk Read job: bulk_read.json #/components/schemas/Result. */
+  static final Shape BULK_READ_RESULT = define("bulk read result", "bulk_read.json #/components/schemas/Result",
+      "page:integer", "count:integer", "download_url:string", "per_page:integer", "more_records:boolean",
+      "~next_page_token:string");
+
+  /**
+   * A Bulk Read job: bulk_read.json #/components/schemas/Job_Detail ({@code result} once the job is done; the
+   * failure block {@code error_message} when it failed).
+   */
+  static final Shape BULK_READ_JOB = define("bulk read job", "bulk_read.json #/components/schemas/Job_Detail",
+      "id:string", "operation:string", "state:string", "query:object", "created_by:object>user reference",
+      "created_time:string", "~result:object", "file_type:string");
+
+  /** {@code GET /crm/bulk/v8/read/{job_id}}: bulk_read.json #/components/schemas/Response_Wrapper. */
+  static final Shape BULK_READ_JOBS = define("bulk read status", "bulk_read.json #/components/schemas/Response_Wrapper",
+      "data:array>bulk read job");
+
+  /** {@code GET /crm/bulk/v8/write/{job_id}}: bulk_write.json #/components/schemas/Bulk_Write_Response. */
+  static final Shape BULK_WRITE_JOB = define("bulk write status",
+      "bulk_write.json #/components/schemas/Bulk_Write_Response", "status:string", "character_encoding:string",
+      "resource:array", "id:string", "~result:object", "operation:string", "~created_by:object>user reference",
+      "~created_time:string", "~callback:object");
+
   private static String[] concat(Shape base, String... more) {
     List<String> specs = new ArrayList<>();
     for (Key k : base.keys) {

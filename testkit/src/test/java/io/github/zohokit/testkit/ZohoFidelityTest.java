@@ -267,7 +267,8 @@ class ZohoFidelityTest {
   @Test
   void endpointsTheFakeLacksAreInvalidUrlPatternAndLayoutsAndRelatedListsAreServed() throws Exception {
     String lead = leadId(0);
-    List<String[]> lacking = List.of(new String[] {"GET", "/crm/v8/users/actions/count"}, new String[] {"GET", "/crm/v8/org/currencies"},
+    List<String[]> lacking = List.of(new String[] {"GET", "/crm/v8/users/actions/count"},
+        new String[] {"GET", "/crm/v8/org/currencies"},
         new String[] {"GET", "/crm/v8/settings/wizards"}, new String[] {"POST", "/crm/v8/Leads/actions/mass_update"},
         new String[] {"POST", "/crm/v8/Leads/" + lead + "/actions/convert"},
         new String[] {"GET", "/crm/v8/actions/unknown"},

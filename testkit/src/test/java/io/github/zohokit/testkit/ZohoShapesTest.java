@@ -31,7 +31,8 @@ class ZohoShapesTest {
       ZohoShapes.RECORD_ANSWER, ZohoShapes.ACTION_ANSWER, ZohoShapes.DELETED_PAGE, ZohoShapes.COUNT,
       ZohoShapes.COQL_PAGE, ZohoShapes.USERS_PAGE, ZohoShapes.ORG_ANSWER, ZohoShapes.MODULES_ANSWER,
       ZohoShapes.MODULE_ANSWER, ZohoShapes.FIELDS_ANSWER, ZohoShapes.LAYOUTS_ANSWER, ZohoShapes.RELATED_LISTS_ANSWER,
-      ZohoShapes.NOTES_PAGE, ZohoShapes.NOTE_ANSWER, ZohoShapes.RELATED_PAGE);
+      ZohoShapes.NOTES_PAGE, ZohoShapes.NOTE_ANSWER, ZohoShapes.RELATED_PAGE, ZohoShapes.BULK_READ_CREATED,
+      ZohoShapes.BULK_READ_JOBS, ZohoShapes.BULK_SUCCESS, ZohoShapes.BULK_WRITE_JOB);
 
   private final OkHttpClient http = new OkHttpClient();
 
@@ -41,7 +42,8 @@ class ZohoShapesTest {
       FakeClient client = fake.registerSelfClient();
       ZohoOAuth oauth = AccountsTokenEndpointTest.oauth(fake, client).build();
       oauth.selfClientFlow().exchangeGrantToken(fake.generateGrantCode(client, List.of("ZohoCRM.modules.ALL",
-          "ZohoCRM.settings.ALL", "ZohoCRM.users.READ", "ZohoCRM.org.READ", "ZohoCRM.coql.READ")));
+          "ZohoCRM.settings.ALL", "ZohoCRM.users.READ", "ZohoCRM.org.READ", "ZohoCRM.coql.READ",
+          "ZohoCRM.bulk.ALL", "ZohoFiles.files.ALL")));
       String token = oauth.accessToken(TokenKey.DEFAULT_USER).reveal();
       String lead = fake.records(DataCenter.US, "Leads").get(0).path("id").asText();
       String base = fake.baseUrl(DataCenter.US) + "/crm/v8";
@@ -69,10 +71,44 @@ class ZohoShapesTest {
           .header("Authorization", "Zoho-oauthtoken " + token).build()).execute()) {
         statuses.add(response.code());
       }
+      bulk(fake, token, statuses);
       assertThat(statuses).doesNotContain(500);
       List<String> names = new ArrayList<>();
       ANSWERS.forEach(s -> names.add(s.name));
       assertThat(ZohoShapes.checked()).containsAll(names);
+    }
+  }
+
+  /** A Bulk Read job and its status; a file upload, a Bulk Write job and its status. */
+  private void bulk(FakeZoho fake, String token, List<Integer> statuses) throws Exception {
+    String base = fake.baseUrl(DataCenter.US);
+    JsonNode read = send(new Request.Builder().url(base + "/crm/bulk/v8/read").post(RequestBody.create(
+        "{\"query\":{\"module\":{\"api_name\":\"Leads\"}}}", MediaType.get("application/json"))), token, statuses);
+    String job = read.path("data").get(0).path("details").path("id").asText();
+    send(new Request.Builder().url(base + "/crm/bulk/v8/read/" + job), token, statuses);
+    java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+      out.putNextEntry(new java.util.zip.ZipEntry("leads.csv"));
+      out.write("Last_Name\nBulk\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    String zgid = fake.crm().orgInfo(DataCenter.US).path("zgid").asText();
+    JsonNode upload = send(new Request.Builder().url(base + "/crm/v8/upload").header("feature", "bulk-write")
+        .header("X-CRM-ORG", zgid).post(new okhttp3.MultipartBody.Builder().setType(okhttp3.MultipartBody.FORM)
+            .addFormDataPart("file", "leads.zip", RequestBody.create(zip.toByteArray(),
+                MediaType.get("application/zip"))).build()), token, statuses);
+    String file = upload.path("details").path("file_id").asText();
+    JsonNode write = send(new Request.Builder().url(base + "/crm/bulk/v8/write").post(RequestBody.create(
+        "{\"operation\":\"insert\",\"resource\":[{\"type\":\"data\",\"module\":{\"api_name\":\"Leads\"},"
+            + "\"file_id\":\"" + file + "\"}]}", MediaType.get("application/json"))), token, statuses);
+    send(new Request.Builder().url(base + "/crm/bulk/v8/write/" + write.path("details").path("id").asText()),
+        token, statuses);
+  }
+
+  private JsonNode send(Request.Builder request, String token, List<Integer> statuses) throws Exception {
+    try (Response response = http.newCall(request.header("Authorization", "Zoho-oauthtoken " + token).build())
+        .execute()) {
+      statuses.add(response.code());
+      return JSON.readTree(response.body().string());
     }
   }
 

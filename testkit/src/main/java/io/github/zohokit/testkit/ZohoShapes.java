@@ -528,6 +528,37 @@ final class ZohoShapes {
       "resource:array", "id:string", "~result:object", "operation:string", "~created_by:object>user reference",
       "~created_time:string", "~callback:object");
 
+  // ---- Zoho Accounts (OAuth): https://www.zoho.com/accounts/protocol/oauth/ ----
+
+  /**
+   * A token answer: web-apps/access-token.html (access_token, refresh_token on an offline consent, api_domain,
+   * token_type, expires_in in seconds), {@code scope} space-separated, {@code id_token} with OpenID scopes
+   * (the sources of zoho-protocol.md sections 3 and 9.1).
+   */
+  static final Shape TOKEN_ANSWER = define("token answer", "accounts web-apps/access-token.html",
+      "access_token:string", "~refresh_token:string", "~scope:string", "api_domain:string", "token_type:string",
+      "expires_in:integer", "~id_token:string");
+
+  /**
+   * An OAuth error: {@code {"error": ...}} (web-apps/access-token.html), with {@code error_description} and, on the
+   * throttle, {@code status} failure (Kaizen #43); {@code user_location} on the device flow's {@code other_dc}
+   * (devices/polling-request.html).
+   */
+  static final Shape OAUTH_ERROR = define("oauth error", "accounts web-apps/access-token.html, Kaizen #43",
+      "error:string", "~error_description:string", "~status:string", "~user_location:string");
+
+  /** A revoke answer: {@code {"status": "success"}} (revoke-refresh-token.html), or a failure with an error. */
+  static final Shape REVOKE_ANSWER = define("revoke answer", "accounts revoke-refresh-token.html",
+      "status:string", "~error:string");
+
+  /**
+   * The device-code answer: devices/initiation-request.html (device_code, user_code, verification_url, interval and
+   * expires_in in milliseconds), and the undocumented verification_uri_complete real answers carry.
+   */
+  static final Shape DEVICE_CODE_ANSWER = define("device code answer", "accounts devices/initiation-request.html",
+      "device_code:string", "user_code:string", "verification_url:string", "~verification_uri_complete:string",
+      "interval:integer", "expires_in:integer");
+
   private static String[] concat(Shape base, String... more) {
     List<String> specs = new ArrayList<>();
     for (Key k : base.keys) {

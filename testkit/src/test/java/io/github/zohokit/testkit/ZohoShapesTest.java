@@ -32,7 +32,8 @@ class ZohoShapesTest {
       ZohoShapes.COQL_PAGE, ZohoShapes.USERS_PAGE, ZohoShapes.ORG_ANSWER, ZohoShapes.MODULES_ANSWER,
       ZohoShapes.MODULE_ANSWER, ZohoShapes.FIELDS_ANSWER, ZohoShapes.LAYOUTS_ANSWER, ZohoShapes.RELATED_LISTS_ANSWER,
       ZohoShapes.NOTES_PAGE, ZohoShapes.NOTE_ANSWER, ZohoShapes.RELATED_PAGE, ZohoShapes.BULK_READ_CREATED,
-      ZohoShapes.BULK_READ_JOBS, ZohoShapes.BULK_SUCCESS, ZohoShapes.BULK_WRITE_JOB);
+      ZohoShapes.BULK_READ_JOBS, ZohoShapes.BULK_SUCCESS, ZohoShapes.BULK_WRITE_JOB, ZohoShapes.TOKEN_ANSWER,
+      ZohoShapes.OAUTH_ERROR, ZohoShapes.REVOKE_ANSWER, ZohoShapes.DEVICE_CODE_ANSWER);
 
   private final OkHttpClient http = new OkHttpClient();
 
@@ -72,6 +73,7 @@ class ZohoShapesTest {
         statuses.add(response.code());
       }
       bulk(fake, token, statuses);
+      accounts(fake, client, statuses);
       assertThat(statuses).doesNotContain(500);
       List<String> names = new ArrayList<>();
       ANSWERS.forEach(s -> names.add(s.name));
@@ -102,6 +104,23 @@ class ZohoShapesTest {
             + "\"file_id\":\"" + file + "\"}]}", MediaType.get("application/json"))), token, statuses);
     send(new Request.Builder().url(base + "/crm/bulk/v8/write/" + write.path("details").path("id").asText()),
         token, statuses);
+  }
+
+  /** An OAuth error, a failed revoke, a device code. */
+  private void accounts(FakeZoho fake, FakeClient client, List<Integer> statuses) throws Exception {
+    String base = fake.baseUrl(DataCenter.US);
+    FakeClient device = fake.registerNonBrowserClient();
+    String[] posts = {
+        "/oauth/v2/token?grant_type=refresh_token&refresh_token=nope&client_id=" + client.clientId()
+            + "&client_secret=" + client.clientSecret(),
+        "/oauth/v2/token/revoke?token=nope",
+        "/oauth/v3/device/code?grant_type=device_request&scope=ZohoCRM.users.READ&client_id=" + device.clientId()};
+    for (String post : posts) {
+      try (Response response = http.newCall(new Request.Builder().url(base + post)
+          .post(RequestBody.create(new byte[0])).build()).execute()) {
+        statuses.add(response.code());
+      }
+    }
   }
 
   private JsonNode send(Request.Builder request, String token, List<Integer> statuses) throws Exception {
@@ -136,7 +155,8 @@ class ZohoShapesTest {
   @Test
   void everyShapeNamesItsSourceAndItsKeysOnce() {
     for (ZohoShapes.Shape shape : ZohoShapes.all()) {
-      assertThat(shape.source).as(shape.name).matches(".+\\.json.*");
+      // a crm-oas v8.0 file, or a page of Zoho Accounts' OAuth documentation
+      assertThat(shape.source).as(shape.name).matches(".+\\.json.*|accounts .+\\.html.*");
       assertThat(shape.keyNames()).as(shape.name).doesNotHaveDuplicates().isNotEmpty();
     }
     assertThat(ZohoShapes.FIELD.keys.size()).isGreaterThanOrEqualTo(70);

@@ -74,7 +74,14 @@ final class MetadataEndpoints {
     switch (s[3]) {
       case "modules":
         if (s.length > 4) {
+          // by API name or by id: crm-oas v8.0 modules.json has both /settings/modules/{api_name} and
+          // /settings/modules/{id}
           Crm.Module module = crm.module(dc, s[4]);
+          for (Crm.Module m : module == null ? crm.org(dc).modules.values() : List.<Crm.Module>of()) {
+            if (m.id.equals(s[4])) {
+              module = m;
+            }
+          }
           if (module == null) {
             throw ZohoError.invalidModule(2);
           }

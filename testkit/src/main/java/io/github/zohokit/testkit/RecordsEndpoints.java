@@ -55,10 +55,10 @@ final class RecordsEndpoints {
           changes.list(http, module);
           return;
         case "POST":
-          write(dc, http, module, Crm.Write.INSERT, null);
+          write(dc, http, module, Crm.Write.INSERT, null, related.noteParents(dc, module, Crm.Write.INSERT));
           return;
         case "PUT":
-          write(dc, http, module, Crm.Write.UPDATE, null);
+          write(dc, http, module, Crm.Write.UPDATE, null, related.noteParents(dc, module, Crm.Write.UPDATE));
           return;
         case "DELETE":
           delete(http, module, http.param("ids"));
@@ -86,7 +86,7 @@ final class RecordsEndpoints {
         getOne(http, module, id);
         return;
       case "PUT":
-        write(dc, http, module, Crm.Write.UPDATE, id);
+        write(dc, http, module, Crm.Write.UPDATE, id, related.noteParents(dc, module, Crm.Write.UPDATE));
         return;
       case "DELETE":
         delete(http, module, id);
@@ -234,12 +234,27 @@ final class RecordsEndpoints {
 
   void write(DataCenter dc, Http http, Crm.Module module, Crm.Write kind, String pathId)
       throws IOException {
-    write(dc, http, module, kind, pathId, item -> { });
+    write(dc, http, module, kind, pathId, (item, index) -> null);
   }
 
-  /** A write whose records {@code prepare} completes first (a related note gets its parent). */
-  void write(DataCenter dc, Http http, Crm.Module module, Crm.Write kind, String pathId,
-      java.util.function.Consumer<JsonNode> prepare) throws IOException {
+  /**
+   * Completes (or refuses) one record of a write before it is stored: a note gets its parent as Zoho stores it.
+   */
+  interface Prepare {
+    /**
+     * Completes {@code item}, the {@code index}-th record of the request.
+     *
+     * @return the record's failure (its entry in Zoho's per-record results), or null to write it
+     */
+    ObjectNode refusal(JsonNode item, int index);
+  }
+
+  /**
+   * A write whose records {@code prepare} completes first (a note gets its parent); a record it refuses gets its
+   * failure in its place among the per-record results.
+   */
+  void write(DataCenter dc, Http http, Crm.Module module, Crm.Write kind, String pathId, Prepare prepare)
+      throws IOException {
     JsonNode body;
     try {
       body = http.jsonBody();
@@ -250,10 +265,17 @@ final class RecordsEndpoints {
     if (data == null || !data.isArray() || data.isEmpty()) {
       throw ZohoError.missingParam("data");
     }
-    data.forEach(prepare);
     if (data.size() > MAX_BATCH) {
       throw new ZohoError(400, "LIMIT_EXCEEDED", "only 100 records can be handled in one call",
           Http.JSON.createObjectNode().put("limit", MAX_BATCH));
+    }
+    ObjectNode[] refused = new ObjectNode[data.size()];
+    ArrayNode accepted = Http.JSON.createArrayNode();
+    for (int i = 0; i < data.size(); i++) {
+      refused[i] = prepare.refusal(data.get(i), i);
+      if (refused[i] == null) {
+        accepted.add(data.get(i));
+      }
     }
     // upsert without duplicate_check_fields uses the module's system-defined duplicate check, Email for
     // Leads and Contacts (upsert-records.html)
@@ -266,7 +288,13 @@ final class RecordsEndpoints {
     // succeeded, 200 otherwise, 207 Multi-Status when some records failed, 400 when all did
     // (insert-records.html, update-records.html, status-codes.html)
     // (with a snapshot from FakeZoho.Builder.schema, the write is first checked against the org's fields)
-    ArrayNode results = OrgSchemas.write(crm, dc, crm.org(dc), module, kind, pathId, data, duplicateCheck);
+    ArrayNode written = accepted.isEmpty() ? accepted
+        : OrgSchemas.write(crm, dc, crm.org(dc), module, kind, pathId, accepted, duplicateCheck);
+    ArrayNode results = Http.JSON.createArrayNode();
+    int next = 0;
+    for (ObjectNode refusal : refused) {
+      results.add(refusal != null ? refusal : written.get(next++));
+    }
     int ok = successes(results);
     int status = ok == results.size() ? (kind == Crm.Write.INSERT ? 201 : 200) : ok == 0 ? 400 : 207;
     http.json(status, Http.JSON.createObjectNode().set("data", results), ZohoShapes.ACTION_ANSWER);

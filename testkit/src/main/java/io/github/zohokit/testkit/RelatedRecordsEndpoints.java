@@ -75,13 +75,16 @@ final class RelatedRecordsEndpoints {
           throw ZohoError.methodNotAllowed();
         }
         // create-notes.html: the parent is the record of the URL; each note gets it as Parent_Id and $se_module
-        records.write(dc, http, notes, Crm.Write.INSERT, null, item -> parentOf(parent, parentId, item));
+        records.write(dc, http, notes, Crm.Write.INSERT, null, (item, index) -> {
+          parentOf(parent, parentId, item);
+          return null;
+        });
         return;
       case "PUT":
         if (noteId == null || noteOf(notes, parentId, noteId) == null) {
           throw ZohoError.invalidParam("id", "the related id given seems to be invalid");
         }
-        records.write(dc, http, notes, Crm.Write.UPDATE, noteId, item -> { });
+        records.write(dc, http, notes, Crm.Write.UPDATE, noteId, (item, index) -> null);
         return;
       case "DELETE":
         if (noteId == null) {
@@ -118,6 +121,55 @@ final class RelatedRecordsEndpoints {
   private ObjectNode noteOf(Crm.Module notes, String parentId, String noteId) {
     ObjectNode note = crm.record(notes, noteId);
     return note != null && parentId.equals(note.path("Parent_Id").path("id").asText()) ? note : null;
+  }
+
+  /**
+   * For writes to the Notes module itself ({@code POST/PUT /Notes}, {@code PUT /Notes/{id}}; notes.json): the
+   * {@code Parent_Id} the client names ({@code {"module": {"api_name": "Leads", "id": ...}, "id": ...}}, ids as
+   * strings or numbers, as Zoho's create-notes.html sample and its SDK send them) stored as Zoho answers it
+   * (notes.json Parent_Id: {@code module} {api_name, id}, {@code id} a string, {@code name}) with
+   * {@code $se_module}. A note inserted without {@code Parent_Id} is {@code MANDATORY_NOT_FOUND}, a parent the org
+   * lacks {@code INVALID_DATA} naming {@code Parent_Id} (notes.json Mandatory_API_Exception, Note_API_Exception
+   * details api_name/json_path). Other modules' writes pass unchanged.
+   */
+  RecordsEndpoints.Prepare noteParents(DataCenter dc, Crm.Module module, Crm.Write kind) {
+    if (!module.apiName.equals("Notes")) {
+      return (item, index) -> null;
+    }
+    return (item, index) -> {
+      if (!item.isObject()) {
+        return null;
+      }
+      JsonNode given = item.get("Parent_Id");
+      if (given == null || given.isNull()) {
+        return kind == Crm.Write.INSERT ? refusal("MANDATORY_NOT_FOUND", "required field not found", index) : null;
+      }
+      JsonNode moduleRef = given.path("module");
+      Crm.Module parent = null;
+      if (moduleRef.path("api_name").isTextual()) {
+        parent = crm.module(dc, moduleRef.path("api_name").asText());
+      } else if (!moduleRef.path("id").isMissingNode()) {
+        for (Crm.Module m : crm.org(dc).modules.values()) {
+          if (m.id.equals(moduleRef.path("id").asText())) {
+            parent = m;
+          }
+        }
+      } else if (item.path("$se_module").isTextual()) {
+        parent = crm.module(dc, item.path("$se_module").asText());
+      }
+      String parentId = given.isValueNode() ? given.asText() : given.path("id").asText("");
+      if (parent == null || parent.apiName.equals("Notes") || crm.record(parent, parentId) == null) {
+        return refusal("INVALID_DATA", "invalid data", index);
+      }
+      parentOf(parent, parentId, item);
+      return null;
+    };
+  }
+
+  private static ObjectNode refusal(String code, String message, int index) {
+    ObjectNode result = Http.JSON.createObjectNode().put("code", code);
+    result.putObject("details").put("api_name", "Parent_Id").put("json_path", "$.data[" + index + "].Parent_Id");
+    return result.put("message", message).put("status", "error");
   }
 
   private void parentOf(Crm.Module parent, String parentId, JsonNode item) {

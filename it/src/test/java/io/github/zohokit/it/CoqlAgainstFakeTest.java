@@ -41,6 +41,9 @@ class CoqlAgainstFakeTest {
 
     @Coql("select Last_Name, Lead_Source from Leads where Lead_Source in (:sources) limit 2000")
     List<LeadRow> bySources(List<String> sources);
+
+    @Coql(value = "select Last_Name, Email from Leads where Lead_Source = :source limit 5", projection = "LeadContact")
+    RecordPage<LeadContact> contacts(String source);
   }
 
   private LeadQueries queries;
@@ -71,6 +74,13 @@ class CoqlAgainstFakeTest {
     assertThat(rows).isNotEmpty().allMatch(r -> r.leadSource().equals("Cold Call")
         || r.leadSource().equals("Web Download"));
     assertThat(rows).extracting(LeadRow::leadSource).contains("Cold Call");
+  }
+
+  @Test
+  void theGeneratedProjectionReadsTheRows() {
+    RecordPage<LeadContact> page = queries.contacts("Web Download");
+    assertThat(page.data()).isNotEmpty().allMatch(r -> r.id() != null && r.lastName() != null);
+    assertThat(page.data().get(0).lastName().isTextual()).isTrue(); // no snapshot here: JsonNode components
   }
 
   @Test

@@ -61,6 +61,12 @@ final class CoqlStatement {
   /** A field named in the statement: its path as written ({@code Account_Name.Account_Name}) and the clause. */
   record FieldRef(String path, String clause) {}
 
+  /**
+   * A column of the answer: the key Zoho answers it under (the field path, an aggregate as written, or the alias),
+   * and the field path it reads; null for an aggregate.
+   */
+  record Column(String key, String path) {}
+
   /** A comparison: the field, the operator, and the values compared with (literals or parameters). */
   record Comparison(FieldRef field, String operator, List<Token> values) {}
 
@@ -69,6 +75,7 @@ final class CoqlStatement {
   private int at;
   private String module;
   private final List<FieldRef> columns = new ArrayList<>();
+  private final List<Column> selected = new ArrayList<>();
   private final List<FieldRef> otherFields = new ArrayList<>();
   private final List<Comparison> comparisons = new ArrayList<>();
   private final List<Token> parameters = new ArrayList<>();
@@ -90,6 +97,11 @@ final class CoqlStatement {
 
   List<FieldRef> columns() {
     return columns;
+  }
+
+  /** The answer's columns, in order. */
+  List<Column> selected() {
+    return selected;
   }
 
   /** Fields of the where, group by and order by clauses. */
@@ -184,26 +196,35 @@ final class CoqlStatement {
 
   private void column() throws SyntaxError {
     Token t = next("a column after select");
+    String key;
+    String path = null;
     if (t.kind() == Token.Kind.WORD && peekIs("(")) {
-      // an aggregate such as COUNT(id) or SUM(Amount)
+      // an aggregate such as COUNT(id) or SUM(Amount): Zoho answers it under the text as written
       at++;
       if (!peekIs(")")) {
-        columns.add(new FieldRef(field("select"), "select"));
+        path = field("select");
+        columns.add(new FieldRef(path, "select"));
       }
       expect(")", t.text() + "( needs its closing )");
+      key = text.substring(t.start(), tokens.get(at - 1).start() + 1);
+      path = null;
     } else if (t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.STRING) {
       if (t.is("from") || t.is("*")) {
         throw new SyntaxError(t.is("*") ? "COQL has no select *: name the fields (at most " + MAX_COLUMNS + ")"
             : "the select list is empty: name at least one field");
       }
-      columns.add(new FieldRef(t.kind() == Token.Kind.STRING ? t.unquoted() : t.text(), "select"));
+      path = t.kind() == Token.Kind.STRING ? t.unquoted() : t.text();
+      key = path;
+      columns.add(new FieldRef(path, "select"));
     } else {
       throw new SyntaxError("'" + t.text() + "' is not a field in the select list");
     }
     if (peekIs("as")) {
       at++;
-      next("an alias after as");
+      Token alias = next("an alias after as");
+      key = alias.kind() == Token.Kind.STRING ? alias.unquoted() : alias.text();
     }
+    selected.add(new Column(key, path));
   }
 
   private void condition() throws SyntaxError {

@@ -163,6 +163,16 @@ final class SnapshotChecks {
     }
   }
 
+  /** The snapshot's field at {@code path} from {@code moduleName}; null without a snapshot or when it does not resolve. */
+  OrgSnapshot.Field fieldOf(String moduleName, String path) {
+    if (snapshot == null || path == null) {
+      return null;
+    }
+    OrgSnapshot.Module module = snapshot.supportedModule(moduleName.startsWith("!") ? moduleName.substring(1)
+        : moduleName);
+    return module == null ? null : resolve(path, module).field();
+  }
+
   /** A resolved path: the field (null when not checked or wrong), its module, or the problem. */
   private record Resolved(OrgSnapshot.Field field, OrgSnapshot.Module module, String problem) {}
 

@@ -70,6 +70,7 @@ public final class ZohoProcessor extends AbstractProcessor {
   /** Interfaces using a type that did not resolve yet, read again in the next round. */
   private final Set<String> deferred = new java.util.LinkedHashSet<>();
   private InterfaceReader reader;
+  private ProjectionWriter projections;
   /** Whether the schema snapshot was looked for (by option in init, else in the first round). */
   private boolean snapshotFound;
   private ClientWriter writer;
@@ -92,6 +93,8 @@ public final class ZohoProcessor extends AbstractProcessor {
     writer = new ClientWriter(env.getElementUtils().getTypeElement(GENERATED) != null);
     filer = env.getFiler();
     messager = env.getMessager();
+    projections = new ProjectionWriter(env.getElementUtils(), filer, messager,
+        new SnapshotChecks(new ErrorReporter(messager)));
     snapshotFound = useSnapshot(SnapshotFinder.fromOption(env.getOptions().get(SnapshotFinder.OPTION)));
   }
 
@@ -101,6 +104,7 @@ public final class ZohoProcessor extends AbstractProcessor {
       messager.printMessage(Diagnostic.Kind.ERROR, found.error());
     }
     reader.useSnapshot(found.snapshot());
+    projections.use(found.snapshot());
     return found != SnapshotFinder.Found.NONE;
   }
 
@@ -111,6 +115,8 @@ public final class ZohoProcessor extends AbstractProcessor {
     PARAMETER_ANNOTATIONS.forEach(a -> names.add(a.getCanonicalName()));
     // claimed so that -Xlint:processing does not report the @Generated on the clients this processor writes
     names.add(GENERATED);
+    // and the Jackson annotations on the @Coql projection records it writes (ProjectionWriter)
+    names.addAll(ProjectionWriter.ANNOTATIONS);
     return names;
   }
 
@@ -137,6 +143,7 @@ public final class ZohoProcessor extends AbstractProcessor {
     if (!snapshotFound) {
       snapshotFound = useSnapshot(SnapshotFinder.fromRound(round));
     }
+    projections.write(round);
     Map<String, TypeElement> types = new LinkedHashMap<>();
     for (Class<? extends java.lang.annotation.Annotation> annotation : ANNOTATIONS) {
       for (Element element : round.getElementsAnnotatedWith(annotation)) {

@@ -242,4 +242,31 @@ class SnapshotChecksTest {
     assertThat(c).hadErrorContaining("`Last_Nam` is not a field of Leads in snapshot " + snapshot()
         + " (fetched 2026-12-01); did you mean `Last_Name`?").inFile(api).onLine(5);
   }
+
+  @Test
+  void aProjectionRecordIsGeneratedFromTheSelectListTypedFromTheSnapshot() {
+    JavaFileObject api = api("  @Coql(value = \"select Last_Name, Account_Name.Account_Name, No_of_Employees, "
+        + "Annual_Revenue, Last_Activity_Time, COUNT(id) as total from Leads\", projection = \"LeadRow\") " + SCOPES,
+        "  RecordPage<LeadRow> rows();");
+    Compilation c = withSnapshot(api);
+    assertThat(c).succeededWithoutWarnings();
+    org.assertj.core.api.Assertions.assertThat(source(c, "test.LeadRow")).contains(
+        "public record LeadRow(@JsonProperty(\"Last_Name\") String lastName,",
+        "@JsonProperty(\"Account_Name.Account_Name\") String accountNameAccountName,",
+        "@JsonProperty(\"No_of_Employees\") Integer noOfEmployees,",
+        "@JsonProperty(\"Annual_Revenue\") BigDecimal annualRevenue,",
+        "@JsonProperty(\"Last_Activity_Time\") OffsetDateTime lastActivityTime,",
+        "@JsonProperty(\"total\") JsonNode total, @JsonProperty(\"id\") String id)");
+    // without a snapshot the columns are JsonNode
+    org.assertj.core.api.Assertions.assertThat(source(withoutSnapshot(api), "test.LeadRow"))
+        .contains("@JsonProperty(\"Last_Name\") JsonNode lastName");
+  }
+
+  private static String source(Compilation c, String type) {
+    try {
+      return c.generatedSourceFile(type).orElseThrow().getCharContent(true).toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

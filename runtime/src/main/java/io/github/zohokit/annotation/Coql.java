@@ -29,7 +29,8 @@ import java.lang.annotation.Target;
  *
  * <p><b>Return type</b>: as for any method of an API, typically {@code RecordPage<T>} or {@code List<T>} with a
  * record whose components are the selected fields (a lookup's dotted column {@code Account_Name.Account_Name} comes
- * back under that dotted key). A {@code Stream} is not supported (COQL pages with {@code limit}/{@code offset}).
+ * back under that dotted key), or the record {@link #projection()} generates from the select list. A {@code Stream}
+ * is not supported (COQL pages with {@code limit}/{@code offset}).
  *
  * <p><b>Checks at compile time</b>: the statement's syntax (a {@code select} list of at most 50 columns, one
  * {@code from} module, {@code where}/{@code order by}/{@code limit}/{@code offset}), that every {@code :name} is a
@@ -49,4 +50,17 @@ public @interface Coql {
    * @return the statement, for example {@code select Last_Name from Leads where Email = :email}
    */
   String value();
+
+  /**
+   * The simple name of a record to generate in the interface's package for the rows, one component per selected
+   * column ({@code Account_Name.Account_Name} becomes {@code accountNameAccountName} with that key in
+   * {@code @JsonProperty}), plus the {@code id} Zoho adds; typed from the snapshot's field types (text as
+   * {@code String}, integer {@code Integer}, currency, decimal and percent {@code BigDecimal}, boolean, date as
+   * {@code LocalDate}, date-time as {@code OffsetDateTime}, multi-select picklist {@code List<String>}), as
+   * {@code JsonNode} where the type is not known (no snapshot, an aggregate, a lookup object). The method may name
+   * it in its return type, for example {@code RecordPage<ContactedLead>}. Empty (the default): none.
+   *
+   * @return the record's simple name, or empty
+   */
+  String projection() default "";
 }

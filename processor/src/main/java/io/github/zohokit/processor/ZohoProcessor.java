@@ -115,8 +115,8 @@ public final class ZohoProcessor extends AbstractProcessor {
     PARAMETER_ANNOTATIONS.forEach(a -> names.add(a.getCanonicalName()));
     // claimed so that -Xlint:processing does not report the @Generated on the clients this processor writes
     names.add(GENERATED);
-    // and the Jackson annotations on the @Coql projection records it writes (ProjectionWriter)
-    names.addAll(ProjectionWriter.ANNOTATIONS);
+    // Not Jackson's annotations on the @Coql projection records: claiming them would hide them from another
+    // processor of the same compilation (Micronaut Serde, for one) in the user's own classes.
     return names;
   }
 

@@ -18,6 +18,7 @@ final class CrmEndpoints {
   private final RecordsEndpoints records;
   private final CoqlEndpoint coql;
   private final MetadataEndpoints metadata;
+  private final AttachmentsEndpoints files;
 
   CrmEndpoints(FakeZoho fake, Accounts accounts, Crm crm, ApiAllowance allowance) {
     this.fake = fake;
@@ -27,6 +28,7 @@ final class CrmEndpoints {
     this.records = new RecordsEndpoints(fake, crm);
     this.coql = new CoqlEndpoint(crm);
     this.metadata = new MetadataEndpoints(accounts, crm);
+    this.files = new AttachmentsEndpoints(crm);
   }
 
   void handle(DataCenter dc, Http http) throws IOException {
@@ -91,6 +93,8 @@ final class CrmEndpoints {
       metadata.org(dc, http);
     } else if (first.equals("settings") && s.length >= 4 && method.equals("GET")) {
       metadata.settings(dc, http, s);
+    } else if (AttachmentsEndpoints.handles(s)) {
+      files.handle(dc, http, token, s);
     } else {
       // any other first segment is a module API name, matched ignoring case; an unknown one is INVALID_MODULE
       // naming the index of the offending path segment (status-codes.html)

@@ -14,8 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,7 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A whole application over real HTTP, started with its secrets on the command line: actuator's {@code env} and
  * {@code configprops}, with values shown, mask every value that contains a zohokit secret, whatever its key
- * ({@code sun.java.command}, a property built from the command line), and still show the other values.
+ * ({@code sun.java.command}, a property built from the command line, a field of another properties bean), and
+ * still show the other values.
  */
 @SpringBootTest(classes = ZohoActuatorSecretValuesTest.App.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -50,22 +49,7 @@ class ZohoActuatorSecretValuesTest {
 
   @SpringBootConfiguration
   @EnableAutoConfiguration
-  @EnableConfigurationProperties(Launch.class)
   static class App {}
-
-  /** An application's own properties bean that happens to hold a secret under an innocent name. */
-  @ConfigurationProperties("launch")
-  public static class Launch {
-    private String note;
-
-    public String getNote() {
-      return note;
-    }
-
-    public void setNote(String note) {
-      this.note = note;
-    }
-  }
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry properties) {
@@ -76,6 +60,8 @@ class ZohoActuatorSecretValuesTest {
     properties.add("launch.note", () -> "restarted by ops with secret " + CLIENT_SECRET + " at 09:00");
     properties.add("launch.restore-command", () -> "zoho-restore --key=" + ENCRYPTION_KEY + " tokens.json");
     properties.add("launch.harmless", () -> "nothing to hide here");
+    // a @ConfigurationProperties bean (ServerProperties) holding a secret under an innocent name
+    properties.add("server.servlet.application-display-name", () -> "started with " + CLIENT_SECRET);
     properties.add("spring.security.user.name", () -> "ops");
     properties.add("spring.security.user.password", () -> "letmein");
     properties.add("management.endpoints.web.exposure.include", () -> "env,configprops");
@@ -117,7 +103,7 @@ class ZohoActuatorSecretValuesTest {
   @Test
   void configpropsMasksASecretHeldUnderAnInnocentName() throws Exception {
     String configprops = get("/actuator/configprops");
-    assertThat(configprops).contains("\"note\"").doesNotContain(CLIENT_SECRET).doesNotContain("restarted by ops")
-        .doesNotContain(ENCRYPTION_KEY).contains("1000.ABCDEF");
+    assertThat(configprops).contains("applicationDisplayName").doesNotContain(CLIENT_SECRET)
+        .doesNotContain("started with").doesNotContain(ENCRYPTION_KEY).contains("1000.ABCDEF");
   }
 }

@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
 
@@ -28,8 +27,6 @@ public final class SessionHttp {
   private final OkHttpClient baseHttp;
   private final OkHttpClient callHttp;
   private final Function<String, Session> sessions;
-  private final Map<Session, Map<Class<?>, Object>> apis = new ConcurrentHashMap<>();
-  private final Map<Session, OkHttpClient> userHttp = new ConcurrentHashMap<>();
 
   /**
    * The HTTP side of one {@code ZohoOAuth}.
@@ -96,14 +93,9 @@ public final class SessionHttp {
    * @throws IllegalArgumentException when the class path holds no generated API for {@code api}
    */
   public <T> T api(Session session, Class<T> api) {
-    Map<Class<?>, Object> forUser = apis.computeIfAbsent(session, s -> new ConcurrentHashMap<>());
-    Object instance = forUser.get(api);
-    if (instance == null) {
-      instance = Apis.create(api, new ZohoCalls(callHttp, objectMapper, session));
-      Object raced = forUser.putIfAbsent(api, instance);
-      instance = raced != null ? raced : instance;
-    }
-    return api.cast(instance);
+    // kept with the session, so that a user's APIs are dropped with the user's session (and never keep it alive)
+    return api.cast(session.objects().api(api, () -> Apis.create(api, new ZohoCalls(callHttp, objectMapper,
+        session))));
   }
 
   /**
@@ -115,8 +107,8 @@ public final class SessionHttp {
    * @return the user's HTTP client; it never replays a request that is not a GET or HEAD
    */
   public OkHttpClient userHttp(Session session) {
-    return userHttp.computeIfAbsent(session,
-        s -> baseHttp.newBuilder().addInterceptor(new ZohoAuthInterceptor(s)).build());
+    return session.objects().http(
+        () -> baseHttp.newBuilder().addInterceptor(new ZohoAuthInterceptor(session)).build());
   }
 
   /**

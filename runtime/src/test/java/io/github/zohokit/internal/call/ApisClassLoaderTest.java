@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zohokit.internal.session.Authorization;
 import io.github.zohokit.internal.session.Session;
+import io.github.zohokit.internal.session.UserObjects;
 import java.io.File;
 import java.io.IOException;
 import java.lang.ref.WeakReference;
@@ -87,9 +88,16 @@ class ApisClassLoaderTest {
 
   /** A session nothing calls: the test API sends no request. */
   private static final class NoSession implements Session {
+    private final UserObjects objects = new UserObjects();
+
     @Override
     public String userKey() {
       return "nobody";
+    }
+
+    @Override
+    public UserObjects objects() {
+      return objects;
     }
 
     @Override

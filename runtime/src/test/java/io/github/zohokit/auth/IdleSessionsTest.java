@@ -11,10 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.zohokit.Zoho;
 import io.github.zohokit.ZohoConfigurationException;
 import io.github.zohokit.scope.Scope;
-import io.github.zohokit.spi.RefreshLease;
 import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.store.TokenStores;
-import io.github.zohokit.testing.ForwardingTokenStore;
 import io.github.zohokit.testing.MutableClock;
 import io.github.zohokit.token.DataCenter;
 import io.github.zohokit.token.Secret;
@@ -24,7 +22,6 @@ import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -158,7 +155,8 @@ class IdleSessionsTest {
   @Test
   void aUsersSessionEvictedDuringItsRenewalIsTheOneAnotherCallerJoins() throws Exception {
     TokenKey alice = new TokenKey(CLIENT_ID, "alice");
-    CountingStore store = new CountingStore(TokenStores.inMemory());
+    TokenManagerTest.SingleFlight.CountingStore store =
+        new TokenManagerTest.SingleFlight.CountingStore(TokenStores.inMemory());
     store.save(alice, ZohoToken.builder().accessToken(Secret.of(ACCESS_TOKEN)).refreshToken(Secret.of(REFRESH_TOKEN))
         .expiresAt(clock.instant().minusSeconds(1)).scopes(Scope.parseList("ZohoCRM.modules.ALL")).build());
     CountDownLatch renewing = new CountDownLatch(1);
@@ -175,7 +173,7 @@ class IdleSessionsTest {
         Runnable::run, (key, stored) -> {
           renewals.incrementAndGet();
           renewing.countDown();
-          await(release);
+          TokenManagerTest.SingleFlight.awaitOrFail(release);
           return ZohoToken.builder().accessToken(Secret.of(renewedAccess)).refreshToken(Secret.of(REFRESH_TOKEN))
               .expiresAt(clock.instant().plusSeconds(3600)).build();
         }, token -> HttpUrl.get("https://www.zohoapis.com/"));
@@ -211,32 +209,6 @@ class IdleSessionsTest {
     } finally {
       release.countDown();
       pool.shutdownNow();
-    }
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      if (!latch.await(20, TimeUnit.SECONDS)) {
-        throw new AssertionError("the test never released the renewal");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
-
-  /** Counts the refresh leases callers ask for. */
-  private static final class CountingStore extends ForwardingTokenStore {
-    final AtomicInteger leases = new AtomicInteger();
-
-    CountingStore(TokenStore delegate) {
-      super(delegate);
-    }
-
-    @Override
-    public Optional<RefreshLease> tryAcquireRefreshLease(TokenKey key, Duration ttl) {
-      leases.incrementAndGet();
-      return delegate.tryAcquireRefreshLease(key, ttl);
     }
   }
 }

@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.zohokit.scope.Scope;
 import io.github.zohokit.spi.StoredToken;
 import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.spi.TokenStoreException;
-import io.github.zohokit.token.DataCenter;
-import io.github.zohokit.token.Secret;
 import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.token.ZohoToken;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,12 +32,9 @@ class EncryptedFileRollbackTest {
     return dir.resolve("tokens.json");
   }
 
+  /** The token the JDBC store's contract uses: an EU token with a refresh token. */
   private static ZohoToken token(String access) {
-    return ZohoToken.builder().accessToken(Secret.of(access))
-        .refreshToken(Secret.of("1000.5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b.1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f"))
-        .expiresAt(Instant.parse("2026-11-29T11:00:00Z")).scopes(Scope.parseList("ZohoCRM.modules.ALL"))
-        .apiDomain("https://www.zohoapis.eu").accountsServer("https://accounts.zoho.eu").dataCenter(DataCenter.EU)
-        .build();
+    return JdbcTokenStoreContract.token(access);
   }
 
   private ObjectNode readFile() throws Exception {

@@ -14,7 +14,8 @@ import okhttp3.OkHttpClient;
 /**
  * Not API: may change in any release. The HTTP side of one {@code ZohoOAuth}: its per-user {@link Session}s, the one
  * authorizing {@link OkHttpClient} every user's generated calls share, the per-user {@code OkHttpClient}s for the
- * application's own requests, the generated APIs made per user, and the JSON mapper.
+ * application's own requests and the generated APIs made per user (both kept in the user's session,
+ * {@link Session#objects()}, so that they go with it), and the JSON mapper.
  *
  * <p>{@code ZohoOAuth} builds one and {@linkplain #ownedBy registers} it under itself; {@code Zoho} finds it with
  * {@link #of(Object)}. The registry holds its owners weakly, so a {@code ZohoOAuth} nobody uses any more is collected

@@ -91,6 +91,8 @@ final class CrmEndpoints {
       metadata.org(dc, http);
     } else if (first.equals("settings") && s.length >= 4 && method.equals("GET")) {
       metadata.settings(dc, http, s);
+    } else if (NotificationEndpoints.handles(s)) { // actions/watch: helper notify's hook
+      fake.notifications().handle(dc, http);
     } else {
       // any other first segment is a module API name, matched ignoring case; an unknown one is INVALID_MODULE
       // naming the index of the offending path segment (status-codes.html)

@@ -62,6 +62,7 @@ public final class FakeZoho implements AutoCloseable {
   private final Accounts accounts;
   private final Crm crm;
   private final FakeSync sync;
+  private final FakeNotifications notifications;
   private final BulkEndpoints bulkEndpoints;
   private final AccountsEndpoints accountsEndpoints;
   private final CrmEndpoints crmEndpoints;
@@ -79,6 +80,7 @@ public final class FakeZoho implements AutoCloseable {
         b.selfClientCodeLifetime, b.deviceCodeLifetime, b.deviceInterval, b.deviceSlowDownWindow));
     this.crm = new Crm(ids, clock);
     this.sync = new FakeSync(crm);
+    this.notifications = new FakeNotifications(this, crm, clock);
     this.allowance = new ApiAllowance(clock, b.dataCenters, b.apiRequestsPerMinute, b.apiCreditsPerDay);
     this.accountsEndpoints = new AccountsEndpoints(this, accounts, b.oauthErrorStatus);
     this.crmEndpoints = new CrmEndpoints(this, accounts, crm, allowance);
@@ -584,6 +586,16 @@ public final class FakeZoho implements AutoCloseable {
     return sync;
   }
 
+  /**
+   * Zoho's Notification API: watch channels (expired and deleted on the fake's clock), and notifications posted to
+   * their loopback {@code notify_url} after records are written or deleted through the records API.
+   *
+   * @return this fake's notification controls, the same instance each time
+   */
+  public FakeNotifications notifications() {
+    return notifications;
+  }
+
   // ---- internals ----
 
   FakeClock clock() {
@@ -651,6 +663,7 @@ public final class FakeZoho implements AutoCloseable {
       server.stop(0);
     }
     executor.shutdownNow();
+    notifications.close();
     closed.countDown();
   }
 

@@ -24,6 +24,13 @@ public record Channel(String key, String module, long channelId, Secret token, I
   /**
    * Checks the values.
    *
+   * @param key not null
+   * @param module not null
+   * @param channelId positive
+   * @param token 1 to 50 characters
+   * @param expiry not null
+   * @param notifyUrl not null
+   * @param events copied
    * @throws NullPointerException when a value is null
    * @throws IllegalArgumentException when the channel id is not positive or the token is longer than 50 characters
    */

@@ -47,6 +47,15 @@ public record NotificationEvent(long channelId, String module, String operation,
   /**
    * Copies the collections.
    *
+   * @param channelId the channel
+   * @param module not null
+   * @param operation not null
+   * @param ids copied
+   * @param affectedFields copied
+   * @param affectedValues copied
+   * @param serverTime not null
+   * @param queryParams copied
+   * @param resourceUri may be null
    * @throws NullPointerException when a value other than {@code resourceUri} is null
    */
   public NotificationEvent {

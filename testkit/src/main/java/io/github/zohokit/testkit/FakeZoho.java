@@ -482,6 +482,19 @@ public final class FakeZoho implements AutoCloseable {
   }
 
   /**
+   * The next request with exactly this method and path gets {@code fault}, in any data centre, whatever else is
+   * queued; requests to other paths are not touched (for a fault on one step of a sequence, such as a Bulk Write job
+   * creation after its upload).
+   *
+   * @param method the HTTP method, such as {@code POST}
+   * @param path the path without query, such as {@code /crm/bulk/v8/write}
+   * @param fault what it gets
+   */
+  public void failNextRequest(String method, String path, Fault fault) {
+    faults.failNextRequest(method, path, fault);
+  }
+
+  /**
    * Limits CRM calls per data centre to {@code perMinute}; past it Zoho's 429 {@code TOO_MANY_REQUESTS}.
    *
    * @param perMinute calls per sliding minute of the fake's clock; 0 or less for no limit

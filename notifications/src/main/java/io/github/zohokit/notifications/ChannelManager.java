@@ -341,7 +341,7 @@ public final class ChannelManager implements AutoCloseable {
     public Builder watch(String module, IncrementalSync sync, SyncHandler handler) {
       Objects.requireNonNull(sync, "sync");
       Objects.requireNonNull(handler, "handler");
-      return watch(module, m -> sync.run(handler));
+      return watch(module, m -> log.info("catch-up: {}", sync.run(handler)));
     }
 
     /**

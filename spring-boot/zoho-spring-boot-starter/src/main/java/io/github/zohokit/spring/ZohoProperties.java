@@ -145,6 +145,9 @@ public class ZohoProperties {
   /** How many idle users' sessions are kept, and for how long (server-based applications with many users). */
   @NestedConfigurationProperty
   private final ZohoSessionCacheProperties sessionCache = new ZohoSessionCacheProperties();
+  /** Zoho CRM change notifications: the receiver endpoint, the channel store and the channel manager. */
+  @NestedConfigurationProperty
+  private final ZohoNotificationsProperties notifications = new ZohoNotificationsProperties();
 
   public ClientType getClientType() { return clientType; }
   public void setClientType(ClientType clientType) { this.clientType = clientType; }
@@ -201,6 +204,7 @@ public class ZohoProperties {
   public Login getLogin() { return login; }
   public Health getHealth() { return health; }
   public ZohoSessionCacheProperties getSessionCache() { return sessionCache; }
+  public ZohoNotificationsProperties getNotifications() { return notifications; }
 
   /** Self clients: tokens from the client-credentials grant instead of a grant token. */
   public static class ClientCredentials {

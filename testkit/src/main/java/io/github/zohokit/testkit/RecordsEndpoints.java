@@ -295,6 +295,7 @@ final class RecordsEndpoints {
     for (ObjectNode refusal : refused) {
       results.add(refusal != null ? refusal : written.get(next++));
     }
+    fake.notifications().written(dc, module.apiName, kind, data, results); // Zoho notifies watch channels
     int ok = successes(results);
     int status = ok == results.size() ? (kind == Crm.Write.INSERT ? 201 : 200) : ok == 0 ? 400 : 207;
     http.json(status, Http.JSON.createObjectNode().set("data", results), ZohoShapes.ACTION_ANSWER);
@@ -310,6 +311,7 @@ final class RecordsEndpoints {
           Http.JSON.createObjectNode().put("limit", MAX_BATCH));
     }
     ArrayNode results = crm.delete(module, list);
+    fake.notifications().deleted(module, results); // Zoho notifies watch channels
     int ok = successes(results);
     http.json(ok == list.length ? 200 : ok == 0 ? 400 : 207, Http.JSON.createObjectNode().set("data", results),
         ZohoShapes.ACTION_ANSWER);

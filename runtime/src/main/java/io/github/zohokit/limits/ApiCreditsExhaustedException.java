@@ -16,9 +16,13 @@ import java.time.Instant;
 public final class ApiCreditsExhaustedException extends RateLimitException {
   private static final long serialVersionUID = 1L;
 
+  /** The credits left when the call was refused. */
   private final long remaining;
+  /** The organisation's daily credits. */
   private final long dailyCredits;
+  /** The refused call's price. */
   private final long cost;
+  /** When the oldest credits counted free up, or null. */
   private final Instant freesUpAt;
 
   /**

@@ -141,6 +141,8 @@ public class ZohoProperties {
   private final ClientCredentials clientCredentials = new ClientCredentials();
   private final Login login = new Login();
   private final Health health = new Health();
+  /** Keeping to Zoho's API limits: concurrency, credits, 429 cool-down, shared by the fleet (zoho.limits.*). */
+  private final ZohoLimitsProperties limits = new ZohoLimitsProperties();
 
   public ClientType getClientType() { return clientType; }
   public void setClientType(ClientType clientType) { this.clientType = clientType; }
@@ -196,6 +198,7 @@ public class ZohoProperties {
   public ClientCredentials getClientCredentials() { return clientCredentials; }
   public Login getLogin() { return login; }
   public Health getHealth() { return health; }
+  public ZohoLimitsProperties getLimits() { return limits; }
 
   /** Self clients: tokens from the client-credentials grant instead of a grant token. */
   public static class ClientCredentials {

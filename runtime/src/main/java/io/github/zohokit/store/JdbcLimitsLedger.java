@@ -9,12 +9,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -50,14 +50,19 @@ final class JdbcLimitsLedger implements LimitsLedger {
     this.clock = clock;
   }
 
+  /**
+   * One transaction: reads the free slots, tries to take one of them at random (compare-and-set on its expiry) and
+   * reads the cool-down. It tries one slot only: a second attempt in the same transaction could wait for a row
+   * another transaction holds while it holds one (a deadlock on MySQL/MariaDB); the governor asks again soon.
+   */
   @Override
   public Permit tryAcquire(String pool, int size, Duration lease) {
     ensureSlots(pool, size);
     ensureState();
-    long now = clock.millis();
-    List<Integer> free = new ArrayList<>();
-    long[] coolUntil = new long[1];
-    run("read the free permits", connection -> {
+    String holder = owner + ":" + sequence.incrementAndGet();
+    return run("take a permit", connection -> {
+      long now = clock.millis();
+      List<Integer> free = new ArrayList<>();
       try (PreparedStatement select = jdbc.prepare(connection, "SELECT slot FROM " + permits
           + " WHERE org = ? AND pool = ? AND slot < ? AND expires_at < ?")) {
         select.setString(1, org);
@@ -70,30 +75,25 @@ final class JdbcLimitsLedger implements LimitsLedger {
           }
         }
       }
-      coolUntil[0] = coolUntil(connection);
-      return null;
-    });
-    Collections.shuffle(free);
-    for (int slot : free) {
-      String holder = owner + ":" + sequence.incrementAndGet();
-      long expires = clock.millis() + lease.toMillis();
-      boolean taken = run("take a permit", connection -> {
-        try (PreparedStatement update = jdbc.prepare(connection, "UPDATE " + permits + " SET owner = ?, "
-            + "expires_at = ? WHERE org = ? AND pool = ? AND slot = ? AND expires_at < ?")) {
-          update.setString(1, holder);
-          update.setLong(2, expires);
-          update.setString(3, org);
-          update.setString(4, pool);
-          update.setInt(5, slot);
-          update.setLong(6, clock.millis());
-          return update.executeUpdate() == 1;
-        }
-      });
-      if (taken) {
-        return new Permit(pool, slot, holder, System.nanoTime(), expires, Instant.ofEpochMilli(coolUntil[0]));
+      if (free.isEmpty()) {
+        return null;
       }
-    }
-    return null;
+      int slot = free.get(ThreadLocalRandom.current().nextInt(free.size()));
+      long expires = now + lease.toMillis();
+      try (PreparedStatement update = jdbc.prepare(connection, "UPDATE " + permits + " SET owner = ?, "
+          + "expires_at = ? WHERE org = ? AND pool = ? AND slot = ? AND expires_at < ?")) {
+        update.setString(1, holder);
+        update.setLong(2, expires);
+        update.setString(3, org);
+        update.setString(4, pool);
+        update.setInt(5, slot);
+        update.setLong(6, now);
+        if (update.executeUpdate() != 1) {
+          return null;
+        }
+      }
+      return new Permit(pool, slot, holder, System.nanoTime(), expires, Instant.ofEpochMilli(coolUntil(connection)));
+    });
   }
 
   @Override

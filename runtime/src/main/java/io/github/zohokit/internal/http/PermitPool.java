@@ -12,13 +12,15 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * This process's side of one pool of permits: takes permits from the {@link LimitsLedger} and, while its threads
  * queue for more, hands a returned permit straight to the next of them instead of giving it back and asking again
- * (no round trip to a shared ledger per call). A permit is handed on only during the first half of its lease, so a
- * process never keeps one longer than that while another process waits, and one whose holder dies expires with its
- * lease. Only one thread at a time asks the ledger; the others wait to be handed a permit or for their turn.
+ * (no round trip to a shared ledger per call). A permit is handed on only during its first 500 ms (or the first half
+ * of its lease, when shorter), so a process keeps one no longer than that while other processes wait for it: every
+ * process gets its turn, and one whose holder dies expires with its lease. Only one thread at a time asks the ledger; the others wait to be handed a permit or for their turn.
  */
 final class PermitPool {
   private static final long MIN_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-  private static final long MAX_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+  private static final long MAX_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+  /** The longest a permit passes from thread to thread in this process before it goes back to the ledger. */
+  private static final long MAX_HAND_ON_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
   private final String name;
   private final int size;
@@ -39,7 +41,7 @@ final class PermitPool {
     this.size = size;
     this.ledger = ledger;
     this.lease = lease;
-    this.handOnNanos = lease.toNanos() / 2;
+    this.handOnNanos = Math.min(MAX_HAND_ON_NANOS, lease.toNanos() / 2);
   }
 
   String name() {
@@ -135,7 +137,8 @@ final class PermitPool {
     lock.lock();
     try {
       inUse--;
-      if (waiting > 0 && System.nanoTime() - permit.acquiredNanos < handOnNanos) {
+      // only to a waiter no permit is already waiting for: a permit nobody takes would sit idle, taken in the ledger
+      if (waiting > handedOn.size() && System.nanoTime() - permit.acquiredNanos < handOnNanos) {
         handedOn.addLast(permit);
         changed.signal();
         return;

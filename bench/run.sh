@@ -7,7 +7,7 @@
 #   bench/run.sh            everything
 #   QUICK=1 bench/run.sh    short runs of everything (for trying the script, not for figures); writes to
 #                           bench/target/results-quick/ instead
-#   bench/run.sh 1 3        only the sections named (1, 2a, 2b, 3, 4, 5, 6), after the build
+#   bench/run.sh 1 3        only the sections named (1, 2a, 2b, 3, 4, 5, 6, 7), after the build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -n "${QUICK:-}" ]; then
@@ -137,6 +137,17 @@ for _ in 1 2 3 4 5; do
     | tee -a "$out/startup.txt"
 done
 kill $server 2>/dev/null || true
+fi
+
+if wanted 7; then
+echo "== 7. the governor across four JVMs x 50 threads against a concurrency limit of 10 (MariaDB shared)"
+[ -n "${ZOHOKIT_MARIADB_URL:-}" ] || { echo "section 7 needs ZOHOKIT_MARIADB_URL (source /tmp/ci-env.sh)" >&2; exit 1; }
+fleet_calls=6000
+[ -n "${QUICK:-}" ] && fleet_calls=600
+stamp > "$out/governor-fleet.txt"
+$java -cp "$cp" io.github.zohokit.bench.GovernorFleet run "$ZOHOKIT_MARIADB_URL" "$fleet_calls" 50 2>/dev/null \
+  | tee -a "$out/governor-fleet.txt"
+
 fi
 
 echo "uptime at end: $(uptime)" | tee -a "$out/machine.txt"

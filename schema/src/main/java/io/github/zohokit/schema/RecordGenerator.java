@@ -701,9 +701,12 @@ public final class RecordGenerator {
     return ParameterSpec.builder(type, name).addAnnotation(a.build()).addJavadoc(doc + "\n", args).build();
   }
 
-  /** The module's name in scopes: {@code leads}, {@code pricebooks}; {@code custom} for custom modules. */
+  /**
+   * The module's name in scopes: {@code leads}, {@code pricebooks}; {@code custom} for custom modules and for linking
+   * modules (Zoho's "Linking Module APIs" page, v8: scope {@code ZohoCRM.modules.custom.{operation_type}}).
+   */
   static String moduleScope(ModuleSchema m) {
-    if ("custom".equals(m.generatedType()) || m.apiName().endsWith("__c")) {
+    if ("custom".equals(m.generatedType()) || "linking".equals(m.generatedType()) || m.apiName().endsWith("__c")) {
       return "custom";
     }
     String known = MODULE_SCOPES.get(m.apiName());

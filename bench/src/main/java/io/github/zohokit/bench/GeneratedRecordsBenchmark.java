@@ -26,8 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Reading one page of 200 leads (the per-call benchmark's page: ~90 KB of Zoho's JSON, with its {@code $}-keys) into
  * the record {@code zoho:generate-records} wrote from bench/src/main/zoho/schema ({@link Lead}: picklist value type,
  * user reference, datetimes keeping their offset, unknown properties kept in {@code otherFields}) and into the
- * hand-written record with the same fields ({@link HandLead}: unknown properties ignored), with one mapper, from the
- * same bytes. Throughput; run with {@code -prof gc} for the allocation per page.
+ * hand-written record with the same fields ({@link HandLead}: unknown properties ignored; and
+ * {@link HandLeadKeepingUnknown}: kept, as the generated record keeps them), with one mapper, from the same bytes.
+ * Throughput; run with {@code -prof gc} for the allocation per page.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -39,6 +40,7 @@ public class GeneratedRecordsBenchmark {
   private byte[] page;
   private ObjectReader generated;
   private ObjectReader handWritten;
+  private ObjectReader handWrittenKeepingUnknown;
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
@@ -49,6 +51,7 @@ public class GeneratedRecordsBenchmark {
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     generated = mapper.readerFor(new TypeReference<RecordPage<Lead>>() { });
     handWritten = mapper.readerFor(new TypeReference<RecordPage<HandLead>>() { });
+    handWrittenKeepingUnknown = mapper.readerFor(new TypeReference<RecordPage<HandLeadKeepingUnknown>>() { });
     RecordPage<Lead> g = generated.readValue(page);
     RecordPage<HandLead> h = handWritten.readValue(page);
     if (g.data().size() != 200 || h.data().size() != 200
@@ -67,5 +70,10 @@ public class GeneratedRecordsBenchmark {
   @Benchmark
   public RecordPage<HandLead> handWrittenLead() throws IOException {
     return handWritten.readValue(page);
+  }
+
+  @Benchmark
+  public RecordPage<HandLeadKeepingUnknown> handWrittenLeadKeepingUnknown() throws IOException {
+    return handWrittenKeepingUnknown.readValue(page);
   }
 }

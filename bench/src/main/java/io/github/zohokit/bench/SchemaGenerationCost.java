@@ -68,8 +68,8 @@ public final class SchemaGenerationCost {
         sources = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted().toList();
       }
       long a = ProcessorCost.javac(sources, compileClasspath, null, null, log, classes, 0);
-      long b = ProcessorCost.javac(sources, compileClasspath, processorPath, "io.github.zohokit.processor.ZohoProcessor",
-          log, classes, 1);
+      long b = ProcessorCost.javac(sources, compileClasspath, processorPath,
+          "io.github.zohokit.processor.ZohoProcessor", log, classes, 1);
       if (i > 0) {
         generation.add(inProcess);
         generationProcess.add(process);
@@ -92,7 +92,7 @@ public final class SchemaGenerationCost {
   }
 
   /** The snapshot, in the shape {@code zoho:schema} writes (Zoho's keys, normalised). */
-  static void writeSnapshot(Path dir) throws Exception {
+  public static void writeSnapshot(Path dir) throws Exception {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     Files.createDirectories(dir.resolve("modules"));
     ObjectNode org = json.createObjectNode().put("api_version", "v8").put("data_center", "us")

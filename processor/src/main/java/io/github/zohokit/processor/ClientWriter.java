@@ -194,6 +194,7 @@ final class ClientWriter {
       m.addParameter(ParameterSpec.builder(TypeName.get(p.asType()), p.getSimpleName().toString()).build());
     }
     m.addComment("$L $L", method.httpMethod(), method.path());
+    addCoqlBody(m, method);
 
     // one expression: the call of the route, then the arguments bound by name in the order of the path, the query
     // and the headers, then the body, then the method that sends it and reads the answer
@@ -228,6 +229,14 @@ final class ClientWriter {
     call.add("$Z.$L($L)", returns.kind().terminal, decoderRef);
     m.addStatement(returns.kind() == ReturnKind.VOID ? "$L" : "return $L", call.build());
     return m.build();
+  }
+
+  /** A {@code @Coql} method declares its body first ({@link CoqlWriter}); other methods are left as they are. */
+  private static void addCoqlBody(MethodSpec.Builder m, MethodModel method) {
+    CodeBlock body = CoqlWriter.bodyStatement(method);
+    if (body != null) {
+      m.addStatement(body);
+    }
   }
 
   /**

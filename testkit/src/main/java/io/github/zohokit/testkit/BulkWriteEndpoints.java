@@ -36,7 +36,7 @@ final class BulkWriteEndpoints {
 
   private final Crm crm;
   private final FakeSync settings;
-  private final AtomicLong ids = new AtomicLong(5_725_767_000_002_000L);
+  private final AtomicLong ids = new AtomicLong(4_876_876_000_004_000_000L);
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
@@ -118,7 +118,7 @@ final class BulkWriteEndpoints {
     ObjectNode answer = Http.JSON.createObjectNode().put("status", "success").put("code", "FILE_UPLOAD_SUCCESS")
         .put("message", "file uploaded.");
     answer.putObject("details").put("file_id", fileId).put("created_time", crm.now());
-    http.json(200, answer);
+    http.json(200, answer, ZohoShapes.BULK_SUCCESS);
   }
 
   /** The bytes of the multipart part named {@code file}. */
@@ -170,6 +170,9 @@ final class BulkWriteEndpoints {
     } catch (IOException e) {
       throw new ZohoError(400, "INVALID_DATA", "the body is not valid JSON");
     }
+    if (body == null) {
+      throw ZohoError.missingParam("operation");
+    }
     String operation = body.path("operation").asText("");
     if (!List.of("insert", "update", "upsert").contains(operation)) {
       throw new ZohoError(400, "INVALID_DATA", "operation must be insert, update or upsert",
@@ -210,8 +213,8 @@ final class BulkWriteEndpoints {
     ObjectNode answer = Http.JSON.createObjectNode().put("status", "success").put("code", "SUCCESS")
         .put("message", "success");
     ObjectNode details = answer.putObject("details").put("id", id);
-    details.putObject("created_by").put("id", token.user.zuid()).put("name", token.user.fullName());
-    http.json(201, answer);
+    details.putObject("created_by").put("id", Ids.crmUserId(token.user)).put("name", token.user.fullName());
+    http.json(201, answer, ZohoShapes.BULK_SUCCESS);
   }
 
   private Job job(DataCenter dc, String id) {
@@ -244,7 +247,7 @@ final class BulkWriteEndpoints {
         answer.putObject("result").put("download_url", WRITE + "/" + job.id + "/result");
       }
     }
-    http.json(200, answer);
+    http.json(200, answer, ZohoShapes.BULK_WRITE_JOB);
   }
 
   private void run(Job job) {

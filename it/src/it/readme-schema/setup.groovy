@@ -1,7 +1,7 @@
 // Plays the newcomer who finished the README's quick start and now follows "Typed records from your org". The quick
 // start's marked files are written as the readme IT writes them (pom.xml, sources, settings.xml), then step 1 of the
-// section: its <!-- readme-it: pom.xml properties --> block goes into the POM's <properties>. The section's other
-// blocks are applied by verify.groovy, in order.
+// section: its <!-- readme-it: pom.xml execution --> block goes into the zoho-maven-plugin's <executions>. The
+// section's other blocks are applied by verify.groovy, in order.
 //
 // "Your org" is the standalone fake Zoho following a snapshot with a custom module (the schema-records IT's:
 // Leads with a subform and picklists, Projects__c with a lookup to Leads), started with --schema as the README says.
@@ -37,7 +37,7 @@ quickStart.findAll { it.target != 'run' }.each { block ->
 }
 def typed = section('Typed records from your org')
 def steps = blocks(typed)
-assert steps*.target == ['pom.xml properties', 'run snapshot', 'pom.xml execution', 'run token',
+assert steps*.target == ['pom.xml execution', 'run snapshot', 'run token',
     'src/test/java/com/example/crm/TypedRecordsTest.java', 'run check']:
     "the section's marked blocks changed: ${steps*.target}; update this IT"
 def fences = (typed =~ /(?m)^ *```(java|xml)$/).size()
@@ -45,11 +45,14 @@ assert fences == steps.count { it.lang in ['java', 'xml'] }:
     'a java or xml block of "Typed records from your org" is not marked <!-- readme-it: ... -->'
 context.put('steps', steps)
 
-// step 1: the properties block, into the quick start POM's <properties>
+// step 1: the execution, into the zoho-maven-plugin's <executions> of the quick start's POM
 def pom = new File(basedir, 'pom.xml')
-def properties = steps[0].body.readLines().collect { '    ' + it }.join('\n')
-assert pom.text.contains('  </properties>')
-pom.text = pom.text.replaceFirst('  </properties>', Matcher.quoteReplacement(properties + '\n  </properties>'))
+def pluginAt = pom.text.indexOf('<artifactId>zoho-maven-plugin</artifactId>')
+def executionsAt = pom.text.indexOf('<executions>', pluginAt)
+assert pluginAt > 0 && executionsAt > 0: "the quick start's POM has no zoho-maven-plugin <executions>"
+def execution = steps[0].body.readLines().collect { '          ' + it }.join('\n')
+pom.text = pom.text.substring(0, executionsAt + '<executions>'.length()) + '\n' + execution +
+    pom.text.substring(executionsAt + '<executions>'.length())
 
 // the fake of "your org"
 def jar = new File(localRepositoryPath,

@@ -118,7 +118,13 @@ class GeneratedRecordsTest {
     Project again = projects.get(created.id(), null).orElseThrow();
     assertThat(again.status()).isEqualTo(Project.Status.of("On hold"));
     assertThat(again.budget()).isEqualByComparingTo("10");
-    assertThat(again.otherFields()).isEqualTo(project.otherFields());
+    // the fields the snapshot does not know were kept (Modified_Time and Modified_By moved on with the update)
+    assertThat(again.otherFields()).containsOnlyKeys(project.otherFields().keySet());
+    project.otherFields().forEach((key, value) -> {
+      if (!key.startsWith("Modified_")) {
+        assertThat(again.otherFields()).containsEntry(key, value);
+      }
+    });
   }
 
   @Test

@@ -42,6 +42,9 @@ class CoqlAgainstFakeTest {
     @Coql("select Last_Name, Lead_Source from Leads where Lead_Source in (:sources) limit 2000")
     List<LeadRow> bySources(List<String> sources);
 
+    @Coql("select Last_Name, Lead_Source from Leads where Last_Name = :name limit 200")
+    List<LeadRow> byLastName(String name);
+
     @Coql(value = "select Last_Name, Email from Leads where Lead_Source = :source limit 5", projection = "LeadContact")
     RecordPage<LeadContact> contacts(String source);
   }
@@ -81,6 +84,13 @@ class CoqlAgainstFakeTest {
     RecordPage<LeadContact> page = queries.contacts("Web Download");
     assertThat(page.data()).isNotEmpty().allMatch(r -> r.id() != null && r.lastName() != null);
     assertThat(page.data().get(0).lastName().isTextual()).isTrue(); // no snapshot here: JsonNode components
+  }
+
+  @Test
+  void aQuoteInAValueStaysInsideTheLiteral() {
+    // Zoho doubles a quote inside a COQL literal; written any other way, this value would end the literal and
+    // its "or Last_Name is not null" would select every lead.
+    assertThat(queries.byLastName("x' or Last_Name is not null or Last_Name = 'y")).isEmpty();
   }
 
   @Test

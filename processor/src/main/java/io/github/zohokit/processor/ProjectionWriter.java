@@ -37,8 +37,6 @@ final class ProjectionWriter {
   private static final ClassName JSON_PROPERTY = ClassName.get("com.fasterxml.jackson.annotation", "JsonProperty");
   private static final ClassName JSON_IGNORE_UNKNOWN = ClassName.get("com.fasterxml.jackson.annotation",
       "JsonIgnoreProperties");
-  /** The annotations the records carry, claimed by the processor so that -Xlint:processing stays quiet. */
-  static final Set<String> ANNOTATIONS = Set.of(JSON_PROPERTY.canonicalName(), JSON_IGNORE_UNKNOWN.canonicalName());
   private static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
   private static final Map<String, TypeName> TYPES = Map.ofEntries(
       Map.entry("integer", ClassName.get(Integer.class)),

@@ -59,7 +59,8 @@ public final class ZohoProcessor extends AbstractProcessor {
       List.of(ZohoScope.class, Get.class, Post.class, Put.class, Patch.class, Delete.class, Coql.class);
   /** Parameter annotations, read through their methods; claimed so that -Xlint:processing stays quiet. */
   private static final List<Class<? extends java.lang.annotation.Annotation>> PARAMETER_ANNOTATIONS =
-      List.of(Path.class, Query.class, Header.class, Body.class, Fields.class);
+      List.of(Path.class, Query.class, Header.class, Body.class, Fields.class,
+          io.github.zohokit.annotation.Part.class);
 
   private final Map<String, ClientModel> clients = new LinkedHashMap<>();
   /** Clients of this compilation already in a written registry. */
@@ -115,8 +116,8 @@ public final class ZohoProcessor extends AbstractProcessor {
     PARAMETER_ANNOTATIONS.forEach(a -> names.add(a.getCanonicalName()));
     // claimed so that -Xlint:processing does not report the @Generated on the clients this processor writes
     names.add(GENERATED);
-    // and the Jackson annotations on the @Coql projection records it writes (ProjectionWriter)
-    names.addAll(ProjectionWriter.ANNOTATIONS);
+    // Not Jackson's annotations on the @Coql projection records: claiming them would hide them from another
+    // processor of the same compilation (Micronaut Serde, for one) in the user's own classes.
     return names;
   }
 

@@ -41,13 +41,15 @@ class SnapshotChecksTest {
         "}");
   }
 
+  // -processing: that lint reports the Jackson annotations of a projection record as claimed by no processor, as it
+  // does for the user's own; the processor leaves Jackson's annotations to whoever processes them.
   private static Compilation withSnapshot(JavaFileObject api) {
-    return javac().withProcessors(new ZohoProcessor()).withOptions("-Xlint:all", "-Werror")
+    return javac().withProcessors(new ZohoProcessor()).withOptions("-Xlint:all,-processing", "-Werror")
         .compile(api, marker(snapshot()));
   }
 
   private static Compilation withoutSnapshot(JavaFileObject api) {
-    return javac().withProcessors(new ZohoProcessor()).withOptions("-Xlint:all", "-Werror").compile(api);
+    return javac().withProcessors(new ZohoProcessor()).withOptions("-Xlint:all,-processing", "-Werror").compile(api);
   }
 
   /** An interface whose line 5 is {@code lines[0]}. */

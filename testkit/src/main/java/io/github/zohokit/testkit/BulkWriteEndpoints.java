@@ -150,7 +150,7 @@ final class BulkWriteEndpoints {
     return null;
   }
 
-  private static int indexOf(byte[] data, byte[] pattern, int from) {
+  static int indexOf(byte[] data, byte[] pattern, int from) {
     outer:
     for (int i = Math.max(0, from); i <= data.length - pattern.length; i++) {
       for (int j = 0; j < pattern.length; j++) {

@@ -18,6 +18,7 @@ final class CrmEndpoints {
   private final RecordsEndpoints records;
   private final CoqlEndpoint coql;
   private final MetadataEndpoints metadata;
+  private final AttachmentsEndpoints files;
 
   CrmEndpoints(FakeZoho fake, Accounts accounts, Crm crm, ApiAllowance allowance) {
     this.fake = fake;
@@ -27,6 +28,7 @@ final class CrmEndpoints {
     this.records = new RecordsEndpoints(fake, crm);
     this.coql = new CoqlEndpoint(crm);
     this.metadata = new MetadataEndpoints(accounts, crm);
+    this.files = new AttachmentsEndpoints(crm);
   }
 
   void handle(DataCenter dc, Http http) throws IOException {
@@ -106,6 +108,10 @@ final class CrmEndpoints {
       } else {
         throw ZohoError.invalidUrl();
       }
+      return;
+    }
+    if (AttachmentsEndpoints.handles(s)) {
+      files.handle(dc, http, token, s);
       return;
     }
     // any other first segment is a module API name, matched ignoring case; an unknown one is INVALID_MODULE

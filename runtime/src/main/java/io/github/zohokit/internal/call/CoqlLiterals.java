@@ -12,12 +12,13 @@ import java.util.Map;
  * value is never pasted into the statement as text: the generated method joins the statement's constant pieces
  * with {@link #literal(String, Object)} of each bound parameter, and sends {@link #body(String)}.
  *
- * <p>Text goes in single quotes with {@code \} and {@code '} escaped by a backslash (Zoho's COQL FAQ, "Kaizen #171:
- * FAQs on COQL API", help.zoho.com: a quote inside a quoted value is escaped; the exact escape character is from that
- * post, whose copy here was cut, so it is UNCONFIRMED against a live organisation). Numbers and booleans are written
- * bare, dates as {@code 'yyyy-MM-dd'} and date-times as {@code 'yyyy-MM-ddTHH:mm:ss+hh:mm'} (COQL-Overview.html
- * under {@code https://www.zoho.com/crm/developer/docs/api/v8/}: the formats of the date and datetime fields), a
- * collection or array as {@code v1, v2, ...} for {@code in (...)}.
+ * <p>Text goes in single quotes with each {@code '} inside doubled (Zoho's COQL FAQ, "Kaizen #171: FAQs on COQL
+ * API", help.zoho.com/portal/en/community/topic/kaizen-171-faqs-on-coql-api, question 3: "escape the single quote in
+ * the value by adding another single quote", example {@code 1'' 2}). Text with a backslash is refused: Zoho
+ * documents no meaning for it, and were it an escape character, {@code \'} could end the literal early. Numbers and
+ * booleans are written bare, dates as {@code 'yyyy-MM-dd'} and date-times as {@code 'yyyy-MM-ddTHH:mm:ss+hh:mm'}
+ * (COQL-Overview.html under {@code https://www.zoho.com/crm/developer/docs/api/v8/}: the formats of the date and
+ * datetime fields), a collection or array as {@code v1, v2, ...} for {@code in (...)}.
  */
 public final class CoqlLiterals {
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
@@ -39,7 +40,7 @@ public final class CoqlLiterals {
    *
    * @param parameter the parameter's name, for the message of a null value
    * @param value the argument
-   * @return the literal, for example {@code 'O\'Brien'}, {@code 42}, {@code '2026-12-01'}
+   * @return the literal, for example {@code 'O''Brien'}, {@code 42}, {@code '2026-12-01'}
    * @throws IllegalArgumentException when {@code value} (or an element of it) is null or an empty collection
    */
   public static String literal(String parameter, Object value) {
@@ -83,19 +84,17 @@ public final class CoqlLiterals {
     if (value instanceof OffsetDateTime dateTime) {
       return "'" + DATE_TIME.format(dateTime.truncatedTo(ChronoUnit.SECONDS)) + "'";
     }
-    return quoted(value.toString());
+    String text = value.toString();
+    if (text.indexOf('\\') >= 0) {
+      throw new IllegalArgumentException("the COQL parameter :" + parameter + " contains a backslash; Zoho documents "
+          + "no meaning for it inside a COQL literal, so zohokit does not send it (it could end the literal early): "
+          + "filter such values in Java, or use the search API");
+    }
+    return quoted(text);
   }
 
-  /** {@code text} in single quotes, {@code \} and {@code '} escaped with a backslash. */
+  /** {@code text} in single quotes, each {@code '} inside doubled. */
   static String quoted(String text) {
-    StringBuilder b = new StringBuilder(text.length() + 2).append('\'');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\\' || c == '\'') {
-        b.append('\\');
-      }
-      b.append(c);
-    }
-    return b.append('\'').toString();
+    return "'" + text.replace("'", "''") + "'";
   }
 }

@@ -15,12 +15,13 @@ import org.junit.jupiter.api.Test;
 class CoqlLiteralsTest {
 
   @Test
-  void textIsQuotedWithQuotesAndBackslashesEscaped() {
+  void textIsQuotedWithQuotesDoubledAsZohosCoqlFaqSays() {
     assertThat(CoqlLiterals.literal("name", "Sam")).isEqualTo("'Sam'");
-    assertThat(CoqlLiterals.literal("name", "O'Brien")).isEqualTo("'O\\'Brien'");
+    assertThat(CoqlLiterals.literal("name", "O'Brien")).isEqualTo("'O''Brien'");
     assertThat(CoqlLiterals.literal("name", "x' or Last_Name is not null or Email = 'y"))
-        .isEqualTo("'x\\' or Last_Name is not null or Email = \\'y'");
-    assertThat(CoqlLiterals.literal("name", "a\\' or 1=1")).isEqualTo("'a\\\\\\' or 1=1'");
+        .isEqualTo("'x'' or Last_Name is not null or Email = ''y'");
+    assertThatThrownBy(() -> CoqlLiterals.literal("name", "a\\' or 1=1")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("the COQL parameter :name contains a backslash");
   }
 
   @Test
@@ -33,7 +34,7 @@ class CoqlLiteralsTest {
         .isEqualTo("'2026-12-01T09:05:07+05:30'");
     assertThat(CoqlLiterals.literal("t", OffsetDateTime.of(2026, 12, 1, 9, 5, 7, 0, ZoneOffset.UTC)))
         .isEqualTo("'2026-12-01T09:05:07+00:00'");
-    assertThat(CoqlLiterals.literal("ids", List.of("1", "O'B"))).isEqualTo("'1', 'O\\'B'");
+    assertThat(CoqlLiterals.literal("ids", List.of("1", "O'B"))).isEqualTo("'1', 'O''B'");
     assertThat(CoqlLiterals.literal("ids", new long[] {1, 2})).isEqualTo("1, 2");
     assertThat(CoqlLiterals.body("select id from Leads")).isEqualTo(Map.of("select_query", "select id from Leads"));
   }

@@ -41,7 +41,8 @@ import okhttp3.Response;
  * uploaded file and says so, instead of paying another 500 credits for a duplicate import.
  *
  * <p>The upload host: Zoho's SDK 8.0 uses {@code content.zohoapis.<dc>} (derived here from the token's API domain,
- * {@code www.zohoapis.<dc>}, by {@link ZohoHost#FILE_UPLOAD}, as for generated methods annotated {@code @Host}); Zoho's upload page names {@code https://upload.zoho.com} as common to every data centre
+ * {@code www.zohoapis.<dc>}, by {@link ZohoHost#FILE_UPLOAD}, as for generated methods annotated {@code @Host});
+ * Zoho's upload page names {@code https://upload.zoho.com} as common to every data centre
  * and {@code upload-accl.zoho.<dc>} as faster hosts. Set one with {@link Builder#uploadBase(String)}. Any other API
  * domain (a test double) is used as it is.
  */

@@ -11,8 +11,10 @@ public enum ZohoHost {
   /**
    * The data centre's file-upload host, {@code content.zohoapis.<dc>} (such as {@code https://content.zohoapis.eu}),
    * where Zoho's Bulk Write upload ({@code POST /crm/v8/upload}) goes. Zoho's Java SDK 8.0 derives it from the API
-   * domain in the same way; Zoho's "Upload a file" page (Bulk Write) names {@code https://upload.zoho.com} and
-   * {@code content.zohoapis} hosts. An API base that is not {@code www.zohoapis.<dc>} (a loopback test double such
+   * domain in the same way. Zoho's "Upload File" page (Bulk Write,
+   * {@code zoho.com/crm/developer/docs/api/v2.1/bulk-write/upload-file.html}) names {@code https://upload.zoho.com} as
+   * common to every data centre and {@code upload-accl.zoho.<com|eu|in>} as faster hosts; zohokit follows the SDK's
+   * per-data-centre host. An API base that is not {@code www.zohoapis.<dc>} (a loopback test double such
    * as zohokit's fake, a proxy, a custom data centre on another host) is used as it is: the fake serves uploads on
    * its API address.
    */

@@ -1,5 +1,6 @@
 package io.github.zohokit.processor;
 
+import io.github.zohokit.annotation.ZohoHost;
 import io.github.zohokit.scope.Scope;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
@@ -26,7 +27,9 @@ record ClientModel(TypeElement element, ClassName interfaceName, ClassName gener
       /* the path variable holding the module, checked before the call is sent; null when none */
       String moduleVariable,
       List<ParameterModel> parameters,
-      Returns returns) {
+      Returns returns,
+      /* the host of @Host; API when the method has none */
+      ZohoHost host) {
 
     /** Where the scopes were declared, as the manifest writes it. */
     String scopeOrigin() {

@@ -1,5 +1,6 @@
 package io.github.zohokit.processor;
 
+import io.github.zohokit.annotation.ZohoHost;
 import io.github.zohokit.scope.Scope;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ArrayTypeName;
@@ -172,7 +173,11 @@ final class ClientWriter {
     for (Scope scope : method.scopes()) {
       b.add(",$W$S", scope.toString());
     }
-    return b.add(")").build();
+    b.add(")");
+    if (method.host() != ZohoHost.API) {   // @Host
+      b.add(".on($T.$L)", ZohoHost.class, method.host().name());
+    }
+    return b.build();
   }
 
   private static TypeName erasure(TypeName type) {

@@ -4,9 +4,11 @@ import io.github.zohokit.scope.Scope;
 import com.palantir.javapoet.ClassName;
 import io.github.zohokit.annotation.Delete;
 import io.github.zohokit.annotation.Get;
+import io.github.zohokit.annotation.Host;
 import io.github.zohokit.annotation.Patch;
 import io.github.zohokit.annotation.Post;
 import io.github.zohokit.annotation.Put;
+import io.github.zohokit.annotation.ZohoHost;
 import io.github.zohokit.processor.ClientModel.MethodModel;
 import io.github.zohokit.processor.ClientModel.ParameterModel;
 import io.github.zohokit.processor.ClientModel.Returns;
@@ -148,13 +150,19 @@ final class InterfaceReader {
         : parameters.read(method, httpMethod, path);
     snapshotChecks.checkFields(method, httpMethod, path);
     Optional<Returns> returned = returns.read(method, httpMethod);
+    Host onHost = method.getAnnotation(Host.class);
+    ZohoHost host = onHost == null ? ZohoHost.API : onHost.value();
+    if (host == ZohoHost.FILE_UPLOAD && (httpMethod.equals("GET") || httpMethod.equals("DELETE"))) {
+      errors.error(method, where + " is a " + httpMethod + " on @Host(ZohoHost.FILE_UPLOAD); the file-upload host "
+          + "takes uploads: use @Post or @Put, or drop @Host to call the API base");
+    }
     if (errors.errorCount() > before || declared.isEmpty() || returned.isEmpty()) {
       return Optional.empty();
     }
     ScopeReader.Coverage coverage = scopes.coverage(method, httpMethod, path, declared.get().scopes());
     return Optional.of(new MethodModel(method, method.getSimpleName().toString(), httpMethod, path,
         declared.get().scopes(), declared.get().origin(), coverage.catalogue(), coverage.moduleVariable(), bound,
-        returned.get()));
+        returned.get(), host));
   }
 
   /** The method's HTTP annotations, by HTTP method, with their paths; normally exactly one. */

@@ -56,7 +56,8 @@ public final class ZohoProcessor extends AbstractProcessor {
   private static final String REGISTRY_NAME = "ZohoApiRegistry";
   /** The annotations that mark a client interface or its methods. */
   private static final List<Class<? extends java.lang.annotation.Annotation>> ANNOTATIONS =
-      List.of(ZohoScope.class, Get.class, Post.class, Put.class, Patch.class, Delete.class, Coql.class);
+      List.of(ZohoScope.class, Get.class, Post.class, Put.class, Patch.class, Delete.class, Coql.class,
+          io.github.zohokit.annotation.Host.class);
   /** Parameter annotations, read through their methods; claimed so that -Xlint:processing stays quiet. */
   private static final List<Class<? extends java.lang.annotation.Annotation>> PARAMETER_ANNOTATIONS =
       List.of(Path.class, Query.class, Header.class, Body.class, Fields.class,

@@ -7,6 +7,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.github.zohokit.Zoho;
+import io.github.zohokit.annotation.ZohoHost;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,8 @@ import okhttp3.Response;
  * uploaded file and says so, instead of paying another 500 credits for a duplicate import.
  *
  * <p>The upload host: Zoho's SDK 8.0 uses {@code content.zohoapis.<dc>} (derived here from the token's API domain,
- * {@code www.zohoapis.<dc>}); Zoho's upload page names {@code https://upload.zoho.com} as common to every data centre
+ * {@code www.zohoapis.<dc>}, by {@link ZohoHost#FILE_UPLOAD}, as for generated methods annotated {@code @Host});
+ * Zoho's upload page names {@code https://upload.zoho.com} as common to every data centre
  * and {@code upload-accl.zoho.<dc>} as faster hosts. Set one with {@link Builder#uploadBase(String)}. Any other API
  * domain (a test double) is used as it is.
  */
@@ -236,7 +238,7 @@ public final class BulkWrite {
     String org = orgId();
     String apiDomain = zoho.oauth().token(zoho.userKey()).apiDomain();
     String base = uploadBase != null ? uploadBase : apiDomain == null ? "https://content.zohoapis.com"
-        : apiDomain.replace("://www.zohoapis.", "://content.zohoapis.");
+        : ZohoHost.FILE_UPLOAD.baseFor(apiDomain);
     HttpUrl url = HttpUrl.get(base).newBuilder().encodedPath("/crm/v8/upload").build();
     RequestBody body = new MultipartBody.Builder().setType(MultipartBody.FORM)
         .addFormDataPart("file", module + ".zip", RequestBody.create(file.toFile(), ZIP)).build();

@@ -2,6 +2,7 @@ package io.github.zohokit.internal.call;
 
 import io.github.zohokit.Operation;
 import io.github.zohokit.ScopeMismatchException;
+import io.github.zohokit.annotation.ZohoHost;
 import io.github.zohokit.scope.Scope;
 import io.github.zohokit.scope.ScopeRequirement;
 import io.github.zohokit.scope.ScopeCatalogue;
@@ -35,12 +36,18 @@ public final class Route {
   final String[] variables;
   /** The template's constant query, as name, value pairs. */
   final String[] constantQuery;
+  /** The host the calls go to ({@code @Host}); {@link ZohoHost#API} when the method declares none. */
+  final ZohoHost host;
+  /** The template as declared, for {@link #on}. */
+  private final String template;
   /** Per module (lower case): empty when the declared scopes fit, else the message of the mismatch. */
   private final Map<String, Optional<String>> moduleChecks = new ConcurrentHashMap<>();
 
-  private Route(Operation operation, List<String> scopeTexts, String template) {
+  private Route(Operation operation, List<String> scopeTexts, String template, ZohoHost host) {
     this.operation = operation;
     this.scopeTexts = scopeTexts;
+    this.template = template;
+    this.host = host;
     int q = template.indexOf('?');
     String path = q < 0 ? template : template.substring(0, q);
     List<String> query = new ArrayList<>();
@@ -127,7 +134,18 @@ public final class Route {
     int q = template.indexOf('?');
     Operation operation = Operation.of(api, method, parameterTypes, httpMethod,
         q < 0 ? template : template.substring(0, q), parsed);
-    return new Route(operation, List.of(scopes), template);
+    return new Route(operation, List.of(scopes), template, ZohoHost.API);
+  }
+
+  /**
+   * This route sent to {@code host} instead (a method annotated {@code @Host}): the request is built on the user's
+   * API base as usual and the authorizing interceptor sends it to {@code host}'s base for that API base.
+   *
+   * @param host the host the calls go to
+   * @return the route of the same method on {@code host}
+   */
+  public Route on(ZohoHost host) {
+    return new Route(operation, scopeTexts, template, java.util.Objects.requireNonNull(host, "host"));
   }
 
   /**

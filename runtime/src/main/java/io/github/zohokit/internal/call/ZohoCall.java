@@ -7,6 +7,7 @@ import io.github.zohokit.ZohoApiException;
 import io.github.zohokit.ZohoDownload;
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.ZohoResponse;
+import io.github.zohokit.annotation.ZohoHost;
 import io.github.zohokit.crm.RecordPage;
 import io.github.zohokit.crm.Records;
 import io.github.zohokit.internal.http.ZohoErrorDecoder;
@@ -468,7 +469,8 @@ public final class ZohoCall {
 
   /**
    * The request: on the user's current API base, tagged with the {@link Authorization} it was built on (the
-   * interceptor sends that token) and with the {@link Operation} (interceptors such as metrics see the template).
+   * interceptor sends that token) and with the {@link Operation} (interceptors such as metrics see the template);
+   * a route on another host ({@code @Host}) is also tagged with its {@link ZohoHost}, which the interceptor applies.
    */
   private Request request() {
     Authorization authorization = authorization();
@@ -494,6 +496,9 @@ public final class ZohoCall {
     }
     Request.Builder request = new Request.Builder().url(url.build()).tag(Authorization.class, authorization)
         .tag(Operation.class, route.operation);
+    if (route.host != ZohoHost.API) {
+      request.tag(ZohoHost.class, route.host);   // the interceptor sends it to that host of the API base
+    }
     if (headers != null) {
       Headers.Builder set = new Headers.Builder();
       for (int i = 0; i < headersLength; i += 2) {

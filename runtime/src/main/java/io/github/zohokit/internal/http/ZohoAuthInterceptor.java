@@ -3,6 +3,7 @@ package io.github.zohokit.internal.http;
 import io.github.zohokit.internal.session.Authorization;
 import io.github.zohokit.internal.session.Session;
 import io.github.zohokit.ZohoException;
+import io.github.zohokit.annotation.ZohoHost;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -19,6 +20,9 @@ import okhttp3.Response;
  * calls on {@code SessionHttp.userHttp}) gets the current token of the interceptor's session and is routed:
  *
  * <ul>
+ *   <li>sends a request tagged with a {@link ZohoHost} (a generated method annotated {@code @Host}) to that host of
+ *       the API base ({@link ZohoHost#baseFor}), so the upload host follows the token's data centre, also after
+ *       a renewal;
  *   <li>adds {@code Authorization: Zoho-oauthtoken <access token>} (Zoho's scheme, although its token responses
  *       say {@code Bearer});
  *   <li>sends an untagged request to the user's API domain (the token's {@code api_domain}, or the configured
@@ -107,8 +111,9 @@ public final class ZohoAuthInterceptor implements Interceptor {
   }
 
   /**
-   * {@code request} with {@code authorization}'s header and tag, on its API base: a URL already on that base (every
-   * generated call's first attempt) is kept as it is; any other gets the base's scheme, host and port.
+   * {@code request} with {@code authorization}'s header and tag, on its API base (or on the base of the request's
+   * {@link ZohoHost} tag for that API base): a URL already on that base (every generated call's first attempt) is
+   * kept as it is; any other gets the base's scheme, host and port.
    */
   private static Request authorize(Request request, Authorization authorization) throws TokenUnavailableException {
     HttpUrl base;
@@ -116,6 +121,10 @@ public final class ZohoAuthInterceptor implements Interceptor {
       base = authorization.apiBase();
     } catch (ZohoException e) {
       throw new TokenUnavailableException(e);
+    }
+    ZohoHost host = request.tag(ZohoHost.class);
+    if (host != null && host != ZohoHost.API) {
+      base = HttpUrl.get(host.baseFor(base.toString()));
     }
     HttpUrl url = request.url();
     boolean routed = url.port() == base.port() && url.host().equals(base.host()) && url.scheme().equals(base.scheme())

@@ -72,6 +72,14 @@ public final class ZohoErrorDecoder {
   static ZohoException decode(int status, String contentType, String body, Duration retryAfter,
       String operation, Collection<String> requiredScopes, Collection<Scope> grantedScopes, String sentMethod,
       String sentPath) {
+    return decode(status, contentType, body, retryAfter, operation, requiredScopes, grantedScopes, sentMethod,
+        sentPath, false);
+  }
+
+  /** As above; {@code oneShot}: the request's body could be sent only once, so a rejected token was not renewed. */
+  private static ZohoException decode(int status, String contentType, String body, Duration retryAfter,
+      String operation, Collection<String> requiredScopes, Collection<Scope> grantedScopes, String sentMethod,
+      String sentPath, boolean oneShot) {
     JsonNode json = parse(body);
     if (json != null && !json.has("code") && json.path("data").isArray() && json.path("data").size() > 0) {
       json = json.path("data").get(0);
@@ -119,7 +127,7 @@ public final class ZohoErrorDecoder {
       return unavailable(summary + ": a server error at Zoho, not a refusal of the request. This is transient; "
           + "retry later", status, retryAfter);
     }
-    return new ZohoApiException(summary + advice(code, details), status, code, details, message);
+    return new ZohoApiException(summary + advice(code, details, oneShot), status, code, details, message);
   }
 
   private static ZohoUnavailableException unavailable(String message, int status, Duration retryAfter) {
@@ -192,7 +200,8 @@ public final class ZohoErrorDecoder {
       body = "";
     }
     return decode(response.code(), response.header("Content-Type"), body, retryAfter(response.header("Retry-After")),
-        operation, requiredScopes, grantedScopes, response.request().method(), response.request().url().encodedPath());
+        operation, requiredScopes, grantedScopes, response.request().method(), response.request().url().encodedPath(),
+        response.request().body() != null && response.request().body().isOneShot());
   }
 
   /** The documented alternatives for the call as sent ("GET", "/crm/v8/Deals"), joined with "or"; null when unknown. */
@@ -203,10 +212,16 @@ public final class ZohoErrorDecoder {
     return ScopeCatalogue.requirementFor(method, path).map(r -> String.join(" or ", r.alternatives())).orElse(null);
   }
 
-  private static String advice(String code, Map<String, Object> details) {
+  private static String advice(String code, Map<String, Object> details, boolean oneShot) {
     switch (code) {
       case "INVALID_TOKEN":
       case "AUTHENTICATION_FAILURE":
+        if (oneShot) {
+          return ". Zoho rejected the access token; zohokit did not renew it and resend this request, whose body can "
+              + "be read only once (an InputStream). Send the file from a Path, byte[] or a FilePart of bytes, which "
+              + "is resent once with a renewed token; if that fails too, the token may be from another data centre or "
+              + "environment (production vs sandbox), or the client was removed: authorize again";
+        }
         return ". Zoho rejected the access token even after zohokit renewed it once: the token may be from another "
             + "data centre or environment (production vs sandbox), or the client was removed; authorize again";
       case "INVALID_HOST":

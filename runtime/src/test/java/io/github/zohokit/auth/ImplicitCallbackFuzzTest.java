@@ -46,11 +46,13 @@ class ImplicitCallbackFuzzTest {
     try {
       ZohoToken token = OAUTH.implicitFlow().complete(REQUEST, redirect, "visitor");
       assertThat(token.accessToken().reveal()).isNotBlank();
-      assertThat(token.toString()).doesNotContain(token.accessToken().reveal());
+      if (Untrusted.onlyAsParameter(redirect, "access_token", ACCESS_TOKEN) != null) {
+        assertThat(token.toString()).doesNotContain(ACCESS_TOKEN); // unless the redirect also put it in api_domain
+      }
     } catch (ZohoAuthException e) {
       assertThat(e.getMessage()).isNotBlank();
-      Untrusted.assertNoSecretIn(e, Arrays.asList(Untrusted.onlyAfter(redirect, "(^|[?&#])access_token=", ACCESS_TOKEN),
-          Untrusted.onlyAfter(redirect, "(^|[?&#])id_token=", ID_TOKEN), Untrusted.onlyAfter(redirect, "(^|[?&#])state=", REQUEST.state())));
+      Untrusted.assertNoSecretIn(e, Arrays.asList(Untrusted.onlyAsParameter(redirect, "access_token", ACCESS_TOKEN),
+          Untrusted.onlyAsParameter(redirect, "id_token", ID_TOKEN), Untrusted.onlyAsParameter(redirect, "state", REQUEST.state())));
     }
   }
 

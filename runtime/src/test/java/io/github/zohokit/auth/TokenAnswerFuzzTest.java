@@ -59,7 +59,9 @@ class TokenAnswerFuzzTest {
     try {
       ZohoToken token = OAUTH.authorizationCodeFlow().complete(REQUEST, CALLBACK, "user");
       assertThat(token.accessToken().reveal()).isNotBlank();
-      assertThat(token.toString()).doesNotContain(token.accessToken().reveal());
+      if (Untrusted.onlyAfter(body, "\"access_token\"\\s*:\\s*\"", ACCESS_TOKEN) != null) {
+        assertThat(token.toString()).doesNotContain(ACCESS_TOKEN); // unless the answer also put it in a scope
+      }
     } catch (ZohoException e) {
       assertThat(e.getMessage()).isNotBlank();
       Untrusted.assertNoSecretIn(e, Arrays.asList(CLIENT_SECRET, GRANT_TOKEN,

@@ -69,6 +69,14 @@ record StoredTokenInput(boolean encrypted, String text) {
     return secrets;
   }
 
+  /** The token's toString() does not show its access token (one long enough not to occur in any text by chance). */
+  static void assertRedacted(ZohoToken token) {
+    String access = token.accessToken().reveal();
+    if (access.length() >= 8) {
+      org.assertj.core.api.Assertions.assertThat(token.toString()).doesNotContain(access);
+    }
+  }
+
   static ZohoToken token() {
     return ZohoToken.builder().accessToken(Secret.of(ACCESS_TOKEN)).refreshToken(Secret.of(REFRESH_TOKEN))
         .expiresAt(Instant.parse("2026-12-06T11:00:00Z")).scopes(Scope.parseList("ZohoCRM.modules.ALL"))

@@ -63,6 +63,37 @@ public final class Untrusted {
     return any ? secret : null;
   }
 
+  /**
+   * {@code secret} when every occurrence of it in the URL or parameter string {@code callback} is the whole start of
+   * the value of parameter {@code name}: after {@code name=} at the start, after {@code &}, or after the first
+   * {@code #} or the first {@code ?} before it (a later one is part of another parameter's value); otherwise null.
+   *
+   * @param callback the callback's text
+   * @param name the parameter that carries the secret
+   * @param secret the secret
+   * @return the secret to check for, or null
+   */
+  public static String onlyAsParameter(String callback, String name, String secret) {
+    int fragment = callback.indexOf('#');
+    int query = callback.indexOf('?');
+    if (fragment >= 0 && query > fragment) {
+      query = -1; // a '?' inside the fragment is part of a value, as RedirectParameters reads it
+    }
+    boolean any = false;
+    for (int i = callback.indexOf(secret); i >= 0; i = callback.indexOf(secret, i + 1)) {
+      any = true;
+      int at = i - name.length() - 1;
+      if (at < 0 || !callback.startsWith(name + "=", at)) {
+        return null;
+      }
+      boolean separated = at == 0 || callback.charAt(at - 1) == '&' || at - 1 == query || at - 1 == fragment;
+      if (!separated) {
+        return null;
+      }
+    }
+    return any ? secret : null;
+  }
+
   private static int count(String text, String part) {
     int n = 0;
     for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {

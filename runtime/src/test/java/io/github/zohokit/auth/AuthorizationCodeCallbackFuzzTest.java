@@ -38,7 +38,8 @@ class AuthorizationCodeCallbackFuzzTest {
   static {
     ACCOUNTS.answer(200, "application/json;charset=UTF-8", ("{\"access_token\":\"" + ACCESS_TOKEN
         + "\",\"refresh_token\":\"" + REFRESH_TOKEN + "\",\"scope\":\"ZohoCRM.modules.leads.READ\",\"api_domain\":"
-        + "\"https://www.zohoapis.com\",\"token_type\":\"Bearer\",\"expires_in\":3600}").getBytes(StandardCharsets.UTF_8));
+        + "\"https://www.zohoapis.com\",\"token_type\":\"Bearer\",\"expires_in\":3600}")
+        .getBytes(StandardCharsets.UTF_8));
   }
 
   @FuzzTest
@@ -50,8 +51,10 @@ class AuthorizationCodeCallbackFuzzTest {
       assertThat(token.accessToken().reveal()).isEqualTo(ACCESS_TOKEN);
     } catch (ZohoAuthException e) {
       assertThat(e.getMessage()).isNotBlank();
-      Untrusted.assertNoSecretIn(e, Arrays.asList(CLIENT_SECRET, ACCESS_TOKEN, REFRESH_TOKEN,
-          Untrusted.onlyAsParameter(callback, "code", GRANT_TOKEN), Untrusted.onlyAsParameter(callback, "state", REQUEST.state())));
+      Untrusted.assertNoSecretIn(e, Arrays.asList(Untrusted.unlessIn(callback, CLIENT_SECRET),
+          Untrusted.unlessIn(callback, ACCESS_TOKEN), Untrusted.unlessIn(callback, REFRESH_TOKEN),
+          Untrusted.onlyAsParameter(callback, "code", GRANT_TOKEN),
+          Untrusted.onlyAsParameter(callback, "state", REQUEST.state())));
     }
   }
 }

@@ -52,7 +52,8 @@ class ImplicitCallbackFuzzTest {
     } catch (ZohoAuthException e) {
       assertThat(e.getMessage()).isNotBlank();
       Untrusted.assertNoSecretIn(e, Arrays.asList(Untrusted.onlyAsParameter(redirect, "access_token", ACCESS_TOKEN),
-          Untrusted.onlyAsParameter(redirect, "id_token", ID_TOKEN), Untrusted.onlyAsParameter(redirect, "state", REQUEST.state())));
+          Untrusted.onlyAsParameter(redirect, "id_token", ID_TOKEN),
+          Untrusted.onlyAsParameter(redirect, "state", REQUEST.state())));
     }
   }
 

@@ -15,7 +15,8 @@ import okhttp3.ResponseBody;
  * nothing is ever sent anywhere.
  */
 public final class CannedAccounts implements Interceptor {
-  private final AtomicReference<Answer> answer = new AtomicReference<>(new Answer(200, "application/json", new byte[0]));
+  private final AtomicReference<Answer> answer =
+      new AtomicReference<>(new Answer(200, "application/json", new byte[0]));
 
   /** One canned answer. */
   private record Answer(int status, String contentType, byte[] body) {}

@@ -8,12 +8,15 @@ import io.github.zohokit.schema.SchemaFetcher;
 import io.github.zohokit.schema.Snapshot;
 import io.github.zohokit.token.DataCenter;
 import io.github.zohokit.token.TokenKey;
+import io.github.zohokit.scope.ScopeManifest;
 import java.io.File;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -30,7 +33,9 @@ abstract class AbstractSchemaMojo extends AbstractZohoMojo {
 
   /**
    * The modules to read, comma-separated API names; {@code *} for every API-supported module; {@code !Name}
-   * excludes one. Subform and linking modules they use are followed. Default: the modules of the existing snapshot.
+   * excludes one. Subform and linking modules they use are followed. Default: the modules of the existing snapshot;
+   * without one, the modules this project's compiled APIs name (their paths, and the read scopes of {@code @Coql}
+   * methods; see {@code CodeModules}).
    */
   @Parameter(property = "zoho.modules")
   protected String modules;
@@ -47,7 +52,10 @@ abstract class AbstractSchemaMojo extends AbstractZohoMojo {
     }
   }
 
-  /** The module selection: the parameter, else the committed snapshot's modules (without followed ones). */
+  /**
+   * The module selection: the parameter, else the committed snapshot's modules (without followed ones), else the
+   * modules the project's compiled APIs name.
+   */
   protected List<String> selection(Snapshot committed) throws MojoFailureException {
     if (modules != null && !modules.isBlank()) {
       List<String> list = new ArrayList<>();
@@ -64,9 +72,25 @@ abstract class AbstractSchemaMojo extends AbstractZohoMojo {
           .forEach(m -> list.add(m.apiName()));
       return list;
     }
+    File classes = project == null || project.getFile() == null ? null
+        : new File(project.getBuild().getOutputDirectory());
+    try {
+      Set<String> named = CodeModules.named(classes);
+      if (!named.isEmpty()) {
+        getLog().info("Modules: " + String.join(", ", named) + ", the modules this project's compiled APIs name ("
+            + new File(classes, ScopeManifest.RESOURCE) + "); pass -Dzoho.modules=... to choose others");
+        return new ArrayList<>(named);
+      }
+    } catch (IOException e) {
+      throw new MojoFailureException("Cannot read " + new File(classes, ScopeManifest.RESOURCE) + ": "
+          + e.getMessage());
+    }
     throw new MojoFailureException("Which modules? Set <modules> in the plugin's configuration or pass "
-        + "-Dzoho.modules=Leads,Contacts (API names; * for all); there is no snapshot in " + snapshotDirectory
-        + " to take them from");
+        + "-Dzoho.modules=Leads,Contacts (API names; * for every API-supported module); there is no snapshot in "
+        + snapshotDirectory + " to take them from, and " + (classes == null ? "there is no project whose compiled "
+        + "APIs could name them" : "this project's compiled APIs name none (" + new File(classes,
+        ScopeManifest.RESOURCE) + (new File(classes, ScopeManifest.RESOURCE).isFile() ? ": no module in their paths "
+        + "or COQL scopes)" : " does not exist: run mvn compile first, or pass the modules)")));
   }
 
   /** Reads the selected modules from the live organisation. */
@@ -77,8 +101,9 @@ abstract class AbstractSchemaMojo extends AbstractZohoMojo {
     ZohoOAuth oauth = oauth(ClientType.SELF_CLIENT, credentials).build();
     if (oauth.storedToken(userKey).isEmpty()) {
       throw new MojoFailureException("No Zoho token is stored for " + TokenReport.who(new TokenKey(
-          credentials.clientId(), userKey)) + " in " + tokenStorePath() + ". Run mvn zoho:bootstrap-token with "
-          + "-Dzoho.scopes=ZohoCRM.settings.modules.READ,ZohoCRM.settings.fields.READ,ZohoCRM.org.READ first");
+          credentials.clientId(), userKey)) + " in " + tokenStorePath() + ". Run mvn zoho:bootstrap-token first: "
+          + "in a project whose POM runs generate-records (or schema, schema-check) it requests " + String.join(", ", SchemaGoals.SCOPES)
+          + " itself; elsewhere add -Dzoho.scopes=" + String.join(",", SchemaGoals.SCOPES));
     }
     Zoho zoho = Zoho.connect(oauth).forUser(userKey);
     ZohoMetadata source = new ZohoMetadata(zoho.httpClient(), endpoints(dc).apiBase(dc), dc.location(),

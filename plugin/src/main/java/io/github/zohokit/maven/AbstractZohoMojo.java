@@ -278,7 +278,10 @@ abstract class AbstractZohoMojo extends AbstractMojo {
     return required;
   }
 
-  /** The scopes the build's compiled clients declare, plus {@link #scopes}. */
+  /**
+   * The scopes the build's compiled clients declare, plus {@link #scopes}, plus the metadata scopes of the schema
+   * goals when the project's POM runs one of them ({@link SchemaGoals}).
+   */
   protected RequiredScopes requiredScopes() throws MojoExecutionException {
     File projectClasses = null;
     List<File> dependencies = new ArrayList<>();
@@ -294,7 +297,8 @@ abstract class AbstractZohoMojo extends AbstractMojo {
     }
     try {
       return RequiredScopes.read(projectClasses, dependencies, scopes,
-          RequiredScopes.DependencyScopes.parse(dependencyScopes));
+          RequiredScopes.DependencyScopes.parse(dependencyScopes))
+          .withSchemaGoals(SchemaGoals.configuredIn(project));
     } catch (IOException | IllegalArgumentException e) {
       throw new MojoExecutionException("Cannot read the scope manifests: " + e.getMessage(), e);
     }

@@ -20,7 +20,9 @@ import org.apache.maven.project.MavenProject;
 /**
  * Generates typed records and APIs from the committed snapshot (offline: no network, no token), into
  * {@code target/generated-sources/zohokit}, and adds that directory to the compile sources. Files whose content
- * does not change are not rewritten, so incremental builds stay incremental.
+ * does not change are not rewritten, so incremental builds stay incremental. Also writes
+ * {@code ZohoSchemaSnapshot.java} (see {@code zoho.records.schemaChecks}), from which zoho-processor learns where the
+ * snapshot is and checks field names and {@code @Coql} statements against it.
  */
 @Mojo(name = "generate-records", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateRecordsMojo extends AbstractMojo {
@@ -45,6 +47,14 @@ public class GenerateRecordsMojo extends AbstractMojo {
   /** Whether to generate a typed API interface per module ({@code LeadsApi}); needs zoho-processor. */
   @Parameter(property = "zoho.records.apis", defaultValue = "true")
   protected boolean apis;
+
+  /**
+   * Whether zoho-processor checks field names ({@code fields=}, {@code @Fields}) and {@code @Coql} statements
+   * against the snapshot at compile time: this goal then also writes {@code ZohoSchemaSnapshot.java}, which tells
+   * the processor where the snapshot is.
+   */
+  @Parameter(property = "zoho.records.schemaChecks", defaultValue = "true")
+  protected boolean schemaChecks = true;
 
   /** Where the sources go. */
   @Parameter(property = "zoho.records.outputDirectory",
@@ -81,11 +91,21 @@ public class GenerateRecordsMojo extends AbstractMojo {
       Snapshot snapshot = Snapshot.read(snapshotDirectory.toPath());
       GeneratorConfig config = new GeneratorConfig(packageName, selected,
           Overrides.read(overrides == null ? null : overrides.toPath()), apis);
-      changed = new RecordGenerator(snapshot, config, getLog()::warn).writeTo(outputDirectory.toPath());
+      changed = new ArrayList<>(new RecordGenerator(snapshot, config, getLog()::warn)
+          .writeTo(outputDirectory.toPath()));
+      File basedir = project == null ? null : project.getBasedir();
+      if (schemaChecks ? SnapshotMarker.write(outputDirectory.toPath(), packageName,
+          SnapshotMarker.source(packageName, snapshotDirectory, basedir))
+          : SnapshotMarker.delete(outputDirectory.toPath(), packageName)) {
+        changed.add(SnapshotMarker.CLASS_NAME + ".java");
+      }
     } catch (SchemaException | IllegalArgumentException e) {
       throw new MojoFailureException(e.getMessage());
     } catch (UncheckedIOException e) {
       throw new MojoExecutionException(e.getMessage(), e);
+    } catch (java.io.IOException e) {
+      throw new MojoExecutionException("cannot write " + SnapshotMarker.CLASS_NAME + ".java to " + outputDirectory
+          + ": " + e.getMessage(), e);
     }
     if (project != null) {
       project.addCompileSourceRoot(outputDirectory.getAbsolutePath());

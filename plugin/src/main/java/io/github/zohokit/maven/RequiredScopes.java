@@ -67,12 +67,36 @@ final class RequiredScopes {
   private final List<Found> excluded;
   private final Set<Scope> extra;
   private final DependencyScopes policy;
+  /** The metadata scopes of the schema goals this project configures; empty when it configures none. */
+  private final Set<Scope> schema;
+  /** Who asks for {@link #schema}: "zoho:schema, zoho:schema-check (this project runs generate-records)". */
+  private final String schemaAsker;
 
   private RequiredScopes(List<Found> included, List<Found> excluded, Set<Scope> extra, DependencyScopes policy) {
+    this(included, excluded, extra, policy, Set.of(), null);
+  }
+
+  private RequiredScopes(List<Found> included, List<Found> excluded, Set<Scope> extra, DependencyScopes policy,
+      Set<Scope> schema, String schemaAsker) {
     this.included = List.copyOf(included);
     this.excluded = List.copyOf(excluded);
     this.extra = extra;
     this.policy = policy;
+    this.schema = schema;
+    this.schemaAsker = schemaAsker;
+  }
+
+  /**
+   * These scopes plus the metadata scopes of the schema goals ({@link SchemaGoals#SCOPES}), when {@code goals} (the
+   * schema goals the project's POM runs) is not empty.
+   */
+  RequiredScopes withSchemaGoals(Set<String> goals) {
+    if (goals.isEmpty()) {
+      return this;
+    }
+    return new RequiredScopes(included, excluded, extra, policy,
+        new TreeSet<>(Scope.parseAll(SchemaGoals.SCOPES)), "zoho:schema and zoho:schema-check, to read the "
+        + "organisation's modules, fields and id (this project runs " + String.join(", ", goals) + ")");
   }
 
   /**
@@ -207,6 +231,7 @@ final class RequiredScopes {
   /** Every scope the included clients declare, plus {@code zoho.scopes}, before reducing. */
   private Set<Scope> declared() {
     Set<Scope> all = new TreeSet<>(extra);
+    all.addAll(schema);
     included.forEach(f -> all.addAll(f.api().scopes()));
     return all;
   }
@@ -307,6 +332,9 @@ final class RequiredScopes {
     }
     if (extra.stream().anyMatch(scope::covers)) {
       askers.add("zoho.scopes");
+    }
+    if (schema.stream().anyMatch(scope::covers)) {
+      askers.add(schemaAsker);
     }
     return askers;
   }

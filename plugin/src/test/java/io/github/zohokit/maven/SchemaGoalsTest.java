@@ -83,6 +83,16 @@ class SchemaGoalsTest {
   }
 
   @Test
+  @InjectMojo(goal = "schema")
+  void withoutModulesSnapshotOrCompiledApisTheErrorSaysWhatToPass(SchemaMojo mojo) {
+    configure(mojo, null);
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("Which modules? Set <modules> in the plugin's configuration or pass "
+            + "-Dzoho.modules=Leads,Contacts (API names; * for every API-supported module); there is no snapshot in "
+            + dir.resolve("schema"));
+  }
+
+  @Test
   @InjectMojo(goal = "schema-check")
   void schemaCheckFailsOnARemovedFieldNamingItAndWritesTheReport(SchemaCheckMojo mojo) throws Exception {
     SchemaMojo schema = configure(new SchemaMojo(), "Leads");
@@ -131,6 +141,9 @@ class SchemaGoalsTest {
     assertThat(Files.readString(dir.resolve("generated/com/example/crm/Lead.java")))
         .contains("public record Lead(", "@JsonProperty(\"Last_Name\") String lastName");
     assertThat(dir.resolve("generated/com/example/crm/LeadsApi.java")).exists();
+    assertThat(Files.readString(dir.resolve("generated/com/example/crm/ZohoSchemaSnapshot.java")))
+        .contains("static final String DIRECTORY = \"" + dir.resolve("schema").toAbsolutePath().normalize()
+            .toString().replace("\\", "\\\\") + "\";");
     mojo.snapshotDirectory = dir.resolve("nothing").toFile();
     assertThatThrownBy(mojo::execute).hasMessageContaining("No snapshot in").hasMessageContaining("zoho:schema");
   }

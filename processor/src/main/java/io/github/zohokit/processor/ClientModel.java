@@ -95,7 +95,8 @@ record ClientModel(TypeElement element, ClassName interfaceName, ClassName gener
   record ParameterModel(String name, TypeName type, ParameterKind kind, String key, boolean objectArray,
       boolean wrapInRecords, TypeName writeType) {}
 
-  enum ParameterKind { PATH, QUERY, HEADER, BODY }
+  /** Where a parameter goes: a {@code @Part} is a file part or a text part of the multipart form. */
+  enum ParameterKind { PATH, QUERY, HEADER, BODY, FILE_PART, TEXT_PART }
 
   /**
    * How the method returns: which terminal method of the runtime's {@code ZohoCall} sends the call, and which
@@ -104,14 +105,18 @@ record ClientModel(TypeElement element, ClassName interfaceName, ClassName gener
    * @param kind the terminal method
    * @param decoding the decoder factory; null when no body is read
    * @param readType the type the decoder reads: the value of an {@code Optional} or future, the page of a stream;
-   *     null when no body is read or the body is text
+   *     null when no body is read, the body is text or bytes, or the body is returned as a stream
    */
   record Returns(ReturnKind kind, Decoding decoding, TypeName readType) {}
 
   /** How the method returns, and the runtime's {@code ZohoCall} method that sends it. */
   enum ReturnKind {
     VOID("send"), BODY("fetch"), OPTIONAL("fetchOptional"), FUTURE("fetchAsync"), FUTURE_VOID("sendAsync"),
-    STREAM("fetchPages"), RESPONSE("fetchResponse");
+    STREAM("fetchPages"), RESPONSE("fetchResponse"),
+    /** An {@code InputStream}: the open body, no decoder. */
+    INPUT_STREAM("fetchStream"),
+    /** A {@code ZohoDownload}: the open body with status and headers, no decoder. */
+    DOWNLOAD("fetchDownload");
 
     final String terminal;
 
@@ -132,7 +137,9 @@ record ClientModel(TypeElement element, ClassName interfaceName, ClassName gener
     /** The first element of that array: one record, user, org. */
     SINGLE("single"),
     /** The body text: a {@code String}. */
-    TEXT("text");
+    TEXT("text"),
+    /** The body's bytes: a {@code byte[]}. */
+    BYTES("bytes");
 
     final String factory;
 

@@ -194,9 +194,11 @@ final class ClientWriter {
       m.addParameter(ParameterSpec.builder(TypeName.get(p.asType()), p.getSimpleName().toString()).build());
     }
     m.addComment("$L $L", method.httpMethod(), method.path());
+    addCoqlBody(m, method);
 
     // one expression: the call of the route, then the arguments bound by name in the order of the path, the query
-    // and the headers, then the body, then the method that sends it and reads the answer
+    // and the headers, then the body or the multipart form's parts, then the method that sends it and reads the
+    // answer
     // a parameter spelled like the route's constant would hide it: then the constant is qualified
     boolean hidden = method.element().getParameters().stream()
         .anyMatch(p -> p.getSimpleName().contentEquals(route));
@@ -222,12 +224,26 @@ final class ClientWriter {
     if (body != null) {
       call.add(body.wrapInRecords() ? "$Z.bodyInRecords(this.$N, $N)" : "$Z.body(this.$N, $N)", writer, body.name());
     }
+    for (ParameterModel p : method.parameters()) {
+      if (p.kind() == ParameterKind.FILE_PART || p.kind() == ParameterKind.TEXT_PART) {
+        call.add(p.kind() == ParameterKind.FILE_PART ? "$Z.part($S, $N)" : "$Z.textPart($S, $N)", p.key(), p.name());
+      }
+    }
     Returns returns = method.returns();
     CodeBlock decoderRef = returns.decoding() == null ? CodeBlock.of("")
-        : returns.decoding() == Decoding.TEXT ? CodeBlock.of("$T.text()", DECODER) : CodeBlock.of("this.$N", decoder);
+        : returns.decoding() == Decoding.TEXT ? CodeBlock.of("$T.text()", DECODER)
+        : returns.decoding() == Decoding.BYTES ? CodeBlock.of("$T.bytes()", DECODER) : CodeBlock.of("this.$N", decoder);
     call.add("$Z.$L($L)", returns.kind().terminal, decoderRef);
     m.addStatement(returns.kind() == ReturnKind.VOID ? "$L" : "return $L", call.build());
     return m.build();
+  }
+
+  /** A {@code @Coql} method declares its body first ({@link CoqlWriter}); other methods are left as they are. */
+  private static void addCoqlBody(MethodSpec.Builder m, MethodModel method) {
+    CodeBlock body = CoqlWriter.bodyStatement(method);
+    if (body != null) {
+      m.addStatement(body);
+    }
   }
 
   /**

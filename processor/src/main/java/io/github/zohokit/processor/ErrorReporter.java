@@ -32,6 +32,16 @@ final class ErrorReporter {
     messager.printMessage(Diagnostic.Kind.ERROR, message, element);
   }
 
+  /** An error on {@code annotation} of {@code element} (on the element itself when {@code annotation} is null). */
+  void error(Element element, AnnotationMirror annotation, String message) {
+    errors++;
+    if (annotation == null) {
+      messager.printMessage(Diagnostic.Kind.ERROR, message, element);
+    } else {
+      messager.printMessage(Diagnostic.Kind.ERROR, message, element, annotation);
+    }
+  }
+
   /** An error on {@code element}'s {@code @ZohoScope} annotation (on the element itself when it has none). */
   void errorOnScope(Element element, String message) {
     report(Diagnostic.Kind.ERROR, element, message);

@@ -43,6 +43,8 @@ final class InterfaceReader {
   private final ScopeReader scopes;
   private final ParameterReader parameters;
   private final ReturnReader returns;
+  private final SnapshotChecks snapshotChecks;
+  private final CoqlReader coql;
 
   InterfaceReader(Elements elements, Types types, ErrorReporter errors, ScopeReader.UnknownScopes unknownScopes) {
     this.elements = elements;
@@ -52,6 +54,13 @@ final class InterfaceReader {
     this.scopes = new ScopeReader(errors, unknownScopes);
     this.parameters = new ParameterReader(errors, checks);
     this.returns = new ReturnReader(errors, checks);
+    this.snapshotChecks = new SnapshotChecks(errors);
+    this.coql = new CoqlReader(errors, snapshotChecks);
+  }
+
+  /** Checks field names and COQL statements against {@code snapshot} from now on; null turns the checks off. */
+  void useSnapshot(OrgSnapshot snapshot) {
+    snapshotChecks.use(snapshot);
   }
 
   /** See {@link UnresolvedTypes#firstUse}: null when every type {@code type} uses resolves. */
@@ -105,6 +114,9 @@ final class InterfaceReader {
   private Optional<MethodModel> readMethod(TypeElement type, ExecutableElement method, List<Scope> interfaceScopes) {
     String where = method.getSimpleName() + "()";
     Map<String, String> http = httpAnnotations(method);
+    if (CoqlReader.isCoql(method) && !coql.addHttp(method, http)) {
+      return Optional.empty();
+    }
     if (http.isEmpty()) {
       errors.error(method, where + " has no HTTP annotation; annotate it with @Get, @Post, @Put, @Patch or @Delete "
           + "and the path, or make it a default method");
@@ -131,7 +143,10 @@ final class InterfaceReader {
     // every part is read (and reports) even when an earlier one failed: one compilation shows all the problems
     int before = errors.errorCount();
     Optional<ScopeReader.Declared> declared = scopes.ofMethod(type, method, interfaceScopes);
-    List<ParameterModel> bound = parameters.read(method, httpMethod, path);
+    List<ParameterModel> bound = CoqlReader.isCoql(method)
+        ? coql.read(method, declared.map(ScopeReader.Declared::scopes).orElse(List.of()))
+        : parameters.read(method, httpMethod, path);
+    snapshotChecks.checkFields(method, httpMethod, path);
     Optional<Returns> returned = returns.read(method, httpMethod);
     if (errors.errorCount() > before || declared.isEmpty() || returned.isEmpty()) {
       return Optional.empty();

@@ -20,10 +20,16 @@ import javax.lang.model.type.TypeMirror;
  * ({@code data}, {@code users}, ...), a map, {@code JsonNode} or {@code ZohoEnvelope} the whole body, and any other
  * type the first element of that array (one record). A {@code Stream<T>} pages through {@code RecordPage<T>}s, so it
  * needs {@code @Get}. Wrappers do not nest.
+ *
+ * <p>Binary answers (a Bulk Read ZIP, an attachment, a photo): {@code byte[]} reads the whole body, also inside the
+ * wrappers; {@code InputStream} and {@code ZohoDownload} stream it and are returned only as themselves (the caller
+ * closes them; a {@code ZohoDownload} carries the status and headers a wrapper would add).
  */
 final class ReturnReader {
   static final ClassName RECORD_PAGE = ClassName.get("io.github.zohokit.crm", "RecordPage");
   private static final String ZOHO_RESPONSE = "io.github.zohokit.ZohoResponse";
+  private static final String ZOHO_DOWNLOAD = "io.github.zohokit.ZohoDownload";
+  private static final String INPUT_STREAM = "java.io.InputStream";
   private static final Set<String> WRAPPERS = Set.of("java.util.concurrent.CompletableFuture", "java.util.Optional",
       "java.util.stream.Stream", "java.lang.Void");
 
@@ -41,6 +47,9 @@ final class ReturnReader {
     TypeMirror r = method.getReturnType();
     if (r.getKind() == TypeKind.VOID) {
       return Optional.of(new Returns(ReturnKind.VOID, null, null));
+    }
+    if (TypeChecks.isByteArray(r)) {
+      return Optional.of(new Returns(ReturnKind.BODY, Decoding.BYTES, null));
     }
     if (r.getKind() != TypeKind.DECLARED) {
       return unsupported(method, where, r);
@@ -75,8 +84,22 @@ final class ReturnReader {
         kind = ReturnKind.RESPONSE;
         value = TypeChecks.argument(declared);
         break;
+      case INPUT_STREAM:
+        return Optional.of(new Returns(ReturnKind.INPUT_STREAM, null, null));
+      case ZOHO_DOWNLOAD:
+        return Optional.of(new Returns(ReturnKind.DOWNLOAD, null, null));
       default:
         kind = ReturnKind.BODY;
+    }
+    if (TypeChecks.isByteArray(value)) {
+      return Optional.of(new Returns(kind, Decoding.BYTES, null));
+    }
+    if (types.isA(value, INPUT_STREAM) || types.isA(value, ZOHO_DOWNLOAD)) {
+      errors.error(method, where + " returns " + r + ", but a streamed body is returned only as InputStream or "
+          + "ZohoDownload itself, which the caller closes; return ZohoDownload for the status and headers (204 and "
+          + "304 come with an empty body)" + (kind == ReturnKind.BODY ? "" : ", or byte[] inside "
+          + declared.asElement().getSimpleName() + "<...> to read the whole body"));
+      return Optional.empty();
     }
     if (!types.isConcrete(value) || WRAPPERS.contains(types.erasureName(value))) {
       return unsupported(method, where, r);
@@ -91,7 +114,8 @@ final class ReturnReader {
   private Optional<Returns> unsupported(ExecutableElement method, String where, TypeMirror type) {
     errors.error(method, where + " returns " + type + ", which a Zoho client cannot return. Supported: void, a body "
         + "type T (a record, POJO, List, String, JsonNode or a ZohoEnvelope such as RecordPage), Optional<T>, "
-        + "CompletableFuture<T>, Stream<T> (paging, GET only) and ZohoResponse<T>");
+        + "CompletableFuture<T>, Stream<T> (paging, GET only) and ZohoResponse<T>; for a file: byte[], InputStream "
+        + "or ZohoDownload");
     return Optional.empty();
   }
 }

@@ -65,6 +65,19 @@ final class TypeChecks {
     return false;
   }
 
+  /** A {@code byte[]}. */
+  static boolean isByteArray(TypeMirror type) {
+    return type != null && type.getKind() == TypeKind.ARRAY
+        && ((javax.lang.model.type.ArrayType) type).getComponentType().getKind() == TypeKind.BYTE;
+  }
+
+  /** Whether {@code type} is the class {@code name} or a subtype of it; false when the class is not on the path. */
+  boolean isA(TypeMirror type, String name) {
+    TypeElement element = elements.getTypeElement(name);
+    return type != null && element != null && type.getKind() == TypeKind.DECLARED
+        && types.isAssignable(types.erasure(type), types.erasure(element.asType()));
+  }
+
   /** The first type argument of {@code type}, or null for a raw type. */
   static TypeMirror argument(DeclaredType type) {
     return type.getTypeArguments().isEmpty() ? null : type.getTypeArguments().get(0);

@@ -3,7 +3,9 @@ package io.github.zohokit.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
 import io.github.zohokit.annotation.Body;
+import io.github.zohokit.annotation.Coql;
 import io.github.zohokit.annotation.Delete;
+import io.github.zohokit.annotation.Fields;
 import io.github.zohokit.annotation.Get;
 import io.github.zohokit.annotation.Header;
 import io.github.zohokit.annotation.Patch;
@@ -54,10 +56,11 @@ public final class ZohoProcessor extends AbstractProcessor {
   private static final String REGISTRY_NAME = "ZohoApiRegistry";
   /** The annotations that mark a client interface or its methods. */
   private static final List<Class<? extends java.lang.annotation.Annotation>> ANNOTATIONS =
-      List.of(ZohoScope.class, Get.class, Post.class, Put.class, Patch.class, Delete.class);
+      List.of(ZohoScope.class, Get.class, Post.class, Put.class, Patch.class, Delete.class, Coql.class);
   /** Parameter annotations, read through their methods; claimed so that -Xlint:processing stays quiet. */
   private static final List<Class<? extends java.lang.annotation.Annotation>> PARAMETER_ANNOTATIONS =
-      List.of(Path.class, Query.class, Header.class, Body.class);
+      List.of(Path.class, Query.class, Header.class, Body.class, Fields.class,
+          io.github.zohokit.annotation.Part.class);
 
   private final Map<String, ClientModel> clients = new LinkedHashMap<>();
   /** Clients of this compilation already in a written registry. */
@@ -68,6 +71,9 @@ public final class ZohoProcessor extends AbstractProcessor {
   /** Interfaces using a type that did not resolve yet, read again in the next round. */
   private final Set<String> deferred = new java.util.LinkedHashSet<>();
   private InterfaceReader reader;
+  private ProjectionWriter projections;
+  /** Whether the schema snapshot was looked for (by option in init, else in the first round). */
+  private boolean snapshotFound;
   private ClientWriter writer;
   private Filer filer;
   private Messager messager;
@@ -88,6 +94,19 @@ public final class ZohoProcessor extends AbstractProcessor {
     writer = new ClientWriter(env.getElementUtils().getTypeElement(GENERATED) != null);
     filer = env.getFiler();
     messager = env.getMessager();
+    projections = new ProjectionWriter(env.getElementUtils(), filer, messager,
+        new SnapshotChecks(new ErrorReporter(messager)));
+    snapshotFound = useSnapshot(SnapshotFinder.fromOption(env.getOptions().get(SnapshotFinder.OPTION)));
+  }
+
+  /** Turns the snapshot checks on when {@code found} has one; reports an unreadable one. True when found. */
+  private boolean useSnapshot(SnapshotFinder.Found found) {
+    if (found.error() != null) {
+      messager.printMessage(Diagnostic.Kind.ERROR, found.error());
+    }
+    reader.useSnapshot(found.snapshot());
+    projections.use(found.snapshot());
+    return found != SnapshotFinder.Found.NONE;
   }
 
   @Override
@@ -97,6 +116,8 @@ public final class ZohoProcessor extends AbstractProcessor {
     PARAMETER_ANNOTATIONS.forEach(a -> names.add(a.getCanonicalName()));
     // claimed so that -Xlint:processing does not report the @Generated on the clients this processor writes
     names.add(GENERATED);
+    // Not Jackson's annotations on the @Coql projection records: claiming them would hide them from another
+    // processor of the same compilation (Micronaut Serde, for one) in the user's own classes.
     return names;
   }
 
@@ -104,11 +125,13 @@ public final class ZohoProcessor extends AbstractProcessor {
    * {@code -Azoho.unknownScopes=accept|warn|error}: what to do with a call zohokit's scope catalogue does not know
    * (a custom module, an API it does not list). Default {@code accept}. {@code -Azoho.registry=<class name>}: the
    * registry class of this compilation, default {@code ZohoApiRegistry} in the package the interfaces share
-   * (set it when two libraries on one class path would get the same name).
+   * (set it when two libraries on one class path would get the same name). {@code -Azohokit.schema=<dir>}: the
+   * organisation's schema snapshot to check field names and {@code @Coql} statements against (see
+   * {@link SnapshotFinder}; {@code zoho:generate-records} needs no option).
    */
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(ScopeReader.UnknownScopes.OPTION, REGISTRY_OPTION);
+    return Set.of(ScopeReader.UnknownScopes.OPTION, REGISTRY_OPTION, SnapshotFinder.OPTION);
   }
 
   @Override
@@ -118,6 +141,10 @@ public final class ZohoProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (!snapshotFound) {
+      snapshotFound = useSnapshot(SnapshotFinder.fromRound(round));
+    }
+    projections.write(round);
     Map<String, TypeElement> types = new LinkedHashMap<>();
     for (Class<? extends java.lang.annotation.Annotation> annotation : ANNOTATIONS) {
       for (Element element : round.getElementsAnnotatedWith(annotation)) {

@@ -292,7 +292,8 @@ final class AccountsEndpoints {
         default:
           throw new OAuthError("unsupported_grant_type");
       }
-      http.json(200, tokenAnswer(dc, client, issued, !"refresh_token".equals(grantType), nonce));
+      http.json(200, tokenAnswer(dc, client, issued, !"refresh_token".equals(grantType), nonce),
+          ZohoShapes.TOKEN_ANSWER);
     } catch (OAuthError e) {
       oauthError(http, e);
     }
@@ -347,9 +348,9 @@ final class AccountsEndpoints {
     body.put("error", e.code);
     if (e.isThrottle()) {
       body.put("status", "failure");
-      http.json(400, body);
+      http.json(400, body, ZohoShapes.OAUTH_ERROR);
     } else {
-      http.json(errorStatus, body);
+      http.json(errorStatus, body, ZohoShapes.OAUTH_ERROR);
     }
   }
 
@@ -364,9 +365,10 @@ final class AccountsEndpoints {
     fake.increment("revoke");
     String token = http.param("token");
     if (token != null && accounts.revoke(token)) {
-      http.json(200, Http.JSON.createObjectNode().put("status", "success"));
+      http.json(200, Http.JSON.createObjectNode().put("status", "success"), ZohoShapes.REVOKE_ANSWER);
     } else {
-      http.json(400, Http.JSON.createObjectNode().put("status", "failure").put("error", "invalid_token"));
+      http.json(400, Http.JSON.createObjectNode().put("status", "failure").put("error", "invalid_token"),
+          ZohoShapes.REVOKE_ANSWER);
     }
   }
 
@@ -400,7 +402,7 @@ final class AccountsEndpoints {
           // values as seconds
           .put("interval", Math.max(1000, accounts.settings().deviceInterval().toMillis()))
           .put("expires_in", accounts.settings().deviceCodeLifetime().toMillis());
-      http.json(200, answer);
+      http.json(200, answer, ZohoShapes.DEVICE_CODE_ANSWER);
     } catch (OAuthError e) {
       oauthError(http, e);
     }
@@ -421,9 +423,9 @@ final class AccountsEndpoints {
       DevicePoll result = accounts.pollDevice(client, required(http, "code", "invalid_code"), dc);
       if (result instanceof DevicePoll.OtherDataCenter other) {
         http.json(errorStatus, Http.JSON.createObjectNode().put("user_location", other.home().location())
-            .put("error", "other_dc"));
+            .put("error", "other_dc"), ZohoShapes.OAUTH_ERROR);
       } else if (result instanceof DevicePoll.Granted granted) {
-        http.json(200, tokenAnswer(dc, client, granted.issued(), true, null));
+        http.json(200, tokenAnswer(dc, client, granted.issued(), true, null), ZohoShapes.TOKEN_ANSWER);
       }
     } catch (OAuthError e) {
       oauthError(http, e);

@@ -40,7 +40,7 @@ final class BulkEndpoints {
   private final Crm crm;
   private final ApiAllowance allowance;
   private final FakeSync settings;
-  private final AtomicLong jobIds = new AtomicLong(5_725_767_000_001_000L);
+  private final AtomicLong jobIds = new AtomicLong(4_876_876_000_003_000_000L);
   private final Map<String, ReadJob> jobs = new ConcurrentHashMap<>();
   private final Map<String, ReadToken> tokens = new ConcurrentHashMap<>();
   private final Map<DataCenter, Deque<Instant>> downloads = new EnumMap<>(DataCenter.class);
@@ -129,14 +129,15 @@ final class BulkEndpoints {
   // ---- create ----
 
   private void create(DataCenter dc, Http http, Accounts.AccessToken token) throws IOException {
-    if (!http.hasJsonBody()) {
-      throw new ZohoError(415, "MEDIA_TYPE_NOT_SUPPORTED", "the Content-Type must be application/json");
-    }
+    // the JSON body is read whatever its Content-Type, as for every other CRM write of the fake (Http.jsonBody)
     JsonNode body;
     try {
       body = http.jsonBody();
     } catch (IOException e) {
       throw new ZohoError(400, "INVALID_DATA", "the body is not valid JSON");
+    }
+    if (body == null) {
+      throw new ZohoError(400, "REQUEST_BODY_IS_EMPTY", "the request body is empty");
     }
     JsonNode query = body.path("query");
     ObjectNode jobQuery;
@@ -181,11 +182,11 @@ final class BulkEndpoints {
     ObjectNode item = answer.putArray("data").addObject().put("status", "success").put("code", "ADDED_SUCCESSFULLY")
         .put("message", "Added successfully.");
     ObjectNode details = item.putObject("details").put("id", id).put("operation", "read").put("state", "ADDED");
-    details.set("created_by", Http.JSON.createObjectNode().put("id", token.user.zuid())
+    details.set("created_by", Http.JSON.createObjectNode().put("id", Ids.crmUserId(token.user))
         .put("name", token.user.fullName()));
     details.put("created_time", created);
     answer.putObject("info");
-    http.json(201, answer);
+    http.json(201, answer, ZohoShapes.BULK_READ_CREATED);
   }
 
   // ---- status ----
@@ -200,7 +201,7 @@ final class BulkEndpoints {
       advance(job);
       detail = Http.JSON.createObjectNode().put("id", job.id).put("operation", "read").put("state", job.state);
       detail.set("query", job.query.deepCopy());
-      detail.set("created_by", Http.JSON.createObjectNode().put("id", job.user.zuid())
+      detail.set("created_by", Http.JSON.createObjectNode().put("id", Ids.crmUserId(job.user))
           .put("name", job.user.fullName()));
       detail.put("created_time", job.createdTime);
       if (job.result != null) {
@@ -210,7 +211,7 @@ final class BulkEndpoints {
     }
     ObjectNode answer = Http.JSON.createObjectNode();
     answer.putArray("data").add(detail);
-    http.json(200, answer);
+    http.json(200, answer, ZohoShapes.BULK_READ_JOBS);
   }
 
   private void advance(ReadJob job) {

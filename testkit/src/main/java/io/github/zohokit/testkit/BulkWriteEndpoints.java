@@ -36,7 +36,7 @@ final class BulkWriteEndpoints {
 
   private final Crm crm;
   private final FakeSync settings;
-  private final AtomicLong ids = new AtomicLong(5_725_767_000_002_000L);
+  private final AtomicLong ids = new AtomicLong(4_876_876_000_004_000_000L);
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
@@ -118,7 +118,7 @@ final class BulkWriteEndpoints {
     ObjectNode answer = Http.JSON.createObjectNode().put("status", "success").put("code", "FILE_UPLOAD_SUCCESS")
         .put("message", "file uploaded.");
     answer.putObject("details").put("file_id", fileId).put("created_time", crm.now());
-    http.json(200, answer);
+    http.json(200, answer, ZohoShapes.BULK_SUCCESS);
   }
 
   /** The bytes of the multipart part named {@code file}. */
@@ -150,7 +150,7 @@ final class BulkWriteEndpoints {
     return null;
   }
 
-  private static int indexOf(byte[] data, byte[] pattern, int from) {
+  static int indexOf(byte[] data, byte[] pattern, int from) {
     outer:
     for (int i = Math.max(0, from); i <= data.length - pattern.length; i++) {
       for (int j = 0; j < pattern.length; j++) {
@@ -169,6 +169,9 @@ final class BulkWriteEndpoints {
       body = http.jsonBody();
     } catch (IOException e) {
       throw new ZohoError(400, "INVALID_DATA", "the body is not valid JSON");
+    }
+    if (body == null) {
+      throw ZohoError.missingParam("operation");
     }
     String operation = body.path("operation").asText("");
     if (!List.of("insert", "update", "upsert").contains(operation)) {
@@ -210,8 +213,8 @@ final class BulkWriteEndpoints {
     ObjectNode answer = Http.JSON.createObjectNode().put("status", "success").put("code", "SUCCESS")
         .put("message", "success");
     ObjectNode details = answer.putObject("details").put("id", id);
-    details.putObject("created_by").put("id", token.user.zuid()).put("name", token.user.fullName());
-    http.json(201, answer);
+    details.putObject("created_by").put("id", Ids.crmUserId(token.user)).put("name", token.user.fullName());
+    http.json(201, answer, ZohoShapes.BULK_SUCCESS);
   }
 
   private Job job(DataCenter dc, String id) {
@@ -244,7 +247,7 @@ final class BulkWriteEndpoints {
         answer.putObject("result").put("download_url", WRITE + "/" + job.id + "/result");
       }
     }
-    http.json(200, answer);
+    http.json(200, answer, ZohoShapes.BULK_WRITE_JOB);
   }
 
   private void run(Job job) {

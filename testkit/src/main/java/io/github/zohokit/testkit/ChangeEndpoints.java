@@ -17,12 +17,15 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What a sync reads from Zoho CRM's records API, as Zoho documents it (v8 Get Records and Get Deleted Records):
+ * Zoho CRM's records list and deleted-records list, one behaviour for every caller (a plain list, a sync, Zoho's
+ * own SDK), as Zoho documents them (v8 Get Records and Get Deleted Records):
  *
  * <ul>
+ *   <li>{@code fields} required (at most 50), {@code ids} (comma-separated) to pick records.
  *   <li>{@code If-Modified-Since} (ISO 8601 with offset, second precision, inclusive): only records modified since
  *       then; {@code 304 Not Modified} with an empty body when there are none.
- *   <li>{@code sort_by} = {@code id | Created_Time | Modified_Time}, {@code sort_order} = {@code asc | desc}.
+ *   <li>{@code sort_by} = {@code id | Created_Time | Modified_Time}, {@code sort_order} = {@code asc | desc};
+ *       unless asked, {@code id} descending (the newest record first).
  *   <li>{@code converted} = {@code false} (Zoho's default: converted leads are hidden) {@code | true | both}.
  *   <li>{@code page_token}: bound to every other parameter and header ({@code TOKEN_BOUND_DATA_MISMATCH} when one
  *       changes), valid 24 hours on the fake's clock ({@code EXPIRED_VALUE}), reaching at most the first 100,000
@@ -32,7 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       on {@code deleted_time}; entries stay 60 days in the recycle bin and 120 days once permanently deleted.
  * </ul>
  *
- * {@link RecordsEndpoints} sends a list here when it uses one of these parameters (plain lists keep its paging).
+ * Times in answers ({@code page_token_expiry}, {@code deleted_time}) are to the second with the organisation's offset
+ * ({@link Crm#format}).
  */
 final class ChangeEndpoints {
   static final Duration TOKEN_LIFE = Duration.ofHours(24);
@@ -51,13 +55,6 @@ final class ChangeEndpoints {
     this.fake = fake;
     this.crm = crm;
     this.settings = settings;
-  }
-
-  /** Whether a list request uses what this class serves. */
-  static boolean handles(Http http) {
-    String token = http.param("page_token");
-    return http.header("If-Modified-Since") != null || http.param("sort_by") != null
-        || http.param("converted") != null || (token != null && token.startsWith(TOKEN_PREFIX));
   }
 
   void list(Http http, Crm.Module module) throws IOException {
@@ -88,6 +85,7 @@ final class ChangeEndpoints {
       throw ZohoError.invalidParam("converted", "converted must be true, false or both");
     }
     Instant since = ifModifiedSince(http);
+    Set<String> ids = http.param("ids") == null ? null : Set.of(http.param("ids").split(","));
     int perPage = intParam(http, "per_page", 200);
     if (perPage < 1 || perPage > 200) {
       throw ZohoError.invalidParam("per_page", "per_page must be between 1 and 200");
@@ -141,6 +139,9 @@ final class ChangeEndpoints {
         if (since != null && time(r.path("Modified_Time").asText()).isBefore(since)) {
           continue;
         }
+        if (ids != null && !ids.contains(r.path("id").asText())) {
+          continue;
+        }
         matching.add(r);
       }
       Comparator<ObjectNode> order = sortBy.equals("id") ? Comparator.comparing(r -> r.path("id").asText())
@@ -168,14 +169,13 @@ final class ChangeEndpoints {
       String next = TOKEN_PREFIX + Ids.random("0123456789abcdef", 40);
       tokens.put(next, new Token(binding, offset + perPage, page + 1, issued));
       info.put("next_page_token", next);
-      info.put("page_token_expiry", OffsetDateTime.ofInstant(issued.plus(TOKEN_LIFE), java.time.ZoneOffset.UTC)
-          .format(Crm.TIME));
+      info.put("page_token_expiry", Crm.format(issued.plus(TOKEN_LIFE)));
     } else {
       info.putNull("next_page_token");
       info.putNull("page_token_expiry");
     }
     info.putNull("previous_page_token");
-    http.json(200, body);
+    http.json(200, body, ZohoShapes.RECORDS_PAGE);
   }
 
   void deleted(Http http, Crm.Module module) throws IOException {
@@ -221,7 +221,7 @@ final class ChangeEndpoints {
     slice.forEach(data::add);
     body.putObject("info").put("per_page", perPage).put("count", slice.size()).put("page", page)
         .put("more_records", offset + perPage < matching.size());
-    http.json(200, body);
+    http.json(200, body, ZohoShapes.DELETED_PAGE);
   }
 
   /** Every parameter but the token, and the header, that a page token is bound to. */
@@ -234,7 +234,8 @@ final class ChangeEndpoints {
     return all.toString();
   }
 
-  private static Instant ifModifiedSince(Http http) {
+  /** The {@code If-Modified-Since} header as an instant; null without it; {@code INVALID_DATA} when malformed. */
+  static Instant ifModifiedSince(Http http) {
     String value = http.header("If-Modified-Since");
     if (value == null) {
       return null;

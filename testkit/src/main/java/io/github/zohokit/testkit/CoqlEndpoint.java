@@ -8,9 +8,10 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Zoho CRM's COQL API: {@code POST /crm/v8/coql} with {@code select_query} in a JSON body (COQL-Overview.html under
- * {@code https://www.zoho.com/crm/developer/docs/api/v8/}). A read, though a POST: its scopes are
- * {@code ZohoCRM.coql.READ} together with a read scope of the module queried (COQL-Overview.html).
+ * Zoho CRM's COQL API: {@code POST /crm/v8/coql} with {@code select_query} in a JSON body, whatever its
+ * Content-Type (COQL-Overview.html under {@code https://www.zoho.com/crm/developer/docs/api/v8/}). A read, though
+ * a POST: its scopes are {@code ZohoCRM.coql.READ} together with a read scope of the module queried
+ * (COQL-Overview.html).
  */
 final class CoqlEndpoint {
   /** Rows per call since v7 (2,000; v2 had 200), and the farthest limit plus offset reach (COQL-Limitations.html). */
@@ -24,7 +25,14 @@ final class CoqlEndpoint {
   }
 
   void query(DataCenter dc, Http http) throws IOException {
-    JsonNode body = http.hasJsonBody() ? http.jsonBody() : null;
+    // the JSON body is read whatever its Content-Type (application/json, or text/plain as Zoho's own SDK sends it),
+    // as for record writes (Http.jsonBody)
+    JsonNode body;
+    try {
+      body = http.jsonBody();
+    } catch (IOException e) {
+      throw new ZohoError(400, "INVALID_DATA", "the body is not valid JSON");
+    }
     String query = body == null ? null : body.path("select_query").asText(null);
     if (query == null) {
       throw ZohoError.missingParam("select_query");
@@ -57,6 +65,6 @@ final class CoqlEndpoint {
     slice.forEach(r -> data.add(RecordsEndpoints.project(r, parsed.fields())));
     answer.putObject("info").put("count", slice.size())
         .put("more_records", parsed.offset() + parsed.limit() < rows.size());
-    http.json(200, answer);
+    http.json(200, answer, ZohoShapes.COQL_PAGE);
   }
 }

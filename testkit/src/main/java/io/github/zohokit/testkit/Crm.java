@@ -24,6 +24,8 @@ import java.util.function.Predicate;
  */
 final class Crm {
   static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+  /** The offset of the organisation's time zone, Asia/Kolkata. */
+  static final ZoneOffset OFFSET = ZoneOffset.ofHoursMinutes(5, 30);
   private static final String[] LAST_NAMES = {"Sam", "Patel", "Nakamura", "Okafor", "Schmidt", "Rossi", "Kowalski",
       "Haddad", "Silva", "Novak", "Larsen", "Dubois", "Kim", "Nguyen", "Moreau"};
   private static final String[] FIRST_NAMES = {"Ann", "Ravi", "Yuki", "Chidi", "Lena", "Marco", "Ola", "Rami",
@@ -39,12 +41,43 @@ final class Crm {
     final Map<String, ObjectNode> records = new LinkedHashMap<>();
     final List<ObjectNode> deleted = new ArrayList<>();
     final String id;
+    /** {@code default} for Zoho's standard modules, {@code custom} for the org's own (modules.json generated_type). */
+    String generatedType = "default";
+    String pluralLabel;
+    int sequence;
+    /** Picklist fields' values, without Zoho's leading {@code -None-}. */
+    final Map<String, List<String>> picklists = new LinkedHashMap<>();
+    /** Lookup fields' target modules. */
+    final Map<String, String> lookups = new LinkedHashMap<>();
+    final String layoutId;
+    final String customViewId;
+    private final Ids ids;
+    private final Map<String, String> metadataIds = new java.util.concurrent.ConcurrentHashMap<>();
 
     Module(String id, String apiName, String singular, List<String> mandatory) {
+      this(null, id, apiName, singular, mandatory);
+    }
+
+    Module(Ids ids, String id, String apiName, String singular, List<String> mandatory) {
+      this.ids = ids == null ? new Ids() : ids;
       this.id = id;
       this.apiName = apiName;
       this.singular = singular;
       this.mandatory = mandatory;
+      this.pluralLabel = apiName.replace('_', ' ');
+      this.generatedType = apiName.endsWith("__c") ? "custom" : "default";
+      this.layoutId = this.ids.metadataId();
+      this.customViewId = this.ids.metadataId();
+    }
+
+    /** The 19-digit id of a field (or picklist value, section) of this module, the same at every call. */
+    String fieldId(String name) {
+      return metadataIds.computeIfAbsent("field:" + name, n -> ids.metadataId());
+    }
+
+    /** The 19-digit id of a related list of this module, the same at every call. */
+    String relatedListId(String name) {
+      return metadataIds.computeIfAbsent("related:" + name, n -> ids.metadataId());
     }
   }
 
@@ -70,33 +103,34 @@ final class Crm {
   }
 
   synchronized void addOrg(DataCenter dc, FakeUser admin, int seedLeads) {
-    ObjectNode info = Http.JSON.createObjectNode()
-        .put("id", String.valueOf(600_000_000L + dc.ordinal()))
-        .put("company_name", "Zylker " + dc.name())
-        .put("primary_email", admin.email())
-        .put("domain_name", "org" + (600_000_000L + dc.ordinal()))
-        .put("time_zone", "Europe/London")
-        .put("country", dc.name())
-        .put("currency", "USD")
-        .put("zgid", String.valueOf(700_000_000L + dc.ordinal()));
-    Org org = new Org(info, admin);
-    module(org, "Leads", "Lead", List.of("Last_Name"), "First_Name", "text", "Last_Name", "text", "Email", "email",
-        "Company", "text", "Lead_Source", "picklist", "Phone", "phone");
+    Org org = new Org(CrmMetadata.org(dc, admin), admin);
+    Module leads = module(org, "Leads", "Lead", List.of("Last_Name"), "First_Name", "text", "Last_Name", "text",
+        "Email", "email", "Company", "text", "Lead_Source", "picklist", "Phone", "phone");
+    leads.picklists.put("Lead_Source", List.of(SOURCES));
     module(org, "Contacts", "Contact", List.of("Last_Name"), "First_Name", "text", "Last_Name", "text", "Email",
         "email", "Phone", "phone");
     module(org, "Accounts", "Account", List.of("Account_Name"), "Account_Name", "text", "Website", "website");
-    module(org, "Deals", "Deal", List.of("Deal_Name", "Stage"), "Deal_Name", "text", "Stage", "picklist", "Amount",
-        "currency");
+    Module deals = module(org, "Deals", "Deal", List.of("Deal_Name", "Stage"), "Deal_Name", "text", "Stage",
+        "picklist", "Amount", "currency");
+    deals.picklists.put("Stage", List.of("Qualification", "Needs Analysis", "Value Proposition",
+        "Identify Decision Makers", "Proposal/Price Quote", "Negotiation/Review", "Closed Won", "Closed Lost"));
+    // the notes of every module's records are records of the Notes module (notes.json); Note_Content is the one
+    // mandatory field (create-notes.html)
+    Module notes = module(org, "Notes", "Note", List.of("Note_Content"), "Note_Title", "text", "Note_Content",
+        "textarea", "Parent_Id", "lookup");
+    notes.lookups.put("Parent_Id", "Leads");
     orgs.put(dc, org);
     seed(dc, "Leads", seedLeads);
   }
 
-  private void module(Org org, String apiName, String singular, List<String> mandatory, String... fields) {
-    Module module = new Module(ids.recordId(), apiName, singular, mandatory);
+  private Module module(Org org, String apiName, String singular, List<String> mandatory, String... fields) {
+    Module module = new Module(ids, ids.metadataId(), apiName, singular, mandatory);
     for (int i = 0; i < fields.length; i += 2) {
       module.fieldTypes.put(fields[i], fields[i + 1]);
     }
+    module.sequence = org.modules.size() + 1;
     org.modules.put(apiName.toLowerCase(Locale.ROOT), module);
+    return module;
   }
 
   synchronized Org org(DataCenter dc) {
@@ -165,17 +199,35 @@ final class Crm {
     stored.set("Modified_By", ref(org.admin));
     stored.put("Created_Time", time);
     stored.put("Modified_Time", time);
+    if (module.apiName.equals("Notes")) {
+      // what Zoho adds to every note (notes.json #/components/schemas/Note)
+      if (!stored.has("Note_Title")) {
+        stored.putNull("Note_Title");
+      }
+      stored.putNull("$attachments");
+      stored.put("$editable", true).put("$is_shared_to_client", false).putNull("$size").put("$state", "save")
+          .put("$voice_note", false);
+    }
     module.records.put(id, stored);
     return id;
   }
 
   String now() {
-    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.ofHoursMinutes(5, 30)).truncatedTo(ChronoUnit.SECONDS)
-        .format(TIME);
+    return format(clock.instant());
   }
 
+  /**
+   * {@code instant} as Zoho writes times: ISO 8601 to the second with the organisation's offset, such as
+   * {@code 2026-01-05T09:30:00+05:30} (get-records.html samples; the org's {@link CrmMetadata#TIME_ZONE}).
+   */
+  static String format(java.time.Instant instant) {
+    return OffsetDateTime.ofInstant(instant, OFFSET).truncatedTo(ChronoUnit.SECONDS).format(TIME);
+  }
+
+  /** A user as records name them ({@code Owner}, {@code Created_By}): CRM user id, name and email. */
   static ObjectNode ref(FakeUser user) {
-    return Http.JSON.createObjectNode().put("name", user.fullName()).put("id", user.zuid()).put("email", user.email());
+    return Http.JSON.createObjectNode().put("name", user.fullName()).put("id", Ids.crmUserId(user))
+        .put("email", user.email());
   }
 
   synchronized Module requireModule(DataCenter dc, String moduleName) {
@@ -193,32 +245,13 @@ final class Crm {
     return copy;
   }
 
-  /** The modules' metadata as Zoho's settings API shows it. */
+  /** The modules' metadata as Zoho's settings API lists it. */
   synchronized ArrayNode modulesMeta(DataCenter dc) {
     ArrayNode modules = Http.JSON.createArrayNode();
     for (Module m : org(dc).modules.values()) {
-      modules.add(moduleMeta(m));
+      modules.add(CrmMetadata.moduleSummary(m));
     }
     return modules;
-  }
-
-  static ObjectNode moduleMeta(Module m) {
-    return Http.JSON.createObjectNode().put("id", m.id).put("api_name", m.apiName).put("module_name", m.apiName)
-        .put("singular_label", m.singular).put("plural_label", m.apiName).put("api_supported", true)
-        .put("creatable", true).put("editable", true).put("deletable", true).put("viewable", true);
-  }
-
-  synchronized ArrayNode fieldsMeta(Module m) {
-    ArrayNode fields = Http.JSON.createArrayNode();
-    int i = 0;
-    for (Map.Entry<String, String> f : m.fieldTypes.entrySet()) {
-      fields.addObject().put("id", m.id.substring(0, 12) + String.format("%07d", ++i)).put("api_name", f.getKey())
-          .put("field_label", f.getKey().replace('_', ' ')).put("data_type", f.getValue())
-          .put("json_type", f.getValue().equals("currency") ? "double" : "string")
-          .put("length", 255).put("read_only", false).put("custom_field", false)
-          .put("system_mandatory", m.mandatory.contains(f.getKey()));
-    }
-    return fields;
   }
 
   // ---- the records API's data access (every read answers copies) ----
@@ -350,6 +383,15 @@ final class Crm {
 
   /** Moves the records {@code ids} to the deleted list in one step; Zoho's per-record results, in order. */
   synchronized ArrayNode delete(Module module, String[] ids) {
+    return delete(module, ids, false);
+  }
+
+  /**
+   * Deletes the records {@code ids} in one step, into the recycle bin or (when {@code permanently}) past it; each
+   * leaves an entry of that {@code type} for {@code /{module}/deleted} (record.json Deleted_Record). Zoho's
+   * per-record results, in order.
+   */
+  synchronized ArrayNode delete(Module module, String[] ids, boolean permanently) {
     ArrayNode results = Http.JSON.createArrayNode();
     Set<String> seen = new HashSet<>();
     for (String id : ids) {
@@ -359,15 +401,28 @@ final class Crm {
             Http.JSON.createObjectNode().put("id", id)));
         continue;
       }
-      module.deleted.add(Http.JSON.createObjectNode().put("id", record.path("id").asText())
-          .put("display_name", record.path(module.mandatory.get(0)).asText()).put("type", "recycle")
-          .put("deleted_time", now()).set("deleted_by", record.path("Owner")));
+      ObjectNode entry = Http.JSON.createObjectNode().put("id", record.path("id").asText())
+          .put("display_name", record.path(module.mandatory.get(0)).asText())
+          .put("type", permanently ? "permanent" : "recycle").put("deleted_time", now());
+      entry.set("deleted_by", userRef(record.path("Owner")));
+      entry.set("created_by", userRef(record.path("Created_By")));
+      module.deleted.add(entry);
       ObjectNode result = Http.JSON.createObjectNode().put("code", "SUCCESS");
       result.putObject("details").put("id", record.path("id").asText());
       result.put("message", "record deleted").put("status", "success");
       results.add(result);
     }
     return results;
+  }
+
+  /** Empties the recycle bin of {@code module}: its entries become {@code permanent} (recycle_bin.json). */
+  synchronized void purgeRecycleBin(Module module) {
+    module.deleted.replaceAll(d -> d.path("type").asText().equals("recycle") ? d.put("type", "permanent") : d);
+  }
+
+  /** {@code {"name", "id"}} of a user reference (users.json Minified_User). */
+  private static ObjectNode userRef(JsonNode ref) {
+    return Http.JSON.createObjectNode().put("name", ref.path("name").asText()).put("id", ref.path("id").asText());
   }
 
   /** One record's failure in a batch answer. */

@@ -18,6 +18,7 @@ final class CrmEndpoints {
   private final RecordsEndpoints records;
   private final CoqlEndpoint coql;
   private final MetadataEndpoints metadata;
+  private final AttachmentsEndpoints files;
 
   CrmEndpoints(FakeZoho fake, Accounts accounts, Crm crm, ApiAllowance allowance) {
     this.fake = fake;
@@ -27,6 +28,7 @@ final class CrmEndpoints {
     this.records = new RecordsEndpoints(fake, crm);
     this.coql = new CoqlEndpoint(crm);
     this.metadata = new MetadataEndpoints(accounts, crm);
+    this.files = new AttachmentsEndpoints(crm);
   }
 
   void handle(DataCenter dc, Http http) throws IOException {
@@ -80,26 +82,45 @@ final class CrmEndpoints {
     return token;
   }
 
+  /**
+   * The first path segments of Zoho CRM v8 that are not modules (the paths of crm-oas v8.0: {@code actions},
+   * {@code coql}, {@code files}, {@code org}, {@code settings}, {@code upload}, {@code users}, and the
+   * {@code __}-prefixed APIs such as {@code __composite_requests}). What the fake does not implement under them is
+   * {@code 404 INVALID_URL_PATTERN}, Zoho's answer for a URL it does not serve (status-codes.html), never another
+   * endpoint's answer or {@code INVALID_MODULE}.
+   */
+  private static final java.util.Set<String> NOT_MODULES =
+      java.util.Set.of("actions", "coql", "files", "org", "settings", "upload", "users");
+
   private void route(DataCenter dc, Http http, Accounts.AccessToken token, String[] s) throws IOException {
     String first = s[2];
     String method = http.method;
-    if (first.equals("coql") && method.equals("POST")) {
-      coql.query(dc, http);
-    } else if (first.equals("users") && method.equals("GET")) {
-      metadata.users(dc, http, token, s.length > 3 ? s[3] : null);
-    } else if (first.equals("org") && method.equals("GET")) {
-      metadata.org(dc, http);
-    } else if (first.equals("settings") && s.length >= 4 && method.equals("GET")) {
-      metadata.settings(dc, http, s);
-    } else {
-      // any other first segment is a module API name, matched ignoring case; an unknown one is INVALID_MODULE
-      // naming the index of the offending path segment (status-codes.html)
-      Crm.Module module = crm.module(dc, first);
-      if (module == null) {
-        throw ZohoError.invalidModule(0);
+    if (first.startsWith("__") || NOT_MODULES.contains(first)) {
+      boolean get = method.equals("GET");
+      if (first.equals("coql") && s.length == 3 && method.equals("POST")) {
+        coql.query(dc, http);
+      } else if (first.equals("users") && get && (s.length == 3 || s.length == 4 && !s[3].equals("actions"))) {
+        metadata.users(dc, http, token, s.length > 3 ? s[3] : null);
+      } else if (first.equals("org") && get && s.length == 3) {
+        metadata.org(dc, http);
+      } else if (first.equals("settings") && get && s.length >= 4) {
+        metadata.settings(dc, http, s);
+      } else {
+        throw ZohoError.invalidUrl();
       }
-      records.handle(dc, http, module, s);
+      return;
     }
+    if (AttachmentsEndpoints.handles(s)) {
+      files.handle(dc, http, token, s);
+      return;
+    }
+    // any other first segment is a module API name, matched ignoring case; an unknown one is INVALID_MODULE
+    // naming the index of the offending path segment (status-codes.html)
+    Crm.Module module = crm.module(dc, first);
+    if (module == null) {
+      throw ZohoError.invalidModule(0);
+    }
+    records.handle(dc, http, module, s);
   }
 
   /**

@@ -240,6 +240,33 @@ public final class FakeSync {
   }
 
   /**
+   * Deletes records past the recycle bin (as deleting them from it does): listed by {@code /{module}/deleted} with
+   * {@code type} {@code permanent} (120 days), not with {@code type=recycle}.
+   *
+   * @param dc the data centre
+   * @param module the module
+   * @param ids the records
+   */
+  public void deletePermanently(DataCenter dc, String module, Collection<String> ids) {
+    synchronized (crm) {
+      crm.delete(crm.requireModule(dc, module), ids.toArray(new String[0]), true);
+    }
+  }
+
+  /**
+   * Empties the recycle bin of {@code module}, as an administrator does in Zoho's web UI: its entries are then
+   * {@code permanent}.
+   *
+   * @param dc the data centre
+   * @param module the module
+   */
+  public void emptyRecycleBin(DataCenter dc, String module) {
+    synchronized (crm) {
+      crm.purgeRecycleBin(crm.requireModule(dc, module));
+    }
+  }
+
+  /**
    * Moves the deleted-records entries of {@code module} back in time (as if deleted long ago), so that retention
    * can be tested without moving the whole clock.
    *

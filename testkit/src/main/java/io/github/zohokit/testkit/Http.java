@@ -81,7 +81,17 @@ final class Http {
     return type != null && type.toLowerCase().contains("json");
   }
 
+  /**
+   * The body as JSON, whatever the {@code Content-Type} says: Zoho reads the JSON of CRM writes and COQL queries sent
+   * as {@code application/json} or {@code text/plain} (Zoho's own Java SDK for v8 sends its COQL query as
+   * {@code text/plain}, and Zoho answers it: issue 25) or without a type; null when there is no body.
+   *
+   * @throws IOException when the body is not JSON
+   */
   JsonNode jsonBody() throws IOException {
+    if (body.length == 0) {
+      return null;
+    }
     return JSON.readTree(body);
   }
 
@@ -91,6 +101,15 @@ final class Http {
 
   void header(String name, String value) {
     exchange.getResponseHeaders().set(name, value);
+  }
+
+  /**
+   * Answers a CRM {@code body} after checking it against Zoho's documented {@code shape}: an answer that departs is
+   * the fake's bug, thrown as {@link IllegalStateException} (a 500 naming the key) instead of sent.
+   */
+  void json(int status, JsonNode body, ZohoShapes.Shape shape) throws IOException {
+    shape.check(body);
+    json(status, body);
   }
 
   void json(int status, Object body) throws IOException {

@@ -97,7 +97,12 @@ final class OrgSchemas {
     return byDc == null ? null : byDc.get(dc);
   }
 
-  /** Answers {@code /settings/modules} and {@code /settings/fields} from the snapshot; false when there is none. */
+  /**
+   * Answers {@code /settings/modules} and {@code /settings/fields} from the snapshot, each object completed to Zoho's
+   * documented shape ({@link ZohoShapes}: the snapshot's values, neutral values for the keys zoho:schema does not
+   * keep); false when there is none, or for the other settings (layouts, related lists), which the fake builds from
+   * the modules the snapshot installed.
+   */
   static boolean answerSettings(Crm crm, DataCenter dc, Http http, String[] s) throws IOException {
     Schema schema = schema(crm, dc);
     if (schema == null) {
@@ -114,11 +119,17 @@ final class OrgSchemas {
         meta.remove("fields");
         // what Zoho adds for the token's user; dropped again by zoho:schema
         meta.put("creatable", true).put("editable", true).put("deletable", true).put("viewable", true);
-        modules.add(meta);
+        if (!meta.has("module_name")) {
+          meta.put("module_name", meta.path("api_name").asText());
+        }
+        modules.add((s.length > 4 ? ZohoShapes.MODULE : ZohoShapes.MODULE_SUMMARY).fill(meta));
       }
       if (s.length > 4 && modules.isEmpty()) {
         throw ZohoError.invalidModule(2);
       }
+      ZohoShapes.Shape shape = s.length > 4 ? ZohoShapes.MODULE_ANSWER : ZohoShapes.MODULES_ANSWER;
+      http.json(200, body, shape);
+      return true;
     } else if (s[3].equals("fields")) {
       String name = http.param("module");
       if (name == null) {
@@ -132,13 +143,18 @@ final class OrgSchemas {
       for (JsonNode f : m.path("fields")) {
         ObjectNode field = f.deepCopy();
         field.put("read_only", f.path("field_read_only").asBoolean()).put("visible", true);
-        fields.add(field);
+        if (!field.has("field_label")) {
+          field.put("field_label", field.path("api_name").asText().replace('_', ' '));
+        }
+        if (!field.has("display_label")) {
+          field.put("display_label", field.path("field_label").asText());
+        }
+        fields.add(ZohoShapes.FIELD.fill(field));
       }
-    } else {
-      return false;
+      http.json(200, body, ZohoShapes.FIELDS_ANSWER);
+      return true;
     }
-    http.json(200, body);
-    return true;
+    return false;
   }
 
   /** {@link Crm#write} with each record first checked against the snapshot, as Zoho checks it. */

@@ -7,11 +7,9 @@ import io.github.zohokit.token.DataCenter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -36,11 +34,13 @@ final class RecordsEndpoints {
   private final Crm crm;
   private final Map<String, int[]> pageTokens = new ConcurrentHashMap<>();
   private final ChangeEndpoints changes;
+  private final RelatedRecordsEndpoints related;
 
   RecordsEndpoints(FakeZoho fake, Crm crm) {
     this.fake = fake;
     this.crm = crm;
     this.changes = new ChangeEndpoints(fake, crm, fake.sync());
+    this.related = new RelatedRecordsEndpoints(crm);
   }
 
   /** Routes {@code /crm/vN/{module}[/...]}, segments {@code s}. */
@@ -50,11 +50,9 @@ final class RecordsEndpoints {
     if (sub == null) {
       switch (method) {
         case "GET":
-          if (ChangeEndpoints.handles(http)) { // If-Modified-Since, sort_by, converted: what a sync reads
-            changes.list(http, module);
-          } else {
-            list(http, module);
-          }
+          // every list, plain or not, is one behaviour: If-Modified-Since, sort (id descending unless asked),
+          // converted, page and page_token (get-records.html)
+          changes.list(http, module);
           return;
         case "POST":
           write(dc, http, module, Crm.Write.INSERT, null);
@@ -69,52 +67,56 @@ final class RecordsEndpoints {
           throw ZohoError.methodNotAllowed();
       }
     }
-    if (sub.equals("upsert") && method.equals("POST")) {
-      write(dc, http, module, Crm.Write.UPSERT, null);
-    } else if (sub.equals("search") && method.equals("GET")) {
-      search(http, module);
-    } else if (sub.equals("deleted") && method.equals("GET")) {
-      changes.deleted(http, module);
-    } else if (sub.equals("actions") && s.length > 4 && s[4].equals("count") && method.equals("GET")) {
-      http.json(200, Http.JSON.createObjectNode().put("count", crm.count(module)));
-    } else {
-      String id = sub;
-      switch (method) {
-        case "GET":
-          getOne(http, module, id);
-          return;
-        case "PUT":
-          write(dc, http, module, Crm.Write.UPDATE, id);
-          return;
-        case "DELETE":
-          delete(http, module, id);
-          return;
-        default:
-          throw ZohoError.methodNotAllowed();
+    if (sub.equals("upsert") || sub.equals("search") || sub.equals("deleted") || sub.equals("actions")) {
+      special(dc, http, module, s, sub);
+      return;
+    }
+    String id = sub;
+    if (s.length > 4) {
+      // /{module}/{id}/{related_list}[/{related_id}] (get-related-records.html); the record's own actions and photo
+      // are endpoints the fake lacks (INVALID_URL_PATTERN) unless another part of the fake routes them first
+      if (s[4].equals("actions") || s[4].equals("photo") || s.length > 6) {
+        throw ZohoError.invalidUrl();
       }
+      related.handle(dc, http, this, module, id, s[4], s.length > 5 ? s[5] : null);
+      return;
+    }
+    switch (method) {
+      case "GET":
+        getOne(http, module, id);
+        return;
+      case "PUT":
+        write(dc, http, module, Crm.Write.UPDATE, id);
+        return;
+      case "DELETE":
+        delete(http, module, id);
+        return;
+      default:
+        throw ZohoError.methodNotAllowed();
+    }
+  }
+
+  /** {@code upsert}, {@code search}, {@code deleted} and {@code actions/count} of a module. */
+  private void special(DataCenter dc, Http http, Crm.Module module, String[] s, String sub) throws IOException {
+    String method = http.method;
+    int extra = s.length - 4;
+    if (sub.equals("upsert") && extra == 0 && method.equals("POST")) {
+      write(dc, http, module, Crm.Write.UPSERT, null);
+    } else if (sub.equals("search") && extra == 0 && method.equals("GET")) {
+      search(http, module);
+    } else if (sub.equals("deleted") && extra == 0 && method.equals("GET")) {
+      changes.deleted(http, module);
+    } else if (sub.equals("actions") && extra == 1 && s[4].equals("count") && method.equals("GET")) {
+      http.json(200, Http.JSON.createObjectNode().put("count", crm.count(module)), ZohoShapes.COUNT);
+    } else if (extra == 0 && !sub.equals("actions")) {
+      throw ZohoError.methodNotAllowed();
+    } else {
+      // other actions (mass_update, fetch_full_data, ...) and deeper paths: endpoints the fake lacks
+      throw ZohoError.invalidUrl();
     }
   }
 
   // ---- reading ----
-
-  private void list(Http http, Crm.Module module) throws IOException {
-    List<String> fields = fields(http, true);
-    List<ObjectNode> all = crm.records(module);
-    String ids = http.param("ids");
-    if (ids != null) {
-      Set<String> wanted = Set.of(ids.split(","));
-      all.removeIf(r -> !wanted.contains(r.path("id").asText()));
-    }
-    // Zoho sorts by these three fields only (get-records.html)
-    String sortBy = http.param("sort_by") == null ? "id" : http.param("sort_by");
-    if (!Set.of("id", "Created_Time", "Modified_Time").contains(sortBy)) {
-      throw ZohoError.invalidParam("sort_by", "sort_by must be id, Created_Time or Modified_Time");
-    }
-    String sortOrder = http.param("sort_order") == null ? "asc" : http.param("sort_order");
-    Comparator<ObjectNode> order = Comparator.comparing(r -> r.path(sortBy).asText());
-    all.sort("desc".equals(sortOrder) ? order.reversed() : order);
-    page(http, all, fields, sortBy, sortOrder);
-  }
 
   /**
    * Answers one page of {@code records} with Zoho's {@code info}; 204 with an empty body, not an empty
@@ -166,13 +168,13 @@ final class RecordsEndpoints {
       String next = "pt" + Ids.random("0123456789abcdef", 40);
       pageTokens.put(next, new int[] {offset + perPage, page + 1});
       info.put("next_page_token", next);
-      info.put("page_token_expiry", fake.clock().instant().plus(Duration.ofDays(1)).toString());
+      info.put("page_token_expiry", Crm.format(fake.clock().instant().plus(Duration.ofDays(1))));
     } else {
       info.putNull("next_page_token");
       info.putNull("page_token_expiry");
     }
     info.putNull("previous_page_token");
-    http.json(200, body);
+    http.json(200, body, ZohoShapes.RECORDS_PAGE);
   }
 
   private void getOne(Http http, Crm.Module module, String id) throws IOException {
@@ -183,10 +185,17 @@ final class RecordsEndpoints {
       http.empty(204);
       return;
     }
+    // If-Modified-Since on one record: 304 with no body when it has not changed since (get-records.html; the
+    // header read as for lists, ChangeEndpoints.ifModifiedSince)
+    java.time.Instant since = ChangeEndpoints.ifModifiedSince(http);
+    if (since != null && ChangeEndpoints.time(record.path("Modified_Time").asText()).isBefore(since)) {
+      http.empty(304);
+      return;
+    }
     List<String> fields = fields(http, false);
     ObjectNode body = Http.JSON.createObjectNode();
     body.putArray("data").add(fields.isEmpty() ? record : project(record, fields));
-    http.json(200, body);
+    http.json(200, body, ZohoShapes.RECORD_ANSWER);
   }
 
   private void search(Http http, Crm.Module module) throws IOException {
@@ -223,8 +232,14 @@ final class RecordsEndpoints {
 
   // ---- writing ----
 
-  private void write(DataCenter dc, Http http, Crm.Module module, Crm.Write kind, String pathId)
+  void write(DataCenter dc, Http http, Crm.Module module, Crm.Write kind, String pathId)
       throws IOException {
+    write(dc, http, module, kind, pathId, item -> { });
+  }
+
+  /** A write whose records {@code prepare} completes first (a related note gets its parent). */
+  void write(DataCenter dc, Http http, Crm.Module module, Crm.Write kind, String pathId,
+      java.util.function.Consumer<JsonNode> prepare) throws IOException {
     JsonNode body;
     try {
       body = http.jsonBody();
@@ -235,6 +250,7 @@ final class RecordsEndpoints {
     if (data == null || !data.isArray() || data.isEmpty()) {
       throw ZohoError.missingParam("data");
     }
+    data.forEach(prepare);
     if (data.size() > MAX_BATCH) {
       throw new ZohoError(400, "LIMIT_EXCEEDED", "only 100 records can be handled in one call",
           Http.JSON.createObjectNode().put("limit", MAX_BATCH));
@@ -253,10 +269,10 @@ final class RecordsEndpoints {
     ArrayNode results = OrgSchemas.write(crm, dc, crm.org(dc), module, kind, pathId, data, duplicateCheck);
     int ok = successes(results);
     int status = ok == results.size() ? (kind == Crm.Write.INSERT ? 201 : 200) : ok == 0 ? 400 : 207;
-    http.json(status, Http.JSON.createObjectNode().set("data", results));
+    http.json(status, Http.JSON.createObjectNode().set("data", results), ZohoShapes.ACTION_ANSWER);
   }
 
-  private void delete(Http http, Crm.Module module, String ids) throws IOException {
+  void delete(Http http, Crm.Module module, String ids) throws IOException {
     if (ids == null || ids.isBlank()) {
       throw ZohoError.missingParam("ids");
     }
@@ -267,7 +283,8 @@ final class RecordsEndpoints {
     }
     ArrayNode results = crm.delete(module, list);
     int ok = successes(results);
-    http.json(ok == list.length ? 200 : ok == 0 ? 400 : 207, Http.JSON.createObjectNode().set("data", results));
+    http.json(ok == list.length ? 200 : ok == 0 ? 400 : 207, Http.JSON.createObjectNode().set("data", results),
+        ZohoShapes.ACTION_ANSWER);
   }
 
   private static int successes(ArrayNode results) {
@@ -287,7 +304,7 @@ final class RecordsEndpoints {
    * names) and answers {@code REQUIRED_PARAM_MISSING} without it, though Zoho's OpenAPI file marks it optional
    * (get-records.html; github.com/zoho/crm-oas).
    */
-  private static List<String> fields(Http http, boolean required) {
+  static List<String> fields(Http http, boolean required) {
     String fields = http.param("fields");
     if (fields == null) {
       if (required) {

@@ -36,6 +36,10 @@ final class ZohoError extends RuntimeException {
         Http.JSON.createObjectNode().put("param_name", param));
   }
 
+  /**
+   * {@code 404 INVALID_URL_PATTERN}, {@code details} empty: Zoho's answer for a URL it does not serve
+   * (status-codes.html; the body's keys: crm-oas v8.0 audit_log_export.json #/components/schemas/InvalidUrlPattern).
+   */
   static ZohoError invalidUrl() {
     return new ZohoError(404, "INVALID_URL_PATTERN", "Please check if the URL trying to access is a correct one");
   }
@@ -54,6 +58,6 @@ final class ZohoError extends RuntimeException {
     ObjectNode body = Http.JSON.createObjectNode().put("code", code);
     body.set("details", details);
     body.put("message", getMessage()).put("status", "error");
-    http.json(status, body);
+    http.json(status, body, ZohoShapes.ERROR);
   }
 }

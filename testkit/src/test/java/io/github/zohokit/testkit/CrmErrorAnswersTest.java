@@ -90,6 +90,8 @@ class CrmErrorAnswersTest {
         .isEqualTo(2);
     assertThat(get("/crm/v8/settings/fields", 400).path("details").path("param_name").asText())
         .isEqualTo("module");
-    assertThat(get("/crm/v8/settings/layouts", 404).path("code").asText()).isEqualTo("INVALID_URL_PATTERN");
+    assertThat(get("/crm/v8/settings/layouts", 400).path("details").path("param_name").asText())
+        .isEqualTo("module");
+    assertThat(get("/crm/v8/settings/wizards", 404).path("code").asText()).isEqualTo("INVALID_URL_PATTERN");
   }
 }

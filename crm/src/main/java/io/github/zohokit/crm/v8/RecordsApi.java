@@ -2,7 +2,9 @@ package io.github.zohokit.crm.v8;
 
 import io.github.zohokit.annotation.Body;
 import io.github.zohokit.annotation.Delete;
+import io.github.zohokit.ZohoResponse;
 import io.github.zohokit.annotation.Get;
+import io.github.zohokit.annotation.Header;
 import io.github.zohokit.annotation.Path;
 import io.github.zohokit.annotation.Post;
 import io.github.zohokit.annotation.Put;
@@ -12,6 +14,9 @@ import io.github.zohokit.crm.ActionResult;
 import io.github.zohokit.crm.CrmRecord;
 import io.github.zohokit.crm.RecordPage;
 import io.github.zohokit.crm.Records;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -69,6 +74,33 @@ public interface RecordsApi {
   }
 
   /**
+   * One page of the records changed since a moment, as a sync reads them: Zoho's {@code If-Modified-Since} header,
+   * sorted (for a sync: {@code sort_by=Modified_Time}, {@code sort_order=asc}) and with converted leads when asked.
+   * A page token is bound to the other parameters and the header: keep them unchanged while following it.
+   *
+   * @param module the module's API name
+   * @param fields the fields to return, 1 to 50 API names; required by Zoho
+   * @param page the page number, from 1 (the first 2,000 records only); null for the first page or with a token
+   * @param perPage records per page, 1 to 200; null for Zoho's default of 200
+   * @param pageToken the previous page's {@link io.github.zohokit.crm.RecordPage.Info#nextPageToken()}; null for the
+   *     first page
+   * @param sortBy {@code id}, {@code Created_Time} or {@code Modified_Time}; null for Zoho's order
+   * @param sortOrder {@code asc} or {@code desc}; null for Zoho's default
+   * @param converted {@code false} (Zoho's default: converted leads are left out), {@code true} (only them) or
+   *     {@code both}; null for Zoho's default
+   * @param ifModifiedSince only records modified at or after this moment, as Zoho's ISO 8601 date-time with offset
+   *     ({@link #modifiedSince(OffsetDateTime)} writes one); null for every record
+   * @return the answer with its status and headers: status 304 with a null body when nothing changed since
+   *     {@code ifModifiedSince}; an empty page (status 204) when no record matches; else status 200 and the page
+   */
+  @Get("/crm/v8/{module}")
+  @ZohoScope("ZohoCRM.modules.READ")
+  ZohoResponse<RecordPage<CrmRecord>> list(@Path("module") String module, @Query("fields") Collection<String> fields,
+      @Query("page") Integer page, @Query("per_page") Integer perPage, @Query("page_token") String pageToken,
+      @Query("sort_by") String sortBy, @Query("sort_order") String sortOrder, @Query("converted") String converted,
+      @Header("If-Modified-Since") String ifModifiedSince);
+
+  /**
    * Every record, fetched page by page as the stream is consumed (past 2,000 with page tokens). Nothing is sent
    * until the first element is asked for; a failed call throws from the stream's terminal operation, and a stream
    * that is not used up does not fetch the rest.
@@ -82,6 +114,28 @@ public interface RecordsApi {
   @ZohoScope("ZohoCRM.modules.READ")
   Stream<CrmRecord> stream(@Path("module") String module, @Query("fields") Collection<String> fields,
       @Query("per_page") Integer perPage);
+
+  /**
+   * Every record changed since a moment, fetched page by page as the stream is consumed, following page tokens
+   * (bound to these parameters and the header, which the stream keeps). Nothing is sent until the first element is
+   * asked for.
+   *
+   * @param module the module's API name
+   * @param fields the fields to return, 1 to 50 API names; required by Zoho
+   * @param perPage records per call, 1 to 200; null for Zoho's default of 200
+   * @param sortBy {@code id}, {@code Created_Time} or {@code Modified_Time}; null for Zoho's order
+   * @param sortOrder {@code asc} or {@code desc}; null for Zoho's default
+   * @param converted {@code false} (Zoho's default), {@code true} or {@code both} (converted leads too); null for
+   *     Zoho's default
+   * @param ifModifiedSince only records modified at or after this moment ({@link #modifiedSince(OffsetDateTime)});
+   *     null for every record
+   * @return the records in the order asked; an empty stream when nothing changed (HTTP 304) or none match (204)
+   */
+  @Get("/crm/v8/{module}")
+  @ZohoScope("ZohoCRM.modules.READ")
+  Stream<CrmRecord> stream(@Path("module") String module, @Query("fields") Collection<String> fields,
+      @Query("per_page") Integer perPage, @Query("sort_by") String sortBy, @Query("sort_order") String sortOrder,
+      @Query("converted") String converted, @Header("If-Modified-Since") String ifModifiedSince);
 
   /**
    * One record; empty when it does not exist.
@@ -192,6 +246,36 @@ public interface RecordsApi {
   @ZohoScope("ZohoCRM.modules.READ")
   RecordPage<DeletedRecord> deleted(@Path("module") String module, @Query("type") String type,
       @Query("page") Integer page, @Query("per_page") Integer perPage);
+
+  /**
+   * Records deleted since a moment (Zoho's {@code If-Modified-Since} on the deletion time), as a sync reads them.
+   *
+   * @param module the module's API name
+   * @param type {@code all}, {@code recycle} or {@code permanent}; null for Zoho's default, {@code all}
+   * @param page the page number, from 1; null for the first page
+   * @param perPage entries per page, 1 to 200; null for Zoho's default of 200
+   * @param ifModifiedSince only entries deleted at or after this moment ({@link #modifiedSince(OffsetDateTime)});
+   *     null for every entry Zoho still keeps
+   * @return the answer with its status and headers: status 304 with a null body when nothing was deleted since
+   *     {@code ifModifiedSince}; an empty page (status 204) when there are none; else status 200 and the page
+   */
+  @Get("/crm/v8/{module}/deleted")
+  @ZohoScope("ZohoCRM.modules.READ")
+  ZohoResponse<RecordPage<DeletedRecord>> deleted(@Path("module") String module, @Query("type") String type,
+      @Query("page") Integer page, @Query("per_page") Integer perPage,
+      @Header("If-Modified-Since") String ifModifiedSince);
+
+  /**
+   * The {@code If-Modified-Since} value Zoho reads: ISO 8601 with the offset, whole seconds
+   * ({@code 2026-12-01T10:15:30+05:30}); a fraction of a second is dropped, which only widens the window.
+   *
+   * @param time the moment, in any offset
+   * @return the header's value
+   * @throws NullPointerException when {@code time} is null
+   */
+  static String modifiedSince(OffsetDateTime time) {
+    return time.truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx"));
+  }
 
   /**
    * How many records the module has (matching {@code criteria} when given).

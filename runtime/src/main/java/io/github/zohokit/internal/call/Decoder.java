@@ -15,8 +15,8 @@ import okhttp3.ResponseBody;
 /**
  * Not API: may change in any release. Reads a successful answer as one return type of a generated method, prepared
  * once per type in the generated class's constructor: the whole body ({@link #whole}), the body's first array member
- * ({@link #list}), that array's first element ({@link #single}) or the text ({@link #text}). Readers are lenient
- * about fields the type does not declare (Zoho adds fields over time).
+ * ({@link #list}), that array's first element ({@link #single}), the text ({@link #text}) or the bytes
+ * ({@link #bytes}). Readers are lenient about fields the type does not declare (Zoho adds fields over time).
  *
  * <p>Adding a way to read an answer is a subclass here and one factory method; the processor names the factory.
  *
@@ -30,7 +30,14 @@ public abstract class Decoder<T> {
     }
   };
 
-  /** The reader of the value's type; null for text. */
+  private static final Decoder<byte[]> BYTES = new Decoder<>(null, false) {
+    @Override
+    byte[] read(Response response) throws IOException {
+      return response.body().bytes();
+    }
+  };
+
+  /** The reader of the value's type; null for text and bytes. */
   final ObjectReader reader;
   /** Whether an answer that holds no value is an error for a method that returns the value itself. */
   final boolean required;
@@ -151,6 +158,16 @@ public abstract class Decoder<T> {
    */
   public static Decoder<String> text() {
     return TEXT;
+  }
+
+  /**
+   * The body's bytes are the value, read whole into memory (an empty array for 204). For files of any size a
+   * generated method returns {@code InputStream} or {@code ZohoDownload} instead, which stream.
+   *
+   * @return the decoder, shared
+   */
+  public static Decoder<byte[]> bytes() {
+    return BYTES;
   }
 
   private static ObjectReader reader(ObjectMapper mapper, JavaType type) {

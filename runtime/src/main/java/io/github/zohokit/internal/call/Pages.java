@@ -11,7 +11,8 @@ import okhttp3.Request;
 /**
  * Every record of a paged list, read lazily: the first page on the first element, each further page when the
  * previous one is used up, following {@code info.next_page_token} (or {@code page} where Zoho gives no token) until
- * {@code more_records} is false.
+ * {@code more_records} is false. 204 (no records) and 304 (none modified since the {@code If-Modified-Since} the
+ * request carries) end it.
  */
 final class Pages<T> implements Iterator<T> {
   private final ZohoCall call;
@@ -37,7 +38,11 @@ final class Pages<T> implements Iterator<T> {
         // the stream may be read long after the first page: a later page carries the token of that moment
         request = first.newBuilder().url(next).tag(Authorization.class, call.authorization()).build();
       }
-      RecordPage<T> result = call.fetch(request, decoder);
+      RecordPage<T> result = call.fetchPage(request, decoder);
+      if (result == null) {   // 304: nothing modified since the If-Modified-Since the request carries
+        next = null;
+        break;
+      }
       current = result.data().iterator();
       page++;
       next = result.hasMore() && !result.data().isEmpty() ? nextPage(next, result, page) : null;

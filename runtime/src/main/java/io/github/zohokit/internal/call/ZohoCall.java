@@ -1,8 +1,10 @@
 package io.github.zohokit.internal.call;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.github.zohokit.FilePart;
 import io.github.zohokit.Operation;
 import io.github.zohokit.ZohoApiException;
+import io.github.zohokit.ZohoDownload;
 import io.github.zohokit.ZohoException;
 import io.github.zohokit.ZohoResponse;
 import io.github.zohokit.crm.RecordPage;
@@ -11,7 +13,10 @@ import io.github.zohokit.internal.http.ZohoErrorDecoder;
 import io.github.zohokit.internal.http.ZohoJson;
 import io.github.zohokit.internal.session.Authorization;
 import io.github.zohokit.scope.Scope;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +32,7 @@ import okhttp3.Callback;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import okhttp3.MultipartBody;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -57,6 +63,7 @@ public final class ZohoCall {
   private String[] headers;
   private int headersLength;
   private ObjectWriter bodyWriter;
+  /** The JSON body with {@link #bodyWriter}; the multipart form ({@code MultipartBody.Builder}) without one. */
   private Object body;
 
   ZohoCall(ZohoCalls calls, Route route) {
@@ -162,6 +169,86 @@ public final class ZohoCall {
   }
 
   /**
+   * Adds a file part to the multipart form the call sends: its file name and content type from the file.
+   *
+   * @param name the part's name, such as {@code file}
+   * @param file the {@code @Part} argument
+   * @return this call
+   * @throws NullPointerException naming the part and the operation when {@code file} is null; nothing is sent
+   * @throws IllegalArgumentException when {@code file} is not a regular file; nothing is sent
+   */
+  public ZohoCall part(String name, Path file) {
+    return part(name, FilePart.of(requirePart(name, file)));
+  }
+
+  /**
+   * Adds a file part named as the part, content type {@code application/octet-stream}.
+   *
+   * @param name the part's name, such as {@code file}, also the file name sent
+   * @param content the {@code @Part} argument
+   * @return this call
+   * @throws NullPointerException naming the part and the operation when {@code content} is null; nothing is sent
+   */
+  public ZohoCall part(String name, byte[] content) {
+    return part(name, FilePart.of(name, requirePart(name, content)));
+  }
+
+  /**
+   * Adds a file part named as the part, content type {@code application/octet-stream}, read once when sent: the
+   * call is then never sent again (not after a rejected token, not after a transient failure).
+   *
+   * @param name the part's name, such as {@code file}, also the file name sent
+   * @param content the {@code @Part} argument
+   * @return this call
+   * @throws NullPointerException naming the part and the operation when {@code content} is null; nothing is sent
+   */
+  public ZohoCall part(String name, InputStream content) {
+    return part(name, FilePart.of(name, requirePart(name, content)));
+  }
+
+  /**
+   * Adds a file part with the file name and content type {@code file} gives.
+   *
+   * @param name the part's name, such as {@code file}
+   * @param file the {@code @Part} argument
+   * @return this call
+   * @throws NullPointerException naming the part and the operation when {@code file} is null; nothing is sent
+   */
+  public ZohoCall part(String name, FilePart file) {
+    requirePart(name, file);
+    form().addFormDataPart(name, file.fileName(), file.requestBody());
+    return this;
+  }
+
+  /**
+   * Adds a text part unless {@code value} is null.
+   *
+   * @param name the part's name
+   * @param value the {@code @Part} argument, sent as its {@code toString()}
+   * @return this call
+   */
+  public ZohoCall textPart(String name, Object value) {
+    if (value != null) {
+      form().addFormDataPart(name, value.toString());
+    }
+    return this;
+  }
+
+  private <V> V requirePart(String name, V value) {
+    if (value == null) {
+      throw new NullPointerException("the @Part(\"" + name + "\") argument of " + route.operation + " is null");
+    }
+    return value;
+  }
+
+  private MultipartBody.Builder form() {
+    if (body == null) {
+      body = new MultipartBody.Builder().setType(MultipartBody.FORM);
+    }
+    return (MultipartBody.Builder) body;
+  }
+
+  /**
    * Sends the call; the answer read by {@code decoder}.
    *
    * @param <T> the declared return type
@@ -225,6 +312,61 @@ public final class ZohoCall {
   }
 
   /**
+   * Sends the call; the body as a stream, which the caller closes (closing it releases the connection). 204 is an
+   * empty stream; 304 and every other error status throw, the body read as Zoho's error, never returned as the
+   * file.
+   *
+   * @return the open body
+   * @throws ZohoException as {@link #fetch}
+   */
+  public InputStream fetchStream() {
+    Response response = execute(request());
+    try {
+      failUnlessSuccessful(response);
+    } catch (RuntimeException e) {
+      response.close();
+      throw e;
+    }
+    if (response.code() == 204) {
+      response.close();
+      return InputStream.nullInputStream();
+    }
+    return body(response);
+  }
+
+  /**
+   * Sends the call; the body as a stream with the status and headers, which the caller closes. 204 and 304 (not
+   * modified) come with an empty body; every other error status throws, the body read as Zoho's error.
+   *
+   * @return the open download
+   * @throws ZohoException as {@link #fetch}
+   */
+  public ZohoDownload fetchDownload() {
+    Response response = execute(request());
+    if (response.code() == 204 || response.code() == 304) {
+      response.close();
+      return new ZohoDownload(response.code(), response.headers(), InputStream.nullInputStream());
+    }
+    try {
+      failUnlessSuccessful(response);
+    } catch (RuntimeException e) {
+      response.close();
+      throw e;
+    }
+    return new ZohoDownload(response.code(), response.headers(), body(response));
+  }
+
+  /** The open body of {@code response}; closing it closes the response, which releases the connection. */
+  private static InputStream body(Response response) {
+    return new FilterInputStream(response.body().byteStream()) {
+      @Override
+      public void close() {
+        response.close();
+      }
+    };
+  }
+
+  /**
    * Sends the call without a thread waiting for it.
    *
    * @param <T> the declared value type
@@ -251,7 +393,8 @@ public final class ZohoCall {
    *
    * @param <T> the element type
    * @param decoder reads a page of the element type
-   * @return a sequential stream; a failed page throws the {@link ZohoException} of {@link #fetch}
+   * @return a sequential stream, ended by a page of no records (204) or not modified (304); a failed page throws
+   *     the {@link ZohoException} of {@link #fetch}
    * @throws ZohoException when no token can be had for the first page
    */
   public <T> Stream<T> fetchPages(Decoder<RecordPage<T>> decoder) {
@@ -312,6 +455,17 @@ public final class ZohoCall {
     }
   }
 
+  /** {@link #fetch(Request, Decoder)} for a page of a stream: null for 304 (not modified), which ends it. */
+  <T> T fetchPage(Request request, Decoder<T> decoder) {
+    try (Response response = execute(request)) {
+      if (response.code() == 304) {
+        return null;
+      }
+      failUnlessSuccessful(response);
+      return decode(response, decoder);
+    }
+  }
+
   /**
    * The request: on the user's current API base, tagged with the {@link Authorization} it was built on (the
    * interceptor sends that token) and with the {@link Operation} (interceptors such as metrics see the template).
@@ -349,7 +503,8 @@ public final class ZohoCall {
     }
     String method = route.operation.httpMethod();
     // a write without @Body sends an empty body, as OkHttp's delete() does; GET and HEAD send none
-    RequestBody sent = body != null ? json() : method.equals("GET") || method.equals("HEAD") ? null : EMPTY;
+    RequestBody sent = body == null ? method.equals("GET") || method.equals("HEAD") ? null : EMPTY
+        : bodyWriter != null ? json() : ((MultipartBody.Builder) body).build();
     return request.method(method, sent).build();
   }
 

@@ -92,8 +92,8 @@ public final class ZohoErrorDecoder {
         return unavailable(prefix + " with " + what + "; Zoho may be down, retry later", status, retryAfter);
       }
       return new ZohoApiException(prefix + " with " + what + (status == 304 ? ": not modified since "
-          + "If-Modified-Since. Declare Optional<...> or ZohoResponse<...> as the return type to get an empty result "
-          + "instead" : ""), status, null, Map.of(), null);
+          + "If-Modified-Since. Declare Optional<...> or ZohoResponse<...> (ZohoDownload for a file) as the return "
+          + "type to get an empty result instead" : ""), status, null, Map.of(), null);
     }
     String summary = prefix + " " + code + (message != null ? ": " + message : "")
         + (details.isEmpty() ? "" : " " + details);

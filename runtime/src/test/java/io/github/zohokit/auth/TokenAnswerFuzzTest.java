@@ -64,8 +64,9 @@ class TokenAnswerFuzzTest {
       }
     } catch (ZohoException e) {
       assertThat(e.getMessage()).isNotBlank();
-      Untrusted.assertNoSecretIn(e, Arrays.asList(Untrusted.unlessIn(body, CLIENT_SECRET),
-          Untrusted.unlessIn(body, GRANT_TOKEN),
+      String whole = canned.contentType() + "\n" + body;
+      Untrusted.assertNoSecretIn(e, Arrays.asList(Untrusted.unlessIn(whole, CLIENT_SECRET),
+          Untrusted.unlessIn(whole, GRANT_TOKEN),
           Untrusted.onlyAfter(body, "\"access_token\"\\s*:\\s*\"", ACCESS_TOKEN),
           Untrusted.onlyAfter(body, "\"refresh_token\"\\s*:\\s*\"", REFRESH_TOKEN),
           Untrusted.onlyAfter(body, "\"id_token\"\\s*:\\s*\"", ID_TOKEN)));

@@ -41,7 +41,7 @@ class TokenRowFuzzTest {
     try {
       Optional<StoredToken> token = store.load(StoredTokenInput.KEY);
       assertThat(token).isPresent();
-      StoredTokenInput.assertRedacted(token.get().token());
+      stored.assertRedacted(token.get().token());
     } catch (TokenStoreException e) {
       Untrusted.assertNoSecretIn(e, stored.secrets());
     }

@@ -73,6 +73,10 @@ ADDED = {
         ["ZohoCRM.modules.ALL", "ZohoCRM.modules.{module}.CREATE", "ZohoCRM.modules.{module}.ALL"],
         "docs v2/add-tags.html", "Zoho's file names ZohoCRM.settings.tags; the add-tags page names the module "
         "scopes; both accepted"),
+    ("POST", "/crm/v8/upload"): (["ZohoFiles.files.ALL"], "docs v7/bulk-write/upload-file.html",
+                                 "the Bulk Write upload page names ZohoFiles.files.ALL (the error of a token "
+                                 "without it is OAUTH_SCOPE_MISMATCH); Zoho's file lists the bulk scopes, also "
+                                 "accepted"),
     ("POST", "/crm/v8/__composite_requests"): (["ZohoCRM.composite_requests.CUSTOM"],
                                                "docs vertical-solutions v6/composite-api.html",
                                                "Zoho's file lists no scope; the page names "

@@ -21,7 +21,7 @@ import okhttp3.OkHttpClient;
  * }</pre>
  *
  * Cheap to create: users of one {@link ZohoOAuth} share its connection pool and its authorizing HTTP client, and a
- * user's generated APIs are created once.
+ * user's generated APIs are created once per session of that user.
  */
 public final class Zoho {
   private final ZohoOAuth oauth;
@@ -47,7 +47,9 @@ public final class Zoho {
 
   /**
    * The generated API of {@code api}, an interface compiled with the zohokit annotation processor (its class is
-   * {@code Zoho<Interface>}); the same instance on every call for this user.
+   * {@code Zoho<Interface>}); the same instance on every call for this user while the user's session lives (it is
+   * kept while recently used, see {@code ZohoOAuth.Builder.sessionCache}, and while anything holds this connection or
+   * one of the user's APIs).
    *
    * @param <T> the annotated interface
    * @param api the interface, not null

@@ -43,7 +43,9 @@ public final class ZohoConfigurationException extends IllegalArgumentException {
     /** The scopes of the client-credentials grant: {@code clientCredentials(soid, scopes)}. */
     CLIENT_CREDENTIALS_SCOPES,
     /** The organisation of the client-credentials grant: the {@code soid} of {@code clientCredentials(soid, scopes)}. */
-    CLIENT_CREDENTIALS_SOID
+    CLIENT_CREDENTIALS_SOID,
+    /** How many idle users' sessions are kept, and for how long: {@code sessionCache(maxUsers, idleTime)}. */
+    SESSION_CACHE
   }
 
   /** The setting that is wrong. */

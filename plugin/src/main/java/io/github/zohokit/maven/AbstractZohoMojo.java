@@ -136,6 +136,7 @@ abstract class AbstractZohoMojo extends AbstractMojo {
     PARAMETERS.put(Setting.LEASE_TIMEOUT, "the lease timeout" + notAParameter);
     PARAMETERS.put(Setting.CLIENT_CREDENTIALS_SCOPES, "the client-credentials scopes" + notAParameter);
     PARAMETERS.put(Setting.CLIENT_CREDENTIALS_SOID, "the client-credentials soid" + notAParameter);
+    PARAMETERS.put(Setting.SESSION_CACHE, "the session cache" + notAParameter);
   }
 
   @Override

@@ -70,6 +70,8 @@ public final class ZohoProcessor extends AbstractProcessor {
   private final List<Element> originating = new ArrayList<>();
   /** Interfaces using a type that did not resolve yet, read again in the next round. */
   private final Set<String> deferred = new java.util.LinkedHashSet<>();
+  /** See {@link #lostAnnotations()}; null until read. */
+  private List<String> lostAnnotations;
   private InterfaceReader reader;
   private ProjectionWriter projections;
   /** Whether the schema snapshot was looked for (by option in init, else in the first round). */
@@ -190,10 +192,11 @@ public final class ZohoProcessor extends AbstractProcessor {
     }
     // the registry is a source file: written in a round that is not the last (javac would not compile it after),
     // once no interface is waiting for a type and this round added no client
-    if (!round.processingOver() && deferred.isEmpty() && clients.size() == before && registered.size() < clients.size()) {
+    if (!round.processingOver() && deferred.isEmpty() && clients.size() == before
+        && (registered.size() < clients.size() || registries.isEmpty() && !lostAnnotations().isEmpty())) {
       writeRegistry();
     }
-    if (round.processingOver() && !clients.isEmpty()) {
+    if (round.processingOver() && (!clients.isEmpty() || !registries.isEmpty())) {
       writeResources();
     }
     return true;
@@ -215,7 +218,7 @@ public final class ZohoProcessor extends AbstractProcessor {
     if (registries.isEmpty()) {
       for (ScopeManifest.Api kept : previousManifest()) {
         TypeElement type = processingEnv.getElementUtils().getTypeElement(kept.interfaceName());
-        if (type != null && !clients.containsKey(kept.interfaceName())) {
+        if (type != null && !clients.containsKey(kept.interfaceName()) && annotated(type)) {
           ClassName api = ClassName.get(type);
           ClassName generated = InterfaceReader.generatedName(api);
           if (exists(generated.canonicalName())) {
@@ -233,9 +236,60 @@ public final class ZohoProcessor extends AbstractProcessor {
     }
   }
 
-  /** The configured registry name, or {@code ZohoApiRegistry} in the interfaces' common package. */
+  /**
+   * The interfaces an earlier build generated an API for that still exist but no longer carry any zohokit annotation
+   * (a partial recompile of an interface whose annotations were all removed): their entries are dropped from the
+   * registry and the manifest, which is written again for them even when this compilation has no API of its own.
+   */
+  private List<String> lostAnnotations() {
+    if (lostAnnotations == null) {
+      lostAnnotations = new ArrayList<>();
+      for (ScopeManifest.Api earlier : previousManifest()) {
+        TypeElement type = processingEnv.getElementUtils().getTypeElement(earlier.interfaceName());
+        if (type != null && !clients.containsKey(earlier.interfaceName()) && !annotated(type)) {
+          lostAnnotations.add(earlier.interfaceName());
+        }
+      }
+    }
+    return lostAnnotations;
+  }
+
+  /** Whether {@code type} or one of its methods carries one of zohokit's interface or method annotations. */
+  private static boolean annotated(TypeElement type) {
+    if (hasZohokitAnnotation(type)) {
+      return true;
+    }
+    for (Element member : type.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.METHOD && hasZohokitAnnotation(member)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasZohokitAnnotation(Element element) {
+    for (javax.lang.model.element.AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      String name = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+      for (Class<? extends java.lang.annotation.Annotation> annotation : ANNOTATIONS) {
+        if (annotation.getCanonicalName().equals(name)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The configured registry name, or {@code ZohoApiRegistry} in the interfaces' common package; with no API in this
+   * compilation, the registry the earlier build listed.
+   */
   private ClassName registryName() {
     String configured = processingEnv.getOptions().get(REGISTRY_OPTION);
+    String earlier = previous(SERVICES).lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst()
+        .orElse(null);
+    if ((configured == null || configured.isBlank()) && clients.isEmpty() && earlier != null) {
+      configured = earlier;
+    }
     ClassName base;
     if (configured != null && !configured.isBlank()) {
       int dot = configured.lastIndexOf('.');
@@ -273,7 +327,8 @@ public final class ZohoProcessor extends AbstractProcessor {
     write(SERVICES, String.join("\n", registries) + "\n");
     List<ScopeManifest.Api> kept = new ArrayList<>();
     for (ScopeManifest.Api client : previousManifest()) {
-      if (!clients.containsKey(client.interfaceName()) && exists(client.interfaceName())) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(client.interfaceName());
+      if (!clients.containsKey(client.interfaceName()) && type != null && annotated(type)) {
         kept.add(client);
       }
     }

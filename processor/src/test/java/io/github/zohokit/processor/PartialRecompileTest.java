@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An IDE or an incremental build recompiles only some interfaces into a class directory that already holds the
- * rest: the registration and the manifest keep the clients of the earlier build.
+ * rest: the registration and the manifest keep the clients of the earlier build, except one whose interface no
+ * longer carries any zohokit annotation.
  */
 class PartialRecompileTest {
   private static final JavaFileObject LEADS = source("com.example.crm.LeadsApi",
@@ -36,6 +37,11 @@ class PartialRecompileTest {
       "@ZohoScope(\"ZohoCRM.users.READ\")",
       "public interface UsersApi {",
       "  @Get(\"/crm/v8/users\") String all();",
+      "}");
+  private static final JavaFileObject LEADS_PLAIN = source("com.example.crm.LeadsApi",
+      "package com.example.crm;",
+      "public interface LeadsApi {",
+      "  String find(String id);",
       "}");
   private static final JavaFileObject USERS_CHANGED = source("com.example.crm.UsersApi",
       "package com.example.crm;",
@@ -80,6 +86,36 @@ class PartialRecompileTest {
         .contains("apis.add(UsersApi.class, ZohoUsersApi::new);");
     assertThat(read("META-INF/zoho/scopes.json")).doesNotContain("LeadsApi")
         .endsWith("\"scopes\": [\"ZohoCRM.users.READ\"]\n}\n");
+  }
+
+  @Test
+  void anInterfaceRecompiledWithoutItsAnnotationsLeavesTheRegistryAndTheManifest() throws Exception {
+    compile(LEADS, USERS);
+    assertThat(read("com/example/crm/ZohoApiRegistry.java")).contains("LeadsApi.class");
+    // every zohokit annotation removed from LeadsApi; the IDE recompiles it with the other interface
+
+    compile(LEADS_PLAIN, USERS);
+
+    assertOnlyUsersApiIsRegistered();
+  }
+
+  @Test
+  void anInterfaceThatLostItsAnnotationsLeavesThemAlsoWhenTheCompilationHasNoOtherApi() throws Exception {
+    compile(LEADS, USERS);
+    // the IDE recompiles the changed interface and what depends on it: its generated API, still on disk
+    JavaFileObject staleGenerated = source("com.example.crm.ZohoLeadsApi",
+        read("com/example/crm/ZohoLeadsApi.java").split("\n", -1));
+
+    compile(LEADS_PLAIN, staleGenerated);
+
+    assertOnlyUsersApiIsRegistered();
+  }
+
+  private void assertOnlyUsersApiIsRegistered() throws IOException {
+    assertThat(read(ZohoProcessor.SERVICES)).isEqualTo("com.example.crm.ZohoApiRegistry\n");
+    assertThat(read("com/example/crm/ZohoApiRegistry.java")).doesNotContain("LeadsApi")
+        .contains("apis.add(UsersApi.class, ZohoUsersApi::new);");
+    assertThat(read("META-INF/zoho/scopes.json")).doesNotContain("LeadsApi").contains("UsersApi");
   }
 
   private void compile(JavaFileObject... sources) throws IOException {

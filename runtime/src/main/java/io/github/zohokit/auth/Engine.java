@@ -33,7 +33,7 @@ record Engine(ClientConfig client, ZohoEndpoints endpoints, TokenStore store, Ac
   /** What {@link ZohoOAuth.Builder} collected, defaults applied and checked. */
   record Settings(ClientConfig client, ZohoEndpoints endpoints, TokenStore store, OkHttpClient http,
       ObjectMapper objectMapper, Clock clock, Duration accountsTimeout, int refreshLimit, Duration refreshWindow,
-      TokenManager.Timing timing, Executor renewalExecutor, Sleeper sleeper,
+      TokenManager.Timing timing, TokenManager.SessionLimits sessionLimits, Executor renewalExecutor, Sleeper sleeper,
       TokenRenewal.ClientCredentials clientCredentials, TokenRenewalListener renewalListener,
       IdTokenVerifier idTokenVerifier, boolean pkce, Duration slowDownInterval, RetryPolicy retryPolicy) {}
 
@@ -49,7 +49,8 @@ record Engine(ClientConfig client, ZohoEndpoints endpoints, TokenStore store, Ac
     TokenRenewal renewal = new TokenRenewal(client.type(), accounts, dead, budget, s.clock(),
         withoutRefreshToken(s, accounts, budget), s.renewalListener());
     DataCenter home = client.dataCenter();
-    TokenManager manager = new TokenManager(client.clientId(), s.store(), s.clock(), s.timing(), s.sleeper(),
+    TokenManager manager = new TokenManager(client.clientId(), s.store(), s.clock(), s.timing(), s.sessionLimits(),
+        s.sleeper(),
         s.renewalExecutor(), renewal, token -> s.endpoints().apiBaseOf(token, home));
     TokenKeeper keeper = new TokenKeeper(client, s.store(), accounts, dead, manager);
     SessionHttp sessionHttp = new SessionHttp(RetryInterceptor.install(s.http(), s.retryPolicy()), s.objectMapper(),

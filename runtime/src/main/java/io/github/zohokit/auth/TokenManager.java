@@ -4,6 +4,7 @@ import io.github.zohokit.ZohoException;
 import io.github.zohokit.ZohoUnavailableException;
 import io.github.zohokit.internal.session.Authorization;
 import io.github.zohokit.internal.session.Session;
+import io.github.zohokit.internal.session.UserObjects;
 import io.github.zohokit.spi.RefreshLease;
 import io.github.zohokit.spi.StoredToken;
 import io.github.zohokit.spi.TokenStore;
@@ -15,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -55,6 +55,9 @@ import org.slf4j.LoggerFactory;
  *       {@link #RETRY_EARLY_RENEWAL_AFTER} before trying again; an unreachable store renews from memory, without
  *       coordinating, and says so loudly. A token a flow stores (or a revoke) while a renewal is in flight bumps the
  *       session's {@code generation}, so the older renewal does not overwrite it.
+ *   <li><b>Idle users.</b> Sessions live in a {@link SessionCache}: the recently used ones are kept (bounded in
+ *       number and idle time, {@link SessionLimits}), older ones are collected once the application holds nothing of
+ *       them; a user never has two sessions alive, so the single flight above holds across eviction.
  * </ol>
  */
 final class TokenManager {
@@ -89,6 +92,15 @@ final class TokenManager {
 
   /** Margins and limits of a manager; validated by the OAuth builder. */
   record Timing(Duration refreshMargin, Duration expiryMargin, Duration leaseTtl, Duration waitLimit) {}
+
+  /**
+   * How many users' sessions are kept while nothing of the application holds them, and for how long after their last
+   * use; validated by the OAuth builder.
+   */
+  record SessionLimits(int maxKept, Duration idleTime) {
+    static final SessionLimits DEFAULT = new SessionLimits(SessionCache.DEFAULT_MAX_KEPT,
+        Duration.ofMillis(SessionCache.DEFAULT_IDLE_MILLIS));
+  }
 
   /**
    * Where a token stands at one instant, decided by one value, the time it has left, against the two margins
@@ -128,7 +140,7 @@ final class TokenManager {
   private final Executor background;
   private final Renewal renewal;
   private final Function<ZohoToken, HttpUrl> apiBase;
-  private final ConcurrentHashMap<String, UserSession> sessions = new ConcurrentHashMap<>();
+  private final SessionCache<UserSession> sessions;
   private final long refreshMarginMillis;
   private final long expiryMarginMillis;
 
@@ -139,6 +151,13 @@ final class TokenManager {
    */
   TokenManager(String clientId, TokenStore store, Clock clock, Timing timing, Sleeper sleeper, Executor background,
       Renewal renewal, Function<ZohoToken, HttpUrl> apiBase) {
+    this(clientId, store, clock, timing, SessionLimits.DEFAULT, sleeper, background, renewal, apiBase);
+  }
+
+  /** A manager keeping idle sessions within {@code limits}. */
+  TokenManager(String clientId, TokenStore store, Clock clock, Timing timing, SessionLimits limits, Sleeper sleeper,
+      Executor background, Renewal renewal, Function<ZohoToken, HttpUrl> apiBase) {
+    this.sessions = new SessionCache<>(limits.maxKept(), limits.idleTime().toMillis(), clock::millis);
     this.clientId = clientId;
     this.store = store;
     this.clock = clock;
@@ -151,16 +170,22 @@ final class TokenManager {
     this.expiryMarginMillis = timing.expiryMargin().toMillis();
   }
 
-  /** The session of {@code userKey}: the same object for as long as this manager lives. */
+  /**
+   * The session of {@code userKey}: the same object for as long as it is kept or anything holds it (see
+   * {@link SessionCache}); a use that keeps it.
+   */
   UserSession session(String userKey) {
-    UserSession session = sessions.get(userKey);
-    return session != null ? session
-        : sessions.computeIfAbsent(userKey, user -> new UserSession(new TokenKey(clientId, user)));
+    return sessions.use(userKey, user -> new UserSession(new TokenKey(clientId, user)));
+  }
+
+  /** The sessions of this manager, for tests. */
+  SessionCache<UserSession> sessions() {
+    return sessions;
   }
 
   /** The authorization held in memory for {@code userKey}, if any; creates no session. */
   Optional<Authorization> cached(String userKey) {
-    UserSession session = sessions.get(userKey);
+    UserSession session = sessions.alive(userKey);
     return session == null ? Optional.empty() : Optional.ofNullable(session.current);
   }
 
@@ -175,7 +200,7 @@ final class TokenManager {
 
   /** Forgets the in-memory token for {@code key}. */
   void forget(TokenKey key) {
-    UserSession session = sessions.get(key.userKey());
+    UserSession session = sessions.alive(key.userKey());
     if (session != null) {
       synchronized (session) {
         session.generation++;
@@ -201,6 +226,8 @@ final class TokenManager {
   /** One user's session: the current token, as calls use it, and its renewal in flight. */
   final class UserSession implements Session {
     final TokenKey key;
+    /** The user's generated APIs and HTTP client: they live as long as this session. */
+    private final UserObjects objects = new UserObjects();
     volatile Authorization current;
     /** After a failed renewal ahead of expiry: when (epoch millis) to try again. */
     volatile long renewNotBefore = Long.MIN_VALUE;
@@ -216,6 +243,11 @@ final class TokenManager {
     @Override
     public String userKey() {
       return key.userKey();
+    }
+
+    @Override
+    public UserObjects objects() {
+      return objects;
     }
 
     @Override

@@ -302,6 +302,11 @@ public final class ZohoOAuth {
         + " is a " + client.type().displayName() + " client");
   }
 
+  /** The users' sessions of this client, for tests. */
+  SessionCache<?> sessionCache() {
+    return engine.manager().sessions();
+  }
+
   @Override
   public String toString() {
     return "ZohoOAuth{" + engine.client() + ", store=" + engine.store() + "}";
@@ -329,6 +334,7 @@ public final class ZohoOAuth {
     private Duration refreshMargin = Duration.ofMinutes(5);
     private Duration expiryMargin;
     private Executor renewalExecutor;
+    private TokenManager.SessionLimits sessionLimits = TokenManager.SessionLimits.DEFAULT;
     private int refreshLimit = 10;
     private Duration refreshWindow = Duration.ofMinutes(10);
     private Duration leaseTimeout;
@@ -509,6 +515,34 @@ public final class ZohoOAuth {
       return this;
     }
 
+    /**
+     * How many users' sessions (each user's token in memory, generated APIs and HTTP client) are kept while the
+     * application holds nothing of them, and for how long after their last use, so that a server with many users
+     * does not keep every user it ever served. Default: the 10,000 most recently used users, each for 1 hour (an
+     * access token's lifetime). A use is {@code Zoho.forUser}, {@code Zoho.connect} or a token asked of this
+     * client. A dropped session costs one store read when its user comes back. A {@code Zoho}, generated API or HTTP
+     * client the application still holds keeps working, with the same session: a user never has two.
+     *
+     * @param maxUsers the most sessions kept, zero or more (zero keeps only the sessions the application holds)
+     * @param idleTime how long after its last use a session is kept, positive
+     * @return this builder
+     * @throws ZohoConfigurationException naming {@link Setting#SESSION_CACHE} when {@code maxUsers} is negative or
+     *     {@code idleTime} is not positive
+     */
+    public Builder sessionCache(int maxUsers, Duration idleTime) {
+      Objects.requireNonNull(idleTime, "idleTime");
+      if (maxUsers < 0) {
+        throw new ZohoConfigurationException(Setting.SESSION_CACHE, "the most users' sessions kept must not be "
+            + "negative, was " + maxUsers, "set it to zero or more, such as 10000");
+      }
+      if (idleTime.isNegative() || idleTime.isZero()) {
+        throw new ZohoConfigurationException(Setting.SESSION_CACHE, "the idle time after which a user's session is "
+            + "dropped must be positive, was " + idleTime, "set it to a positive duration, such as 1 hour");
+      }
+      this.sessionLimits = new TokenManager.SessionLimits(maxUsers, idleTime);
+      return this;
+    }
+
     /** What {@link #build()} checked, with the defaults of what was not set, for {@link Engine#wire}. */
     private Engine.Settings settings(ClientConfig client, Duration lease, Duration expiryMargin) {
       TokenManager.Timing timing = new TokenManager.Timing(refreshMargin, expiryMargin, lease,
@@ -517,7 +551,7 @@ public final class ZohoOAuth {
           tokenStore != null ? tokenStore : TokenStores.file(TokenStores.defaultFile()),
           http != null ? http : new OkHttpClient(),
           objectMapper != null ? objectMapper : ZohoJson.defaultMapper(), clock, accountsTimeout, refreshLimit,
-          refreshWindow, timing, renewalExecutor != null ? renewalExecutor : TokenManager.background(), sleeper,
+          refreshWindow, timing, sessionLimits, renewalExecutor != null ? renewalExecutor : TokenManager.background(), sleeper,
           clientCredentials, renewalListener, idTokenVerifier, type == ClientType.MOBILE || pkce, slowDownInterval,
           retryPolicy);
     }

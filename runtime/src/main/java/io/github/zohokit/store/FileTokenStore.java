@@ -73,6 +73,8 @@ final class FileTokenStore implements TokenStore {
   private final Path lockFile;
   private final Runnable beforeReplace;
   private final TokenCipher cipher;
+  /** The sealed records this instance has read and written: refuses a rolled-back or downgraded entry. */
+  private final SealWatermarks marks = new SealWatermarks();
   private final ReplaceSteps steps;
   private final boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
@@ -276,8 +278,9 @@ final class FileTokenStore implements TokenStore {
     for (JsonNode entry : root.path("tokens")) {
       try {
         TokenKey key = new TokenKey(entry.path("client_id").asText(), entry.path("user_key").asText());
-        tokens.put(key, new StoredToken(key, TokenJson.read(entry.get("token"), cipher, key),
-            entry.path("version").asLong(1)));
+        long version = entry.path("version").asLong(1);
+        tokens.put(key, new StoredToken(key, TokenJson.read(entry.get("token"), cipher, key, version, marks),
+            version));
       } catch (TokenStoreException e) {
         throw new TokenStoreException("token file " + file + ", entry " + index + ": " + e.getMessage(), e);
       } catch (RuntimeException e) {
@@ -298,12 +301,16 @@ final class FileTokenStore implements TokenStore {
     root.put("format", FORMAT);
     root.put("formatVersion", FORMAT_VERSION);
     ArrayNode entries = root.putArray("tokens");
+    Map<TokenKey, Long> serials = new LinkedHashMap<>();
     for (StoredToken stored : tokens.values()) {
       ObjectNode entry = entries.addObject();
       entry.put("client_id", stored.key().clientId());
       entry.put("user_key", stored.key().userKey());
       entry.put("version", stored.version());
-      entry.set("token", TokenJson.write(stored.token(), cipher, stored.key()));
+      // every entry is sealed again (a fresh nonce): its serial moves forward with it
+      long serial = marks.next(stored.key());
+      serials.put(stored.key(), serial);
+      entry.set("token", TokenJson.write(stored.token(), cipher, stored.key(), stored.version(), serial));
     }
     byte[] bytes = PRETTY.writeValueAsBytes(root);
     String prefix = file.getFileName() + ".";
@@ -326,6 +333,9 @@ final class FileTokenStore implements TokenStore {
         steps.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         steps.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      if (cipher != null) {
+        serials.forEach(marks::wrote);
       }
     } finally {
       Files.deleteIfExists(temp);

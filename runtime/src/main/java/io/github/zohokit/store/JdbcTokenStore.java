@@ -54,6 +54,8 @@ public final class JdbcTokenStore implements TokenStore {
   private final String table;
   private final String leases;
   private final TokenCipher cipher;
+  /** The sealed rows this instance has read and written: refuses a rolled-back or downgraded row. */
+  private final SealWatermarks marks = new SealWatermarks();
   private final boolean createSchema;
   private final Clock clock;
   private final int queryTimeoutSeconds;
@@ -92,7 +94,7 @@ public final class JdbcTokenStore implements TokenStore {
           if (!row.next()) {
             return Optional.empty();
           }
-          return Optional.of(new StoredToken(key, decode(row.getString(1), key), row.getLong(2)));
+          return Optional.of(new StoredToken(key, decode(row.getString(1), key, row.getLong(2)), row.getLong(2)));
         }
       }
     });
@@ -100,8 +102,9 @@ public final class JdbcTokenStore implements TokenStore {
 
   @Override
   public Optional<StoredToken> compareAndSet(TokenKey key, long expectedVersion, ZohoToken token) {
-    String json = encode(token, key);
-    return run("write the token of " + key, connection -> {
+    long serial = marks.next(key);
+    String json = encode(token, key, expectedVersion + 1, serial);
+    Optional<StoredToken> written = run("write the token of " + key, connection -> {
       long now = clock.millis();
       if (expectedVersion == 0) {
         try (PreparedStatement insert = prepare(connection, "INSERT INTO " + table
@@ -132,6 +135,10 @@ public final class JdbcTokenStore implements TokenStore {
             : Optional.empty();
       }
     });
+    if (written.isPresent() && cipher != null) {
+      marks.wrote(key, serial);
+    }
+    return written;
   }
 
   @Override
@@ -215,17 +222,17 @@ public final class JdbcTokenStore implements TokenStore {
     });
   }
 
-  private String encode(ZohoToken token, TokenKey key) {
+  private String encode(ZohoToken token, TokenKey key, long version, long serial) {
     try {
-      return TokenJson.MAPPER.writeValueAsString(TokenJson.write(token, cipher, key));
+      return TokenJson.MAPPER.writeValueAsString(TokenJson.write(token, cipher, key, version, serial));
     } catch (IOException e) {
       throw new TokenStoreException("cannot encode the token of " + key, e);
     }
   }
 
-  private ZohoToken decode(String json, TokenKey key) {
+  private ZohoToken decode(String json, TokenKey key, long version) {
     try {
-      return TokenJson.read(TokenJson.MAPPER.readTree(json), cipher, key);
+      return TokenJson.read(TokenJson.MAPPER.readTree(json), cipher, key, version, marks);
     } catch (TokenStoreException e) {
       throw new TokenStoreException("table " + table + ": " + e.getMessage(), e);
     } catch (IOException | IllegalArgumentException e) {

@@ -22,9 +22,17 @@ import javax.crypto.spec.SecretKeySpec;
  * data. Changing any byte, copying a value to another row or file entry, or putting a plaintext token into an
  * encrypted store makes the store refuse the token with a {@link TokenStoreException}; it is never used.
  *
- * <p>Stored form: {@code enc:v2:} followed by base64 of nonce and ciphertext-with-tag. Values of the earlier form
- * ({@code enc:v1:}, only the three token strings encrypted) are still read, and rewritten in the sealed form on the
- * next write of that key.
+ * <p>The sealed record also carries the store's version of the record and the time it was sealed, which only moves
+ * forward for a key: a store refuses a record whose version is not the one it is stored under, and a record sealed
+ * earlier than one it has already read or written for that key (a writer without the key put an older sealed value
+ * back). That knowledge is the store instance's, in memory: a process started after such a rollback cannot see it.
+ *
+ * <p>Stored form: {@code enc:v2:} followed by base64 of nonce and ciphertext-with-tag. Earlier forms are read while
+ * a store migrates: values of the first form ({@code enc:v1:}, only the three token strings encrypted) and sealed
+ * records without a version. Each is rewritten in the current form on the next write of that key (the file store
+ * rewrites every entry on any write). Once a store instance has read or written the current form for a key, it
+ * refuses the earlier forms for that key (a downgrade); {@link #refusingEarlierFormats()} refuses them for every key,
+ * in every process, for stores that have finished migrating.
  */
 public final class TokenCipher {
   static final String PREFIX = "enc:v1:";
@@ -34,9 +42,11 @@ public final class TokenCipher {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final SecretKeySpec key;
+  private final boolean earlierFormatsRefused;
 
-  private TokenCipher(byte[] key) {
+  private TokenCipher(byte[] key, boolean earlierFormatsRefused) {
     this.key = new SecretKeySpec(key, "AES");
+    this.earlierFormatsRefused = earlierFormatsRefused;
   }
 
   /**
@@ -53,7 +63,25 @@ public final class TokenCipher {
       throw new IllegalArgumentException("an AES key has 16, 24 or 32 bytes, this one has " + key.length
           + "; generate one with: openssl rand -base64 32");
     }
-    return new TokenCipher(Arrays.copyOf(key, key.length));
+    return new TokenCipher(Arrays.copyOf(key, key.length), false);
+  }
+
+  /**
+   * This cipher, refusing the earlier encrypted forms (the first form's per-field values, sealed records without a
+   * version) for every key, even in a process that has not read the key before: a writer without the key can then
+   * no longer put an old record of an earlier form back. Use it once the store has migrated: every record rewritten
+   * by this zohokit (a file store on its first write; a JDBC row on the next renewal of its token, so after every
+   * user's token was renewed once). A record still in an earlier form is then refused; its user authorizes again.
+   *
+   * @return a cipher with the same key that reads only the current form
+   */
+  public TokenCipher refusingEarlierFormats() {
+    return new TokenCipher(key.getEncoded(), true);
+  }
+
+  /** Whether records in an earlier form are refused for every key ({@link #refusingEarlierFormats()}). */
+  boolean earlierFormatsRefused() {
+    return earlierFormatsRefused;
   }
 
   /**
@@ -141,6 +169,7 @@ public final class TokenCipher {
 
   @Override
   public String toString() {
-    return "TokenCipher{AES-GCM, " + key.getEncoded().length * 8 + "-bit key}";
+    return "TokenCipher{AES-GCM, " + key.getEncoded().length * 8 + "-bit key"
+        + (earlierFormatsRefused ? ", current form only" : "") + "}";
   }
 }

@@ -403,7 +403,7 @@ class TokenManagerTest {
       }
     }
 
-    private static void awaitOrFail(CountDownLatch latch) {
+    static void awaitOrFail(CountDownLatch latch) {
       try {
         if (!latch.await(20, TimeUnit.SECONDS)) {
           throw new AssertionError("the test never released the renewal");
@@ -421,7 +421,7 @@ class TokenManagerTest {
     }
 
     /** Counts what callers do to the store. */
-    private static final class CountingStore extends ForwardingTokenStore {
+    static final class CountingStore extends ForwardingTokenStore {
       final AtomicInteger loads = new AtomicInteger();
       final AtomicInteger leases = new AtomicInteger();
       final AtomicInteger writes = new AtomicInteger();

@@ -187,8 +187,9 @@ abstract class JdbcTokenStoreContract {
     ObjectNode v1 = TokenJson.write(token);
     v1.put("access_token", cipher.encrypt(token.accessToken().reveal(), KEY.toString()));
     v1.put("refresh_token", cipher.encrypt(REFRESH, KEY.toString()));
+    // the row is created by another store instance: one that wrote the current form itself refuses the first form
+    store().encryption(cipher).build().save(KEY, token);
     JdbcTokenStore encrypted = store().encryption(cipher).build();
-    encrypted.save(KEY, token);
     setColumn(KEY, v1.toString());
 
     StoredToken legacy = encrypted.load(KEY).get();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.zohokit.Zoho;
+import io.github.zohokit.testkit.FakeClock;
 import io.github.zohokit.testkit.FakeSync;
 import io.github.zohokit.testkit.FakeZoho;
 import io.github.zohokit.token.DataCenter;
@@ -27,14 +28,14 @@ class BulkReadTest {
   private FakeZoho fake;
   private FakeSync zohoData;
   private Zoho zoho;
-  private Fixtures.MovableClock clock;
+  private FakeClock clock;
 
   @BeforeEach
   void start() {
     fake = FakeZoho.builder().dataCenters(US).seedLeads(0).start();
     zohoData = fake.sync();
     zoho = Fixtures.connect(fake);
-    clock = new Fixtures.MovableClock();
+    clock = new FakeClock();
   }
 
   @AfterEach

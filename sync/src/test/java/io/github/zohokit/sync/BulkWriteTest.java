@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zohokit.Zoho;
+import io.github.zohokit.testkit.Fault;
 import io.github.zohokit.testkit.FakeZoho;
 import io.github.zohokit.token.DataCenter;
 import java.util.ArrayList;
@@ -93,5 +94,22 @@ class BulkWriteTest {
     assertThatThrownBy(() -> leads().operation(BulkWrite.Operation.UPDATE, null).build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("find_by");
     assertThat(fake.requests()).noneMatch(c -> c.path().contains("bulk") || c.path().contains("upload"));
+  }
+
+  @Test
+  void aJobCreationWhoseAnswerIsLostIsNeverSentAgain() {
+    fake.failNextRequest("POST", "/crm/bulk/v8/write", Fault.dropConnection());
+    List<List<String>> rows = List.of(List.of("Lee", "lee@example.com", "Zylker"));
+
+    assertThatThrownBy(() -> leads().build().write(rows.iterator(), o -> { }))
+        .isInstanceOf(SyncException.class)
+        .hasMessageContaining("failed after the request may have reached Zoho")
+        .hasMessageContaining("It was not sent again")
+        .hasMessageContaining("check Zoho's import history");
+    long creates = fake.requests().stream()
+        .filter(r -> r.method().equals("POST") && r.path().equals("/crm/bulk/v8/write")).count();
+    assertThat(creates).isEqualTo(1); // neither zoho-sync nor the HTTP client sent it a second time
+    assertThat(fake.requests().stream().filter(r -> r.path().equals("/crm/v8/upload")).count()).isEqualTo(1);
+    assertThat(fake.records(US, "Leads")).isEmpty();
   }
 }

@@ -5,11 +5,6 @@ import io.github.zohokit.auth.ZohoOAuth;
 import io.github.zohokit.store.TokenStores;
 import io.github.zohokit.testkit.FakeClient;
 import io.github.zohokit.testkit.FakeZoho;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,30 +49,6 @@ final class Fixtures {
         reconciliations++;
         rows.keySet().removeIf(id -> !live.contains(id));
       });
-    }
-  }
-
-  /** A clock the test moves. */
-  static final class MovableClock extends Clock {
-    private Duration offset = Duration.ZERO;
-
-    void advance(Duration d) {
-      offset = offset.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.now().plus(offset);
     }
   }
 }

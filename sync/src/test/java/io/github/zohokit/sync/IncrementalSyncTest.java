@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zohokit.Zoho;
+import io.github.zohokit.testkit.FakeClock;
 import io.github.zohokit.testkit.FakeSync;
 import io.github.zohokit.testkit.FakeZoho;
 import io.github.zohokit.token.DataCenter;
@@ -33,7 +34,7 @@ class IncrementalSyncTest {
   private FakeZoho fake;
   private FakeSync zohoData;
   private Zoho zoho;
-  private Fixtures.MovableClock clock;
+  private FakeClock clock;
   private FileSyncStateStore store;
 
   @BeforeEach
@@ -41,7 +42,7 @@ class IncrementalSyncTest {
     fake = FakeZoho.builder().dataCenters(US).seedLeads(0).start();
     zohoData = fake.sync();
     zoho = Fixtures.connect(fake);
-    clock = new Fixtures.MovableClock();
+    clock = new FakeClock();
     store = new FileSyncStateStore(dir);
   }
 

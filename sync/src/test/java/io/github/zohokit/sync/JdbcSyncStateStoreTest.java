@@ -3,6 +3,7 @@ package io.github.zohokit.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.zohokit.testkit.FakeClock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
@@ -138,7 +139,7 @@ class JdbcSyncStateStoreTest {
   @MethodSource("databases")
   void oneWorkerHoldsAKeyAtATimeAndADeadWorkersLeaseExpires(String name, DataSource db) throws Exception {
     String table = table();
-    Fixtures.MovableClock clock = new Fixtures.MovableClock();
+    FakeClock clock = new FakeClock();
     JdbcSyncStateStore a = JdbcSyncStateStore.builder(db).table(table).clock(clock).build();
     JdbcSyncStateStore b = JdbcSyncStateStore.builder(db).table(table).clock(clock).build();
 

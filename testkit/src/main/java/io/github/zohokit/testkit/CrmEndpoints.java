@@ -105,6 +105,8 @@ final class CrmEndpoints {
         metadata.org(dc, http);
       } else if (first.equals("settings") && get && s.length >= 4) {
         metadata.settings(dc, http, s);
+      } else if (NotificationEndpoints.handles(s)) { // actions/watch: helper notify's hook
+        fake.notifications().handle(dc, http);
       } else {
         throw ZohoError.invalidUrl();
       }

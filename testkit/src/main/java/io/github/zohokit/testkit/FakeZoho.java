@@ -62,6 +62,7 @@ public final class FakeZoho implements AutoCloseable {
   private final Accounts accounts;
   private final Crm crm;
   private final FakeSync sync;
+  private final FakeNotifications notifications;
   private final BulkEndpoints bulkEndpoints;
   private final AccountsEndpoints accountsEndpoints;
   private final CrmEndpoints crmEndpoints;
@@ -79,6 +80,7 @@ public final class FakeZoho implements AutoCloseable {
         b.selfClientCodeLifetime, b.deviceCodeLifetime, b.deviceInterval, b.deviceSlowDownWindow));
     this.crm = new Crm(ids, clock);
     this.sync = new FakeSync(crm);
+    this.notifications = new FakeNotifications(this, crm, clock);
     this.allowance = new ApiAllowance(clock, b.dataCenters, b.apiRequestsPerMinute, b.apiCreditsPerDay);
     this.accountsEndpoints = new AccountsEndpoints(this, accounts, b.oauthErrorStatus);
     this.crmEndpoints = new CrmEndpoints(this, accounts, crm, allowance);
@@ -480,6 +482,19 @@ public final class FakeZoho implements AutoCloseable {
   }
 
   /**
+   * The next request with exactly this method and path gets {@code fault}, in any data centre, whatever else is
+   * queued; requests to other paths are not touched (for a fault on one step of a sequence, such as a Bulk Write job
+   * creation after its upload).
+   *
+   * @param method the HTTP method, such as {@code POST}
+   * @param path the path without query, such as {@code /crm/bulk/v8/write}
+   * @param fault what it gets
+   */
+  public void failNextRequest(String method, String path, Fault fault) {
+    faults.failNextRequest(method, path, fault);
+  }
+
+  /**
    * Limits CRM calls per data centre to {@code perMinute}; past it Zoho's 429 {@code TOO_MANY_REQUESTS}.
    *
    * @param perMinute calls per sliding minute of the fake's clock; 0 or less for no limit
@@ -584,6 +599,16 @@ public final class FakeZoho implements AutoCloseable {
     return sync;
   }
 
+  /**
+   * Zoho's Notification API: watch channels (expired and deleted on the fake's clock), and notifications posted to
+   * their loopback {@code notify_url} after records are written or deleted through the records API.
+   *
+   * @return this fake's notification controls, the same instance each time
+   */
+  public FakeNotifications notifications() {
+    return notifications;
+  }
+
   // ---- internals ----
 
   FakeClock clock() {
@@ -651,6 +676,7 @@ public final class FakeZoho implements AutoCloseable {
       server.stop(0);
     }
     executor.shutdownNow();
+    notifications.close();
     closed.countDown();
   }
 

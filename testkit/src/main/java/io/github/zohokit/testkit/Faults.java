@@ -7,12 +7,14 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /** The faults queued for the next requests to each {@link Fault.Target}, and how each is applied. */
 final class Faults {
   private final Map<Fault.Target, Deque<Fault>> queues = new EnumMap<>(Fault.Target.class);
+  private final Map<String, Deque<Fault>> exact = new HashMap<>();
   private final Observations observations;
 
   Faults(Observations observations) {
@@ -27,10 +29,21 @@ final class Faults {
     }
   }
 
+  /** The next request {@code method path} (exactly) gets {@code fault}, before any fault queued for its target. */
+  synchronized void failNextRequest(String method, String path, Fault fault) {
+    exact.computeIfAbsent(method + " " + path, k -> new ArrayDeque<>()).addLast(fault);
+  }
+
   /** Applies the next fault queued for {@code http}'s path, if any; true when the request is answered (or dropped). */
   boolean apply(Http http) throws IOException {
-    Fault fault = next(http.path);
+    Fault fault = nextExact(http.method + " " + http.path);
+    fault = fault != null ? fault : next(http.path);
     return fault != null && apply(fault, http);
+  }
+
+  private synchronized Fault nextExact(String request) {
+    Deque<Fault> queue = exact.get(request);
+    return queue == null ? null : queue.pollFirst();
   }
 
   private synchronized Fault next(String path) {

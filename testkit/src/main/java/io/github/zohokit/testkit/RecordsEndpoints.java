@@ -267,6 +267,7 @@ final class RecordsEndpoints {
     // (insert-records.html, update-records.html, status-codes.html)
     // (with a snapshot from FakeZoho.Builder.schema, the write is first checked against the org's fields)
     ArrayNode results = OrgSchemas.write(crm, dc, crm.org(dc), module, kind, pathId, data, duplicateCheck);
+    fake.notifications().written(dc, module.apiName, kind, data, results); // Zoho notifies watch channels
     int ok = successes(results);
     int status = ok == results.size() ? (kind == Crm.Write.INSERT ? 201 : 200) : ok == 0 ? 400 : 207;
     http.json(status, Http.JSON.createObjectNode().set("data", results), ZohoShapes.ACTION_ANSWER);
@@ -282,6 +283,7 @@ final class RecordsEndpoints {
           Http.JSON.createObjectNode().put("limit", MAX_BATCH));
     }
     ArrayNode results = crm.delete(module, list);
+    fake.notifications().deleted(module, results); // Zoho notifies watch channels
     int ok = successes(results);
     http.json(ok == list.length ? 200 : ok == 0 ? 400 : 207, Http.JSON.createObjectNode().set("data", results),
         ZohoShapes.ACTION_ANSWER);

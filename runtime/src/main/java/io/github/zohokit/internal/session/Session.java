@@ -16,6 +16,13 @@ public interface Session {
   String userKey();
 
   /**
+   * What is made for this user besides the token (generated APIs, HTTP client); lives as long as this session.
+   *
+   * @return the session's own holder, the same on every call
+   */
+  UserObjects objects();
+
+  /**
    * The authorization of a token valid now, renewing it first when it is missing or expired.
    *
    * @return the authorization, never null

@@ -8,14 +8,14 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
 
 /**
  * Not API: may change in any release. The HTTP side of one {@code ZohoOAuth}: its per-user {@link Session}s, the one
  * authorizing {@link OkHttpClient} every user's generated calls share, the per-user {@code OkHttpClient}s for the
- * application's own requests, the generated APIs made per user, and the JSON mapper.
+ * application's own requests and the generated APIs made per user (both kept in the user's session,
+ * {@link Session#objects()}, so that they go with it), and the JSON mapper.
  *
  * <p>{@code ZohoOAuth} builds one and {@linkplain #ownedBy registers} it under itself; {@code Zoho} finds it with
  * {@link #of(Object)}. The registry holds its owners weakly, so a {@code ZohoOAuth} nobody uses any more is collected
@@ -28,8 +28,6 @@ public final class SessionHttp {
   private final OkHttpClient baseHttp;
   private final OkHttpClient callHttp;
   private final Function<String, Session> sessions;
-  private final Map<Session, Map<Class<?>, Object>> apis = new ConcurrentHashMap<>();
-  private final Map<Session, OkHttpClient> userHttp = new ConcurrentHashMap<>();
 
   /**
    * The HTTP side of one {@code ZohoOAuth}.
@@ -96,14 +94,9 @@ public final class SessionHttp {
    * @throws IllegalArgumentException when the class path holds no generated API for {@code api}
    */
   public <T> T api(Session session, Class<T> api) {
-    Map<Class<?>, Object> forUser = apis.computeIfAbsent(session, s -> new ConcurrentHashMap<>());
-    Object instance = forUser.get(api);
-    if (instance == null) {
-      instance = Apis.create(api, new ZohoCalls(callHttp, objectMapper, session));
-      Object raced = forUser.putIfAbsent(api, instance);
-      instance = raced != null ? raced : instance;
-    }
-    return api.cast(instance);
+    // kept with the session, so that a user's APIs are dropped with the user's session (and never keep it alive)
+    return api.cast(session.objects().api(api, () -> Apis.create(api, new ZohoCalls(callHttp, objectMapper,
+        session))));
   }
 
   /**
@@ -115,8 +108,8 @@ public final class SessionHttp {
    * @return the user's HTTP client; it never replays a request that is not a GET or HEAD
    */
   public OkHttpClient userHttp(Session session) {
-    return userHttp.computeIfAbsent(session,
-        s -> baseHttp.newBuilder().addInterceptor(new ZohoAuthInterceptor(s)).build());
+    return session.objects().http(
+        () -> baseHttp.newBuilder().addInterceptor(new ZohoAuthInterceptor(session)).build());
   }
 
   /**

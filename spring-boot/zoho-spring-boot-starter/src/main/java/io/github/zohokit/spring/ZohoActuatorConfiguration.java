@@ -2,7 +2,10 @@ package io.github.zohokit.spring;
 
 import io.github.zohokit.auth.ZohoOAuth;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -11,6 +14,7 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * What zohokit adds to actuator and Micrometer, each part only when its library is on the class path: the health
@@ -54,13 +58,36 @@ class ZohoActuatorConfiguration {
     }
   }
 
-  /** Redacts {@code zoho.client-secret} and {@code zoho.encryption-key} wherever actuator shows values. */
+  /**
+   * Redacts zohokit's secrets wherever actuator shows values ({@code env}, {@code configprops}): by key
+   * ({@code zoho.client-secret}, {@code zoho.encryption-key}, {@code ZOHO_TOKEN_KEY}, ...), and by value: any value
+   * that contains one of those secrets, such as {@code sun.java.command} when the application was started with
+   * {@code --zoho.client-secret=...}. The secret values are read from the environment when actuator first shows a
+   * value.
+   */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
   static class Sanitizing {
     @Bean
-    SanitizingFunction zohoSecretsSanitizer() {
-      return data -> ZohoSecrets.isSecret(data.getKey()) ? data.withSanitizedValue() : data;
+    SanitizingFunction zohoSecretsSanitizer(Environment environment, ObjectProvider<ZohoProperties> properties) {
+      Supplier<Set<String>> secrets = new Supplier<>() {
+        private volatile Set<String> values;
+
+        @Override
+        public Set<String> get() {
+          Set<String> known = values;
+          if (known == null) {
+            ZohoProperties zoho = properties.getIfAvailable();
+            List<String> configured = zoho == null ? List.of()
+                : Arrays.asList(zoho.getClientSecret(), zoho.getEncryptionKey());
+            known = ZohoSecrets.values(environment, configured);
+            values = known;
+          }
+          return known;
+        }
+      };
+      return data -> ZohoSecrets.isSecret(data.getKey()) || ZohoSecrets.containsAny(data.getValue(), secrets.get())
+          ? data.withSanitizedValue() : data;
     }
   }
 }

@@ -30,7 +30,7 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @EnableConfigurationProperties(ZohoProperties.class)
-@Import({ZohoWebConfiguration.class, ZohoActuatorConfiguration.class})
+@Import({ZohoWebConfiguration.class, ZohoActuatorConfiguration.class, ZohoNotificationsConfiguration.class})
 public class ZohoAutoConfiguration {
 
   /**

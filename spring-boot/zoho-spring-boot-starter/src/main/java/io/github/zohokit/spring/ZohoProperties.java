@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * The {@code zoho.*} properties: the client registered in Zoho's API Console, where its tokens are kept, and the
@@ -141,6 +142,12 @@ public class ZohoProperties {
   private final ClientCredentials clientCredentials = new ClientCredentials();
   private final Login login = new Login();
   private final Health health = new Health();
+  /** How many idle users' sessions are kept, and for how long (server-based applications with many users). */
+  @NestedConfigurationProperty
+  private final ZohoSessionCacheProperties sessionCache = new ZohoSessionCacheProperties();
+  /** Zoho CRM change notifications: the receiver endpoint, the channel store and the channel manager. */
+  @NestedConfigurationProperty
+  private final ZohoNotificationsProperties notifications = new ZohoNotificationsProperties();
 
   public ClientType getClientType() { return clientType; }
   public void setClientType(ClientType clientType) { this.clientType = clientType; }
@@ -196,6 +203,8 @@ public class ZohoProperties {
   public ClientCredentials getClientCredentials() { return clientCredentials; }
   public Login getLogin() { return login; }
   public Health getHealth() { return health; }
+  public ZohoSessionCacheProperties getSessionCache() { return sessionCache; }
+  public ZohoNotificationsProperties getNotifications() { return notifications; }
 
   /** Self clients: tokens from the client-credentials grant instead of a grant token. */
   public static class ClientCredentials {

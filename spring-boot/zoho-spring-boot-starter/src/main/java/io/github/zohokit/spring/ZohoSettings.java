@@ -47,6 +47,7 @@ final class ZohoSettings {
     PROPERTIES.put(Setting.LEASE_TIMEOUT, "leaseTimeout (set by a ZohoOAuthBuilderCustomizer bean)");
     PROPERTIES.put(Setting.CLIENT_CREDENTIALS_SCOPES, "zoho.client-credentials.scopes");
     PROPERTIES.put(Setting.CLIENT_CREDENTIALS_SOID, "zoho.client-credentials.soid");
+    PROPERTIES.put(Setting.SESSION_CACHE, "zoho.session-cache");
     HINTS.put(Setting.CLIENT_ID, "The client id is in " + CONSOLE);
     HINTS.put(Setting.CLIENT_SECRET, "Set it from the environment variable ZOHO_CLIENT_SECRET, not in a committed "
         + "file; a client-based client has none");
@@ -158,6 +159,12 @@ final class ZohoSettings {
       if (p.getAccountsTimeout() != null) {
         builder.accountsTimeout(p.getAccountsTimeout());
       }
+      ZohoSessionCacheProperties sessions = p.getSessionCache();
+      if (sessions.getIdleTime() == null) {
+        throw new ZohoPropertyException("zoho.session-cache.idle-time", "is not set",
+            "Set it to a positive duration, such as 1h, or remove it for the default");
+      }
+      builder.sessionCache(sessions.getMaxUsers(), sessions.getIdleTime());
       ZohoProperties.ClientCredentials credentials = p.getClientCredentials();
       boolean scopes = credentials.getScopes() != null && !credentials.getScopes().isEmpty();
       if (scopes || !blank(credentials.getSoid())) {

@@ -7,7 +7,7 @@
 #   bench/run.sh            everything
 #   QUICK=1 bench/run.sh    short runs of everything (for trying the script, not for figures); writes to
 #                           bench/target/results-quick/ instead
-#   bench/run.sh 1 3        only the sections named (1, 2a, 2b, 3, 4, 5, 6), after the build
+#   bench/run.sh 1 3        only the sections named (1, 2a, 2b, 3, 4, 5, 6, 7, 8, 9, 10), after the build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -n "${QUICK:-}" ]; then
@@ -77,12 +77,13 @@ done
 
 fi
 
-if wanted 3; then
-echo "== 3. processor cost (whole-process javac, 200 interfaces x 10 methods; plain, zoho-processor, avaje)"
 # javapoet: provided through zoho-processor, or on the run class path when another module (zoho-schema, through the
-# plugin) brings it at compile scope
+# plugin) brings it at compile scope (sections 3 and 7)
 processor_path="$({ echo "$provided"; tr ':' '\n' < bench/target/classpath/run.txt; } \
   | grep -E '/(zoho-processor|javapoet)-[0-9][^/]*\.jar$' | sort -u | paste -sd:):$zoho_cp"
+
+if wanted 3; then
+echo "== 3. processor cost (whole-process javac, 200 interfaces x 10 methods; plain, zoho-processor, avaje)"
 avaje_cp="$zoho_cp:$(grep -E '/io/avaje/' <<< "$provided" | grep -v -- '-generator' | paste -sd:)"
 avaje_processor_path=$(grep -E '/io/avaje/avaje-http-client-generator/' <<< "$provided" | paste -sd:)
 rounds=3
@@ -137,6 +138,49 @@ for _ in 1 2 3 4 5; do
     | tee -a "$out/startup.txt"
 done
 kill $server 2>/dev/null || true
+fi
+
+if wanted 7; then
+echo "== 7. the governor across four JVMs x 50 threads against a concurrency limit of 10 (MariaDB shared)"
+[ -n "${ZOHOKIT_MARIADB_URL:-}" ] || { echo "section 7 needs ZOHOKIT_MARIADB_URL (source /tmp/ci-env.sh)" >&2; exit 1; }
+fleet_calls=6000
+[ -n "${QUICK:-}" ] && fleet_calls=600
+stamp > "$out/governor-fleet.txt"
+$java -cp "$cp" io.github.zohokit.bench.GovernorFleet run "$ZOHOKIT_MARIADB_URL" "$fleet_calls" 50 2>/dev/null \
+  | tee -a "$out/governor-fleet.txt"
+
+fi
+
+if wanted 8; then
+echo "== 8. zoho:generate-records cost (50 modules x 200 fields: generation in a fresh JVM vs whole-process javac)"
+stamp > "$out/schema-generation.txt"
+rounds=3
+[ -n "${QUICK:-}" ] && rounds=1
+$java -cp "$cp" io.github.zohokit.bench.SchemaGenerationCost "$cp" "$zoho_cp" "$processor_path" "$rounds" \
+  | tee -a "$out/schema-generation.txt"
+
+fi
+
+if wanted 9; then
+echo "== 9. reading a page of 200 generated Lead records vs a hand-written record (JMH, -prof gc)"
+stamp | tee "$out/generated-records.txt"
+$java -jar "$jar" GeneratedRecordsBenchmark "${jmh_args[@]}" -rf text -rff "$out/generated-records.jmh.txt" \
+  > "$out/generated-records.log"
+cat "$out/generated-records.jmh.txt" >> "$out/generated-records.txt" && rm "$out/generated-records.jmh.txt"
+grep -E "GeneratedRecordsBenchmark\.[A-Za-z]+ |gc\.alloc\.rate\.norm" "$out/generated-records.txt" || true
+
+fi
+
+if wanted 10; then
+echo "== 10. Bulk Read parse-and-deliver, 1,000,000 records x 20 fields, -Xmx128m (JMH: zoho-sync vs bare FastCSV)"
+stamp | tee "$out/bulk-read-csv.txt"
+csv_args=()
+[ -n "${QUICK:-}" ] && csv_args=(-f 1 -wi 1 -i 2 -p rows=100000)
+$java -jar "$jar" BulkReadCsvBenchmark "${csv_args[@]}" -rf text -rff "$out/bulk-read-csv.jmh.txt" \
+  > "$out/bulk-read-csv.log"
+cat "$out/bulk-read-csv.jmh.txt" >> "$out/bulk-read-csv.txt" && rm "$out/bulk-read-csv.jmh.txt"
+grep -E "^BulkReadCsvBenchmark" "$out/bulk-read-csv.txt" || true
+
 fi
 
 echo "uptime at end: $(uptime)" | tee -a "$out/machine.txt"

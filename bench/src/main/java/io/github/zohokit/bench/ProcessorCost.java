@@ -134,7 +134,7 @@ public final class ProcessorCost {
    * {@code processor == null}: the processors found on the processor path. The number of class files written goes
    * to {@code classes[slot]}.
    */
-  private static long javac(List<String> files, String classpath, String processorPath, String processor, Path log,
+  static long javac(List<String> files, String classpath, String processorPath, String processor, Path log,
       long[] classes, int slot) throws Exception {
     Path out = Files.createTempDirectory("zoho-bench-classes");
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "javac").toString(),

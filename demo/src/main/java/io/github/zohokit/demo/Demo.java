@@ -10,6 +10,7 @@ import io.github.zohokit.token.ZohoToken;
 import io.github.zohokit.crm.RecordPage;
 import io.github.zohokit.crm.v8.User;
 import io.github.zohokit.crm.v8.UsersApi;
+import io.github.zohokit.demo.crm.Lead;
 import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.store.TokenStores;
 import java.net.URI;
@@ -54,14 +55,18 @@ public final class Demo {
         + Scope.join(Scope.missing(token.scopes(), asked))));
 
     DemoLeadsApi leads = zoho.api(DemoLeadsApi.class);
-    RecordPage<Lead> page = leads.page(List.of("First_Name", "Last_Name", "Email", "Company"), 5);
+    // Lead is generated from the org's snapshot (src/main/zoho/schema) by zoho:generate-records: its fields' names
+    // are constants, its picklists open value types
+    RecordPage<Lead> page = leads.page(List.of(Lead.Fields.FIRST_NAME, Lead.Fields.LAST_NAME, Lead.Fields.EMAIL,
+        Lead.Fields.COMPANY, Lead.Fields.LEAD_SOURCE), 5);
     System.out.println();
-    System.out.println("First " + page.data().size() + " leads, through the generated DemoLeadsApi client:");
+    System.out.println("First " + page.data().size() + " leads, through the generated DemoLeadsApi client, as the "
+        + "Lead record generated from the snapshot:");
     for (Lead lead : page.data()) {
-      System.out.printf("  %s  %-16s %-34s %s%n", lead.id(), lead.firstName() + " " + lead.lastName(), lead.email(),
-          lead.company());
+      System.out.printf("  %s  %-16s %-34s %-22s %s%n", lead.id(), lead.firstName() + " " + lead.lastName(),
+          lead.email(), lead.company(), lead.leadSource() == null ? "" : lead.leadSource().value());
     }
-    long all = leads.all(List.of("Last_Name")).count();
+    long all = leads.all(List.of(Lead.Fields.LAST_NAME)).count();
     System.out.println("All leads, paged lazily: " + all);
     User me = zoho.api(UsersApi.class).currentUser();
     System.out.println("Current user, through zoho-crm's UsersApi: " + me.fullName() + " <" + me.email() + ">");

@@ -2,7 +2,9 @@ package io.github.zohokit.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zohokit.RetryPolicy;
+import io.github.zohokit.internal.http.GovernorInterceptor;
 import io.github.zohokit.internal.http.RetryInterceptor;
+import io.github.zohokit.limits.ApiLimits;
 import io.github.zohokit.internal.session.SessionHttp;
 import io.github.zohokit.spi.TokenStore;
 import io.github.zohokit.token.DataCenter;
@@ -22,7 +24,7 @@ import okhttp3.OkHttpClient;
  *   TokenManager                          the current token per user; calls' API base from ZohoEndpoints
  *   TokenKeeper                           where the flows' tokens go (store, then the manager)
  *   SessionHttp                           what calls take: sessions, the authorizing HTTP clients (behind the
- *                                         retry policy, when one is configured)
+ *                                         retry policy and the governor of the API limits, when configured)
  * </pre>
  *
  * The flows are made on demand from {@code accounts} and {@code keeper}.
@@ -35,7 +37,8 @@ record Engine(ClientConfig client, ZohoEndpoints endpoints, TokenStore store, Ac
       ObjectMapper objectMapper, Clock clock, Duration accountsTimeout, int refreshLimit, Duration refreshWindow,
       TokenManager.Timing timing, TokenManager.SessionLimits sessionLimits, Executor renewalExecutor, Sleeper sleeper,
       TokenRenewal.ClientCredentials clientCredentials, TokenRenewalListener renewalListener,
-      IdTokenVerifier idTokenVerifier, boolean pkce, Duration slowDownInterval, RetryPolicy retryPolicy) {}
+      IdTokenVerifier idTokenVerifier, boolean pkce, Duration slowDownInterval, RetryPolicy retryPolicy,
+      ApiLimits apiLimits) {}
 
   /** What the user-facing flows need beyond {@code accounts} and {@code keeper}. */
   record Flows(ObjectMapper objectMapper, boolean pkce, Duration slowDownInterval, Sleeper sleeper) {}
@@ -53,7 +56,8 @@ record Engine(ClientConfig client, ZohoEndpoints endpoints, TokenStore store, Ac
         s.sleeper(),
         s.renewalExecutor(), renewal, token -> s.endpoints().apiBaseOf(token, home));
     TokenKeeper keeper = new TokenKeeper(client, s.store(), accounts, dead, manager);
-    SessionHttp sessionHttp = new SessionHttp(RetryInterceptor.install(s.http(), s.retryPolicy()), s.objectMapper(),
+    SessionHttp sessionHttp = new SessionHttp(
+        GovernorInterceptor.install(RetryInterceptor.install(s.http(), s.retryPolicy()), s.apiLimits()), s.objectMapper(),
         manager::session);
     return new Engine(client, s.endpoints(), s.store(), accounts, manager, keeper, sessionHttp,
         new Flows(s.objectMapper(), s.pkce(), s.slowDownInterval(), s.sleeper()));

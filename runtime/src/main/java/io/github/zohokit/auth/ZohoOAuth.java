@@ -3,6 +3,7 @@ package io.github.zohokit.auth;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zohokit.RateLimitException;
 import io.github.zohokit.RetryPolicy;
+import io.github.zohokit.limits.ApiLimits;
 import io.github.zohokit.ReauthorizationRequiredException;
 import io.github.zohokit.ZohoAuthException;
 import io.github.zohokit.ZohoConfigurationException;
@@ -329,6 +330,7 @@ public final class ZohoOAuth {
     private OkHttpClient http;
     private ObjectMapper objectMapper;
     private RetryPolicy retryPolicy = RetryPolicy.none();
+    private ApiLimits apiLimits;
     private Clock clock = Clock.systemUTC();
     private TokenStore tokenStore;
     private Duration refreshMargin = Duration.ofMinutes(5);
@@ -450,6 +452,21 @@ public final class ZohoOAuth {
     }
 
     /**
+     * Keep to Zoho's API limits for the organisation: concurrency permits by edition, the pool of heavy calls, the
+     * credit ledger with its stop rule, one cool-down after a 429, optionally shared by the whole fleet; see
+     * {@link ApiLimits}. Applies to every generated call and every request of {@code Zoho.httpClient()}, after the
+     * {@linkplain #retryPolicy retry policy} (each attempt takes its own permit). Default: none.
+     *
+     * @param apiLimits the limits, not null
+     * @return this builder
+     * @throws NullPointerException when {@code apiLimits} is null
+     */
+    public Builder apiLimits(ApiLimits apiLimits) {
+      this.apiLimits = Objects.requireNonNull(apiLimits, "apiLimits");
+      return this;
+    }
+
+    /**
      * Where tokens are kept. Default: the shared file {@link TokenStores#defaultFile()}.
      *
      * @param tokenStore the store, not null
@@ -553,7 +570,7 @@ public final class ZohoOAuth {
           objectMapper != null ? objectMapper : ZohoJson.defaultMapper(), clock, accountsTimeout, refreshLimit,
           refreshWindow, timing, sessionLimits, renewalExecutor != null ? renewalExecutor : TokenManager.background(), sleeper,
           clientCredentials, renewalListener, idTokenVerifier, type == ClientType.MOBILE || pkce, slowDownInterval,
-          retryPolicy);
+          retryPolicy, apiLimits);
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -7,8 +7,6 @@ import io.github.zohokit.spi.RefreshLease;
 import io.github.zohokit.spi.StoredToken;
 import io.github.zohokit.spi.TokenStore;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -60,7 +58,7 @@ public final class JdbcTokenStore implements TokenStore {
   private final Clock clock;
   private final int queryTimeoutSeconds;
   private final String owner = UUID.randomUUID().toString();
-  private final AtomicBoolean schemaReady = new AtomicBoolean();
+  private final Jdbc jdbc;
 
   private JdbcTokenStore(Builder b) {
     this.dataSource = b.dataSource;
@@ -70,6 +68,7 @@ public final class JdbcTokenStore implements TokenStore {
     this.createSchema = b.createSchema;
     this.clock = b.clock;
     this.queryTimeoutSeconds = b.queryTimeoutSeconds;
+    this.jdbc = new Jdbc(dataSource, queryTimeoutSeconds, createSchema ? schema(table) : List.of());
   }
 
   /**
@@ -242,47 +241,13 @@ public final class JdbcTokenStore implements TokenStore {
   }
 
   private static boolean isDuplicateKey(SQLException e) {
-    for (SQLException x = e; x != null; x = x.getNextException()) {
-      String state = x.getSQLState();
-      if (state != null && state.startsWith("23")) {
-        return true;
-      }
-    }
-    return false;
+    return Jdbc.isDuplicateKey(e);
   }
 
-  /** One database operation. */
-  private interface Operation<T> {
-    T apply(Connection connection) throws SQLException;
-  }
-
-  /**
-   * Runs {@code operation} as one transaction: auto-commit off, committed when it returns, rolled back when it
-   * throws, and the connection's auto-commit setting restored before it goes back to the pool.
-   */
-  private <T> T run(String what, Operation<T> operation) {
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      if (autoCommit) {
-        connection.setAutoCommit(false);
-      }
-      try {
-        ensureSchema(connection);
-        T result = operation.apply(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        try {
-          connection.rollback();
-        } catch (SQLException rollback) {
-          e.addSuppressed(rollback);
-        }
-        throw e;
-      } finally {
-        if (autoCommit) {
-          connection.setAutoCommit(true);
-        }
-      }
+  /** One transaction of {@link Jdbc}, its failure as a {@link TokenStoreException} saying what could not be done. */
+  private <T> T run(String what, Jdbc.Operation<T> operation) {
+    try {
+      return jdbc.transaction(operation);
     } catch (SQLException e) {
       throw new TokenStoreException("Token store '" + table + "' could not " + what + ": " + e.getMessage()
           + " (SQLState " + e.getSQLState() + "). Check that the database is reachable and the user may use the "
@@ -291,52 +256,30 @@ public final class JdbcTokenStore implements TokenStore {
   }
 
   private PreparedStatement prepare(Connection connection, String sql) throws SQLException {
-    PreparedStatement statement = connection.prepareStatement(sql);
-    statement.setQueryTimeout(queryTimeoutSeconds);
-    return statement;
+    return jdbc.prepare(connection, sql);
   }
 
   private Statement statement(Connection connection) throws SQLException {
-    Statement statement = connection.createStatement();
-    statement.setQueryTimeout(queryTimeoutSeconds);
-    return statement;
-  }
-
-  private void ensureSchema(Connection connection) throws SQLException {
-    if (!createSchema || schemaReady.get()) {
-      return;
-    }
-    synchronized (schemaReady) {
-      if (schemaReady.get()) {
-        return;
-      }
-      try (Statement ddl = statement(connection)) {
-        for (String statement : schema(table)) {
-          ddl.execute(statement);
-        }
-      }
-      connection.commit();
-      schemaReady.set(true);
-    }
+    return jdbc.statement(connection);
   }
 
   /** The DDL for {@code table} and its lease table, portable across PostgreSQL, MySQL/MariaDB and H2. */
   static List<String> schema(String table) {
-    String text;
-    try (InputStream in = JdbcTokenStore.class.getResourceAsStream("/META-INF/zohokit/sql/tokens.sql")) {
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException | NullPointerException e) {
-      throw new IllegalStateException("META-INF/zohokit/sql/tokens.sql is missing from zoho-runtime", e);
-    }
-    List<String> statements = new ArrayList<>();
-    String withoutComments = text.replaceAll("--[^\n]*", "");
-    for (String statement : withoutComments.replace("zohokit_tokens", table).split(";")) {
-      String sql = statement.trim();
-      if (!sql.isEmpty()) {
-        statements.add(sql);
-      }
-    }
-    return statements;
+    return Jdbc.ddl("tokens.sql", table);
+  }
+
+  /**
+   * Not API: may change in any release. The ledger of the governor of {@code ApiLimits.sharedThrough(this)}: the
+   * API-limit permits, credits and cool-down of one organisation in this store's database (tables
+   * {@code <table>_permits}, {@code <table>_credits}, {@code <table>_limits}; DDL in
+   * {@code META-INF/zohokit/sql/limits.sql}), created on first use unless {@code createSchema(false)}.
+   *
+   * @param organization the name the organisation's rows are kept under
+   * @return the ledger; it touches the database only on first use
+   */
+  public io.github.zohokit.internal.http.LimitsLedger limitsLedger(String organization) {
+    return new JdbcLimitsLedger(new Jdbc(dataSource, queryTimeoutSeconds,
+        createSchema ? Jdbc.ddl("limits.sql", table) : List.of()), table, organization, clock);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.github.zohokit.schema;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -233,7 +235,8 @@ public final class RecordGenerator {
   private List<Component> components(ModuleSchema m, ClassName record, TypeSpec.Builder nested) {
     Map<String, List<FieldSchema>> byName = new TreeMap<>();
     Map<FieldSchema, String> names = new LinkedHashMap<>();
-    for (FieldSchema f : m.fields()) {
+    List<FieldSchema> fields = withId(m);
+    for (FieldSchema f : fields) {
       Overrides.FieldOverride o = config.overrides().field(m.apiName(), f.apiName());
       String base = o != null && o.name() != null ? o.name() : Names.lowerCamel(f.apiName());
       String name = Names.component(base);
@@ -257,10 +260,26 @@ public final class RecordGenerator {
     }
     List<Component> components = new ArrayList<>();
     Set<String> nestedNames = new HashSet<>(Set.of("Fields", "Write", record.simpleName()));
-    for (FieldSchema f : m.fields()) {
+    for (FieldSchema f : fields) {
       components.add(component(m, f, names.get(f), record, nested, nestedNames));
     }
     return components;
+  }
+
+  /**
+   * The module's fields, with {@code id} added when the snapshot does not list it: Zoho sends every record's (and
+   * every subform row's) id, but its fields metadata need not name it (a custom module's does not), and a record
+   * without its id cannot be updated or deleted.
+   */
+  private static List<FieldSchema> withId(ModuleSchema m) {
+    if (m.fields().stream().anyMatch(f -> f.apiName().equals("id"))) {
+      return m.fields();
+    }
+    ObjectNode id = JsonNodeFactory.instance.objectNode().put("api_name", "id").put("data_type", "bigint")
+        .put("json_type", "string").put("field_read_only", true);
+    List<FieldSchema> fields = new ArrayList<>(m.fields());
+    fields.add(FieldSchema.parse(id, m.apiName() + " (id, added)"));
+    return fields;
   }
 
   private Component component(ModuleSchema m, FieldSchema f, String name, ClassName record, TypeSpec.Builder nested,
@@ -679,12 +698,15 @@ public final class RecordGenerator {
     if (value != null) {
       a.addMember("value", "$S", value);
     }
-    return ParameterSpec.builder(type, name).addAnnotation(a.build()).addJavadoc(doc, args).build();
+    return ParameterSpec.builder(type, name).addAnnotation(a.build()).addJavadoc(doc + "\n", args).build();
   }
 
-  /** The module's name in scopes: {@code leads}, {@code pricebooks}; {@code custom} for custom modules. */
+  /**
+   * The module's name in scopes: {@code leads}, {@code pricebooks}; {@code custom} for custom modules and for linking
+   * modules (Zoho's "Linking Module APIs" page, v8: scope {@code ZohoCRM.modules.custom.{operation_type}}).
+   */
   static String moduleScope(ModuleSchema m) {
-    if ("custom".equals(m.generatedType()) || m.apiName().endsWith("__c")) {
+    if ("custom".equals(m.generatedType()) || "linking".equals(m.generatedType()) || m.apiName().endsWith("__c")) {
       return "custom";
     }
     String known = MODULE_SCOPES.get(m.apiName());

@@ -94,7 +94,10 @@ public final class SchemaFetcher {
         continue;
       }
       String apiName = meta.path("api_name").asText();
-      if (meta.has("api_supported") && !meta.path("api_supported").asBoolean()) {
+      // a subform's module is read for its fields, which the parent's subform field holds, even where Zoho marks the
+      // module itself as not supported by the API (its rows are written through the parent, never on their own)
+      boolean subform = "subform".equals(meta.path("generated_type").asText());
+      if (!subform && meta.has("api_supported") && !meta.path("api_supported").asBoolean()) {
         notes.accept("Skipped " + apiName + ": Zoho marks it as not supported by the API (api_supported false)");
         continue;
       }

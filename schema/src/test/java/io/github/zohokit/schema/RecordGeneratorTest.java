@@ -54,6 +54,19 @@ class RecordGeneratorTest {
   }
 
   @Test
+  void aModuleWhoseFieldsDoNotListIdStillGetsItsIdAndTheApiJavadocHasOneParamPerLine() {
+    // Projects__c's fields metadata names no id (Zoho's custom modules do not); records and subform rows carry one
+    assertThat(source("Project")).contains("@JsonProperty(\"id\") String id");
+    assertThat(source("ProjectDetailsRow")).contains("@JsonProperty(\"id\") String id");
+    assertThat(source("Project")).contains("if (id() != null) write.values.put(\"id\", id())");
+    assertThat(source("ProjectsApi")).doesNotContainPattern("\\S@param").contains("   * @param page the page");
+    // a linking module's records are read and written under the custom modules' scopes (Zoho's "Linking Module
+    // APIs" page), not under a scope named after the module, which Zoho does not have
+    assertThat(source("LeadsXProductsApi")).contains("@ZohoScope(\"ZohoCRM.modules.custom.READ\")")
+        .doesNotContain("leadsxproducts");
+  }
+
+  @Test
   void mapsEachDataTypeToItsJavaType() {
     String lead = source("Lead");
     assertThat(lead).contains(

@@ -91,6 +91,23 @@ class SnapshotTest {
   }
 
   @Test
+  void followsASubformEvenWhenZohoListsItsModuleAsNotApiSupported() {
+    // the subform's rows are written through the parent only; its fields are what the parent's field holds
+    CannedSource source = new CannedSource();
+    source.change = answer -> {
+      if (answer.has("modules")) {
+        ((com.fasterxml.jackson.databind.node.ArrayNode) answer.get("modules")).addObject()
+            .put("api_name", "Project_Details").put("generated_type", "subform").put("api_supported", false);
+      }
+      return answer;
+    };
+    Snapshot snapshot = fetch(source, "Leads");
+    assertThat(snapshot.modules()).extracting(ModuleSchema::apiName).contains("Project_Details");
+    assertThat(snapshot.module("Project_Details").orElseThrow().fields()).isNotEmpty();
+    assertThat(notes).noneMatch(n -> n.startsWith("Skipped Project_Details"));
+  }
+
+  @Test
   void skipsModulesZohoMarksNotApiSupportedWithANote() {
     CannedSource source = new CannedSource();
     source.answers.put("Accounts", CannedSource.MAPPER.createObjectNode().putArray("fields"));

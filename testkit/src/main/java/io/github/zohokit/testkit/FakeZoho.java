@@ -82,6 +82,8 @@ public final class FakeZoho implements AutoCloseable {
     this.sync = new FakeSync(crm);
     this.notifications = new FakeNotifications(this, crm, clock);
     this.allowance = new ApiAllowance(clock, b.dataCenters, b.apiRequestsPerMinute, b.apiCreditsPerDay);
+    this.allowance.concurrency(b.apiConcurrency, b.heavyApiConcurrency);
+    this.allowance.latency(b.apiLatency);
     this.accountsEndpoints = new AccountsEndpoints(this, accounts, b.oauthErrorStatus);
     this.crmEndpoints = new CrmEndpoints(this, accounts, crm, allowance);
     this.controlEndpoints = new ControlEndpoints(this);
@@ -514,6 +516,60 @@ public final class FakeZoho implements AutoCloseable {
     allowance.creditsPerDay(perDay);
   }
 
+  /**
+   * Limits each organisation's CRM calls in flight at once, as Zoho does by edition (Free 5, Standard 10,
+   * Professional 15, Enterprise 20, Ultimate 25), and its heavy calls (COQL, search, writes of more than 10 records,
+   * bulk jobs, convert, mail, records by custom view, composite) to their own pool (Zoho: 10); past either, Zoho's
+   * 429 {@code TOO_MANY_REQUESTS}, counted under {@code limit:concurrency} ({@link #count}).
+   *
+   * @param calls concurrent calls per organisation; 0 or less for no limit
+   * @param heavyCalls concurrent heavy calls per organisation; 0 or less for no limit
+   */
+  public void limitConcurrency(int calls, int heavyCalls) {
+    allowance.concurrency(calls, heavyCalls);
+  }
+
+  /**
+   * Makes every CRM call take at least {@code latency} before it is answered (it counts as in flight meanwhile), so
+   * that concurrency limits are reached as against Zoho.
+   *
+   * @param latency the time, zero for none; not null
+   */
+  public void apiLatency(Duration latency) {
+    allowance.latency(Objects.requireNonNull(latency, "latency"));
+  }
+
+  /**
+   * The most CRM calls that were in flight at once in one organisation (limited or not), since the start or
+   * {@link #resetObservations()}; calls refused with 429 for concurrency are not counted.
+   *
+   * @return the maximum concurrency observed
+   */
+  public int maxConcurrentCalls() {
+    return allowance.maxInFlight();
+  }
+
+  /**
+   * The most heavy calls in flight at once in one organisation, since the start or {@link #resetObservations()}.
+   *
+   * @return the maximum heavy-call concurrency observed
+   */
+  public int maxConcurrentHeavyCalls() {
+    return allowance.maxHeavyInFlight();
+  }
+
+  /**
+   * The API credits {@code dc}'s organisation spent (counted only while {@link #apiCredits} limits them), each call
+   * at Zoho's price: 1, COQL 1–3 by its LIMIT, 1 per 10 records written, 50 per Bulk Read job, 500 per Bulk Write
+   * job, ...
+   *
+   * @param dc a data centre this fake serves
+   * @return the credits spent in the fake's lifetime
+   */
+  public int apiCreditsUsed(DataCenter dc) {
+    return allowance.creditsUsed(dc);
+  }
+
   // ---- observation ----
 
   /**
@@ -549,6 +605,7 @@ public final class FakeZoho implements AutoCloseable {
   /** Clears the counters and the request log. */
   public void resetObservations() {
     observations.reset();
+    allowance.resetObservations();
   }
 
   // ---- CRM data ----
@@ -636,6 +693,7 @@ public final class FakeZoho implements AutoCloseable {
   }
 
   private void handle(DataCenter dc, HttpExchange exchange) throws IOException {
+    Runnable admitted = null;
     try {
       Http http = Http.of(exchange);
       if (!http.path.startsWith("/_fake")) {
@@ -643,6 +701,16 @@ public final class FakeZoho implements AutoCloseable {
       }
       if (faults.apply(http)) {
         return;
+      }
+      if (http.path.startsWith("/crm/")) {
+        // the organisation's concurrent calls and heavy calls (off by default): past them, 429 (ApiAllowance)
+        admitted = allowance.admit(dc, http);
+        if (admitted == null) {
+          observations.increment("limit:concurrency");
+          new ZohoError(429, "TOO_MANY_REQUESTS", "too many requests").answer(http);
+          return;
+        }
+        http.beforeAnswer = admitted;
       }
       if (http.path.startsWith("/oauth/") || http.path.startsWith("/.well-known/")) {
         accountsEndpoints.handle(dc, http);
@@ -665,6 +733,9 @@ public final class FakeZoho implements AutoCloseable {
         exchange.close();
       }
     } finally {
+      if (admitted != null) {
+        admitted.run();
+      }
       exchange.close();
     }
   }
@@ -710,6 +781,9 @@ public final class FakeZoho implements AutoCloseable {
     private int seedLeads = 25;
     private int apiRequestsPerMinute;
     private int apiCreditsPerDay;
+    private int apiConcurrency;
+    private int heavyApiConcurrency;
+    private Duration apiLatency = Duration.ZERO;
 
     private Builder() {}
 
@@ -863,6 +937,31 @@ public final class FakeZoho implements AutoCloseable {
      */
     public Builder apiCreditsPerDay(int credits) {
       this.apiCreditsPerDay = credits;
+      return this;
+    }
+
+    /**
+     * Concurrent CRM calls and heavy calls per organisation before 429 (default: unlimited); see
+     * {@link FakeZoho#limitConcurrency}.
+     *
+     * @param calls concurrent calls; 0 or less for no limit
+     * @param heavyCalls concurrent heavy calls; 0 or less for no limit
+     * @return this builder
+     */
+    public Builder apiConcurrency(int calls, int heavyCalls) {
+      this.apiConcurrency = calls;
+      this.heavyApiConcurrency = heavyCalls;
+      return this;
+    }
+
+    /**
+     * The least time each CRM call takes (default none); see {@link FakeZoho#apiLatency}.
+     *
+     * @param latency the time, not null
+     * @return this builder
+     */
+    public Builder apiLatency(Duration latency) {
+      this.apiLatency = Objects.requireNonNull(latency, "latency");
       return this;
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
  * <pre>
  * java -jar zoho-testkit-&lt;version&gt;-standalone.jar --port 0 [--data-centers us,eu] [--self-client]
  *     [--device-slow-down-ms 30000] [--device-interval-ms 5000] [--seed-leads 25] [--ready-file path]
+ *     [--api-concurrency 10] [--heavy-api-concurrency 10] [--api-credits 5000] [--api-latency-ms 20]
  * </pre>
  *
  * Once it listens it writes one JSON line — its URLs, the control endpoint, and the self client it registered if
@@ -42,6 +43,8 @@ public final class FakeZohoMain {
     FakeZoho.Builder builder = FakeZoho.builder();
     boolean selfClient = false;
     Path readyFile = null;
+    int concurrency = 0;
+    int heavyConcurrency = 0;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -71,6 +74,18 @@ public final class FakeZohoMain {
         case "--schema":
           builder.schema(Path.of(args[++i]));
           break;
+        case "--api-concurrency":
+          concurrency = Integer.parseInt(args[++i]);
+          break;
+        case "--heavy-api-concurrency":
+          heavyConcurrency = Integer.parseInt(args[++i]);
+          break;
+        case "--api-credits":
+          builder.apiCreditsPerDay(Integer.parseInt(args[++i]));
+          break;
+        case "--api-latency-ms":
+          builder.apiLatency(Duration.ofMillis(Long.parseLong(args[++i])));
+          break;
         case "--ready-file":
           readyFile = Path.of(args[++i]);
           break;
@@ -83,7 +98,7 @@ public final class FakeZohoMain {
           System.exit(2);
       }
     }
-    FakeZoho fake = builder.start();
+    FakeZoho fake = builder.apiConcurrency(concurrency, heavyConcurrency).start();
     Runtime.getRuntime().addShutdownHook(new Thread(fake::close, "fake-zoho-stop"));
     ObjectNode info = Http.JSON.valueToTree(FakeZoho.describe(fake));
     if (selfClient) {
@@ -113,6 +128,10 @@ public final class FakeZohoMain {
         + "  --seed-leads N            leads seeded in each data centre (default 25)\n"
         + "  --device-slow-down-ms N   device flow: polls closer than this get slow_down\n"
         + "  --device-interval-ms N    device flow: the interval the fake asks clients to poll at\n"
+        + "  --api-concurrency N       concurrent CRM calls per organisation before 429 (Zoho: 5-25 by edition)\n"
+        + "  --heavy-api-concurrency N concurrent heavy calls (COQL, search, bulk jobs, ...) before 429 (Zoho: 10)\n"
+        + "  --api-credits N           API credits per organisation, priced per call; X-API-CREDITS-REMAINING past half\n"
+        + "  --api-latency-ms N        the least time each CRM call takes\n"
         + "  --ready-file PATH         where the startup line is written, secret included (owner-only)\n"
         + "  --help                    this text\n"
         + "Once listening it prints one JSON line (its URLs, the control URL, the self client with its secret "

@@ -22,6 +22,8 @@ final class Http {
   final Map<String, String> form;
   final byte[] body;
   private boolean answered;
+  /** Run once before the answer is written: the fake's concurrency gate lets the call out (ApiAllowance). */
+  Runnable beforeAnswer;
 
   private Http(HttpExchange exchange, byte[] body) {
     this.exchange = exchange;
@@ -131,12 +133,18 @@ final class Http {
 
   void empty(int status) throws IOException {
     answered = true;
+    if (beforeAnswer != null) {
+      beforeAnswer.run();
+    }
     exchange.sendResponseHeaders(status, -1);
     exchange.close();
   }
 
   private void send(int status, String contentType, byte[] bytes) throws IOException {
     answered = true;
+    if (beforeAnswer != null) {
+      beforeAnswer.run();
+    }
     exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {

@@ -122,6 +122,10 @@ final class OrgSchemas {
         if (!meta.has("module_name")) {
           meta.put("module_name", meta.path("api_name").asText());
         }
+        if (!meta.has("api_supported")) {
+          // a snapshot written by hand may leave it out; the modules a snapshot holds are the ones its code uses
+          meta.put("api_supported", true);
+        }
         modules.add((s.length > 4 ? ZohoShapes.MODULE : ZohoShapes.MODULE_SUMMARY).fill(meta));
       }
       if (s.length > 4 && modules.isEmpty()) {

@@ -116,7 +116,8 @@ public final class RetryInterceptor implements Interceptor {
 
   /** Failures worth another attempt: not a missing token, an interrupt or a certificate problem. */
   private static boolean retryable(IOException e) {
-    if (e instanceof TokenUnavailableException || e instanceof SSLPeerUnverifiedException
+    if (e instanceof TokenUnavailableException || e instanceof LimitRefusedException
+        || e instanceof SSLPeerUnverifiedException
         || e instanceof SSLHandshakeException) {
       return false;
     }

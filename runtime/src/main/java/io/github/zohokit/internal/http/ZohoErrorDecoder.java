@@ -139,6 +139,9 @@ public final class ZohoErrorDecoder {
     if (e instanceof TokenUnavailableException) {
       return ((TokenUnavailableException) e).zohoCause();
     }
+    if (e instanceof LimitRefusedException) {
+      return ((LimitRefusedException) e).zohoCause();
+    }
     if (e instanceof NotResentException) {
       return new ZohoUnavailableException(operation + ": " + e.getMessage(), 0, null, e);
     }

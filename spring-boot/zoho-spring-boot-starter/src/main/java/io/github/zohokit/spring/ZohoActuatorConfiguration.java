@@ -32,9 +32,11 @@ class ZohoActuatorConfiguration {
   static class Health {
     @Bean
     @ConditionalOnMissingBean(name = "zohoHealthIndicator")
-    HealthIndicator zohoHealthIndicator(ZohoOAuth oauth, ZohoProperties properties) {
+    HealthIndicator zohoHealthIndicator(ZohoOAuth oauth, ZohoProperties properties,
+        ObjectProvider<ZohoLimitsState> limits) {
       List<String> credentials = properties.getClientCredentials().getScopes();
-      return new ZohoHealthIndicator(oauth, properties.getHealth(), credentials != null && !credentials.isEmpty());
+      return new ZohoHealthIndicator(oauth, properties.getHealth(), credentials != null && !credentials.isEmpty(),
+          limits.getIfAvailable());
     }
   }
 

@@ -30,7 +30,8 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @EnableConfigurationProperties(ZohoProperties.class)
-@Import({ZohoWebConfiguration.class, ZohoActuatorConfiguration.class, ZohoNotificationsConfiguration.class})
+@Import({ZohoWebConfiguration.class, ZohoActuatorConfiguration.class, ZohoNotificationsConfiguration.class,
+    ZohoLimitsConfiguration.class})
 public class ZohoAutoConfiguration {
 
   /**

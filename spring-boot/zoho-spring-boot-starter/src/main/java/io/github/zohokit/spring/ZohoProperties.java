@@ -148,6 +148,9 @@ public class ZohoProperties {
   /** Zoho CRM change notifications: the receiver endpoint, the channel store and the channel manager. */
   @NestedConfigurationProperty
   private final ZohoNotificationsProperties notifications = new ZohoNotificationsProperties();
+  /** Keeping to Zoho's API limits: concurrency, credits, 429 cool-down, shared by the fleet (zoho.limits.*). */
+  @NestedConfigurationProperty
+  private final ZohoLimitsProperties limits = new ZohoLimitsProperties();
 
   public ClientType getClientType() { return clientType; }
   public void setClientType(ClientType clientType) { this.clientType = clientType; }
@@ -205,6 +208,7 @@ public class ZohoProperties {
   public Health getHealth() { return health; }
   public ZohoSessionCacheProperties getSessionCache() { return sessionCache; }
   public ZohoNotificationsProperties getNotifications() { return notifications; }
+  public ZohoLimitsProperties getLimits() { return limits; }
 
   /** Self clients: tokens from the client-credentials grant instead of a grant token. */
   public static class ClientCredentials {

@@ -86,16 +86,23 @@ public final class ImplicitFlow {
     DataCenter dc = DataCenter.fromLocation(params.get("location"))
         .orElseGet(() -> apiDomain == null ? accounts.client().dataCenter()
             : DataCenter.fromApiDomain(apiDomain).orElse(accounts.client().dataCenter()));
-    ZohoToken token = ZohoToken.builder()
-        .accessToken(Secret.of(accessToken))
-        .expiresAt(accounts.now().plus(TokenResponses.lifetime(expiry)))
-        .scopes(request.scopes())
-        .apiDomain(apiDomain)
-        .accountsServer(accounts.endpoints().accountsUrl(dc).toString())
-        .dataCenter(dc)
-        .idToken(Secret.ofNullable(params.get("id_token")))
-        .grantedForSession("true".equalsIgnoreCase(params.get("granted_for_session")))
-        .build();
+    ZohoToken token;
+    try {
+      token = ZohoToken.builder()
+          .accessToken(Secret.of(accessToken))
+          .expiresAt(accounts.now().plus(TokenResponses.lifetime(expiry)))
+          .scopes(request.scopes())
+          .apiDomain(apiDomain)
+          .accountsServer(accounts.endpoints().accountsUrl(dc).toString())
+          .dataCenter(dc)
+          .idToken(Secret.ofNullable(params.get("id_token")))
+          .grantedForSession("true".equalsIgnoreCase(params.get("granted_for_session")))
+          .build();
+    } catch (IllegalArgumentException e) {
+      // a token with whitespace or a control character in it: Zoho did not send this (the message redacts)
+      throw new ZohoAuthException("invalid_callback", "The redirect's token cannot be used: " + e.getMessage()
+          + ". Zoho did not send this; nothing was stored. Start the login again");
+    }
     accounts.requireTrustedApiDomain(token, "The redirect");
     accounts.verifyIdToken(token, accounts.endpoints().accountsUrl(dc), dc, request.nonce());
     return keeper.keep(userKey, token);

@@ -52,16 +52,23 @@ final class TokenResponses {
     if (apiDomain != null) {
       dc = DataCenter.fromApiDomain(apiDomain).orElse(dc);
     }
-    return ZohoToken.builder()
-        .accessToken(Secret.of(accessToken))
-        .refreshToken(Secret.ofNullable(answer.text("refresh_token")))
-        .expiresAt(now.plus(lifetime(json)))
-        .scopes(scopes(json))
-        .apiDomain(apiDomain)
-        .accountsServer(accountsServer)
-        .dataCenter(dc)
-        .idToken(Secret.ofNullable(answer.text("id_token")))
-        .build();
+    try {
+      return ZohoToken.builder()
+          .accessToken(Secret.of(accessToken))
+          .refreshToken(Secret.ofNullable(answer.text("refresh_token")))
+          .expiresAt(now.plus(lifetime(json)))
+          .scopes(scopes(json))
+          .apiDomain(apiDomain)
+          .accountsServer(accountsServer)
+          .dataCenter(dc)
+          .idToken(Secret.ofNullable(answer.text("id_token")))
+          .build();
+    } catch (IllegalArgumentException e) {
+      // a token with whitespace in it, a blank refresh token: not an answer zohokit can keep (the message redacts)
+      throw new ZohoAuthException(null, "Zoho Accounts at " + answer.url() + " answered HTTP " + answer.status()
+          + " with a token zohokit cannot use while " + request.doing + ": " + e.getMessage() + ". Nothing was "
+          + "stored; try again, and if it persists check the accounts URL (a proxy answering in Zoho's place?)");
+    }
   }
 
   /** The token lifetime: {@code expires_in_sec} if present, else {@code expires_in} in seconds or milliseconds. */

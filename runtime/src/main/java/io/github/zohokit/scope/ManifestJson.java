@@ -11,8 +11,15 @@ import java.util.Map;
  * a string. The writing itself is {@link ScopeManifest#toJson()}.
  */
 final class ManifestJson {
+  /**
+   * The deepest nesting of objects and arrays read: a manifest is five levels deep; deeper input is refused before the
+   * recursion could overflow the stack (a few thousand levels did, with a {@link StackOverflowError}).
+   */
+  static final int MAX_DEPTH = 64;
+
   private final String text;
   private int at;
+  private int depth;
 
   private ManifestJson(String text) {
     this.text = text;
@@ -43,9 +50,13 @@ final class ManifestJson {
     char c = text.charAt(at);
     switch (c) {
       case '{':
-        return object();
       case '[':
-        return array();
+        if (++depth > MAX_DEPTH) {
+          throw error("at most " + MAX_DEPTH + " nested arrays and objects");
+        }
+        Object nested = c == '{' ? object() : array();
+        depth--;
+        return nested;
       case '"':
         return string();
       case 't':

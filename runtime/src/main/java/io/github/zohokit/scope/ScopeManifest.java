@@ -200,7 +200,12 @@ public final class ScopeManifest {
             throw new IllegalArgumentException("the scope manifest " + source + " has a scope that is not a string: "
                 + scope);
           }
-          scopes.add(Scope.parse((String) scope));
+          try {
+            scopes.add(Scope.parse((String) scope));
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the scope manifest " + source + " has a malformed scope: "
+                + e.getMessage(), e);
+          }
         }
         methods.add(new Method(text(method, "name", source), text(method, "http", source),
             text(method, "path", source), scopes, text(method, "scopeFrom", source), text(method, "catalogue", source)));

@@ -13,6 +13,7 @@ import io.github.zohokit.token.Secret;
 import io.github.zohokit.token.ZohoToken;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -99,7 +100,7 @@ final class TokenJson {
     return ZohoToken.builder()
         .accessToken(Secret.of(required(node, "access_token")))
         .refreshToken(secret(node, "refresh_token"))
-        .expiresAt(Instant.parse(required(node, "expires_at")))
+        .expiresAt(instant(required(node, "expires_at"), "expires_at"))
         .scopes(scopes)
         .apiDomain(text(node, "api_domain"))
         .accountsServer(text(node, "accounts_server"))
@@ -107,7 +108,7 @@ final class TokenJson {
         .idToken(secret(node, "id_token"))
         .grantedForSession(node.path("granted_for_session").asBoolean(false))
         .refreshTokenRejectedAt(node.hasNonNull("refresh_token_rejected_at")
-            ? Instant.parse(node.get("refresh_token_rejected_at").asText()) : null)
+            ? instant(node.get("refresh_token_rejected_at").asText(), "refresh_token_rejected_at") : null)
         .build();
   }
 
@@ -230,6 +231,15 @@ final class TokenJson {
   private static Secret secret(JsonNode node, String field) {
     String value = text(node, field);
     return value == null ? null : Secret.of(value);
+  }
+
+  /** An ISO-8601 instant; otherwise the {@link IllegalArgumentException} {@link #read(JsonNode)} documents. */
+  private static Instant instant(String value, String field) {
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("a token entry's '" + field + "' is not an ISO-8601 instant");
+    }
   }
 
   private static String required(JsonNode node, String field) {

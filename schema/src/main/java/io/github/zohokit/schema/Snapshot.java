@@ -234,8 +234,9 @@ public final class Snapshot {
     List<ModuleSchema> modules = new ArrayList<>();
     int i = 0;
     for (JsonNode name : names) {
-      if (!name.isTextual()) {
-        throw Json.wrong(orgWhere + ".modules[" + i + "]", "a module API name", name);
+      if (!name.isTextual() || !name.asText().matches("[A-Za-z0-9_]+")) {
+        // Zoho's API names are letters, digits and '_'; anything else would name a path (../, a NUL) off the snapshot
+        throw Json.wrong(orgWhere + ".modules[" + i + "]", "a module API name (letters, digits, _)", name);
       }
       i++;
       Path file = dir.resolve(moduleFile(name.asText()));

@@ -3,6 +3,7 @@ package io.github.zohokit.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.zohokit.Zoho;
@@ -297,7 +298,7 @@ public final class BulkRead {
   static Void readZip(String jobId, InputStream body, RowHandler rows, long[] handed) throws IOException {
     ZipInputStream zip = new ZipInputStream(body, StandardCharsets.UTF_8);
     ZipEntry entry;
-    while ((entry = zip.getNextEntry()) != null) {
+    while ((entry = nextEntry(zip, jobId)) != null) {
       if (entry.getName().toLowerCase(Locale.ROOT).endsWith(".csv")) {
         break;
       }
@@ -311,8 +312,27 @@ public final class BulkRead {
       readRows(jobId, csv, rows, handed, skip);
     } catch (java.io.UncheckedIOException e) {
       throw e.getCause(); // FastCSV's iterator wraps a cut stream
+    } catch (CsvParseException e) {
+      throw notCsv("Bulk Read", jobId, e);
     }
     return null;
+  }
+
+  /** The next entry; a name that is not UTF-8 (the JDK throws IllegalArgumentException) is a malformed ZIP. */
+  static ZipEntry nextEntry(ZipInputStream zip, String jobId) throws IOException {
+    try {
+      return zip.getNextEntry();
+    } catch (IllegalArgumentException e) {
+      throw new ZipException("the result of job " + jobId + " holds an entry whose name is not UTF-8 ("
+          + e.getMessage() + ")");
+    }
+  }
+
+  /** A result CSV FastCSV refuses (a row with more or fewer cells than the header): not a cut download. */
+  static SyncException notCsv(String what, String jobId, CsvParseException e) {
+    return new SyncException("the result of " + what + " job " + jobId + " is not a CSV zohokit can read: "
+        + e.getMessage() + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : "") + ". Run the job "
+        + "again; if it persists, Zoho's result file is malformed", null, e);
   }
 
   private static void readRows(String jobId, CsvReader<CsvRecord> csv, RowHandler rows, long[] handed, long skip)

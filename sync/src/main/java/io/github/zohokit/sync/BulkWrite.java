@@ -2,6 +2,7 @@ package io.github.zohokit.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
@@ -9,6 +10,7 @@ import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.github.zohokit.Zoho;
 import io.github.zohokit.annotation.ZohoHost;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -319,48 +321,70 @@ public final class BulkWrite {
   private void readResult(String jobId, String downloadUrl, long rowsBefore, OutcomeHandler outcomes,
       long[] totals) {
     HttpUrl url = downloadUrl.startsWith("http") ? HttpUrl.get(downloadUrl) : ZohoRequests.url(downloadUrl).build();
-    requests.stream(new Request.Builder().url(url).get().build(), 0, (body, response) -> {
-      ZipInputStream zip = new ZipInputStream(body, StandardCharsets.UTF_8);
-      if (zip.getNextEntry() == null) {
-        throw new SyncException("the result of Bulk Write job " + jobId + " holds no file");
-      }
-      CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true).ofCsvRecord(zip, StandardCharsets.UTF_8);
-      int status = -1;
-      int recordId = -1;
-      int errors = -1;
-      long row = rowsBefore;
-      for (CsvRecord record : csv) {
+    requests.stream(new Request.Builder().url(url).get().build(), 0,
+        (body, response) -> readResult(jobId, body, rowsBefore, outcomes, totals));
+  }
+
+  /**
+   * Reads a job's result ZIP (its CSV: {@code STATUS}, {@code RECORD_ID}, {@code ERRORS} after the written columns)
+   * into {@code outcomes}; {@code totals} counts the statuses. Package-private for the fuzz target.
+   *
+   * @throws SyncException when the result does not read as one
+   * @throws IOException when the ZIP or the CSV is cut or malformed (the caller turns it into a SyncException)
+   */
+  static Void readResult(String jobId, InputStream body, long rowsBefore, OutcomeHandler outcomes, long[] totals)
+      throws IOException {
+    ZipInputStream zip = new ZipInputStream(body, StandardCharsets.UTF_8);
+    if (BulkRead.nextEntry(zip, jobId) == null) {
+      throw new SyncException("the result of Bulk Write job " + jobId + " holds no file");
+    }
+    CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true).ofCsvRecord(zip, StandardCharsets.UTF_8);
+    try {
+      readOutcomes(jobId, csv, rowsBefore, outcomes, totals);
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause(); // FastCSV's iterator wraps a cut stream, as in BulkRead
+    } catch (CsvParseException e) {
+      throw BulkRead.notCsv("Bulk Write", jobId, e);
+    }
+    return null;
+  }
+
+  private static void readOutcomes(String jobId, CsvReader<CsvRecord> csv, long rowsBefore, OutcomeHandler outcomes,
+      long[] totals) {
+    int status = -1;
+    int recordId = -1;
+    int errors = -1;
+    long row = rowsBefore;
+    for (CsvRecord record : csv) {
+      if (status < 0) {
+        List<String> header = record.getFields();
+        status = header.indexOf("STATUS");
+        recordId = header.indexOf("RECORD_ID");
+        errors = header.indexOf("ERRORS");
         if (status < 0) {
-          List<String> header = record.getFields();
-          status = header.indexOf("STATUS");
-          recordId = header.indexOf("RECORD_ID");
-          errors = header.indexOf("ERRORS");
-          if (status < 0) {
-            throw new SyncException("the result of Bulk Write job " + jobId + " has no STATUS column: " + header);
-          }
-          continue;
+          throw new SyncException("the result of Bulk Write job " + jobId + " has no STATUS column: " + header);
         }
-        row++;
-        BulkWriteOutcome.Status s;
-        String value = record.getField(status).trim().toUpperCase(Locale.ROOT);
-        try {
-          s = BulkWriteOutcome.Status.valueOf(value);
-        } catch (IllegalArgumentException e) {
-          throw new SyncException("Bulk Write job " + jobId + ", row " + row + ": unknown STATUS '" + value + "'");
-        }
-        totals[s.ordinal()]++;
-        String id = recordId >= 0 && recordId < record.getFieldCount() ? record.getField(recordId) : "";
-        List<BulkWriteOutcome.Error> list = new ArrayList<>();
-        String text = errors >= 0 && errors < record.getFieldCount() ? record.getField(errors) : "";
-        for (String error : text.isBlank() ? new String[0] : text.split(":")) {
-          int dash = error.indexOf('-');
-          list.add(new BulkWriteOutcome.Error(dash < 0 ? error : error.substring(0, dash),
-              dash < 0 || dash == error.length() - 1 ? List.of() : List.of(error.substring(dash + 1).split(","))));
-        }
-        outcomes.outcome(new BulkWriteOutcome(row, s, id.isEmpty() ? null : id, List.copyOf(list)));
+        continue;
       }
-      return null;
-    });
+      row++;
+      BulkWriteOutcome.Status s;
+      String value = record.getField(status).trim().toUpperCase(Locale.ROOT);
+      try {
+        s = BulkWriteOutcome.Status.valueOf(value);
+      } catch (IllegalArgumentException e) {
+        throw new SyncException("Bulk Write job " + jobId + ", row " + row + ": unknown STATUS '" + value + "'");
+      }
+      totals[s.ordinal()]++;
+      String id = recordId >= 0 && recordId < record.getFieldCount() ? record.getField(recordId) : "";
+      List<BulkWriteOutcome.Error> list = new ArrayList<>();
+      String text = errors >= 0 && errors < record.getFieldCount() ? record.getField(errors) : "";
+      for (String error : text.isBlank() ? new String[0] : text.split(":")) {
+        int dash = error.indexOf('-');
+        list.add(new BulkWriteOutcome.Error(dash < 0 ? error : error.substring(0, dash),
+            dash < 0 || dash == error.length() - 1 ? List.of() : List.of(error.substring(dash + 1).split(","))));
+      }
+      outcomes.outcome(new BulkWriteOutcome(row, s, id.isEmpty() ? null : id, List.copyOf(list)));
+    }
   }
 
   /** Configures a {@link BulkWrite}. */

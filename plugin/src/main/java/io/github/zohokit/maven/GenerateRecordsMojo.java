@@ -7,6 +7,7 @@ import io.github.zohokit.schema.SchemaException;
 import io.github.zohokit.schema.Snapshot;
 import java.io.File;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
@@ -20,7 +21,9 @@ import org.apache.maven.project.MavenProject;
 /**
  * Generates typed records and APIs from the committed snapshot (offline: no network, no token), into
  * {@code target/generated-sources/zohokit}, and adds that directory to the compile sources. Files whose content
- * does not change are not rewritten, so incremental builds stay incremental. Also writes
+ * does not change are not rewritten, so incremental builds stay incremental; when neither the snapshot, the overrides
+ * file, the configuration nor the generated files changed since the last run (a stamp beside the output directory
+ * records them), the goal does not even read the snapshot. Also writes
  * {@code ZohoSchemaSnapshot.java} (see {@code zoho.records.schemaChecks}), from which zoho-processor learns where the
  * snapshot is and checks field names and {@code @Coql} statements against it.
  */
@@ -86,31 +89,72 @@ public class GenerateRecordsMojo extends AbstractMojo {
         }
       }
     }
+    File basedir = project == null ? null : project.getBasedir();
+    Path output = outputDirectory.toPath();
     List<String> changed;
+    GenerationStamp stamp = null;
     try {
+      try {
+        stamp = GenerationStamp.of(output, List.of(packageName, String.valueOf(selected), String.valueOf(apis),
+            String.valueOf(schemaChecks), String.valueOf(basedir)), overrides == null
+            ? List.of(snapshotDirectory.toPath()) : List.of(snapshotDirectory.toPath(), overrides.toPath()),
+            RecordGenerator.class);
+        if (stamp.upToDate(output)) {
+          addSourceRoot();
+          getLog().info("Generated sources in " + outputDirectory + " are up to date (snapshot and configuration "
+              + "unchanged)");
+          return;
+        }
+      } catch (java.io.IOException e) {
+        getLog().debug("No generation stamp (" + e.getMessage() + "); generating");
+        stamp = null;
+      }
       Snapshot snapshot = Snapshot.read(snapshotDirectory.toPath());
       GeneratorConfig config = new GeneratorConfig(packageName, selected,
           Overrides.read(overrides == null ? null : overrides.toPath()), apis);
-      changed = new ArrayList<>(new RecordGenerator(snapshot, config, getLog()::warn)
-          .writeTo(outputDirectory.toPath()));
-      File basedir = project == null ? null : project.getBasedir();
-      if (schemaChecks ? SnapshotMarker.write(outputDirectory.toPath(), packageName,
+      changed = new ArrayList<>(new RecordGenerator(snapshot, config, getLog()::warn).writeTo(output));
+      if (schemaChecks ? SnapshotMarker.write(output, packageName,
           SnapshotMarker.source(packageName, snapshotDirectory, basedir))
-          : SnapshotMarker.delete(outputDirectory.toPath(), packageName)) {
+          : SnapshotMarker.delete(output, packageName)) {
         changed.add(SnapshotMarker.CLASS_NAME + ".java");
       }
     } catch (SchemaException | IllegalArgumentException e) {
+      deleteStamp(stamp);
       throw new MojoFailureException(e.getMessage());
     } catch (UncheckedIOException e) {
+      deleteStamp(stamp);
       throw new MojoExecutionException(e.getMessage(), e);
     } catch (java.io.IOException e) {
+      deleteStamp(stamp);
       throw new MojoExecutionException("cannot write " + SnapshotMarker.CLASS_NAME + ".java to " + outputDirectory
           + ": " + e.getMessage(), e);
     }
+    if (stamp != null) {
+      try {
+        stamp.write(output);
+      } catch (java.io.IOException e) {
+        getLog().warn("Cannot write the generation stamp beside " + outputDirectory + " (" + e.getMessage()
+            + "); the next build generates again");
+      }
+    }
+    addSourceRoot();
+    getLog().info(changed.isEmpty() ? "Generated sources in " + outputDirectory + " are up to date"
+        : "Generated " + changed.size() + " file(s) in " + outputDirectory);
+  }
+
+  private void addSourceRoot() {
     if (project != null) {
       project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
     }
-    getLog().info(changed.isEmpty() ? "Generated sources in " + outputDirectory + " are up to date"
-        : "Generated " + changed.size() + " file(s) in " + outputDirectory);
+  }
+
+  private void deleteStamp(GenerationStamp stamp) {
+    try {
+      if (stamp != null) {
+        stamp.delete();
+      }
+    } catch (java.io.IOException e) {
+      getLog().debug("Cannot delete the generation stamp: " + e.getMessage());
+    }
   }
 }

@@ -147,4 +147,52 @@ class SchemaGoalsTest {
     mojo.snapshotDirectory = dir.resolve("nothing").toFile();
     assertThatThrownBy(mojo::execute).hasMessageContaining("No snapshot in").hasMessageContaining("zoho:schema");
   }
+
+  @Test
+  @InjectMojo(goal = "generate-records")
+  void aRunWithNothingChangedSkipsGenerationAndAnyChangeGeneratesAgain(GenerateRecordsMojo mojo) throws Exception {
+    configure(new SchemaMojo(), "Leads").execute();
+    fake.close();
+    mojo.snapshotDirectory = dir.resolve("schema").toFile();
+    mojo.outputDirectory = dir.resolve("generated").toFile();
+    mojo.packageName = "com.example.crm";
+    Path overrides = dir.resolve("overrides.json");
+    mojo.overrides = overrides.toFile();
+    mojo.apis = true;
+    GoalOutputTest.CapturingLog log = new GoalOutputTest.CapturingLog();
+    mojo.setLog(log);
+    String upToDate = "info: Generated sources in " + mojo.outputDirectory + " are up to date (snapshot and "
+        + "configuration unchanged)";
+    mojo.execute();
+    assertThat(log.lines).last().asString().startsWith("info: Generated ");
+    mojo.execute();
+    assertThat(log.lines).last().isEqualTo(upToDate);
+
+    Path leads = dir.resolve("schema/modules/Leads.json");
+    Files.writeString(leads, Files.readString(leads).replace("\"Last Name\"", "\"Surname\""));
+    mojo.execute();
+    Path lead = dir.resolve("generated/com/example/crm/Lead.java");
+    assertThat(log.lines).last().isEqualTo("info: Generated 1 file(s) in " + mojo.outputDirectory);
+    assertThat(Files.readString(lead)).contains("\"Surname\"");
+    mojo.execute();
+    assertThat(log.lines).last().isEqualTo(upToDate);
+
+    Path api = dir.resolve("generated/com/example/crm/LeadsApi.java");
+    Files.delete(api);
+    mojo.execute();
+    assertThat(api).exists();
+    Files.writeString(lead, "edited by hand");
+    mojo.execute();
+    assertThat(Files.readString(lead)).contains("public record Lead(");
+    assertThat(log.lines).last().isEqualTo("info: Generated 1 file(s) in " + mojo.outputDirectory);
+
+    Files.writeString(overrides, "{\"fields\": {\"Leads.Email\": {\"name\": \"mail\"}}}");
+    mojo.execute();
+    assertThat(Files.readString(lead)).contains("String mail");
+    mojo.apis = false;
+    mojo.execute();
+    assertThat(api).doesNotExist();
+    mojo.execute();
+    assertThat(log.lines).last().isEqualTo(upToDate);
+  }
 }

@@ -2,6 +2,7 @@
  * <b>Service provider interface:</b> what a token store implements ({@link io.github.zohokit.spi.TokenStore}, its
  * versioned {@link io.github.zohokit.spi.StoredToken} and the cross-process
  * {@link io.github.zohokit.spi.RefreshLease}). Applications pick a store from
- * {@link io.github.zohokit.store.TokenStores}; implement this only for a storage zohokit does not ship.
+ * {@link io.github.zohokit.store.TokenStores}; implement this only for a storage zohokit does not ship. Beside it:
+ * {@link io.github.zohokit.spi.JdbcTransactions}, the short transaction every JDBC store of zohokit's modules runs.
  */
 package io.github.zohokit.spi;

@@ -1,5 +1,6 @@
 package io.github.zohokit.store;
 
+import io.github.zohokit.spi.JdbcTransactions;
 import io.github.zohokit.spi.TokenStoreException;
 import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.token.ZohoToken;
@@ -245,7 +246,7 @@ public final class JdbcTokenStore implements TokenStore {
   }
 
   /** One transaction of {@link Jdbc}, its failure as a {@link TokenStoreException} saying what could not be done. */
-  private <T> T run(String what, Jdbc.Operation<T> operation) {
+  private <T> T run(String what, JdbcTransactions.Work<T> operation) {
     try {
       return jdbc.transaction(operation);
     } catch (SQLException e) {

@@ -1,7 +1,7 @@
 package io.github.zohokit.store;
 
-import io.github.zohokit.internal.http.LimitsLedger;
 import io.github.zohokit.spi.JdbcTransactions;
+import io.github.zohokit.spi.LimitsLedger;
 import io.github.zohokit.spi.TokenStoreException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,7 @@
 package io.github.zohokit.store;
 
 import io.github.zohokit.spi.JdbcTransactions;
+import io.github.zohokit.spi.LimitsLedger;
 import io.github.zohokit.spi.TokenStoreException;
 import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.token.ZohoToken;
@@ -278,7 +279,7 @@ public final class JdbcTokenStore implements TokenStore {
    * @param organization the name the organisation's rows are kept under
    * @return the ledger; it touches the database only on first use
    */
-  public io.github.zohokit.internal.http.LimitsLedger limitsLedger(String organization) {
+  public LimitsLedger limitsLedger(String organization) {
     return new JdbcLimitsLedger(new Jdbc(dataSource, queryTimeoutSeconds,
         createSchema ? Jdbc.ddl("limits.sql", table) : List.of()), table, organization, clock);
   }

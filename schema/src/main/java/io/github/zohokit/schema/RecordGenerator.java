@@ -63,6 +63,8 @@ public final class RecordGenerator {
   private static final Map<String, String> MODULE_SCOPES = Map.ofEntries(Map.entry("Price_Books", "pricebooks"),
       Map.entry("Sales_Orders", "salesorders"), Map.entry("Purchase_Orders", "purchaseorders"),
       Map.entry("Appointments_Rescheduled_History__s", "appointments_rescheduled_history"));
+  private static final Set<String> SCALAR_KINDS = Set.of("string", "integer", "long", "decimal", "boolean", "date",
+      "datetime", "picklist");
   /** The most fields Zoho returns per records call ({@code fields} parameter). */
   static final int MAX_FIELDS = 50;
 
@@ -246,7 +248,7 @@ public final class RecordGenerator {
       return Names.upperCamel(m.apiName()) + "Row";
     }
     String label = m.singularLabel();
-    String name = label == null ? "" : Names.upperCamel(label.replaceAll("[^A-Za-z0-9]+", "_"));
+    String name = label == null ? "" : Names.upperCamel(Names.underscored(label));
     if (name.isEmpty() || !SourceVersion.isIdentifier(name) || name.startsWith("N")
         && label != null && !label.startsWith("N")) {
       name = Names.upperCamel(m.apiName());
@@ -366,8 +368,7 @@ public final class RecordGenerator {
       return simple(f, name, "json");
     }
     String json = f.jsonType();
-    boolean scalar = Set.of("string", "integer", "long", "decimal", "boolean", "date", "datetime", "picklist")
-        .contains(kind);
+    boolean scalar = SCALAR_KINDS.contains(kind);
     if (json != null && scalar && (json.equals("jsonarray") || json.equals("jsonobject"))) {
       warnings.accept(where + ": data_type " + type + " but json_type " + json + " (Zoho's metadata disagrees with "
           + "itself); generated as JsonNode. Set its java_type in the overrides file to choose");
@@ -548,7 +549,7 @@ public final class RecordGenerator {
     w.close("}");
     w.line("");
     w.javadoc("This record as an update: its id, every field a client may write that it carries, and the\n"
-        + "fields the snapshot does not know (except {@code $}-keys), so a read–modify–write loses nothing.\n\n"
+        + "fields the snapshot does not know (except {@code $}-keys), so a read-modify-write loses nothing.\n\n"
         + "@return a new write model");
     w.open("public Write toWrite() {");
     w.line("Write write = new Write();");

@@ -277,7 +277,7 @@ public final class Snapshot {
 
   private static JsonNode readJson(Path file, String where) {
     try {
-      return CanonicalJson.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      return CanonicalJson.MAPPER.readTree(Files.readAllBytes(file)); // Jackson refuses malformed UTF-8
     } catch (NoSuchFileException e) {
       throw new SchemaException(where + ": missing. Fetch the snapshot with mvn zoho:schema");
     } catch (JsonProcessingException e) {

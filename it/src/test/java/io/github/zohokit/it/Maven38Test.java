@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The readme IT also builds the README's quick start with Maven 3.8.7 (profile {@code readme-maven-3.8}, active where
- * Debian's {@code maven} package is installed). The profile cannot tell a missing Maven from a machine that does not
+ * The readme, readme-schema and schema-records ITs also build with Maven 3.8.7 (profile {@code readme-maven-3.8},
+ * active where Debian's {@code maven} package is installed). The profile cannot tell a missing Maven from a machine that does not
  * want the run, so this test does: skipped, saying why, where {@code /usr/share/maven} is missing; failing under
  * {@code CI=true}.
  */

@@ -1,5 +1,6 @@
 package io.github.zohokit.notifications;
 
+import io.github.zohokit.spi.JdbcTransactions;
 import io.github.zohokit.token.Secret;
 import java.io.IOException;
 import java.io.InputStream;
@@ -123,28 +124,15 @@ public final class JdbcChannelStore implements ChannelStore {
     });
   }
 
-  private interface Work<T> {
-    T apply(Connection connection) throws SQLException;
-  }
-
-  /** One short transaction, rolled back on any failure, auto-commit restored. */
-  private <T> T transaction(String what, Work<T> work) {
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try {
+  /** One short transaction ({@link JdbcTransactions#run}), the table created first when it is not yet. */
+  private <T> T transaction(String what, JdbcTransactions.Work<T> work) {
+    try {
+      return JdbcTransactions.run(dataSource, connection -> {
         if (createSchema && !schemaReady) {
           createTable(connection);
         }
-        T result = work.apply(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
-      }
+        return work.apply(connection);
+      });
     } catch (SQLException e) {
       throw new NotificationException("the channel store '" + table + "' could not " + what + ": " + e.getMessage()
           + " (SQLState " + e.getSQLState() + "); check that the database is reachable and the user may use the "

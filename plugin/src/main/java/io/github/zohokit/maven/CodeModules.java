@@ -1,7 +1,6 @@
 package io.github.zohokit.maven;
 
 import io.github.zohokit.scope.Scope;
-import io.github.zohokit.scope.ScopeCatalogue;
 import io.github.zohokit.scope.ScopeManifest;
 import io.github.zohokit.scope.ScopeRequirement;
 import java.io.File;
@@ -10,7 +9,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -58,28 +56,10 @@ final class CodeModules {
             }
           }
         } else {
-          moduleOf(method.httpMethod(), method.path()).ifPresent(modules::add);
+          ScopeRequirement.moduleSegment(method.httpMethod(), method.path()).ifPresent(modules::add);
         }
       }
     }
     return modules;
-  }
-
-  /** The literal module segment of {@code path}, as the class comment says. */
-  static Optional<String> moduleOf(String httpMethod, String path) {
-    String[] segments = path.substring(1).split("/");
-    Optional<ScopeRequirement> requirement = ScopeCatalogue.requirementFor(httpMethod, path);
-    if (requirement.isPresent()) {
-      String documented = requirement.get().documentedOperation();
-      String[] template = documented.substring(documented.indexOf(' ') + 2).split("/");
-      for (int i = 0; i < template.length && i < segments.length; i++) {
-        if (template[i].equals("{module}")) {
-          return segments[i].contains("{") ? Optional.empty() : Optional.of(segments[i]);
-        }
-      }
-      return Optional.empty();
-    }
-    return segments.length >= 3 && segments[2].endsWith("__c") && !segments[2].contains("{")
-        ? Optional.of(segments[2]) : Optional.empty();
   }
 }

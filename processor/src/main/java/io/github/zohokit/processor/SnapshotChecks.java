@@ -2,13 +2,11 @@ package io.github.zohokit.processor;
 
 import io.github.zohokit.annotation.Fields;
 import io.github.zohokit.annotation.Query;
-import io.github.zohokit.scope.ScopeCatalogue;
 import io.github.zohokit.scope.ScopeRequirement;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.lang.model.element.AnnotationMirror;
@@ -60,7 +58,7 @@ final class SnapshotChecks {
   /** Checks a constant {@code fields=} in {@code path} and every {@code @Fields} parameter of {@code method}. */
   void checkFields(ExecutableElement method, String httpMethod, PathTemplate path) {
     String where = method.getSimpleName() + "()";
-    String module = moduleOf(httpMethod, path);
+    String module = ScopeRequirement.moduleSegment(httpMethod, path.path()).orElse(null);
     for (String[] pair : path.constantQuery()) {
       if (pair[0].equals("fields")) {
         List<String> names = new ArrayList<>();
@@ -106,26 +104,6 @@ final class SnapshotChecks {
         errors.error(element, on, snapshot.notAField(name, m));
       }
     }
-  }
-
-  /**
-   * The module a call's path names: the literal segment where the scope catalogue's documented path has
-   * {@code {module}}; a custom module ({@code __c}) right after the version. Null when it is a variable or unknown.
-   */
-  static String moduleOf(String httpMethod, PathTemplate path) {
-    String[] segments = path.path().substring(1).split("/");
-    Optional<ScopeRequirement> requirement = ScopeCatalogue.requirementFor(httpMethod, path.path());
-    if (requirement.isPresent()) {
-      String documented = requirement.get().documentedOperation();
-      String[] template = documented.substring(documented.indexOf(' ') + 2).split("/");
-      for (int i = 0; i < template.length && i < segments.length; i++) {
-        if (template[i].equals("{module}")) {
-          return segments[i].contains("{") ? null : segments[i];
-        }
-      }
-      return null;
-    }
-    return segments.length >= 3 && segments[2].endsWith("__c") && !segments[2].contains("{") ? segments[2] : null;
   }
 
   /** Checks a parsed {@code @Coql} statement against the snapshot; nothing without one. */

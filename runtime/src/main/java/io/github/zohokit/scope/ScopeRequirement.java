@@ -35,6 +35,33 @@ public final class ScopeRequirement {
   }
 
   /**
+   * The CRM module a call's path names with a literal: the segment where the catalogue's documented path has
+   * {@code {module}} ({@code Leads} in {@code GET /crm/v8/Leads/{id}}); for a path the catalogue does not know, a
+   * custom module ({@code __c}) right after the version ({@code /crm/v8/Projects__c}). The processor's snapshot
+   * checks and the Maven plugin's default module selection both read a call's module here.
+   *
+   * @param httpMethod the call's HTTP method, such as {@code GET}
+   * @param path the call's path template from the root, such as {@code /crm/v8/Leads/{id}}
+   * @return the module as the path writes it; empty when the module is a path variable or the path names none
+   */
+  public static Optional<String> moduleSegment(String httpMethod, String path) {
+    String[] segments = path.substring(1).split("/");
+    Optional<ScopeRequirement> requirement = ScopeCatalogue.requirementFor(httpMethod, path);
+    if (requirement.isPresent()) {
+      String documented = requirement.get().documentedOperation();
+      String[] template = documented.substring(documented.indexOf(' ') + 2).split("/");
+      for (int i = 0; i < template.length && i < segments.length; i++) {
+        if (template[i].equals(MODULE)) {
+          return segments[i].contains("{") ? Optional.empty() : Optional.of(segments[i]);
+        }
+      }
+      return Optional.empty();
+    }
+    return segments.length >= 3 && segments[2].endsWith("__c") && !segments[2].contains("{")
+        ? Optional.of(segments[2]) : Optional.empty();
+  }
+
+  /**
    * The operation as the catalogue records it, for example {@code GET /crm/v8/{module}/{id}}.
    *
    * @return the method and the documented path template

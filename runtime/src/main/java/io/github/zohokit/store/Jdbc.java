@@ -1,5 +1,6 @@
 package io.github.zohokit.store;
 
+import io.github.zohokit.spi.JdbcTransactions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +19,6 @@ import javax.sql.DataSource;
  * timeout, duplicate-key detection, and their DDL read from {@code META-INF/zohokit/sql}, created on first use.
  */
 final class Jdbc {
-  /** One database operation. */
-  interface Operation<T> {
-    T apply(Connection connection) throws SQLException;
-  }
-
   private final DataSource dataSource;
   private final int queryTimeoutSeconds;
   private final List<String> ddl;
@@ -38,33 +34,13 @@ final class Jdbc {
   }
 
   /**
-   * Runs {@code operation} as one transaction: auto-commit off, committed when it returns, rolled back when it
-   * throws, and the connection's auto-commit setting restored before it goes back to the pool.
+   * Runs {@code work} as one transaction ({@link JdbcTransactions#run}), the schema created first when it is not yet.
    */
-  <T> T transaction(Operation<T> operation) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      if (autoCommit) {
-        connection.setAutoCommit(false);
-      }
-      try {
-        ensureSchema(connection);
-        T result = operation.apply(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        try {
-          connection.rollback();
-        } catch (SQLException rollback) {
-          e.addSuppressed(rollback);
-        }
-        throw e;
-      } finally {
-        if (autoCommit) {
-          connection.setAutoCommit(true);
-        }
-      }
-    }
+  <T> T transaction(JdbcTransactions.Work<T> work) throws SQLException {
+    return JdbcTransactions.run(dataSource, connection -> {
+      ensureSchema(connection);
+      return work.apply(connection);
+    });
   }
 
   PreparedStatement prepare(Connection connection, String sql) throws SQLException {

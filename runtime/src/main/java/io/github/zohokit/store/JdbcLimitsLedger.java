@@ -1,6 +1,7 @@
 package io.github.zohokit.store;
 
-import io.github.zohokit.internal.http.LimitsLedger;
+import io.github.zohokit.spi.JdbcTransactions;
+import io.github.zohokit.spi.LimitsLedger;
 import io.github.zohokit.spi.TokenStoreException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -285,7 +286,7 @@ final class JdbcLimitsLedger implements LimitsLedger {
     });
   }
 
-  private <T> T run(String what, Jdbc.Operation<T> operation) {
+  private <T> T run(String what, JdbcTransactions.Work<T> operation) {
     try {
       return jdbc.transaction(operation);
     } catch (SQLException e) {

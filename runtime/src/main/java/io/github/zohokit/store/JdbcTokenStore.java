@@ -1,5 +1,7 @@
 package io.github.zohokit.store;
 
+import io.github.zohokit.spi.JdbcTransactions;
+import io.github.zohokit.spi.LimitsLedger;
 import io.github.zohokit.spi.TokenStoreException;
 import io.github.zohokit.token.TokenKey;
 import io.github.zohokit.token.ZohoToken;
@@ -245,7 +247,7 @@ public final class JdbcTokenStore implements TokenStore {
   }
 
   /** One transaction of {@link Jdbc}, its failure as a {@link TokenStoreException} saying what could not be done. */
-  private <T> T run(String what, Jdbc.Operation<T> operation) {
+  private <T> T run(String what, JdbcTransactions.Work<T> operation) {
     try {
       return jdbc.transaction(operation);
     } catch (SQLException e) {
@@ -277,7 +279,7 @@ public final class JdbcTokenStore implements TokenStore {
    * @param organization the name the organisation's rows are kept under
    * @return the ledger; it touches the database only on first use
    */
-  public io.github.zohokit.internal.http.LimitsLedger limitsLedger(String organization) {
+  public LimitsLedger limitsLedger(String organization) {
     return new JdbcLimitsLedger(new Jdbc(dataSource, queryTimeoutSeconds,
         createSchema ? Jdbc.ddl("limits.sql", table) : List.of()), table, organization, clock);
   }

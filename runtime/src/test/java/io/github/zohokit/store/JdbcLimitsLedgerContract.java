@@ -2,7 +2,7 @@ package io.github.zohokit.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.zohokit.internal.http.LimitsLedger;
+import io.github.zohokit.spi.LimitsLedger;
 import io.github.zohokit.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

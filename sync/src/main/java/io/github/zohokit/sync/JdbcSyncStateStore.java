@@ -1,5 +1,6 @@
 package io.github.zohokit.sync;
 
+import io.github.zohokit.spi.JdbcTransactions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -192,34 +193,13 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     return false;
   }
 
-  private interface Operation<T> {
-    T apply(Connection connection) throws SQLException;
-  }
-
-  /** One transaction: auto-commit off, committed on return, rolled back on any exception, auto-commit restored. */
-  private <T> T run(String what, Operation<T> operation) {
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      if (autoCommit) {
-        connection.setAutoCommit(false);
-      }
-      try {
+  /** One transaction ({@link JdbcTransactions#run}), the table created first when it is not yet. */
+  private <T> T run(String what, JdbcTransactions.Work<T> work) {
+    try {
+      return JdbcTransactions.run(dataSource, connection -> {
         ensureSchema(connection);
-        T result = operation.apply(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        try {
-          connection.rollback();
-        } catch (SQLException rollback) {
-          e.addSuppressed(rollback);
-        }
-        throw e;
-      } finally {
-        if (autoCommit) {
-          connection.setAutoCommit(true);
-        }
-      }
+        return work.apply(connection);
+      });
     } catch (SQLException e) {
       throw new SyncException("Sync state store '" + table + "' could not " + what + ": " + e.getMessage()
           + " (SQLState " + e.getSQLState() + "). Nothing of this batch was committed; check that the database is "

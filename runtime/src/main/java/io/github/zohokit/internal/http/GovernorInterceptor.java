@@ -6,6 +6,7 @@ import io.github.zohokit.RateLimitException;
 import io.github.zohokit.internal.session.Authorization;
 import io.github.zohokit.limits.ApiCreditsExhaustedException;
 import io.github.zohokit.limits.ApiLimits;
+import io.github.zohokit.spi.LimitsLedger;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
@@ -121,8 +122,8 @@ public final class GovernorInterceptor implements Interceptor {
         release(s.heavy(), heavy);
         throw e;
       }
-      if (call.coolDownUntil != null && call.coolDownUntil.toEpochMilli() > clock.millis()) {
-        coolDownUntilMillis = Math.max(coolDownUntilMillis, call.coolDownUntil.toEpochMilli());
+      if (call.coolDownUntil() != null && call.coolDownUntil().toEpochMilli() > clock.millis()) {
+        coolDownUntilMillis = Math.max(coolDownUntilMillis, call.coolDownUntil().toEpochMilli());
         release(s.calls(), call); // another process started a cool-down: wait it out first
         release(s.heavy(), heavy);
         continue;

@@ -1,5 +1,6 @@
 package io.github.zohokit.internal.http;
 
+import io.github.zohokit.spi.LimitsLedger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,9 +45,9 @@ final class InMemoryLedger implements LimitsLedger {
 
   @Override
   public synchronized void release(Permit permit) {
-    boolean[] slots = pools.get(permit.pool);
-    if (slots != null && permit.slot < slots.length) {
-      slots[permit.slot] = false;
+    boolean[] slots = pools.get(permit.pool());
+    if (slots != null && permit.slot() < slots.length) {
+      slots[permit.slot()] = false;
     }
   }
 

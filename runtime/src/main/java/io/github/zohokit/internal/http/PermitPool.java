@@ -1,5 +1,6 @@
 package io.github.zohokit.internal.http;
 
+import io.github.zohokit.spi.LimitsLedger;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -123,7 +124,7 @@ final class PermitPool {
   private LimitsLedger.Permit takeHandedOn(List<LimitsLedger.Permit> stale) {
     LimitsLedger.Permit permit;
     while ((permit = handedOn.pollFirst()) != null) {
-      if (System.nanoTime() - permit.acquiredNanos < handOnNanos) {
+      if (System.nanoTime() - permit.acquiredNanos() < handOnNanos) {
         inUse++;
         return permit;
       }
@@ -138,7 +139,7 @@ final class PermitPool {
     try {
       inUse--;
       // only to a waiter no permit is already waiting for: a permit nobody takes would sit idle, taken in the ledger
-      if (waiting > handedOn.size() && System.nanoTime() - permit.acquiredNanos < handOnNanos) {
+      if (waiting > handedOn.size() && System.nanoTime() - permit.acquiredNanos() < handOnNanos) {
         handedOn.addLast(permit);
         changed.signal();
         return;

@@ -6,7 +6,9 @@ import java.time.Duration;
 /**
  * The {@code zoho.limits.*} properties: zohokit's governor of Zoho's API limits ({@link ApiLimits}), off unless
  * {@code zoho.limits.enabled=true}. With a JDBC token store the permits and the credit ledger are shared by every
- * instance of the application through its database ({@code zoho.limits.shared}).
+ * instance of the application through its database ({@code zoho.limits.shared}). The defaults are {@link ApiLimits}'
+ * own, repeated as literals so that the configuration metadata shows them ({@code ZohoLimitsPropertiesTest} keeps
+ * the two in step).
  */
 public class ZohoLimitsProperties {
   /** Whether calls keep to Zoho's API limits (concurrency by edition, heavy-call pool, credits, 429 cool-down). */

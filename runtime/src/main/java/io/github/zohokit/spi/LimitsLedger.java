@@ -1,13 +1,15 @@
-package io.github.zohokit.internal.http;
+package io.github.zohokit.spi;
 
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Not API: may change in any release. Where the governor keeps one organisation's permits, credit ledger and
- * cool-down: this process's memory ({@link InMemoryLedger}) or a database every process of a fleet shares (the JDBC
- * ledger in {@code io.github.zohokit.store}). Every method is one short step (one transaction for the database); the
- * governor decides when to call them.
+ * Where the API-limits governor ({@link io.github.zohokit.limits.ApiLimits}) keeps one organisation's permits, credit
+ * ledger and cool-down: this process's memory, or the database of a {@link io.github.zohokit.store.JdbcTokenStore}
+ * that every process of a fleet shares ({@code ApiLimits.Builder.sharedThrough(store)}, which asks the store's
+ * {@code limitsLedger}). Applications neither call nor implement it; it is here so that the governor and the stores
+ * meet on an interface of the runtime's public core instead of the stores reaching into its internals. Every method
+ * is one short step (one transaction for the database); the governor decides when to call them.
  */
 public interface LimitsLedger {
   /**
@@ -64,12 +66,12 @@ public interface LimitsLedger {
 
   /** One permit: which pool and slot, who holds it, until when at most. */
   final class Permit {
-    final String pool;
-    final int slot;
-    final String owner;
-    final long acquiredNanos;
-    final long expiresAtMillis;
-    final Instant coolDownUntil;
+    private final String pool;
+    private final int slot;
+    private final String owner;
+    private final long acquiredNanos;
+    private final long expiresAtMillis;
+    private final Instant coolDownUntil;
 
     /**
      * A permit a ledger hands out.
@@ -116,6 +118,33 @@ public interface LimitsLedger {
      */
     public String owner() {
       return owner;
+    }
+
+    /**
+     * When it was taken.
+     *
+     * @return {@link System#nanoTime()} at that moment
+     */
+    public long acquiredNanos() {
+      return acquiredNanos;
+    }
+
+    /**
+     * When its lease ends at most.
+     *
+     * @return epoch milliseconds
+     */
+    public long expiresAtMillis() {
+      return expiresAtMillis;
+    }
+
+    /**
+     * The organisation's cool-down, as read with the permit.
+     *
+     * @return its end, or null when it was not read
+     */
+    public Instant coolDownUntil() {
+      return coolDownUntil;
     }
 
     @Override

@@ -1,0 +1,80 @@
+package io.github.zohokit.spi;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * One short transaction on a connection of the application's {@link DataSource}, as zohokit's JDBC stores run every
+ * operation (the token store and API-limits ledger, {@code zoho-sync}'s sync state store, {@code
+ * zoho-notifications}' channel store), and as a store of your own may:
+ *
+ * <pre>{@code
+ * String cursor = JdbcTransactions.run(dataSource, connection -> {
+ *   try (PreparedStatement select = connection.prepareStatement("SELECT ...")) {
+ *     ...
+ *   }
+ * });
+ * }</pre>
+ *
+ * The transaction is committed explicitly whatever the pool's auto-commit setting, and the connection goes back to
+ * the pool as it came. It runs once, at the connection's isolation level: nothing is retried.
+ */
+public final class JdbcTransactions {
+  private JdbcTransactions() {}
+
+  /**
+   * The statements of one transaction.
+   *
+   * @param <T> what they return
+   */
+  @FunctionalInterface
+  public interface Work<T> {
+    /**
+     * Runs the statements; neither commits nor closes {@code connection} (it may roll it back and go on, as after
+     * a failed insert PostgreSQL requires).
+     *
+     * @param connection the transaction's connection, auto-commit off
+     * @return the result of the transaction
+     * @throws SQLException when a statement fails: the transaction is rolled back
+     */
+    T apply(Connection connection) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} as one transaction: takes a connection, turns auto-commit off, commits when {@code work}
+   * returns and rolls back when it throws an {@link SQLException} or a {@link RuntimeException} (a failed rollback
+   * is added to that exception as suppressed, and the exception is rethrown as it is); the connection's auto-commit
+   * setting is restored, and the connection closed, in every case.
+   *
+   * @param dataSource where the connection comes from (a pool, ideally)
+   * @param work the statements
+   * @param <T> what they return
+   * @return what {@code work} returned, once committed
+   * @throws SQLException when the connection cannot be had, a statement, the commit or the restore fails
+   */
+  public static <T> T run(DataSource dataSource, Work<T> work) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      if (autoCommit) {
+        connection.setAutoCommit(false);
+      }
+      try {
+        T result = work.apply(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        try {
+          connection.rollback();
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback);
+        }
+        throw e;
+      } finally {
+        if (autoCommit) {
+          connection.setAutoCommit(true);
+        }
+      }
+    }
+  }
+}

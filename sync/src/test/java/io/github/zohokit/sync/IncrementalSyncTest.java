@@ -140,18 +140,6 @@ class IncrementalSyncTest {
   }
 
   @Test
-  void moreRecordsInOneSecondThanAPageTokenReachesIsAClearError() {
-    zohoData.pageTokenRecordLimit(400);
-    List<String> ids = zohoData.seed(US, "Leads", 700);
-    zohoData.setModifiedTime(US, "Leads", ids, OffsetDateTime.now(ZoneOffset.UTC).minusDays(1));
-
-    assertThatThrownBy(() -> leads().build().run(new Fixtures.Target()))
-        .isInstanceOf(SyncException.class)
-        .hasMessageContaining("Bulk Read")
-        .extracting(e -> ((SyncException) e).code()).isEqualTo("PAGINATION_LIMIT_EXCEEDED");
-  }
-
-  @Test
   void convertedLeadsAreIncludedByDefaultAndHiddenWhenTurnedOff() {
     List<String> ids = zohoData.seed(US, "Leads", 50);
     Fixtures.Target withConverted = new Fixtures.Target();

@@ -402,6 +402,25 @@ class IncrementalSyncTest {
   }
 
   @Test
+  void aReconciliationCountsTheRecordsBulkReadReadAsLive() {
+    List<String> ids = seedAFullSecond();
+    Fixtures.Target target = new Fixtures.Target();
+    IncrementalSync sync = bulkLeads();
+    sync.run(target);
+
+    zohoData.delete(US, "Leads", List.of(ids.get(50), ids.get(600)));
+    zohoData.ageDeletedEntries(US, "Leads", 61); // gone from Zoho's deleted-records list
+    clock.advance(Duration.ofDays(61));
+    SyncReport report = sync.run(target);
+
+    assertThat(report.reconciled()).isTrue();
+    assertThat(fake.count(BULK_JOBS)).isEqualTo(2);
+    // the 300 records of the full second only Bulk Read reached are live, not deleted from the target
+    assertTargetEqualsZoho(target, zohoRecords("Leads"), WIDE_FIELDS);
+    assertThat(target.rows).hasSize(998).doesNotContainKeys(ids.get(50), ids.get(600));
+  }
+
+  @Test
   void aHandlerFailingInTheBulkWindowLosesNothingAndTheNextRunGoesStraightToBulkRead() {
     seedAFullSecond();
     Fixtures.Target target = new Fixtures.Target();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.lang.model.SourceVersion;
 
 /** How Zoho's API names and labels become Java names. */
@@ -13,13 +14,22 @@ final class Names {
       "notify", "notifyAll", "wait", "clone", "finalize", "_", "var", "yield", "record", "sealed", "permits",
       "non");
 
+  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]+");
+  private static final Pattern NOT_UPPER_ALPHANUMERIC = Pattern.compile("[^A-Z0-9]+");
+  private static final Pattern EDGE_UNDERSCORES = Pattern.compile("^_+|_+$");
+
   private Names() {}
+
+  /** {@code Sales Order (EU)} → {@code Sales_Order_EU_}: every run of characters other than letters and digits as one {@code _}. */
+  static String underscored(String text) {
+    return NOT_ALPHANUMERIC.matcher(text).replaceAll("_");
+  }
 
   /** {@code Last_Name} → {@code lastName}, {@code Skype_ID} → {@code skypeId}, {@code mableOne} kept. */
   static String lowerCamel(String apiName) {
     String name = stripSystemSuffix(apiName);
     List<String> parts = new ArrayList<>();
-    for (String part : name.split("[^A-Za-z0-9]+")) {
+    for (String part : NOT_ALPHANUMERIC.split(name)) {
       if (!part.isEmpty()) {
         parts.add(part);
       }
@@ -83,7 +93,8 @@ final class Names {
 
   /** A picklist option's constant: {@code Web Download} → {@code WEB_DOWNLOAD}, {@code -None-} → {@code NONE}. */
   static String optionConstant(String displayValue) {
-    String s = displayValue.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_+|_+$", "");
+    String s = EDGE_UNDERSCORES.matcher(NOT_UPPER_ALPHANUMERIC.matcher(displayValue.toUpperCase(Locale.ROOT))
+        .replaceAll("_")).replaceAll("");
     if (s.isEmpty()) {
       return "";
     }

@@ -1,24 +1,18 @@
 package io.github.zohokit.schema;
 
+import static io.github.zohokit.schema.SourceWriter.literal;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,7 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import javax.lang.model.element.Modifier;
+import javax.lang.model.SourceVersion;
 
 /**
  * Generates Java sources from a {@link Snapshot}, offline: per module a record ({@code Lead}) with its field-name
@@ -38,31 +32,29 @@ import javax.lang.model.element.Modifier;
  */
 public final class RecordGenerator {
   static final String GENERATOR = "io.github.zohokit.schema.RecordGenerator";
-  private static final ClassName JSON_PROPERTY = ClassName.get("com.fasterxml.jackson.annotation", "JsonProperty");
-  private static final ClassName JSON_INCLUDE = ClassName.get("com.fasterxml.jackson.annotation", "JsonInclude");
-  private static final ClassName JSON_ANY_SETTER = ClassName.get("com.fasterxml.jackson.annotation", "JsonAnySetter");
-  private static final ClassName JSON_ANY_GETTER = ClassName.get("com.fasterxml.jackson.annotation", "JsonAnyGetter");
-  private static final ClassName JSON_CREATOR = ClassName.get("com.fasterxml.jackson.annotation", "JsonCreator");
-  private static final ClassName JSON_VALUE = ClassName.get("com.fasterxml.jackson.annotation", "JsonValue");
-  private static final ClassName JSON_IGNORE = ClassName.get("com.fasterxml.jackson.annotation", "JsonIgnore");
-  private static final ClassName JSON_DESERIALIZE =
-      ClassName.get("com.fasterxml.jackson.databind.annotation", "JsonDeserialize");
-  private static final ClassName JSON_SERIALIZE =
-      ClassName.get("com.fasterxml.jackson.databind.annotation", "JsonSerialize");
-  private static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
-  private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
-  private static final ClassName STRING = ClassName.get(String.class);
-  private static final ClassName OBJECT = ClassName.get(Object.class);
-  private static final ClassName LIST = ClassName.get(List.class);
-  private static final ClassName MAP = ClassName.get(Map.class);
-  private static final ClassName BIG_DECIMAL = ClassName.get("java.math", "BigDecimal");
-  private static final ClassName LOCAL_DATE = ClassName.get("java.time", "LocalDate");
-  private static final ClassName OFFSET_DATE_TIME = ClassName.get("java.time", "OffsetDateTime");
+  private static final String JACKSON = "com.fasterxml.jackson.annotation";
+  private static final JavaType JSON_ANY_SETTER = JavaType.top(JACKSON, "JsonAnySetter");
+  private static final JavaType JSON_ANY_GETTER = JavaType.top(JACKSON, "JsonAnyGetter");
+  private static final JavaType JSON_DESERIALIZE =
+      JavaType.top("com.fasterxml.jackson.databind.annotation", "JsonDeserialize");
+  private static final JavaType JSON_SERIALIZE =
+      JavaType.top("com.fasterxml.jackson.databind.annotation", "JsonSerialize");
+  private static final JavaType JSON_NODE = JavaType.top("com.fasterxml.jackson.databind", "JsonNode");
+  private static final JavaType STRING = JavaType.STRING;
+  private static final JavaType OBJECT = JavaType.OBJECT;
+  private static final JavaType LIST = JavaType.LIST;
+  private static final JavaType MAP = JavaType.MAP;
+  private static final JavaType INTEGER = JavaType.top("java.lang", "Integer");
+  private static final JavaType OBJECTS = JavaType.top("java.util", "Objects");
+  private static final JavaType COLLECTIONS = JavaType.top("java.util", "Collections");
+  private static final JavaType BIG_DECIMAL = JavaType.top("java.math", "BigDecimal");
+  private static final JavaType LOCAL_DATE = JavaType.top("java.time", "LocalDate");
+  private static final JavaType OFFSET_DATE_TIME = JavaType.top("java.time", "OffsetDateTime");
   private static final String ANNOTATION = "io.github.zohokit.annotation";
-  private static final ClassName RECORD_PAGE = ClassName.get("io.github.zohokit.crm", "RecordPage");
-  private static final ClassName RECORDS = ClassName.get("io.github.zohokit.crm", "Records");
-  private static final ClassName ACTION_RESULT = ClassName.get("io.github.zohokit.crm", "ActionResult");
-  private static final ClassName CRM_RECORD = ClassName.get("io.github.zohokit.crm", "CrmRecord");
+  private static final JavaType RECORD_PAGE = JavaType.top("io.github.zohokit.crm", "RecordPage");
+  private static final JavaType RECORDS = JavaType.top("io.github.zohokit.crm", "Records");
+  private static final JavaType ACTION_RESULT = JavaType.top("io.github.zohokit.crm", "ActionResult");
+  private static final JavaType CRM_RECORD = JavaType.top("io.github.zohokit.crm", "CrmRecord");
   private static final Set<String> JSON_TYPES = Set.of("fileupload", "imageupload", "multi_module_lookup", "layout",
       "territories", "consent_lookup", "event_reminder", "ALARM", "RRULE", "multireminder", "linetax", "time_range",
       "module", "jsonobject", "jsonarray", "profileimage_json");
@@ -71,16 +63,19 @@ public final class RecordGenerator {
   private static final Map<String, String> MODULE_SCOPES = Map.ofEntries(Map.entry("Price_Books", "pricebooks"),
       Map.entry("Sales_Orders", "salesorders"), Map.entry("Purchase_Orders", "purchaseorders"),
       Map.entry("Appointments_Rescheduled_History__s", "appointments_rescheduled_history"));
+  private static final Set<String> SCALAR_KINDS = Set.of("string", "integer", "long", "decimal", "boolean", "date",
+      "datetime", "picklist");
   /** The most fields Zoho returns per records call ({@code fields} parameter). */
   static final int MAX_FIELDS = 50;
 
   private final Snapshot snapshot;
   private final GeneratorConfig config;
   private final Consumer<String> warnings;
-  private final Map<String, ClassName> recordClasses = new LinkedHashMap<>();
-  private final ClassName lookupRef;
-  private final ClassName userRef;
-  private final ClassName zohoJson;
+  private final Map<String, JavaType> recordClasses;
+  private final Set<String> packageTypes;
+  private final JavaType lookupRef;
+  private final JavaType userRef;
+  private final JavaType zohoJson;
 
   /**
    * A generator for one snapshot and configuration.
@@ -93,9 +88,11 @@ public final class RecordGenerator {
     this.snapshot = snapshot;
     this.config = config;
     this.warnings = warnings;
-    this.lookupRef = ClassName.get(config.packageName(), "LookupRef");
-    this.userRef = ClassName.get(config.packageName(), "UserRef");
-    this.zohoJson = ClassName.get(config.packageName(), "ZohoJson");
+    this.recordClasses = new LinkedHashMap<>();
+    this.packageTypes = new HashSet<>();
+    this.lookupRef = JavaType.top(config.packageName(), "LookupRef");
+    this.userRef = JavaType.top(config.packageName(), "UserRef");
+    this.zohoJson = JavaType.top(config.packageName(), "ZohoJson");
   }
 
   /**
@@ -116,18 +113,25 @@ public final class RecordGenerator {
         name = unique;
       }
       taken.add(name);
-      recordClasses.put(m.apiName(), ClassName.get(config.packageName(), name));
+      recordClasses.put(m.apiName(), JavaType.top(config.packageName(), name));
     }
-    Map<String, String> files = new TreeMap<>();
+    packageTypes.clear();
+    packageTypes.addAll(taken);
     for (ModuleSchema m : modules) {
-      add(files, record(m));
       if (config.apis() && !m.isSubform()) {
-        add(files, api(m));
+        packageTypes.add(apiName(m));
       }
     }
-    add(files, SupportTypes.lookupRef(lookupRef));
-    add(files, SupportTypes.userRef(userRef));
-    add(files, SupportTypes.zohoJson(zohoJson));
+    Map<String, String> files = new TreeMap<>();
+    // modules in parallel (a large org's sources are megabytes); files and warnings kept in module order
+    for (ModuleSources sources : (modules.size() > 1 ? modules.parallelStream() : modules.stream())
+        .map(this::sources).toList()) {
+      files.putAll(sources.files());
+      sources.warnings().forEach(warnings);
+    }
+    add(files, lookupRef, SupportTypes.lookupRef(lookupRef, packageTypes));
+    add(files, userRef, SupportTypes.userRef(userRef, packageTypes));
+    add(files, zohoJson, SupportTypes.zohoJson(zohoJson, packageTypes));
     return files;
   }
 
@@ -146,7 +150,7 @@ public final class RecordGenerator {
       for (Map.Entry<String, String> e : files.entrySet()) {
         Path file = dir.resolve(e.getKey());
         byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
-        if (Files.exists(file) && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
+        if (Files.exists(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
           continue;
         }
         Files.createDirectories(file.getParent());
@@ -172,9 +176,34 @@ public final class RecordGenerator {
     return changed;
   }
 
-  private static void add(Map<String, String> files, JavaFile file) {
-    String path = file.packageName().replace('.', '/') + "/" + file.typeSpec().name() + ".java";
-    files.put(path, file.toString());
+  /** One module's files, by path, and the warnings generating them gave. */
+  private record ModuleSources(Map<String, String> files, List<String> warnings) {}
+
+  private ModuleSources sources(ModuleSchema m) {
+    List<String> moduleWarnings = new ArrayList<>();
+    RecordGenerator generator = new RecordGenerator(this, moduleWarnings::add);
+    Map<String, String> files = new LinkedHashMap<>();
+    add(files, recordClasses.get(m.apiName()), generator.record(m));
+    if (config.apis() && !m.isSubform()) {
+      add(files, JavaType.top(config.packageName(), apiName(m)), generator.api(m));
+    }
+    return new ModuleSources(files, moduleWarnings);
+  }
+
+  /** A generator for one module of {@code parent}'s generation, with its own warnings. */
+  private RecordGenerator(RecordGenerator parent, Consumer<String> warnings) {
+    this.snapshot = parent.snapshot;
+    this.config = parent.config;
+    this.warnings = warnings;
+    this.recordClasses = parent.recordClasses;
+    this.packageTypes = parent.packageTypes;
+    this.lookupRef = parent.lookupRef;
+    this.userRef = parent.userRef;
+    this.zohoJson = parent.zohoJson;
+  }
+
+  private static void add(Map<String, String> files, JavaType type, String source) {
+    files.put(type.packageName().replace('.', '/') + "/" + type.simpleName() + ".java", source);
   }
 
   private List<ModuleSchema> selected() {
@@ -219,8 +248,8 @@ public final class RecordGenerator {
       return Names.upperCamel(m.apiName()) + "Row";
     }
     String label = m.singularLabel();
-    String name = label == null ? "" : Names.upperCamel(label.replaceAll("[^A-Za-z0-9]+", "_"));
-    if (name.isEmpty() || !javax.lang.model.SourceVersion.isIdentifier(name) || name.startsWith("N")
+    String name = label == null ? "" : Names.upperCamel(Names.underscored(label));
+    if (name.isEmpty() || !SourceVersion.isIdentifier(name) || name.startsWith("N")
         && label != null && !label.startsWith("N")) {
       name = Names.upperCamel(m.apiName());
     }
@@ -230,11 +259,11 @@ public final class RecordGenerator {
   // ---- the record ----
 
   /** A component: the field, its Java name and type, how the write builder converts it. */
-  private record Component(FieldSchema field, String name, TypeName type, String kind, ClassName picklist) {}
+  private record Component(FieldSchema field, String name, JavaType type, String kind, JavaType picklist) {}
 
-  private List<Component> components(ModuleSchema m, ClassName record, TypeSpec.Builder nested) {
+  private List<Component> components(ModuleSchema m, JavaType record, List<SupportTypes.Picklist> picklists) {
     Map<String, List<FieldSchema>> byName = new TreeMap<>();
-    Map<FieldSchema, String> names = new LinkedHashMap<>();
+    Map<FieldSchema, String> names = new IdentityHashMap<>(); // a field is its JSON: hashing it costs
     List<FieldSchema> fields = withId(m);
     for (FieldSchema f : fields) {
       Overrides.FieldOverride o = config.overrides().field(m.apiName(), f.apiName());
@@ -261,7 +290,7 @@ public final class RecordGenerator {
     List<Component> components = new ArrayList<>();
     Set<String> nestedNames = new HashSet<>(Set.of("Fields", "Write", record.simpleName()));
     for (FieldSchema f : fields) {
-      components.add(component(m, f, names.get(f), record, nested, nestedNames));
+      components.add(component(m, f, names.get(f), record, picklists, nestedNames));
     }
     return components;
   }
@@ -282,8 +311,8 @@ public final class RecordGenerator {
     return fields;
   }
 
-  private Component component(ModuleSchema m, FieldSchema f, String name, ClassName record, TypeSpec.Builder nested,
-      Set<String> nestedNames) {
+  private Component component(ModuleSchema m, FieldSchema f, String name, JavaType record,
+      List<SupportTypes.Picklist> picklists, Set<String> nestedNames) {
     Overrides.FieldOverride o = config.overrides().field(m.apiName(), f.apiName());
     String where = m.apiName() + "." + f.apiName();
     String type = f.dataType();
@@ -339,8 +368,7 @@ public final class RecordGenerator {
       return simple(f, name, "json");
     }
     String json = f.jsonType();
-    boolean scalar = Set.of("string", "integer", "long", "decimal", "boolean", "date", "datetime", "picklist")
-        .contains(kind);
+    boolean scalar = SCALAR_KINDS.contains(kind);
     if (json != null && scalar && (json.equals("jsonarray") || json.equals("jsonobject"))) {
       warnings.accept(where + ": data_type " + type + " but json_type " + json + " (Zoho's metadata disagrees with "
           + "itself); generated as JsonNode. Set its java_type in the overrides file to choose");
@@ -353,25 +381,24 @@ public final class RecordGenerator {
         while (!nestedNames.add(typeName)) {
           typeName = typeName + "Value";
         }
-        ClassName picklist = record.nestedClass(typeName);
-        nested.addType(SupportTypes.picklist(picklist, f, warnings, where));
-        TypeName t = kind.equals("picklist") ? picklist : ParameterizedTypeName.get(LIST, picklist);
+        JavaType picklist = record.nested(typeName);
+        picklists.add(new SupportTypes.Picklist(typeName, f, optionConstants(f, where)));
+        JavaType t = kind.equals("picklist") ? picklist : LIST.of(picklist);
         return new Component(f, name, t, kind, picklist);
       }
       case "lookup": {
-        ClassName target = f.lookupModule() == null ? null : recordClasses.get(f.lookupModule());
-        return new Component(f, name, ParameterizedTypeName.get(lookupRef, target == null ? OBJECT : target),
-            kind, null);
+        JavaType target = f.lookupModule() == null ? null : recordClasses.get(f.lookupModule());
+        return new Component(f, name, lookupRef.of(target == null ? OBJECT : target), kind, null);
       }
       case "user":
         return new Component(f, name, userRef, kind, null);
       case "subform": {
-        ClassName row = f.associatedModule() == null ? null : recordClasses.get(f.associatedModule());
-        return new Component(f, name, ParameterizedTypeName.get(LIST, row == null ? JSON_NODE : row), kind, null);
+        JavaType row = f.associatedModule() == null ? null : recordClasses.get(f.associatedModule());
+        return new Component(f, name, LIST.of(row == null ? JSON_NODE : row), kind, null);
       }
       case "link": {
-        ClassName link = f.linkingModule() == null ? null : recordClasses.get(f.linkingModule());
-        return new Component(f, name, ParameterizedTypeName.get(LIST, link == null ? JSON_NODE : link), kind, null);
+        JavaType link = f.linkingModule() == null ? null : recordClasses.get(f.linkingModule());
+        return new Component(f, name, LIST.of(link == null ? JSON_NODE : link), kind, null);
       }
       default:
         return simple(f, name, kind);
@@ -379,69 +406,87 @@ public final class RecordGenerator {
   }
 
   private Component simple(FieldSchema f, String name, String kind) {
-    TypeName type = switch (kind) {
+    JavaType type = switch (kind) {
       case "string" -> STRING;
-      case "integer" -> ClassName.get(Integer.class);
-      case "long" -> ClassName.get(Long.class);
+      case "integer" -> INTEGER;
+      case "long" -> JavaType.top("java.lang", "Long");
       case "decimal" -> BIG_DECIMAL;
-      case "boolean" -> ClassName.get(Boolean.class);
+      case "boolean" -> JavaType.top("java.lang", "Boolean");
       case "date" -> LOCAL_DATE;
       case "datetime" -> OFFSET_DATE_TIME;
       case "json" -> JSON_NODE;
-      case "string-list" -> ParameterizedTypeName.get(LIST, STRING);
-      default -> ClassName.bestGuess(kind);
+      case "string-list" -> LIST.of(STRING);
+      default -> JavaType.parse(kind);
     };
     return new Component(f, name, type, Overrides.TYPES.contains(kind) ? kind : "custom", null);
   }
 
-  private JavaFile record(ModuleSchema m) {
-    ClassName record = recordClasses.get(m.apiName());
-    TypeSpec.Builder type = TypeSpec.recordBuilder(record).addModifiers(Modifier.PUBLIC)
-        .addAnnotation(generated(m))
-        .addAnnotation(AnnotationSpec.builder(JSON_INCLUDE)
-            .addMember("value", "$T.Include.NON_NULL", JSON_INCLUDE).build());
-    List<Component> components = components(m, record, type);
-    CodeBlock.Builder doc = CodeBlock.builder()
-        .add("A record of the Zoho CRM module {@code $L}$L, as in the snapshot's {@code $L}.\n", m.apiName(),
-            m.pluralLabel() == null ? "" : " (\"" + javadoc(m.pluralLabel()) + "\")", Snapshot.moduleFile(m.apiName()))
-        .add("\n<p>Every component is null when Zoho did not send the field. Fields the snapshot does not know are\n")
-        .add("kept in {@link #otherFields()} and written back, so reading, changing and writing a record loses\n")
-        .add("nothing. To write, use {@link Write} ({@link #create}, {@link #update}, {@link #toWrite()}).\n\n");
-    MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
-    for (Component c : components) {
-      ParameterSpec.Builder p = ParameterSpec.builder(c.type(), c.name())
-          .addAnnotation(AnnotationSpec.builder(JSON_PROPERTY).addMember("value", "$S", c.field().apiName()).build());
-      if (c.kind().equals("datetime")) {
-        p.addAnnotation(AnnotationSpec.builder(JSON_DESERIALIZE)
-            .addMember("using", "$T.class", zohoJson.nestedClass("DateTimeReader")).build());
-        p.addAnnotation(AnnotationSpec.builder(JSON_SERIALIZE)
-            .addMember("using", "$T.class", zohoJson.nestedClass("DateTimeWriter")).build());
-      } else if (c.kind().equals("date")) {
-        p.addAnnotation(AnnotationSpec.builder(JSON_DESERIALIZE)
-            .addMember("using", "$T.class", zohoJson.nestedClass("DateReader")).build());
-        p.addAnnotation(AnnotationSpec.builder(JSON_SERIALIZE)
-            .addMember("using", "$T.class", zohoJson.nestedClass("DateWriter")).build());
+  /** A constant name per picklist option, in Zoho's order; renames are reported. */
+  private List<String> optionConstants(FieldSchema field, String where) {
+    List<String> constants = new ArrayList<>();
+    Set<String> used = new HashSet<>(Set.of("known"));
+    int i = 0;
+    for (PicklistOption option : field.picklist()) {
+      i++;
+      String base = Names.optionConstant(option.displayValue());
+      String constant = base.isEmpty() ? "VALUE_" + i : base;
+      String candidate = constant;
+      int n = 2;
+      while (!used.add(candidate)) {
+        candidate = constant + "_" + n++;
       }
-      constructor.addParameter(p.build());
-      doc.add("@param $L $L\n", c.name(), describe(c));
+      if (!candidate.equals(constant) || base.isEmpty()) {
+        warnings.accept(where + ": picklist option \"" + option.displayValue() + "\" is generated as " + candidate);
+      }
+      constants.add(candidate);
     }
-    TypeName otherType = ParameterizedTypeName.get(MAP, STRING, OBJECT);
-    constructor.addParameter(ParameterSpec.builder(otherType, "otherFields")
-        .addAnnotation(JSON_ANY_SETTER).addAnnotation(JSON_ANY_GETTER).build());
-    doc.add("@param otherFields the fields of the record the snapshot does not know ({@code $$}-keys too), by API\n"
-        + "    name; never null, unmodifiable\n");
-    type.recordConstructor(constructor.build());
-    type.addMethod(MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC)
-        .addJavadoc("Keeps an unmodifiable copy of {@code otherFields} (empty for null).\n")
-        .addStatement("otherFields = otherFields == null ? $T.of() : $T.unmodifiableMap(new $T<>(otherFields))",
-            MAP, java.util.Collections.class, LinkedHashMap.class).build());
-    type.addJavadoc(doc.build());
+    return constants;
+  }
 
-    // field-name constants
-    TypeSpec.Builder fields = TypeSpec.classBuilder("Fields").addModifiers(Modifier.PUBLIC, Modifier.STATIC,
-        Modifier.FINAL).addJavadoc("The API names of {@code $L}'s fields, for {@code fields=} lists and COQL.\n",
-        m.apiName());
-    fields.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+  private String record(ModuleSchema m) {
+    JavaType record = recordClasses.get(m.apiName());
+    List<SupportTypes.Picklist> picklists = new ArrayList<>();
+    List<Component> components = components(m, record, picklists);
+    Set<String> nested = new HashSet<>(Set.of("Fields", "Write"));
+    picklists.forEach(p -> nested.add(p.simpleName()));
+    SourceWriter w = new SourceWriter(record.packageName(), record.simpleName(), nested, packageTypes);
+    String name = record.simpleName();
+    String string = w.name(STRING);
+    String list = w.name(LIST);
+    String objects = w.name(OBJECTS);
+    String stringObjectMap = w.name(MAP.of(STRING, OBJECT));
+
+    StringBuilder doc = new StringBuilder("A record of the Zoho CRM module {@code ").append(m.apiName()).append('}')
+        .append(m.pluralLabel() == null ? "" : " (\"" + javadoc(m.pluralLabel()) + "\")")
+        .append(", as in the snapshot's {@code ").append(Snapshot.moduleFile(m.apiName())).append("}.\n")
+        .append("\n<p>Every component is null when Zoho did not send the field. Fields the snapshot does not know are\n")
+        .append("kept in {@link #otherFields()} and written back, so reading, changing and writing a record loses\n")
+        .append("nothing. To write, use {@link Write} ({@link #create}, {@link #update}, {@link #toWrite()}).\n\n");
+    for (Component c : components) {
+      doc.append("@param ").append(c.name()).append(' ').append(describe(c)).append('\n');
+    }
+    doc.append("@param otherFields the fields of the record the snapshot does not know ({@code $}-keys too), by API\n"
+        + "    name; never null, unmodifiable");
+    w.javadoc(doc.toString());
+    SupportTypes.generated(w, "from the zohokit snapshot file " + Snapshot.moduleFile(m.apiName()));
+    w.line(SupportTypes.nonNull(w));
+    w.line("public record " + name + "(");
+    String property = "@" + w.name(SupportTypes.JSON_PROPERTY) + "(";
+    String zohoJsonName = w.name(zohoJson);
+    for (Component c : components) {
+      StringBuilder p = new StringBuilder("    ").append(property).append(literal(c.field().apiName())).append(") ");
+      if (c.kind().equals("datetime") || c.kind().equals("date")) {
+        String which = c.kind().equals("datetime") ? "DateTime" : "Date";
+        p.append('@').append(w.name(JSON_DESERIALIZE)).append("(using = ").append(zohoJsonName).append('.')
+            .append(which).append("Reader.class) @").append(w.name(JSON_SERIALIZE)).append("(using = ")
+            .append(zohoJsonName).append('.').append(which).append("Writer.class) ");
+      }
+      w.line(p.append(w.name(c.type())).append(' ').append(c.name()).append(',').toString());
+    }
+    w.open("    @" + w.name(JSON_ANY_SETTER) + " @" + w.name(JSON_ANY_GETTER) + " " + stringObjectMap
+        + " otherFields) {");
+
+    // the field lists
     List<String> constants = new ArrayList<>();
     Set<String> used = new HashSet<>();
     for (Component c : components) {
@@ -450,99 +495,136 @@ public final class RecordGenerator {
         constant = constant + "_";
       }
       constants.add(constant);
-      fields.addField(FieldSpec.builder(STRING, constant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-          .initializer("$S", c.field().apiName()).addJavadoc("{@code $L}: $L\n", c.field().apiName(),
-              javadoc(label(c.field()))).build());
     }
-    type.addType(fields.build());
-    CodeBlock.Builder all = CodeBlock.builder().add("$T.of(", LIST);
-    CodeBlock.Builder first = CodeBlock.builder().add("$T.of(", LIST);
-    for (int i = 0; i < constants.size(); i++) {
-      all.add(i == 0 ? "$T.$L" : ", $T.$L", record.nestedClass("Fields"), constants.get(i));
-      if (i < MAX_FIELDS) {
-        first.add(i == 0 ? "$T.$L" : ", $T.$L", record.nestedClass("Fields"), constants.get(i));
-      }
-    }
-    TypeName stringList = ParameterizedTypeName.get(LIST, STRING);
-    type.addField(FieldSpec.builder(stringList, "ALL_FIELDS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .initializer(all.add(")").build()).addJavadoc("Every field of the snapshot, by API name ($L).\n",
-            constants.size()).build());
-    type.addField(FieldSpec.builder(stringList, "LIST_FIELDS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .initializer(first.add(")").build()).addJavadoc("The fields list calls ask for when not told: the first $L "
-            + "of {@link #ALL_FIELDS} (Zoho returns at most $L per call).\n", Math.min(MAX_FIELDS, constants.size()),
-            MAX_FIELDS).build());
+    List<String> qualified = constants.stream().map(c -> "Fields." + c).toList();
+    String stringList = w.name(LIST.of(STRING));
+    w.javadoc("Every field of the snapshot, by API name (" + constants.size() + ").");
+    w.wrapped("public static final " + stringList + " ALL_FIELDS = " + list + ".of(", qualified, ");");
+    w.line("");
+    w.javadoc("The fields list calls ask for when not told: the first " + Math.min(MAX_FIELDS, constants.size())
+        + " of {@link #ALL_FIELDS} (Zoho returns at most\n" + MAX_FIELDS + " per call).");
+    w.wrapped("public static final " + stringList + " LIST_FIELDS = " + list + ".of(",
+        qualified.subList(0, Math.min(MAX_FIELDS, qualified.size())), ");");
+    w.line("");
+    w.javadoc("Keeps an unmodifiable copy of {@code otherFields} (empty for null).");
+    w.open("public " + name + " {");
+    w.line("otherFields = otherFields == null ? " + w.name(MAP) + ".of() : " + w.name(COLLECTIONS)
+        + ".unmodifiableMap(new " + w.name(JavaType.top("java.util", "LinkedHashMap")) + "<>(otherFields));");
+    w.close("}");
 
-    // the write model
-    ClassName write = record.nestedClass("Write");
-    TypeSpec.Builder writeType = TypeSpec.classBuilder(write).addModifiers(Modifier.PUBLIC, Modifier.STATIC,
-        Modifier.FINAL).addJavadoc("The body of an insert, update or upsert of {@code $L}: only the fields a client "
-        + "may write, and only\nthose set (a field set to null is sent as JSON null, which clears it).\n",
-        m.apiName());
-    writeType.addField(FieldSpec.builder(ParameterizedTypeName.get(MAP, STRING, OBJECT), "values", Modifier.PRIVATE,
-        Modifier.FINAL).initializer("new $T<>()", LinkedHashMap.class).build());
-    writeType.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    MethodSpec.Builder create = MethodSpec.methodBuilder("create").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(write).addStatement("$T write = new $T()", write, write);
-    CodeBlock.Builder createDoc = CodeBlock.builder().add("A new record to insert, with the fields Zoho requires "
-        + "on every insert.\n\n");
-    MethodSpec.Builder toWrite = MethodSpec.methodBuilder("toWrite").addModifiers(Modifier.PUBLIC).returns(write)
-        .addJavadoc("This record as an update: its id, every field a client may write that it carries, and the\n"
-            + "fields the snapshot does not know (except {@code $$}-keys), so a read–modify–write loses nothing.\n\n"
-            + "@return a new write model\n")
-        .addStatement("$T write = new $T()", write, write)
-        .addStatement("if (id() != null) write.values.put(\"id\", id())".replace("id()",
-            components.stream().anyMatch(c -> c.field().apiName().equals("id")) ? idName(components) + "()"
-                : "otherFields.get(\"id\")"));
+    // create, update, toWrite
+    StringBuilder createDoc = new StringBuilder("A new record to insert, with the fields Zoho requires on every "
+        + "insert.\n\n");
+    List<String> createParameters = new ArrayList<>();
+    List<String> createBody = new ArrayList<>();
+    List<String> toWriteBody = new ArrayList<>();
     for (Component c : components) {
       FieldSchema f = c.field();
       if (!writable(f)) {
         continue;
       }
-      TypeName paramType = c.type();
-      MethodSpec.Builder setter = MethodSpec.methodBuilder(c.name()).addModifiers(Modifier.PUBLIC).returns(write)
-          .addParameter(paramType, "value")
-          .addJavadoc("Sets {@code $L}$L.\n\n@param value the value; null clears the field\n@return this body\n",
-              f.apiName(), updateOnly(f) ? " (Zoho accepts it on update only)" : "");
-      setter.addStatement("values.put($S, $L)", f.apiName(), convert(c, "value"));
-      setter.addStatement("return this");
-      writeType.addMethod(setter.build());
-      toWrite.addStatement("if ($L != null) write.$L($L)", c.name(), c.name(), c.name());
+      toWriteBody.add("if (" + c.name() + " != null) write." + c.name() + "(" + c.name() + ");");
       if (f.systemMandatory() && SchemaDiff.writable(f, true)) {
-        create.addParameter(paramType, c.name());
-        create.addStatement("write.$L($T.requireNonNull($L, $S))", c.name(), java.util.Objects.class, c.name(),
-            c.name());
-        createDoc.add("@param $L {@code $L}, required by Zoho on insert; not null\n", c.name(), f.apiName());
+        createParameters.add(w.name(c.type()) + " " + c.name());
+        createBody.add("write." + c.name() + "(" + objects + ".requireNonNull(" + c.name() + ", "
+            + literal(c.name()) + "));");
+        createDoc.append("@param ").append(c.name()).append(" {@code ").append(f.apiName())
+            .append("}, required by Zoho on insert; not null\n");
       }
     }
-    toWrite.addStatement("otherFields.forEach((k, v) -> { if (!k.startsWith(\"$$\") && !k.equals(\"id\")) "
-        + "write.values.put(k, v); })");
-    toWrite.addStatement("return write");
-    writeType.addMethod(MethodSpec.methodBuilder("set").addModifiers(Modifier.PUBLIC).returns(write)
-        .addParameter(STRING, "apiName").addParameter(OBJECT, "value")
-        .addJavadoc("Sets a field the snapshot does not know (added in the organisation after it was taken).\n\n"
-            + "@param apiName the field's API name, not null\n@param value the value as Zoho's JSON has it\n"
-            + "@return this body\n")
-        .addStatement("values.put($T.requireNonNull(apiName, \"apiName\"), value)", java.util.Objects.class)
-        .addStatement("return this").build());
-    writeType.addMethod(MethodSpec.methodBuilder("values").addModifiers(Modifier.PUBLIC)
-        .addAnnotation(JSON_ANY_GETTER).returns(ParameterizedTypeName.get(MAP, STRING, OBJECT))
-        .addJavadoc("The fields set so far, by API name, as they are sent.\n\n@return an unmodifiable view\n")
-        .addStatement("return $T.unmodifiableMap(values)", java.util.Collections.class).build());
-    writeType.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC).returns(STRING)
-        .addStatement("return $S + values", write.simpleName() + "(" + m.apiName() + ")").build());
-    type.addType(writeType.build());
-    create.addStatement("return write");
-    type.addMethod(create.addJavadoc(createDoc.add("@return the body, to complete with its setters\n").build())
-        .build());
-    type.addMethod(MethodSpec.methodBuilder("update").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(write)
-        .addParameter(STRING, "id").addJavadoc("An update of the record {@code id}: only the fields set are changed.\n\n"
-            + "@param id the record's id, not null\n@return the body, to complete with its setters\n")
-        .addStatement("$T write = new $T()", write, write)
-        .addStatement("write.values.put(\"id\", $T.requireNonNull(id, \"id\"))", java.util.Objects.class)
-        .addStatement("return write").build());
-    type.addMethod(toWrite.build());
-    return JavaFile.builder(config.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
+    w.line("");
+    w.javadoc(createDoc.append("@return the body, to complete with its setters").toString());
+    w.openWrapped("public static Write create(", createParameters, ") {");
+    w.line("Write write = new Write();");
+    createBody.forEach(w::line);
+    w.line("return write;");
+    w.close("}");
+    w.line("");
+    w.javadoc("An update of the record {@code id}: only the fields set are changed.\n\n"
+        + "@param id the record's id, not null\n@return the body, to complete with its setters");
+    w.open("public static Write update(" + string + " id) {");
+    w.line("Write write = new Write();");
+    w.line("write.values.put(\"id\", " + objects + ".requireNonNull(id, \"id\"));");
+    w.line("return write;");
+    w.close("}");
+    w.line("");
+    w.javadoc("This record as an update: its id, every field a client may write that it carries, and the\n"
+        + "fields the snapshot does not know (except {@code $}-keys), so a read-modify-write loses nothing.\n\n"
+        + "@return a new write model");
+    w.open("public Write toWrite() {");
+    w.line("Write write = new Write();");
+    String id = components.stream().anyMatch(c -> c.field().apiName().equals("id")) ? idName(components) + "()"
+        : "otherFields.get(\"id\")";
+    w.line("if (" + id + " != null) write.values.put(\"id\", " + id + ");");
+    toWriteBody.forEach(w::line);
+    w.line("otherFields.forEach((k, v) -> { if (!k.startsWith(\"$\") && !k.equals(\"id\")) "
+        + "write.values.put(k, v); });");
+    w.line("return write;");
+    w.close("}");
+
+    for (SupportTypes.Picklist p : picklists) {
+      SupportTypes.picklist(w, p);
+    }
+
+    // field-name constants
+    w.line("");
+    w.javadoc("The API names of {@code " + m.apiName() + "}'s fields, for {@code fields=} lists and COQL.");
+    w.open("public static final class Fields {");
+    for (int i = 0; i < components.size(); i++) {
+      FieldSchema f = components.get(i).field();
+      w.javadoc("{@code " + f.apiName() + "}: " + javadoc(label(f)));
+      w.line("public static final " + string + " " + constants.get(i) + " = " + literal(f.apiName()) + ";");
+      w.line("");
+    }
+    w.line("private Fields() {");
+    w.line("}");
+    w.close("}");
+
+    // the write model
+    w.line("");
+    w.javadoc("The body of an insert, update or upsert of {@code " + m.apiName() + "}: only the fields a client "
+        + "may write, and only\nthose set (a field set to null is sent as JSON null, which clears it).");
+    w.open("public static final class Write {");
+    w.line("private final " + stringObjectMap + " values = new "
+        + w.name(JavaType.top("java.util", "LinkedHashMap")) + "<>();");
+    w.line("");
+    w.line("private Write() {");
+    w.line("}");
+    for (Component c : components) {
+      FieldSchema f = c.field();
+      if (!writable(f)) {
+        continue;
+      }
+      w.line("");
+      w.javadoc("Sets {@code " + f.apiName() + "}" + (updateOnly(f) ? " (Zoho accepts it on update only)" : "")
+          + ".\n\n@param value the value; null clears the field\n@return this body");
+      w.open("public Write " + c.name() + "(" + w.name(c.type()) + " value) {");
+      w.line("values.put(" + literal(f.apiName()) + ", " + convert(w, c, "value") + ");");
+      w.line("return this;");
+      w.close("}");
+    }
+    w.line("");
+    w.javadoc("Sets a field the snapshot does not know (added in the organisation after it was taken).\n\n"
+        + "@param apiName the field's API name, not null\n@param value the value as Zoho's JSON has it\n"
+        + "@return this body");
+    w.open("public Write set(" + string + " apiName, " + w.name(OBJECT) + " value) {");
+    w.line("values.put(" + objects + ".requireNonNull(apiName, \"apiName\"), value);");
+    w.line("return this;");
+    w.close("}");
+    w.line("");
+    w.javadoc("The fields set so far, by API name, as they are sent.\n\n@return an unmodifiable view");
+    w.line("@" + w.name(JSON_ANY_GETTER));
+    w.open("public " + stringObjectMap + " values() {");
+    w.line("return " + w.name(COLLECTIONS) + ".unmodifiableMap(values);");
+    w.close("}");
+    w.line("");
+    w.line("@" + w.name(JavaType.top("java.lang", "Override")));
+    w.open("public " + string + " toString() {");
+    w.line("return " + literal("Write(" + m.apiName() + ")") + " + values;");
+    w.close("}");
+    w.close("}");
+    w.close("}");
+    return w.toString();
   }
 
   private static String idName(List<Component> components) {
@@ -563,15 +645,15 @@ public final class RecordGenerator {
     return !SchemaDiff.writable(f, true) && SchemaDiff.writable(f, false);
   }
 
-  private CodeBlock convert(Component c, String value) {
+  private String convert(SourceWriter w, Component c, String value) {
+    String nullOr = value + " == null ? null : ";
     return switch (c.kind()) {
-      case "date" -> CodeBlock.of("$L == null ? null : $L.toString()", value, value);
-      case "datetime" -> CodeBlock.of("$L == null ? null : $T.format($L)", value, zohoJson, value);
-      case "picklist" -> CodeBlock.of("$L == null ? null : $L.value()", value, value);
-      case "multipicklist" -> CodeBlock.of("$L == null ? null : $L.stream().map($T::value).toList()", value, value,
-          c.picklist());
-      case "lookup", "user" -> CodeBlock.of("$L == null ? null : $L.forWrite()", value, value);
-      default -> CodeBlock.of("$L", value);
+      case "date" -> nullOr + value + ".toString()";
+      case "datetime" -> nullOr + w.name(zohoJson) + ".format(" + value + ")";
+      case "picklist" -> nullOr + value + ".value()";
+      case "multipicklist" -> nullOr + value + ".stream().map(" + w.name(c.picklist()) + "::value).toList()";
+      case "lookup", "user" -> nullOr + value + ".forWrite()";
+      default -> value;
     };
   }
 
@@ -596,109 +678,133 @@ public final class RecordGenerator {
     return s.toString();
   }
 
+  /** Text for a Javadoc comment: HTML, at-signs and the comment's end escaped. */
   static String javadoc(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;")
-        .replace("*/", "*&#47;").replace("$", "$$");
-  }
-
-  private AnnotationSpec generated(ModuleSchema m) {
-    return AnnotationSpec.builder(GENERATED).addMember("value", "$S", GENERATOR)
-        .addMember("comments", "$S", "from the zohokit snapshot file " + Snapshot.moduleFile(m.apiName())).build();
+        .replace("*/", "*&#47;");
   }
 
   // ---- the API ----
 
-  private JavaFile api(ModuleSchema m) {
-    ClassName record = recordClasses.get(m.apiName());
-    ClassName write = record.nestedClass("Write");
-    String name = Names.upperCamel(Names.stripSystemSuffix(m.apiName())) + "Api";
+  private String apiName(ModuleSchema m) {
+    return Names.upperCamel(Names.stripSystemSuffix(m.apiName())) + "Api";
+  }
+
+  /** One abstract method of a module's API: its Javadoc, HTTP and scope annotations, and parameters. */
+  private static final class ApiMethod {
+    private final SourceWriter w;
+    private final StringBuilder doc;
+    private final List<String> annotations = new ArrayList<>();
+    private final List<String> parameters = new ArrayList<>();
+    private final String returnsDoc;
+
+    ApiMethod(SourceWriter w, String http, String path, String scope, String doc, String returnsDoc) {
+      this.w = w;
+      this.doc = new StringBuilder(doc).append("\n\n");
+      this.returnsDoc = returnsDoc;
+      annotations.add("@" + w.name(JavaType.top(ANNOTATION, http)) + "(" + literal(path) + ")");
+      if (scope != null) {
+        annotations.add("@" + w.name(JavaType.top(ANNOTATION, "ZohoScope")) + "(" + literal(scope) + ")");
+      }
+    }
+
+    ApiMethod scopes(String... scopes) {
+      List<String> literals = new ArrayList<>();
+      for (String scope : scopes) {
+        literals.add(literal(scope));
+      }
+      annotations.add("@" + w.name(JavaType.top(ANNOTATION, "ZohoScope")) + "({" + String.join(", ", literals)
+          + "})");
+      return this;
+    }
+
+    ApiMethod param(JavaType type, String name, String annotation, String value, String paramDoc) {
+      parameters.add("@" + w.name(JavaType.top(ANNOTATION, annotation)) + (value == null ? "" : "("
+          + literal(value) + ")") + " " + w.name(type) + " " + name);
+      doc.append("@param ").append(name).append(' ').append(paramDoc).append('\n');
+      return this;
+    }
+
+    void write(JavaType returns, String name) {
+      w.line("");
+      w.javadoc(doc.append("@return ").append(returnsDoc).toString());
+      annotations.forEach(w::line);
+      w.wrapped(w.name(returns) + " " + name + "(", parameters, ");");
+    }
+  }
+
+  private String api(ModuleSchema m) {
+    JavaType record = recordClasses.get(m.apiName());
+    String name = apiName(m);
+    SourceWriter w = new SourceWriter(config.packageName(), name, Set.of(), packageTypes);
     String scope = "ZohoCRM.modules." + moduleScope(m) + ".";
     String path = "/crm/v8/" + m.apiName();
-    TypeName page = ParameterizedTypeName.get(RECORD_PAGE, record);
-    TypeName fields = ParameterizedTypeName.get(ClassName.get(java.util.Collection.class), STRING);
-    TypeName results = ParameterizedTypeName.get(LIST, ACTION_RESULT);
-    TypeName body = ParameterizedTypeName.get(RECORDS, write);
-    TypeSpec.Builder api = TypeSpec.interfaceBuilder(name).addModifiers(Modifier.PUBLIC)
-        .addAnnotation(generated(m))
-        .addJavadoc("The records API of {@code $L} with {@link $T} records; zohokit's annotation processor generates "
-            + "its\nimplementation ({@code Zoho$L}).\n", m.apiName(), record, name);
-    api.addMethod(abstractMethod("list", page, "Get", path, scope + "READ",
-        "One page of records.", "the page; empty when there are none")
-        .addParameter(param(fields, "fields", "Query", "fields", "the fields to return, 1 to 50 API names"))
-        .addParameter(param(ClassName.get(Integer.class), "page", "Query", "page", "the page number from 1, or null"))
-        .addParameter(param(ClassName.get(Integer.class), "perPage", "Query", "per_page", "1 to 200, or null"))
-        .addParameter(param(STRING, "pageToken", "Query", "page_token", "the previous page's next page token, or "
-            + "null"))
-        .addParameter(param(STRING, "sortBy", "Query", "sort_by", "id, Created_Time or Modified_Time, or null"))
-        .addParameter(param(STRING, "sortOrder", "Query", "sort_order", "asc or desc, or null")).build());
-    api.addMethod(MethodSpec.methodBuilder("list").addModifiers(Modifier.PUBLIC, Modifier.DEFAULT).returns(page)
-        .addJavadoc("The first page (up to 200 records) with {@link $T#LIST_FIELDS}.\n\n@return the page\n", record)
-        .addStatement("return list($T.LIST_FIELDS, null, null, null, null, null)", record).build());
-    api.addMethod(abstractMethod("stream", ParameterizedTypeName.get(ClassName.get(java.util.stream.Stream.class),
-        record), "Get", path, scope + "READ", "Every record, page by page as the stream is consumed.",
+    String recordName = w.name(record);
+    JavaType page = RECORD_PAGE.of(record);
+    JavaType fields = JavaType.top("java.util", "Collection").of(STRING);
+    JavaType results = LIST.of(ACTION_RESULT);
+    JavaType body = RECORDS.of(record.nested("Write"));
+    JavaType bool = JavaType.top("java.lang", "Boolean");
+    w.javadoc("The records API of {@code " + m.apiName() + "} with {@link " + recordName + "} records; zohokit's "
+        + "annotation processor generates its\nimplementation ({@code Zoho" + name + "}).");
+    SupportTypes.generated(w, "from the zohokit snapshot file " + Snapshot.moduleFile(m.apiName()));
+    w.open("public interface " + name + " {");
+    new ApiMethod(w, "Get", path, scope + "READ", "One page of records.", "the page; empty when there are none")
+        .param(fields, "fields", "Query", "fields", "the fields to return, 1 to 50 API names")
+        .param(INTEGER, "page", "Query", "page", "the page number from 1, or null")
+        .param(INTEGER, "perPage", "Query", "per_page", "1 to 200, or null")
+        .param(STRING, "pageToken", "Query", "page_token", "the previous page's next page token, or null")
+        .param(STRING, "sortBy", "Query", "sort_by", "id, Created_Time or Modified_Time, or null")
+        .param(STRING, "sortOrder", "Query", "sort_order", "asc or desc, or null")
+        .write(page, "list");
+    w.line("");
+    w.javadoc("The first page (up to 200 records) with {@link " + recordName + "#LIST_FIELDS}.\n\n@return the page");
+    w.open("default " + w.name(page) + " list() {");
+    w.line("return list(" + recordName + ".LIST_FIELDS, null, null, null, null, null);");
+    w.close("}");
+    new ApiMethod(w, "Get", path, scope + "READ", "Every record, page by page as the stream is consumed.",
         "the records")
-        .addParameter(param(fields, "fields", "Query", "fields", "the fields to return, 1 to 50 API names"))
-        .addParameter(param(ClassName.get(Integer.class), "perPage", "Query", "per_page", "1 to 200, or null"))
-        .build());
-    api.addMethod(abstractMethod("get", ParameterizedTypeName.get(ClassName.get(java.util.Optional.class), record),
-        "Get", path + "/{id}", scope + "READ", "One record.", "the record, or empty when it does not exist")
-        .addParameter(param(STRING, "id", "Path", "id", "the record's id"))
-        .addParameter(param(fields, "fields", "Query", "fields", "the fields to return; null for every field"))
-        .build());
-    api.addMethod(abstractMethod("insert", results, "Post", path, scope + "CREATE",
-        "Inserts up to 100 records.", "one result per record, in order")
-        .addParameter(param(body, "records", "Body", null, "the records ({@link $T#create})", record)).build());
-    api.addMethod(abstractMethod("update", results, "Put", path, scope + "UPDATE",
-        "Updates up to 100 records, each with its id.", "one result per record, in order")
-        .addParameter(param(body, "records", "Body", null, "the records ({@link $T#update}, {@link $T#toWrite})",
-            record, record)).build());
-    MethodSpec.Builder upsert = abstractMethod("upsert", results, "Post", path + "/upsert", null,
-        "Inserts or updates up to 100 records, matched on the duplicate-check fields.",
-        "one result per record, in order");
-    upsert.addAnnotation(AnnotationSpec.builder(ClassName.get(ANNOTATION, "ZohoScope"))
-        .addMember("value", "{$S, $S}", scope + "CREATE", scope + "UPDATE").build());
-    api.addMethod(upsert.addParameter(param(body, "records", "Body", null, "the records")).build());
-    api.addMethod(abstractMethod("delete", results, "Delete", path, scope + "DELETE", "Deletes up to 100 records.",
-        "one result per id, in order")
-        .addParameter(param(fields, "ids", "Query", "ids", "up to 100 record ids"))
-        .addParameter(param(ClassName.get(Boolean.class), "workflowTrigger", "Query", "wf_trigger",
-            "whether Zoho runs workflow rules, or null for its default")).build());
-    api.addMethod(abstractMethod("deleted", ParameterizedTypeName.get(RECORD_PAGE, CRM_RECORD), "Get",
-        path + "/deleted", scope + "READ", "Deleted records (recycle bin and permanently deleted).",
-        "one page of deleted records")
-        .addParameter(param(STRING, "type", "Query", "type", "all, recycle or permanent; null for all"))
-        .addParameter(param(ClassName.get(Integer.class), "page", "Query", "page", "the page number from 1, or null"))
-        .addParameter(param(ClassName.get(Integer.class), "perPage", "Query", "per_page", "1 to 200, or null"))
-        .build());
-    api.addMethod(abstractMethod("search", page, "Get", path + "/search", scope + "READ",
-        "Records matching {@code criteria}, such as {@code (Last_Name:equals:Sam)}.", "the matching records")
-        .addParameter(param(STRING, "criteria", "Query", "criteria", "the criteria"))
-        .addParameter(param(fields, "fields", "Query", "fields", "the fields to return; null for every field"))
-        .addParameter(param(ClassName.get(Integer.class), "page", "Query", "page", "the page number from 1, or null"))
-        .addParameter(param(ClassName.get(Integer.class), "perPage", "Query", "per_page", "1 to 200, or null"))
-        .build());
-    return JavaFile.builder(config.packageName(), api.build()).skipJavaLangImports(true).indent("  ").build();
-  }
-
-  private static MethodSpec.Builder abstractMethod(String name, TypeName returns, String http, String path,
-      String scope, String doc, String returnsDoc) {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-        .returns(returns)
-        .addAnnotation(AnnotationSpec.builder(ClassName.get(ANNOTATION, http)).addMember("value", "$S", path).build());
-    if (scope != null) {
-      m.addAnnotation(AnnotationSpec.builder(ClassName.get(ANNOTATION, "ZohoScope")).addMember("value", "$S", scope)
-          .build());
-    }
-    return m.addJavadoc(doc + "\n\n@return " + returnsDoc + "\n");
-  }
-
-  private static ParameterSpec param(TypeName type, String name, String annotation, String value, String doc,
-      Object... args) {
-    AnnotationSpec.Builder a = AnnotationSpec.builder(ClassName.get(ANNOTATION, annotation));
-    if (value != null) {
-      a.addMember("value", "$S", value);
-    }
-    return ParameterSpec.builder(type, name).addAnnotation(a.build()).addJavadoc(doc + "\n", args).build();
+        .param(fields, "fields", "Query", "fields", "the fields to return, 1 to 50 API names")
+        .param(INTEGER, "perPage", "Query", "per_page", "1 to 200, or null")
+        .write(JavaType.top("java.util.stream", "Stream").of(record), "stream");
+    new ApiMethod(w, "Get", path + "/{id}", scope + "READ", "One record.", "the record, or empty when it does not "
+        + "exist")
+        .param(STRING, "id", "Path", "id", "the record's id")
+        .param(fields, "fields", "Query", "fields", "the fields to return; null for every field")
+        .write(JavaType.top("java.util", "Optional").of(record), "get");
+    new ApiMethod(w, "Post", path, scope + "CREATE", "Inserts up to 100 records.", "one result per record, in order")
+        .param(body, "records", "Body", null, "the records ({@link " + recordName + "#create})")
+        .write(results, "insert");
+    new ApiMethod(w, "Put", path, scope + "UPDATE", "Updates up to 100 records, each with its id.",
+        "one result per record, in order")
+        .param(body, "records", "Body", null, "the records ({@link " + recordName + "#update}, {@link "
+            + recordName + "#toWrite})")
+        .write(results, "update");
+    new ApiMethod(w, "Post", path + "/upsert", null, "Inserts or updates up to 100 records, matched on the "
+        + "duplicate-check fields.", "one result per record, in order")
+        .scopes(scope + "CREATE", scope + "UPDATE")
+        .param(body, "records", "Body", null, "the records")
+        .write(results, "upsert");
+    new ApiMethod(w, "Delete", path, scope + "DELETE", "Deletes up to 100 records.", "one result per id, in order")
+        .param(fields, "ids", "Query", "ids", "up to 100 record ids")
+        .param(bool, "workflowTrigger", "Query", "wf_trigger", "whether Zoho runs workflow rules, or null for its "
+            + "default")
+        .write(results, "delete");
+    new ApiMethod(w, "Get", path + "/deleted", scope + "READ", "Deleted records (recycle bin and permanently "
+        + "deleted).", "one page of deleted records")
+        .param(STRING, "type", "Query", "type", "all, recycle or permanent; null for all")
+        .param(INTEGER, "page", "Query", "page", "the page number from 1, or null")
+        .param(INTEGER, "perPage", "Query", "per_page", "1 to 200, or null")
+        .write(RECORD_PAGE.of(CRM_RECORD), "deleted");
+    new ApiMethod(w, "Get", path + "/search", scope + "READ", "Records matching {@code criteria}, such as "
+        + "{@code (Last_Name:equals:Sam)}.", "the matching records")
+        .param(STRING, "criteria", "Query", "criteria", "the criteria")
+        .param(fields, "fields", "Query", "fields", "the fields to return; null for every field")
+        .param(INTEGER, "page", "Query", "page", "the page number from 1, or null")
+        .param(INTEGER, "perPage", "Query", "per_page", "1 to 200, or null")
+        .write(page, "search");
+    w.close("}");
+    return w.toString();
   }
 
   /**

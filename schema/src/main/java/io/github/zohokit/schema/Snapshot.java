@@ -231,7 +231,7 @@ public final class Snapshot {
     if (names == null) {
       throw new SchemaException(orgWhere + ".modules: missing (the list of the snapshot's module API names)");
     }
-    List<ModuleSchema> modules = new ArrayList<>();
+    List<String> moduleNames = new ArrayList<>();
     int i = 0;
     for (JsonNode name : names) {
       if (!name.isTextual() || !name.asText().matches("[A-Za-z0-9_]+")) {
@@ -239,14 +239,23 @@ public final class Snapshot {
         throw Json.wrong(orgWhere + ".modules[" + i + "]", "a module API name (letters, digits, _)", name);
       }
       i++;
-      Path file = dir.resolve(moduleFile(name.asText()));
-      String where = file.toString();
-      ModuleSchema module = ModuleSchema.parse(readJson(file, where), where);
-      if (!module.apiName().equals(name.asText())) {
-        throw new SchemaException(where + ".api_name: is " + module.apiName() + " but the file (and org.json) name "
-            + name.asText());
+      moduleNames.add(name.asText());
+    }
+    // the module files in parallel (a large org's are megabytes of JSON); the first bad one in order is reported
+    List<Object> parsed = (moduleNames.size() > 1 ? moduleNames.parallelStream() : moduleNames.stream())
+        .map(name -> {
+          try {
+            return (Object) readModule(dir, name);
+          } catch (SchemaException e) {
+            return e;
+          }
+        }).toList();
+    List<ModuleSchema> modules = new ArrayList<>();
+    for (Object module : parsed) {
+      if (module instanceof SchemaException e) {
+        throw e;
       }
-      modules.add(module);
+      modules.add((ModuleSchema) module);
     }
     try {
       return new Snapshot(org, modules);
@@ -255,9 +264,20 @@ public final class Snapshot {
     }
   }
 
+  private static ModuleSchema readModule(Path dir, String name) {
+    Path file = dir.resolve(moduleFile(name));
+    String where = file.toString();
+    ModuleSchema module = ModuleSchema.parse(readJson(file, where), where);
+    if (!module.apiName().equals(name)) {
+      throw new SchemaException(where + ".api_name: is " + module.apiName() + " but the file (and org.json) name "
+          + name);
+    }
+    return module;
+  }
+
   private static JsonNode readJson(Path file, String where) {
     try {
-      return CanonicalJson.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      return CanonicalJson.MAPPER.readTree(Files.readAllBytes(file)); // Jackson refuses malformed UTF-8
     } catch (NoSuchFileException e) {
       throw new SchemaException(where + ": missing. Fetch the snapshot with mvn zoho:schema");
     } catch (JsonProcessingException e) {

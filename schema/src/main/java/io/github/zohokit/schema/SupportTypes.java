@@ -1,227 +1,260 @@
 package io.github.zohokit.schema;
 
-import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeSpec;
-import com.palantir.javapoet.TypeVariableName;
-import java.util.ArrayList;
-import java.util.HashSet;
+import static io.github.zohokit.schema.SourceWriter.literal;
+
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
-import javax.lang.model.element.Modifier;
 
 /** The generated types every module uses: references, date-time conversion, picklist value types. */
 final class SupportTypes {
-  private static final ClassName STRING = ClassName.get(String.class);
-  private static final ClassName JSON_PROPERTY = ClassName.get("com.fasterxml.jackson.annotation", "JsonProperty");
-  private static final ClassName JSON_INCLUDE = ClassName.get("com.fasterxml.jackson.annotation", "JsonInclude");
-  private static final ClassName JSON_IGNORE_PROPERTIES =
-      ClassName.get("com.fasterxml.jackson.annotation", "JsonIgnoreProperties");
-  private static final ClassName JSON_CREATOR = ClassName.get("com.fasterxml.jackson.annotation", "JsonCreator");
-  private static final ClassName JSON_VALUE = ClassName.get("com.fasterxml.jackson.annotation", "JsonValue");
-  private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  private static final String JACKSON = "com.fasterxml.jackson.annotation";
   private static final String DATABIND = "com.fasterxml.jackson.databind";
+  static final JavaType JSON_INCLUDE = JavaType.top(JACKSON, "JsonInclude");
+  static final JavaType JSON_PROPERTY = JavaType.top(JACKSON, "JsonProperty");
+  private static final JavaType JSON_IGNORE_PROPERTIES = JavaType.top(JACKSON, "JsonIgnoreProperties");
+  private static final JavaType JSON_CREATOR = JavaType.top(JACKSON, "JsonCreator");
+  private static final JavaType JSON_VALUE = JavaType.top(JACKSON, "JsonValue");
+  private static final JavaType GENERATED = JavaType.top("javax.annotation.processing", "Generated");
+  private static final JavaType OBJECTS = JavaType.top("java.util", "Objects");
+  private static final JavaType OFFSET_DATE_TIME = JavaType.top("java.time", "OffsetDateTime");
+  private static final JavaType LOCAL_DATE = JavaType.top("java.time", "LocalDate");
 
   private SupportTypes() {}
 
-  private static AnnotationSpec generated() {
-    return AnnotationSpec.builder(GENERATED).addMember("value", "$S", RecordGenerator.GENERATOR).build();
+  /** {@code @Generated(value = ..., comments = ...)} on its own lines; {@code comments} may be null. */
+  static void generated(SourceWriter w, String comments) {
+    w.open("@" + w.name(GENERATED) + "(");
+    w.line("  value = " + literal(RecordGenerator.GENERATOR) + (comments == null ? "" : ","));
+    if (comments != null) {
+      w.line("  comments = " + literal(comments));
+    }
+    w.close(")");
   }
 
-  private static AnnotationSpec nonNull() {
-    return AnnotationSpec.builder(JSON_INCLUDE).addMember("value", "$T.Include.NON_NULL", JSON_INCLUDE).build();
+  /** {@code @JsonInclude(JsonInclude.Include.NON_NULL)}. */
+  static String nonNull(SourceWriter w) {
+    String include = w.name(JSON_INCLUDE);
+    return "@" + include + "(" + include + ".Include.NON_NULL)";
   }
 
-  private static AnnotationSpec ignoreUnknown() {
-    return AnnotationSpec.builder(JSON_IGNORE_PROPERTIES).addMember("ignoreUnknown", "true").build();
+  private static void header(SourceWriter w) {
+    generated(w, null);
+    w.line(nonNull(w));
+    w.line("@" + w.name(JSON_IGNORE_PROPERTIES) + "(ignoreUnknown = true)");
   }
 
-  private static ParameterSpec property(TypeName type, String name, String json) {
-    return ParameterSpec.builder(type, name)
-        .addAnnotation(AnnotationSpec.builder(JSON_PROPERTY).addMember("value", "$S", json).build()).build();
+  private static String property(SourceWriter w, String name) {
+    return "@" + w.name(JSON_PROPERTY) + "(" + literal(name) + ") " + w.name(JavaType.STRING) + " " + name;
   }
 
-  private static MethodSpec forWrite() {
-    return MethodSpec.methodBuilder("forWrite").addModifiers(Modifier.PUBLIC)
-        .returns(ParameterizedTypeName.get(ClassName.get(Map.class), STRING, ClassName.get(Object.class)))
-        .addJavadoc("What a write sends: {@code {\"id\": ...}}.\n\n@return the id as Zoho's write shape\n")
-        .addStatement("return $T.of(\"id\", id)", Map.class).build();
+  private static void forWrite(SourceWriter w) {
+    w.line("");
+    w.javadoc("What a write sends: {@code {\"id\": ...}}.\n\n@return the id as Zoho's write shape");
+    String map = w.name(JavaType.MAP);
+    w.open("public " + w.name(JavaType.MAP.of(JavaType.STRING, JavaType.OBJECT)) + " forWrite() {");
+    w.line("return " + map + ".of(\"id\", id);");
+    w.close("}");
   }
 
-  static JavaFile lookupRef(ClassName name) {
-    TypeVariableName t = TypeVariableName.get("T");
-    TypeSpec type = TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC).addTypeVariable(t)
-        .addAnnotation(generated()).addAnnotation(nonNull()).addAnnotation(ignoreUnknown())
-        .addJavadoc("A lookup: Zoho reads {@code {\"id\", \"name\"}} and writes {@code {\"id\"}}.\n\n"
-            + "@param <T> the record type of the module the lookup points to ({@code Object} when it is not generated)\n"
-            + "@param id the referenced record's id\n@param name the referenced record's name, or null\n")
-        .recordConstructor(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
-            .addParameter(property(STRING, "id", "id")).addParameter(property(STRING, "name", "name")).build())
-        .addMethod(MethodSpec.methodBuilder("to").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addTypeVariable(t).returns(ParameterizedTypeName.get(name, t)).addParameter(STRING, "id")
-            .addJavadoc("A reference to the record {@code id}, to write.\n\n@param <T> the referenced record type\n"
-                + "@param id the record's id, not null\n@return the reference\n")
-            .addStatement("return new $T<>($T.requireNonNull(id, \"id\"), null)", name, Objects.class).build())
-        .addMethod(forWrite()).build();
-    return JavaFile.builder(name.packageName(), type).skipJavaLangImports(true).indent("  ").build();
+  static String lookupRef(JavaType type, Set<String> packageTypes) {
+    SourceWriter w = new SourceWriter(type.packageName(), type.simpleName(), Set.of(), packageTypes);
+    String name = type.simpleName();
+    w.javadoc("A lookup: Zoho reads {@code {\"id\", \"name\"}} and writes {@code {\"id\"}}.\n\n"
+        + "@param <T> the record type of the module the lookup points to ({@code Object} when it is not generated)\n"
+        + "@param id the referenced record's id\n@param name the referenced record's name, or null");
+    header(w);
+    w.open("public record " + name + "<T>(" + property(w, "id") + ", " + property(w, "name") + ") {");
+    w.javadoc("A reference to the record {@code id}, to write.\n\n@param <T> the referenced record type\n"
+        + "@param id the record's id, not null\n@return the reference");
+    w.open("public static <T> " + name + "<T> to(" + w.name(JavaType.STRING) + " id) {");
+    w.line("return new " + name + "<>(" + w.name(OBJECTS) + ".requireNonNull(id, \"id\"), null);");
+    w.close("}");
+    forWrite(w);
+    w.close("}");
+    return w.toString();
   }
 
-  static JavaFile userRef(ClassName name) {
-    TypeSpec type = TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC)
-        .addAnnotation(generated()).addAnnotation(nonNull()).addAnnotation(ignoreUnknown())
-        .addJavadoc("A user (owner or user lookup): {@code {\"id\", \"name\", \"email\"}}.\n\n"
-            + "@param id the user's id\n@param name the user's name, or null\n@param email the user's email, or null\n")
-        .recordConstructor(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
-            .addParameter(property(STRING, "id", "id")).addParameter(property(STRING, "name", "name"))
-            .addParameter(property(STRING, "email", "email")).build())
-        .addMethod(MethodSpec.methodBuilder("to").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(name)
-            .addParameter(STRING, "id")
-            .addJavadoc("A reference to the user {@code id}, to write.\n\n@param id the user's id, not null\n"
-                + "@return the reference\n")
-            .addStatement("return new $T($T.requireNonNull(id, \"id\"), null, null)", name, Objects.class).build())
-        .addMethod(forWrite()).build();
-    return JavaFile.builder(name.packageName(), type).skipJavaLangImports(true).indent("  ").build();
+  static String userRef(JavaType type, Set<String> packageTypes) {
+    SourceWriter w = new SourceWriter(type.packageName(), type.simpleName(), Set.of(), packageTypes);
+    String name = type.simpleName();
+    w.javadoc("A user (owner or user lookup): {@code {\"id\", \"name\", \"email\"}}.\n\n"
+        + "@param id the user's id\n@param name the user's name, or null\n@param email the user's email, or null");
+    header(w);
+    w.open("public record " + name + "(" + property(w, "id") + ", " + property(w, "name") + ",");
+    w.line("    " + property(w, "email") + ") {");
+    w.javadoc("A reference to the user {@code id}, to write.\n\n@param id the user's id, not null\n"
+        + "@return the reference");
+    w.open("public static " + name + " to(" + w.name(JavaType.STRING) + " id) {");
+    w.line("return new " + name + "(" + w.name(OBJECTS) + ".requireNonNull(id, \"id\"), null, null);");
+    w.close("}");
+    forWrite(w);
+    w.close("}");
+    return w.toString();
   }
 
-  static JavaFile zohoJson(ClassName name) {
-    ClassName offsetDateTime = ClassName.get("java.time", "OffsetDateTime");
-    ClassName localDate = ClassName.get("java.time", "LocalDate");
-    ClassName formatter = ClassName.get("java.time.format", "DateTimeFormatter");
-    TypeSpec.Builder type = TypeSpec.classBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addAnnotation(generated())
-        .addJavadoc("Zoho's date and date-time formats, whatever the application's {@code ObjectMapper}: a date-time "
-            + "keeps\nthe offset Zoho sent ({@code 2026-01-05T09:30:00+05:30}) and is written to the second.\n")
-        .addField(FieldSpec.builder(formatter, "DATE_TIME", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer("$T.ofPattern(\"yyyy-MM-dd'T'HH:mm:ssXXX\")", formatter).build())
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-        .addMethod(MethodSpec.methodBuilder("format").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(STRING)
-            .addParameter(offsetDateTime, "value")
-            .addJavadoc("A date-time as Zoho writes it.\n\n@param value the date-time, not null\n"
-                + "@return for example {@code 2026-01-05T09:30:00+05:30}\n")
-            .addStatement("return value.format(DATE_TIME)").build());
-    type.addType(reader(name, "DateTimeReader", offsetDateTime, "$T.parse(text)"));
-    type.addType(writer(name, "DateTimeWriter", offsetDateTime, "format(value)"));
-    type.addType(reader(name, "DateReader", localDate, "$T.parse(text)"));
-    type.addType(writer(name, "DateWriter", localDate, "value.toString()"));
-    return JavaFile.builder(name.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
+  static String zohoJson(JavaType type, Set<String> packageTypes) {
+    Set<String> nested = Set.of("DateTimeReader", "DateTimeWriter", "DateReader", "DateWriter");
+    SourceWriter w = new SourceWriter(type.packageName(), type.simpleName(), nested, packageTypes);
+    String formatter = w.name(JavaType.top("java.time.format", "DateTimeFormatter"));
+    w.javadoc("Zoho's date and date-time formats, whatever the application's {@code ObjectMapper}: a date-time "
+        + "keeps\nthe offset Zoho sent ({@code 2026-01-05T09:30:00+05:30}) and is written to the second.");
+    generated(w, null);
+    w.open("public final class " + type.simpleName() + " {");
+    w.line("private static final " + formatter + " DATE_TIME = " + formatter
+        + ".ofPattern(\"yyyy-MM-dd'T'HH:mm:ssXXX\");");
+    w.line("");
+    w.line("private " + type.simpleName() + "() {");
+    w.line("}");
+    w.line("");
+    w.javadoc("A date-time as Zoho writes it.\n\n@param value the date-time, not null\n"
+        + "@return for example {@code 2026-01-05T09:30:00+05:30}");
+    w.open("public static " + w.name(JavaType.STRING) + " format(" + w.name(OFFSET_DATE_TIME) + " value) {");
+    w.line("return value.format(DATE_TIME);");
+    w.close("}");
+    reader(w, "DateTimeReader", OFFSET_DATE_TIME, w.name(OFFSET_DATE_TIME) + ".parse(text)");
+    writer(w, "DateTimeWriter", OFFSET_DATE_TIME, type.simpleName() + ".format(value)");
+    reader(w, "DateReader", LOCAL_DATE, w.name(LOCAL_DATE) + ".parse(text)");
+    writer(w, "DateWriter", LOCAL_DATE, "value.toString()");
+    w.close("}");
+    return w.toString();
   }
 
-  private static TypeSpec reader(ClassName owner, String name, ClassName value, String parse) {
-    ClassName base = ClassName.get(DATABIND + ".deser.std", "StdDeserializer");
-    return TypeSpec.classBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .superclass(ParameterizedTypeName.get(base, value))
-        .addJavadoc("Reads a {@link $T} from Zoho's text.\n", value)
-        .addField(FieldSpec.builder(long.class, "serialVersionUID", Modifier.PRIVATE, Modifier.STATIC,
-            Modifier.FINAL).initializer("1L").build())
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
-            .addJavadoc("The reader Jackson creates.\n").addStatement("super($T.class)", value).build())
-        .addMethod(MethodSpec.methodBuilder("deserialize").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-            .returns(value).addParameter(ClassName.get("com.fasterxml.jackson.core", "JsonParser"), "parser")
-            .addParameter(ClassName.get(DATABIND, "DeserializationContext"), "context")
-            .addException(ClassName.get(java.io.IOException.class))
-            .addStatement("String text = parser.getValueAsString()")
-            .addStatement("return text == null || text.isEmpty() ? null : " + parse, value).build())
-        .build();
+  private static void reader(SourceWriter w, String name, JavaType value, String parse) {
+    String v = w.name(value);
+    w.line("");
+    w.javadoc("Reads a {@link " + v + "} from Zoho's text.");
+    w.open("public static final class " + name + " extends "
+        + w.name(JavaType.top(DATABIND + ".deser.std", "StdDeserializer").of(value)) + " {");
+    w.line("private static final long serialVersionUID = 1L;");
+    w.line("");
+    w.javadoc("The reader Jackson creates.");
+    w.open("public " + name + "() {");
+    w.line("super(" + v + ".class);");
+    w.close("}");
+    w.line("");
+    w.line("@" + w.name(JavaType.top("java.lang", "Override")));
+    w.open("public " + v + " deserialize(" + w.name(JavaType.top("com.fasterxml.jackson.core", "JsonParser"))
+        + " parser, " + w.name(JavaType.top(DATABIND, "DeserializationContext")) + " context) throws "
+        + w.name(JavaType.top("java.io", "IOException")) + " {");
+    w.line(w.name(JavaType.STRING) + " text = parser.getValueAsString();");
+    w.line("return text == null || text.isEmpty() ? null : " + parse + ";");
+    w.close("}");
+    w.close("}");
   }
 
-  private static TypeSpec writer(ClassName owner, String name, ClassName value, String format) {
-    ClassName base = ClassName.get(DATABIND + ".ser.std", "StdSerializer");
-    return TypeSpec.classBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .superclass(ParameterizedTypeName.get(base, value))
-        .addJavadoc("Writes a {@link $T} as Zoho's text.\n", value)
-        .addField(FieldSpec.builder(long.class, "serialVersionUID", Modifier.PRIVATE, Modifier.STATIC,
-            Modifier.FINAL).initializer("1L").build())
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
-            .addJavadoc("The writer Jackson creates.\n").addStatement("super($T.class)", value).build())
-        .addMethod(MethodSpec.methodBuilder("serialize").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-            .addParameter(value, "value").addParameter(ClassName.get("com.fasterxml.jackson.core", "JsonGenerator"),
-                "generator")
-            .addParameter(ClassName.get(DATABIND, "SerializerProvider"), "provider")
-            .addException(ClassName.get(java.io.IOException.class))
-            .addCode(format.startsWith("format")
-                ? CodeBlock.of("generator.writeString($T.$L);\n", owner, format)
-                : CodeBlock.of("generator.writeString($L);\n", format)).build())
-        .build();
+  private static void writer(SourceWriter w, String name, JavaType value, String format) {
+    String v = w.name(value);
+    w.line("");
+    w.javadoc("Writes a {@link " + v + "} as Zoho's text.");
+    w.open("public static final class " + name + " extends "
+        + w.name(JavaType.top(DATABIND + ".ser.std", "StdSerializer").of(value)) + " {");
+    w.line("private static final long serialVersionUID = 1L;");
+    w.line("");
+    w.javadoc("The writer Jackson creates.");
+    w.open("public " + name + "() {");
+    w.line("super(" + v + ".class);");
+    w.close("}");
+    w.line("");
+    w.line("@" + w.name(JavaType.top("java.lang", "Override")));
+    w.open("public void serialize(" + v + " value, "
+        + w.name(JavaType.top("com.fasterxml.jackson.core", "JsonGenerator")) + " generator, "
+        + w.name(JavaType.top(DATABIND, "SerializerProvider")) + " provider) throws "
+        + w.name(JavaType.top("java.io", "IOException")) + " {");
+    w.line("generator.writeString(" + format + ");");
+    w.close("}");
+    w.close("}");
   }
+
+  /**
+   * A picklist's value type, planned when the record's components are: the constants are named (and their
+   * renames reported) once, in field order.
+   *
+   * @param simpleName the nested type's name
+   * @param field the picklist field
+   * @param constants one constant name per option, in Zoho's order
+   */
+  record Picklist(String simpleName, FieldSchema field, List<String> constants) {}
 
   /** An open value type for a picklist: a constant per option, and any other value read and written as is. */
-  static TypeSpec picklist(ClassName name, FieldSchema field, Consumer<String> warnings, String where) {
-    TypeSpec.Builder type = TypeSpec.classBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("The values of the picklist {@code $L}: a constant per option of the snapshot, and any other "
-            + "value\n(admins add options; Zoho accepts new values on write) read and written as is with "
-            + "{@link #of}.\n", field.apiName());
-    List<String> constants = new ArrayList<>();
-    Set<String> used = new HashSet<>(Set.of("known"));
-    int i = 0;
-    for (PicklistOption option : field.picklist()) {
-      i++;
-      String base = Names.optionConstant(option.displayValue());
-      String constant = base.isEmpty() ? "VALUE_" + i : base;
-      String candidate = constant;
-      int n = 2;
-      while (!used.add(candidate)) {
-        candidate = constant + "_" + n++;
-      }
-      if (!candidate.equals(constant) || base.isEmpty()) {
-        warnings.accept(where + ": picklist option \"" + option.displayValue() + "\" is generated as " + candidate);
-      }
-      constants.add(candidate);
-      CodeBlock.Builder doc = CodeBlock.builder().add("{@code $L}", RecordGenerator.javadoc(option.displayValue()));
+  static void picklist(SourceWriter w, Picklist p) {
+    String name = p.simpleName();
+    String string = w.name(JavaType.STRING);
+    String override = "@" + w.name(JavaType.top("java.lang", "Override"));
+    w.line("");
+    w.javadoc("The values of the picklist {@code " + p.field().apiName() + "}: a constant per option of the snapshot, "
+        + "and any other value\n(admins add options; Zoho accepts new values on write) read and written as is with "
+        + "{@link #of}.");
+    w.open("public static final class " + name + " {");
+    List<PicklistOption> options = p.field().picklist();
+    for (int i = 0; i < options.size(); i++) {
+      PicklistOption option = options.get(i);
+      StringBuilder doc = new StringBuilder("{@code ").append(RecordGenerator.javadoc(option.displayValue()))
+          .append('}');
       if (option.actualValue() != null && !option.actualValue().equals(option.displayValue())) {
-        doc.add(" (actual value {@code $L})", RecordGenerator.javadoc(option.actualValue()));
+        doc.append(" (actual value {@code ").append(RecordGenerator.javadoc(option.actualValue())).append("})");
       }
       if ("unused".equals(option.type())) {
-        doc.add("; unused: in no layout");
+        doc.append("; unused: in no layout");
       }
-      type.addField(FieldSpec.builder(name, candidate, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-          .initializer("new $T($S)", name, option.displayValue()).addJavadoc(doc.add(".\n").build()).build());
+      w.javadoc(doc.append('.').toString());
+      w.line("public static final " + name + " " + p.constants().get(i) + " = new " + name + "("
+          + literal(option.displayValue()) + ");");
+      w.line("");
     }
-    ClassName list = ClassName.get(List.class);
-    type.addField(FieldSpec.builder(ParameterizedTypeName.get(list, name), "known", Modifier.PRIVATE, Modifier.STATIC,
-        Modifier.FINAL).initializer("$T.of($L)", List.class, String.join(", ", constants)).build());
-    type.addField(FieldSpec.builder(STRING, "value", Modifier.PRIVATE, Modifier.FINAL).build());
-    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(STRING, "value")
-        .addStatement("this.value = value").build());
-    type.addMethod(MethodSpec.methodBuilder("of").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(name)
-        .addAnnotation(AnnotationSpec.builder(JSON_CREATOR).addMember("mode", "$T.Mode.DELEGATING", JSON_CREATOR)
-            .build())
-        .addParameter(STRING, "value")
-        .addJavadoc("The value {@code value}: its constant when the snapshot knows it, else a new value.\n\n"
-            + "@param value the display value, as records carry it; not null\n@return the value\n")
-        .addStatement("$T.requireNonNull(value, \"value\")", Objects.class)
-        .beginControlFlow("for ($T known : known)", name)
-        .beginControlFlow("if (known.value.equals(value))").addStatement("return known").endControlFlow()
-        .endControlFlow()
-        .addStatement("return new $T(value)", name).build());
-    type.addMethod(MethodSpec.methodBuilder("known").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(ParameterizedTypeName.get(list, name))
-        .addJavadoc("The options of the snapshot, in Zoho's order.\n\n@return the constants\n")
-        .addStatement("return known").build());
-    type.addMethod(MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC).returns(STRING)
-        .addAnnotation(JSON_VALUE)
-        .addJavadoc("The display value, as Zoho reads and writes it.\n\n@return the value\n")
-        .addStatement("return value").build());
-    type.addMethod(MethodSpec.methodBuilder("isKnown").addModifiers(Modifier.PUBLIC).returns(boolean.class)
-        .addJavadoc("Whether the snapshot knows this value (an option added later is not known).\n\n"
-            + "@return true for the constants' values\n")
-        .addStatement("return known.contains(this)").build());
-    type.addMethod(MethodSpec.methodBuilder("equals").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-        .returns(boolean.class).addParameter(Object.class, "other")
-        .addStatement("return other instanceof $T && (($T) other).value.equals(value)", name, name).build());
-    type.addMethod(MethodSpec.methodBuilder("hashCode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-        .returns(int.class).addStatement("return value.hashCode()").build());
-    type.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-        .returns(STRING).addStatement("return value").build());
-    return type.build();
+    w.wrapped("private static final " + w.name(JavaType.LIST) + "<" + name + "> known = " + w.name(JavaType.LIST)
+        + ".of(", p.constants(), ");");
+    w.line("");
+    w.line("private final " + string + " value;");
+    w.line("");
+    w.open("private " + name + "(" + string + " value) {");
+    w.line("this.value = value;");
+    w.close("}");
+    w.line("");
+    w.javadoc("The value {@code value}: its constant when the snapshot knows it, else a new value.\n\n"
+        + "@param value the display value, as records carry it; not null\n@return the value");
+    String creator = w.name(JSON_CREATOR);
+    w.line("@" + creator + "(mode = " + creator + ".Mode.DELEGATING)");
+    w.open("public static " + name + " of(" + string + " value) {");
+    w.line(w.name(OBJECTS) + ".requireNonNull(value, \"value\");");
+    w.open("for (" + name + " known : known) {");
+    w.open("if (known.value.equals(value)) {");
+    w.line("return known;");
+    w.close("}");
+    w.close("}");
+    w.line("return new " + name + "(value);");
+    w.close("}");
+    w.line("");
+    w.javadoc("The options of the snapshot, in Zoho's order.\n\n@return the constants");
+    w.open("public static " + w.name(JavaType.LIST) + "<" + name + "> known() {");
+    w.line("return known;");
+    w.close("}");
+    w.line("");
+    w.javadoc("The display value, as Zoho reads and writes it.\n\n@return the value");
+    w.line("@" + w.name(JSON_VALUE));
+    w.open("public " + string + " value() {");
+    w.line("return value;");
+    w.close("}");
+    w.line("");
+    w.javadoc("Whether the snapshot knows this value (an option added later is not known).\n\n"
+        + "@return true for the constants' values");
+    w.open("public boolean isKnown() {");
+    w.line("return known.contains(this);");
+    w.close("}");
+    w.line("");
+    w.line(override);
+    w.open("public boolean equals(" + w.name(JavaType.OBJECT) + " other) {");
+    w.line("return other instanceof " + name + " && ((" + name + ") other).value.equals(value);");
+    w.close("}");
+    w.line("");
+    w.line(override);
+    w.open("public int hashCode() {");
+    w.line("return value.hashCode();");
+    w.close("}");
+    w.line("");
+    w.line(override);
+    w.open("public " + string + " toString() {");
+    w.line("return value;");
+    w.close("}");
+    w.close("}");
   }
 }

@@ -225,4 +225,24 @@ class RecordGeneratorTest {
     assertThatThrownBy(() -> Overrides.read(file)).isInstanceOf(SchemaException.class)
         .hasMessageContaining(file + ".fields.Leads.Tag.java_type: list of tags is neither");
   }
+
+  @Test
+  void namesThatWouldHideJavaTypesAreWrittenQualifiedAndStillCompile(@TempDir Path tmp) throws Exception {
+    // classes of the package named Map and Object, picklist types String and Objects nested in Lead: each hides a
+    // type the generated code uses (java.util.Map, java.lang.Object, java.lang.String, java.util.Objects)
+    Path file = tmp.resolve("overrides.json");
+    Files.writeString(file, "{\"modules\":{\"Projects__c\":{\"class_name\":\"Map\"},"
+        + "\"Leads_X_Products\":{\"class_name\":\"Object\"}},"
+        + "\"fields\":{\"Leads.Lead_Source\":{\"name\":\"string\"},\"Leads.Interests\":{\"name\":\"objects\"}}}");
+    Map<String, String> out = new RecordGenerator(snapshot, new GeneratorConfig(PACKAGE, List.of(),
+        Overrides.read(file), true), w -> { }).generate();
+    Generated hiding = Generated.compile(out, tmp.resolve("compiled"));
+    assertThat(hiding.compiled).as(hiding.diagnostics).isTrue();
+    String lead = out.get("com/example/crm/Lead.java");
+    assertThat(lead).contains("public static final class String {", "public static final class Objects {",
+        "java.util.Map<java.lang.String, java.lang.Object> otherFields",
+        "java.util.Objects.requireNonNull(lastName, \"lastName\")")
+        .doesNotContain("import java.util.Map;", "import java.util.Objects;");
+    assertThat(out.get("com/example/crm/Map.java")).contains("public record Map(");
+  }
 }

@@ -312,8 +312,8 @@ public final class IncrementalSync {
           }
           if ("PAGINATION_LIMIT_EXCEEDED".equals(code)) {
             throw new SyncException("more than Zoho's page-token limit of records share the Modified_Time "
-                + queryFrom + " in " + module + " even after a Bulk Read of " + chainLast + ": the REST API cannot "
-                + "list them. Run the sync again; the cursor is at " + cursor.watermark, code, e);
+                + queryFrom + " in " + module + (chainLast == null ? "" : " even after a Bulk Read of " + chainLast)
+                + ": the REST API cannot list them. Run the sync again; the cursor is at " + cursor.watermark, code, e);
           }
           throw e;
         }

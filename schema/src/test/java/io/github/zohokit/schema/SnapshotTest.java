@@ -154,6 +154,26 @@ class SnapshotTest {
     assertThatThrownBy(() -> Snapshot.read(dir)).hasMessageContaining(leads + ": missing");
   }
 
+  @Test
+  void ofSeveralBrokenModuleFilesTheFirstInTheSnapshotsOrderIsReportedAndBadUtf8IsNamed() throws Exception {
+    // the module files are parsed in parallel; the error must not depend on which thread finished first
+    fetch(new CannedSource(), "Leads", "Projects__c").write(dir);
+    List<String> order = new ArrayList<>();
+    CannedSource.MAPPER.readTree(dir.resolve("org.json").toFile()).path("modules").forEach(m -> order.add(m.asText()));
+    assertThat(order).hasSizeGreaterThan(2);
+    for (int i = order.size() - 1; i >= 1; i--) {
+      Files.writeString(dir.resolve("modules/" + order.get(i) + ".json"), "{\"api_name\": ");
+    }
+    Path second = dir.resolve("modules/" + order.get(1) + ".json");
+    for (int run = 0; run < 20; run++) {
+      assertThatThrownBy(() -> Snapshot.read(dir)).hasMessageStartingWith(second + ": not valid JSON");
+    }
+    Path first = dir.resolve("modules/" + order.get(0) + ".json");
+    Files.write(first, new byte[] {'{', '"', 'a', (byte) 0xC3, '"', ':', '1', '}'});
+    assertThatThrownBy(() -> Snapshot.read(dir)).isInstanceOf(SchemaException.class)
+        .hasMessageStartingWith(first + ": not valid JSON").hasMessageContaining("UTF-8");
+  }
+
   private Map<String, byte[]> files() throws Exception {
     Map<String, byte[]> files = new java.util.TreeMap<>();
     try (var walk = Files.walk(dir)) {

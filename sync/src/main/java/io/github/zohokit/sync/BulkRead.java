@@ -77,8 +77,8 @@ public final class BulkRead {
     this.limiter = b.limiter;
     this.sleeper = b.sleeper;
     this.clock = b.clock;
-    this.requests = new ZohoRequests(zoho, new ZohoRequests.Backoff(b.attempts, Duration.ofSeconds(2),
-        Duration.ofSeconds(60), b.sleeper));
+    this.requests = b.requests != null ? b.requests : new ZohoRequests(zoho, new ZohoRequests.Backoff(b.attempts,
+        Duration.ofSeconds(2), Duration.ofSeconds(60), b.sleeper));
   }
 
   /**
@@ -375,6 +375,7 @@ public final class BulkRead {
     private ZohoRequests.Sleeper sleeper = ZohoRequests.Sleeper.real();
     private Clock clock = Clock.systemUTC();
     private int attempts = 5;
+    private ZohoRequests requests;
 
     private Builder(Zoho zoho, String module) {
       this.zoho = Objects.requireNonNull(zoho, "zoho");
@@ -454,6 +455,12 @@ public final class BulkRead {
 
     Builder clock(Clock clock) {
       this.clock = clock;
+      return this;
+    }
+
+    /** Sends through {@code requests}, so that its counts of requests and credits include this export's. */
+    Builder requests(ZohoRequests requests) {
+      this.requests = requests;
       return this;
     }
 

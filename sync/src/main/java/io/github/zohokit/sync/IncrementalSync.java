@@ -46,7 +46,21 @@ import okhttp3.HttpUrl;
  * window is split at every page whose newest {@code Modified_Time} moved on: the next request is a new query from
  * that time (minus one second, whether Zoho's filter is inclusive or not), and a page token is followed only through
  * records sharing one second. A window stays far below the token's limits, and a token that expired or no longer
- * matches is dropped and the window read again. More than 100,000 records in one second fail with a clear error.
+ * matches is dropped and the window read again.
+ *
+ * <h2>More records in one second than a page token reaches</h2>
+ *
+ * When the token stops at Zoho's 100,000 records ({@code PAGINATION_LIMIT_EXCEEDED}) while paging through one
+ * {@code Modified_Time} second, that second is read with one {@link BulkRead} export (criteria {@code Modified_Time}
+ * from that second to the next, the same fields; a job costs 50 credits and needs the {@code ZohoCRM.bulk.read}
+ * scope as well; its requests and credits count in the {@link SyncReport}). Its rows come to the handler in pages of
+ * 200 as {@link SyncRecord}s shaped like a list page's: the same fields, typed as the list typed them (lookups and
+ * owners as objects holding only the {@code id}, which is all Zoho's CSV has; booleans; numbers; empty cells null),
+ * all of that one second, without the versions already delivered. Then the list goes on after that second. The
+ * second is saved in the cursor before the job starts: a run that resumes after a crash or a failed job (an error
+ * naming the module and the second) reads it with Bulk Read again at once, exporting it from the start, so the
+ * handler may get versions of that second again (at-least-once), never fewer. The job is waited for within the
+ * lease: a {@link Builder#leaseTtl lease} shorter than a Bulk Read job lets another worker take the module over.
  *
  * <h2>Watermark, overlap, de-duplication</h2>
  *
@@ -94,6 +108,10 @@ public final class IncrementalSync {
   private final Clock clock;
   private final Zoho zoho;
   private final ZohoRequests.Backoff backoff;
+  /** The fields a Bulk Read window exports: the list's, with {@code Converted__s} when the list hides converted. */
+  private final List<String> bulkFields;
+  private final boolean hidesConverted;
+  private final DownloadLimiter downloads = DownloadLimiter.zoho();
 
   private IncrementalSync(Builder b) {
     this.zoho = b.zoho;
@@ -111,6 +129,11 @@ public final class IncrementalSync {
           + "(with Modified_Time" + (convertedLeads ? " and Converted__s" : "") + ")");
     }
     this.fields = List.copyOf(f);
+    this.hidesConverted = !convertedLeads && module.equalsIgnoreCase("Leads");
+    if (hidesConverted) {
+      f.add("Converted__s");
+    }
+    this.bulkFields = List.copyOf(f);
     this.store = Objects.requireNonNull(b.store, "stateStore");
     this.overlap = b.overlap;
     this.deletes = b.deletes;
@@ -124,7 +147,8 @@ public final class IncrementalSync {
   /**
    * A builder for the sync of {@code module}.
    *
-   * @param zoho the connection whose user reads the records (its token needs {@code ZohoCRM.modules.<module>.READ})
+   * @param zoho the connection whose user reads the records (its token needs {@code ZohoCRM.modules.<module>.READ},
+   *     and {@code ZohoCRM.bulk.read} when one second holds more records than a page token reaches)
    * @param module the module's API name, such as {@code Leads}
    * @return a new builder
    */
@@ -166,11 +190,23 @@ public final class IncrementalSync {
     final SyncLease lease;
     final SyncHandler handler;
     final ZohoRequests requests = new ZohoRequests(zoho, backoff);
+    final ListShape shape = new ListShape(fields, convertedLeads ? List.of("Converted__s") : List.of(),
+        requests.json());
+    /** The seconds read by Bulk Read in this run (epoch seconds). */
+    final Set<Long> bulkSeconds = new HashSet<>();
     SyncCursor cursor;
     long read;
     long upserted;
     long deleted;
     boolean reconciled;
+    // the pass changes() is reading: whether it reads everything, the live ids of a reconciliation, and the ids
+    // delivered at the latest second (boundaryTime)
+    boolean everything;
+    boolean reconcile;
+    long[] live;
+    int liveCount;
+    Set<String> boundary;
+    OffsetDateTime boundaryTime;
 
     Run(SyncLease lease, SyncHandler handler) {
       this.lease = lease;
@@ -228,17 +264,19 @@ public final class IncrementalSync {
 
     /** Reads changed records; {@code pass} non-null reads every record from the pass's position. */
     void changes(String pass) {
-      boolean everything = "refresh".equals(pass) || "reconcile".equals(pass);
-      boolean reconcile = "reconcile".equals(pass);
+      everything = "refresh".equals(pass) || "reconcile".equals(pass);
+      reconcile = "reconcile".equals(pass);
       OffsetDateTime from = everything ? cursor.passFrom
           : cursor.watermark == null ? null : cursor.watermark.minus(overlap);
-      long[] live = reconcile ? new long[1024] : null;
-      int liveCount = 0;
+      live = reconcile ? new long[1024] : null;
+      liveCount = 0;
+      boundary = new HashSet<>();
+      boundaryTime = null;
       OffsetDateTime queryFrom = from;
       String token = null;
       int restarts = 0;
-      Set<String> boundary = new HashSet<>(); // ids delivered at the latest second of this run
-      OffsetDateTime boundaryTime = null;
+      OffsetDateTime chainLast = null; // the newest Modified_Time of the page before the next request
+      OffsetDateTime afterBulk = null; // the second a Bulk Read window just read, until the next page shows more
       while (true) {
         HttpUrl.Builder url = ZohoRequests.url("/crm/v8/" + module)
             .addQueryParameter("fields", String.join(",", fields))
@@ -261,11 +299,21 @@ public final class IncrementalSync {
             restarts++;
             continue;
           }
+          if ("PAGINATION_LIMIT_EXCEEDED".equals(code) && token != null && chainLast != null
+              && !bulkSeconds.contains(chainLast.toEpochSecond())) {
+            // the token followed records sharing one second up to Zoho's 100,000: the rest of that second only
+            // Bulk Read can list
+            bulkWindow(chainLast);
+            queryFrom = chainLast;
+            afterBulk = chainLast;
+            token = null;
+            restarts = 0;
+            continue;
+          }
           if ("PAGINATION_LIMIT_EXCEEDED".equals(code)) {
             throw new SyncException("more than Zoho's page-token limit of records share the Modified_Time "
-                + queryFrom + " in " + module + ": the REST API cannot list them; copy this window with a Bulk Read "
-                + "job (BulkRead with a Modified_Time criterion), then run the sync again. The cursor is at "
-                + cursor.watermark, code, e);
+                + queryFrom + " in " + module + (chainLast == null ? "" : " even after a Bulk Read of " + chainLast)
+                + ": the REST API cannot list them. Run the sync again; the cursor is at " + cursor.watermark, code, e);
           }
           throw e;
         }
@@ -274,6 +322,7 @@ public final class IncrementalSync {
         }
         restarts = 0;
         List<SyncRecord> page = new ArrayList<>();
+        OffsetDateTime first = null;
         OffsetDateTime last = null;
         for (JsonNode item : answer.body().path("data")) {
           String id = item.path("id").asText(null);
@@ -281,59 +330,42 @@ public final class IncrementalSync {
           if (id == null) {
             throw new SyncException("Zoho sent a " + module + " record without an id: " + item);
           }
-          read++;
-          if (reconcile) {
-            if (liveCount == live.length) {
-              live = Arrays.copyOf(live, live.length * 2);
-            }
-            try {
-              live[liveCount++] = Long.parseLong(id);
-            } catch (NumberFormatException e) {
-              throw new SyncException("the " + module + " record id '" + id + "' is not a number; Zoho's ids are");
-            }
-          }
+          first = first == null ? modified : first;
           last = last == null || modified.isAfter(last) ? modified : last;
-          boolean again = modified.equals(boundaryTime) ? boundary.contains(id)
-              : !everything && cursor.delivered(id, modified);
-          if (again) {
-            continue;
+          shape.learn(item);
+          if (take(id, modified)) {
+            page.add(new SyncRecord(module, id, modified, (ObjectNode) item));
           }
-          if (boundaryTime == null || modified.isAfter(boundaryTime)) {
-            boundaryTime = modified;
-            boundary.clear();
-          }
-          if (modified.equals(boundaryTime)) {
-            boundary.add(id);
-          }
-          page.add(new SyncRecord(module, id, modified, (ObjectNode) item));
         }
         if (last != null) {
-          SyncCursor next = cursor.copy();
-          for (SyncRecord r : page) {
-            if (next.watermark == null || !r.modifiedTime().isBefore(next.watermark)) {
-              next.watermark = r.modifiedTime();
-              next.watermarkId = r.id();
-            }
-          }
-          long keepFrom = next.watermark == null ? Long.MIN_VALUE : next.watermark.minus(overlap).toEpochSecond();
-          for (SyncRecord r : page) {
-            next.remember(r.id(), r.modifiedTime(), keepFrom);
-          }
-          if (everything) {
-            next.passFrom = last.minusSeconds(1);
-          }
-          if (!page.isEmpty() || everything) {
-            cursor = commitAs(next, new SyncBatch(module, page, List.of(), null));
-            upserted += page.size();
-          }
+          deliver(page, last);
         }
         JsonNode info = answer.body().path("info");
         if (!info.path("more_records").asBoolean(false) || last == null) {
           break;
         }
+        if (afterBulk != null) {
+          OffsetDateTime read = afterBulk;
+          afterBulk = null;
+          if (first.isEqual(read)) {
+            // If-Modified-Since includes its own second (it does at the fake and, per third parties, at Zoho): the
+            // second Bulk Read read comes first again; go on from the next one, a new window
+            queryFrom = read.plusSeconds(1);
+            token = null;
+            continue;
+          }
+        }
+        chainLast = last;
         OffsetDateTime restartAt = last.minusSeconds(1);
         if (queryFrom == null || restartAt.isAfter(queryFrom)) {
           queryFrom = restartAt; // a new window: no page token to outlive or exhaust
+          token = null;
+        } else if (cursor.bulkSecond != null && last.isEqual(cursor.bulkSecond)
+            && !bulkSeconds.contains(last.toEpochSecond())) {
+          // a run that stopped found this second too full for a page token: read it with Bulk Read at once
+          bulkWindow(last);
+          queryFrom = last;
+          afterBulk = last;
           token = null;
         } else {
           token = info.path("next_page_token").asText(null); // records sharing one second: page through them
@@ -341,6 +373,11 @@ public final class IncrementalSync {
             throw new SyncException("Zoho said more " + module + " records follow but sent no next_page_token");
           }
         }
+      }
+      if (cursor.bulkSecond != null) {
+        SyncCursor next = cursor.copy(); // every change was listed: no second is left for Bulk Read
+        next.bulkSecond = null;
+        cursor = commitAs(next, new SyncBatch(module, List.of(), List.of(), null));
       }
       if (reconcile) {
         SyncCursor next = cursor.copy();
@@ -352,6 +389,120 @@ public final class IncrementalSync {
         next.passStarted = null;
         cursor = commitAs(next, new SyncBatch(module, List.of(), List.of(), LiveIds.of(live, liveCount)));
         reconciled = true;
+      }
+    }
+
+    /**
+     * Counts a record version read (and its id, in a reconciliation); whether it is new to the handler: not already
+     * delivered at the latest second of this pass, nor (outside full passes) remembered by the cursor.
+     */
+    private boolean take(String id, OffsetDateTime modified) {
+      read++;
+      if (reconcile) {
+        if (liveCount == live.length) {
+          live = Arrays.copyOf(live, live.length * 2);
+        }
+        try {
+          live[liveCount++] = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+          throw new SyncException("the " + module + " record id '" + id + "' is not a number; Zoho's ids are");
+        }
+      }
+      // delivered in this pass at its latest second, or (outside full passes) remembered from an earlier batch
+      boolean again = modified.equals(boundaryTime) && boundary.contains(id)
+          || !everything && cursor.delivered(id, modified);
+      if (again) {
+        return false;
+      }
+      if (boundaryTime == null || modified.isAfter(boundaryTime)) {
+        boundaryTime = modified;
+        boundary.clear();
+      }
+      if (modified.equals(boundaryTime)) {
+        boundary.add(id);
+      }
+      return true;
+    }
+
+    /** Hands {@code page} (read up to {@code last}) to the handler and moves the cursor past it. */
+    private void deliver(List<SyncRecord> page, OffsetDateTime last) {
+      SyncCursor next = cursor.copy();
+      for (SyncRecord r : page) {
+        if (next.watermark == null || !r.modifiedTime().isBefore(next.watermark)) {
+          next.watermark = r.modifiedTime();
+          next.watermarkId = r.id();
+        }
+      }
+      long keepFrom = next.watermark == null ? Long.MIN_VALUE : next.watermark.minus(overlap).toEpochSecond();
+      for (SyncRecord r : page) {
+        next.remember(r.id(), r.modifiedTime(), keepFrom);
+      }
+      if (everything) {
+        next.passFrom = last.minusSeconds(1);
+      }
+      if (next.bulkSecond != null && last.isAfter(next.bulkSecond)) {
+        next.bulkSecond = null; // the changes moved past the second Bulk Read read
+      }
+      if (!page.isEmpty() || everything) {
+        cursor = commitAs(next, new SyncBatch(module, page, List.of(), null));
+        upserted += page.size();
+      }
+    }
+
+    /**
+     * Reads every record modified within {@code second} with one Bulk Read export (a job, or chained jobs past
+     * 200,000 records), handing the versions not yet delivered over in pages of 200 like a list's. The second is
+     * saved in the cursor first, so that a run resuming after a crash goes to Bulk Read for it straight away (and
+     * exports it again from the start: the handler may get versions of that second again, never fewer).
+     */
+    private void bulkWindow(OffsetDateTime second) {
+      bulkSeconds.add(second.toEpochSecond());
+      if (cursor.bulkSecond == null || !cursor.bulkSecond.isEqual(second)) {
+        SyncCursor next = cursor.copy();
+        next.bulkSecond = second;
+        cursor = commitAs(next, new SyncBatch(module, List.of(), List.of(), null));
+      }
+      // Modified_Time >= second and < second + 1 s: one second whatever precision Zoho keeps; greater_equal and
+      // less_than are Bulk Read comparators of a DateTime field, values ISO 8601 without milliseconds (Zoho's Bulk
+      // Read create-job page, https://www.zoho.com/crm/developer/docs/api/v8/bulk-read/create-job.html, and
+      // crm-oas v8.0/bulk_read.json, schema Criteria, comparator enum)
+      Criterion window = Criterion.and(Criterion.dateTime("Modified_Time").greaterEqual(second),
+          Criterion.dateTime("Modified_Time").lessThan(second.plusSeconds(1)));
+      BulkRead export = BulkRead.builder(zoho, module).fields(bulkFields).criteria(window).clock(clock)
+          .sleeper(backoff.sleeper()).downloadLimiter(downloads).requests(requests).build();
+      List<SyncRecord> page = new ArrayList<>();
+      SyncException[] handlerFailure = {null};
+      try {
+        export.run(row -> {
+          String id = row.id();
+          OffsetDateTime modified = time(row.text("Modified_Time"), id).withOffsetSameInstant(second.getOffset());
+          if (hidesConverted && Boolean.TRUE.equals(row.bool("Converted__s")) || !modified.isEqual(second)) {
+            return; // as the list hides it; or not of this second (the list reads it)
+          }
+          if (take(id, modified)) {
+            page.add(new SyncRecord(module, id, modified, shape.apply(row)));
+          }
+          if (page.size() == PER_PAGE) {
+            try {
+              deliver(page, second);
+            } catch (SyncException e) {
+              handlerFailure[0] = e;
+              throw e;
+            }
+            page.clear();
+          }
+        }, null);
+      } catch (SyncException e) {
+        if (handlerFailure[0] != null) {
+          throw handlerFailure[0];
+        }
+        throw new SyncException("more " + module + " records share the Modified_Time " + second + " than Zoho's "
+            + "page token reaches, and the Bulk Read export that reads them failed: " + e.getMessage() + ". What "
+            + "was delivered stays delivered and the cursor stays before that second: run the sync again, it starts "
+            + "a new export (with ZohoCRM.bulk.read in the token's scopes)", e.code(), e);
+      }
+      if (!page.isEmpty()) {
+        deliver(page, second);
       }
     }
 
@@ -538,7 +689,8 @@ public final class IncrementalSync {
     }
 
     /**
-     * How long the lease lasts without a commit (default 10 minutes); longer than the slowest page's handler.
+     * How long the lease lasts without a commit (default 10 minutes); longer than the slowest page's handler, and
+     * than a Bulk Read job when a second holds more records than a page token reaches.
      *
      * @param ttl the time-to-live
      * @return this builder

@@ -18,7 +18,9 @@ import java.util.Optional;
  *   <li>the changes watermark {@code (Modified_Time, id)} of the newest record version delivered, with the versions
  *       delivered at or after {@code watermark - overlap} (to skip them when the overlap reads them again);
  *   <li>an unfinished full pass (the first load, a formula refresh, a reconciliation) and where it stands;
- *   <li>the deletes watermark: when deleted records were last read, with the ids reported within the overlap.
+ *   <li>the deletes watermark: when deleted records were last read, with the ids reported within the overlap;
+ *   <li>a {@code Modified_Time} second that holds more records than Zoho's page token reaches, while it is read by
+ *       Bulk Read (a run that resumes reads it with Bulk Read again instead of paging up to the limit first).
  * </ul>
  *
  * Stored as a small JSON text ({@link #toJson()}); a state store keeps it as it is.
@@ -40,6 +42,8 @@ public final class SyncCursor {
   String passKind;
   OffsetDateTime passFrom;
   Instant passStarted;
+  /** A second too full for a page token, being read by Bulk Read until the changes move past it; or null. */
+  OffsetDateTime bulkSecond;
 
   SyncCursor() {}
 
@@ -123,6 +127,7 @@ public final class SyncCursor {
     put(node, "pass_kind", passKind);
     put(node, "pass_from", passFrom == null ? null : passFrom.toString());
     put(node, "pass_started", passStarted == null ? null : passStarted.toString());
+    put(node, "bulk_second", bulkSecond == null ? null : bulkSecond.toString());
     return node.toString();
   }
 
@@ -156,6 +161,7 @@ public final class SyncCursor {
       c.passKind = node.path("pass_kind").asText(null);
       c.passFrom = node.hasNonNull("pass_from") ? OffsetDateTime.parse(node.get("pass_from").asText()) : null;
       c.passStarted = instant(node, "pass_started");
+      c.bulkSecond = node.hasNonNull("bulk_second") ? OffsetDateTime.parse(node.get("bulk_second").asText()) : null;
       return c;
     } catch (IOException | RuntimeException e) {
       if (e instanceof SyncException) {

@@ -13,7 +13,7 @@ package io.github.zohokit.sync;
  * @param reconciled true when a full reconciliation finished (the handler got the live ids)
  * @param requests HTTP requests sent to Zoho
  * @param credits API credits those requests cost by Zoho's documented table (1 per list call, 1 per deleted-records
- *     call; Zoho's own counter is {@code creditsRemaining})
+ *     call, 50 per Bulk Read job and 1 per status read of it; Zoho's own counter is {@code creditsRemaining})
  * @param creditsRemaining the last {@code X-API-CREDITS-REMAINING} Zoho sent (it sends it past half the daily
  *     credits), or -1
  */

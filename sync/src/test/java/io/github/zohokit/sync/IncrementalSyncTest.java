@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +24,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The incremental sync against the fake Zoho: full load, changes, deletes, options, faults, the lease. */
+/**
+ * The incremental sync against the fake Zoho: full load, changes, deletes, options, faults, the lease, and a second
+ * holding more records than a page token reaches (read with Bulk Read).
+ */
 class IncrementalSyncTest {
   private static final DataCenter US = DataCenter.US;
   private static final List<String> FIELDS = List.of("Last_Name", "Email", "Company");
+  /** For a second with more records than a page token reaches: a lookup and an empty field as well. */
+  private static final List<String> WIDE_FIELDS = List.of("Last_Name", "Email", "Company", "Owner", "Phone");
+  /** Between the seeded leads' times (a minute apart from 09:30), on a second none of them has. */
+  private static final OffsetDateTime FULL_SECOND = OffsetDateTime.of(2026, 1, 5, 11, 30, 30, 0,
+      ZoneOffset.ofHoursMinutes(5, 30));
+  private static final String BULK_JOBS = "crm:POST /crm/bulk/v8/read";
 
   @TempDir
   Path dir;
@@ -137,18 +147,6 @@ class IncrementalSyncTest {
     assertThat(target.rows.keySet()).isEqualTo(zohoIds());
     assertThat(fake.requests().stream().filter(c -> c.path().equals("/crm/v8/Leads")).count())
         .isEqualTo(8); // ceil(1,500 / 200): the fewest Zoho's page size allows
-  }
-
-  @Test
-  void moreRecordsInOneSecondThanAPageTokenReachesIsAClearError() {
-    zohoData.pageTokenRecordLimit(400);
-    List<String> ids = zohoData.seed(US, "Leads", 700);
-    zohoData.setModifiedTime(US, "Leads", ids, OffsetDateTime.now(ZoneOffset.UTC).minusDays(1));
-
-    assertThatThrownBy(() -> leads().build().run(new Fixtures.Target()))
-        .isInstanceOf(SyncException.class)
-        .hasMessageContaining("Bulk Read")
-        .extracting(e -> ((SyncException) e).code()).isEqualTo("PAGINATION_LIMIT_EXCEEDED");
   }
 
   @Test
@@ -306,5 +304,164 @@ class IncrementalSyncTest {
     JsonNode first = zohoData.records(US, "Leads").get(0);
     assertThat(target.rows.get(first.path("id").asText()).modifiedTime())
         .isEqualTo(OffsetDateTime.parse(first.path("Modified_Time").asText()));
+  }
+
+  // ---- more records in one Modified_Time second than a page token reaches (lowered to 400): Bulk Read ----
+
+  private IncrementalSync bulkLeads() {
+    return leads().fields(WIDE_FIELDS).build();
+  }
+
+  /** 100 leads before the full second, 700 in it (one of them converted), 200 after. */
+  private List<String> seedAFullSecond() {
+    zohoData.pageTokenRecordLimit(400);
+    List<String> ids = zohoData.seed(US, "Leads", 1_000);
+    zohoData.convertLead(US, ids.get(700)); // read by Bulk Read: the page token reaches 400 of the 700
+    zohoData.setModifiedTime(US, "Leads", ids.subList(100, 800), FULL_SECOND);
+    return ids;
+  }
+
+  private Map<String, JsonNode> zohoRecords(String module) {
+    return zohoData.records(US, module).stream().collect(Collectors.toMap(r -> r.path("id").asText(), r -> r));
+  }
+
+  private long pageTokenRequests() {
+    return fake.requests().stream().filter(c -> c.path().startsWith("/crm/v8/") && c.params().containsKey("page_token"))
+        .count();
+  }
+
+  /** Every field of every Zoho record as the target holds it, in the list's shape. */
+  private static void assertTargetEqualsZoho(Fixtures.Target target, Map<String, JsonNode> zoho, List<String> fields) {
+    assertThat(target.rows.keySet()).isEqualTo(zoho.keySet());
+    for (JsonNode record : zoho.values()) {
+      SyncRecord copy = target.rows.get(record.path("id").asText());
+      assertThat(copy.modifiedTime()).isEqualTo(OffsetDateTime.parse(record.path("Modified_Time").asText()));
+      for (String field : fields) {
+        JsonNode value = record.path(field);
+        if (value.isObject()) {
+          assertThat(copy.data().get(field).isObject()).as(field).isTrue();
+          assertThat(copy.text(field)).as(field).isEqualTo(value.path("id").asText());
+        } else if (value.isMissingNode() || value.isNull()) {
+          assertThat(copy.data().get(field).isNull()).as(field + " of " + copy.id()).isTrue();
+        } else {
+          assertThat(copy.data().get(field)).as(field + " of " + copy.id()).isEqualTo(value);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aSecondBeyondThePageTokensReachIsReadWithBulkReadAndEveryRecordIsDeliveredOnceInListShape() {
+    seedAFullSecond();
+    List<OffsetDateTime> order = new ArrayList<>();
+    Fixtures.Target target = new Fixtures.Target();
+
+    SyncReport report = bulkLeads().run(batch -> {
+      batch.upserts().forEach(r -> order.add(r.modifiedTime()));
+      target.handle(batch);
+    });
+
+    assertTargetEqualsZoho(target, zohoRecords("Leads"), List.of("Last_Name", "Email", "Company", "Owner", "Phone",
+        "Converted__s", "Modified_Time"));
+    assertThat(target.deliveries.values()).allMatch(n -> n == 1);
+    assertThat(order).isSortedAccordingTo(OffsetDateTime::compareTo);
+    assertThat(fake.count(BULK_JOBS)).isEqualTo(1);
+    assertThat(report.upserted()).isEqualTo(1_000);
+    // every call 1 credit, except the Bulk Read job (50) and its download (counted 0, as BulkRead counts it)
+    assertThat(report.credits()).isEqualTo(report.requests() - 2 + 50);
+    assertThat(report.requests()).isEqualTo(fake.requests().stream().filter(c -> c.path().startsWith("/crm/"))
+        .count());
+
+    SyncReport again = bulkLeads().run(target);
+    assertThat(again.upserted()).isZero();
+    assertThat(fake.count(BULK_JOBS)).isEqualTo(1);
+  }
+
+  @Test
+  void anIncrementalRunReadsAFullSecondWithBulkReadAndNumbersKeepTheirListType() {
+    zohoData.pageTokenRecordLimit(400);
+    List<String> ids = zohoData.seed(US, "Deals", 1_000);
+    IncrementalSync deals = IncrementalSync.builder(zoho, "Deals").fields(List.of("Deal_Name", "Stage", "Amount"))
+        .stateStore(store).clock(clock).sleeper(d -> fake.advanceClock(d)).build();
+    Fixtures.Target target = new Fixtures.Target();
+    deals.run(target);
+    assertThat(fake.count(BULK_JOBS)).isZero();
+
+    OffsetDateTime now = zohoData.now();
+    zohoData.update(US, "Deals", ids.get(500), Map.of("Stage", "Closed Won", "Amount", 12_345.5));
+    zohoData.setModifiedTime(US, "Deals", ids.subList(200, 900), now);
+    zohoData.setModifiedTime(US, "Deals", ids.subList(950, 960), now.plusSeconds(10));
+    SyncReport report = deals.run(target);
+
+    assertThat(report.upserted()).isEqualTo(710);
+    assertThat(fake.count(BULK_JOBS)).isEqualTo(1);
+    assertTargetEqualsZoho(target, zohoRecords("Deals"), List.of("Deal_Name", "Stage", "Amount"));
+    assertThat(target.rows.get(ids.get(500)).data().get("Amount").isNumber()).isTrue();
+    assertThat(target.deliveries.values()).allMatch(n -> n <= 2); // the first load's version and the new one
+    assertThat(deals.run(target).upserted()).isZero();
+  }
+
+  @Test
+  void aReconciliationCountsTheRecordsBulkReadReadAsLive() {
+    List<String> ids = seedAFullSecond();
+    Fixtures.Target target = new Fixtures.Target();
+    IncrementalSync sync = bulkLeads();
+    sync.run(target);
+
+    zohoData.delete(US, "Leads", List.of(ids.get(50), ids.get(600)));
+    zohoData.ageDeletedEntries(US, "Leads", 61); // gone from Zoho's deleted-records list
+    clock.advance(Duration.ofDays(61));
+    SyncReport report = sync.run(target);
+
+    assertThat(report.reconciled()).isTrue();
+    assertThat(fake.count(BULK_JOBS)).isEqualTo(2);
+    // the 300 records of the full second only Bulk Read reached are live, not deleted from the target
+    assertTargetEqualsZoho(target, zohoRecords("Leads"), WIDE_FIELDS);
+    assertThat(target.rows).hasSize(998).doesNotContainKeys(ids.get(50), ids.get(600));
+  }
+
+  @Test
+  void aHandlerFailingInTheBulkWindowLosesNothingAndTheNextRunGoesStraightToBulkRead() {
+    seedAFullSecond();
+    Fixtures.Target target = new Fixtures.Target();
+    IncrementalSync sync = bulkLeads();
+    assertThatThrownBy(() -> sync.run(batch -> {
+      if (fake.count(BULK_JOBS) > 0) {
+        throw new IllegalStateException("target database down");
+      }
+      target.handle(batch);
+    })).isInstanceOf(SyncException.class).hasMessageContaining("target database down")
+        .hasMessageContaining("comes again");
+    assertThat(target.rows).hasSize(500); // 100 before the second, and the 400 the page token reached
+
+    fake.resetObservations();
+    sync.run(target);
+
+    assertTargetEqualsZoho(target, zohoRecords("Leads"), WIDE_FIELDS);
+    assertThat(pageTokenRequests()).isZero(); // the cursor named the second: no paging up to the limit again
+    assertThat(fake.count(BULK_JOBS)).isEqualTo(1);
+    assertThat(sync.run(target).upserted()).isZero();
+  }
+
+  @Test
+  void aBulkReadJobEndingInFailureIsAClearErrorAndRunningAgainCompletesTheCopy() {
+    seedAFullSecond();
+    zohoData.failNextBulkJobs(1);
+    Fixtures.Target target = new Fixtures.Target();
+    IncrementalSync sync = bulkLeads();
+
+    assertThatThrownBy(() -> sync.run(target)).isInstanceOf(SyncException.class)
+        .hasMessageContaining("Leads").hasMessageContaining(FULL_SECOND.toString())
+        .hasMessageContaining("FAILURE").hasMessageContaining("run the sync again")
+        .extracting(e -> ((SyncException) e).code()).isEqualTo("INTERNAL_SERVER_ERROR");
+    Set<String> before = Set.copyOf(target.rows.keySet());
+    assertThat(before).hasSize(500);
+
+    fake.resetObservations();
+    sync.run(target);
+
+    assertTargetEqualsZoho(target, zohoRecords("Leads"), WIDE_FIELDS);
+    assertThat(target.deliveries.values()).allMatch(n -> n == 1);
+    assertThat(pageTokenRequests()).isZero();
   }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ModuleBoundariesTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final List<String> OUTSIDE_THE_RUNTIME = List.of("processor", "crm", "testkit", "schema", "sync",
-      "plugin", "it", "bench", "demo", "spring-boot", "it/spring-sample");
+      "notifications", "plugin", "it", "bench", "demo", "examples", "spring-boot", "it/spring-sample");
 
   @Test
   void nothingOutsideTheRuntimeImportsItsInternalPackages() throws IOException {

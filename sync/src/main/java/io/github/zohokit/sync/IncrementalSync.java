@@ -195,6 +195,8 @@ public final class IncrementalSync {
     /** The seconds read by Bulk Read in this run (epoch seconds). */
     final Set<Long> bulkSeconds = new HashSet<>();
     SyncCursor cursor;
+    /** When the cursor was last committed (the lease renewed), on the sync's clock. */
+    Instant committedAt = clock.instant();
     long read;
     long upserted;
     long deleted;
@@ -268,6 +270,10 @@ public final class IncrementalSync {
       reconcile = "reconcile".equals(pass);
       OffsetDateTime from = everything ? cursor.passFrom
           : cursor.watermark == null ? null : cursor.watermark.minus(overlap);
+      if (cursor.bulkSecond != null && from != null && from.isAfter(cursor.bulkSecond)) {
+        from = cursor.bulkSecond; // a Bulk Read window was cut after delivering later rows: read its second again
+      }
+      bulkSeconds.clear(); // per pass: a reconciliation after this run's incremental pass may meet the same second
       live = reconcile ? new long[1024] : null;
       liveCount = 0;
       boundary = new HashSet<>();
@@ -276,7 +282,6 @@ public final class IncrementalSync {
       String token = null;
       int restarts = 0;
       OffsetDateTime chainLast = null; // the newest Modified_Time of the page before the next request
-      OffsetDateTime afterBulk = null; // the second a Bulk Read window just read, until the next page shows more
       while (true) {
         HttpUrl.Builder url = ZohoRequests.url("/crm/v8/" + module)
             .addQueryParameter("fields", String.join(",", fields))
@@ -304,8 +309,7 @@ public final class IncrementalSync {
             // the token followed records sharing one second up to Zoho's 100,000: the rest of that second only
             // Bulk Read can list
             bulkWindow(chainLast);
-            queryFrom = chainLast;
-            afterBulk = chainLast;
+            queryFrom = chainLast.plusSeconds(1); // the window read that second and the next: see bulkWindow
             token = null;
             restarts = 0;
             continue;
@@ -322,7 +326,6 @@ public final class IncrementalSync {
         }
         restarts = 0;
         List<SyncRecord> page = new ArrayList<>();
-        OffsetDateTime first = null;
         OffsetDateTime last = null;
         for (JsonNode item : answer.body().path("data")) {
           String id = item.path("id").asText(null);
@@ -330,7 +333,6 @@ public final class IncrementalSync {
           if (id == null) {
             throw new SyncException("Zoho sent a " + module + " record without an id: " + item);
           }
-          first = first == null ? modified : first;
           last = last == null || modified.isAfter(last) ? modified : last;
           shape.learn(item);
           if (take(id, modified)) {
@@ -344,17 +346,6 @@ public final class IncrementalSync {
         if (!info.path("more_records").asBoolean(false) || last == null) {
           break;
         }
-        if (afterBulk != null) {
-          OffsetDateTime read = afterBulk;
-          afterBulk = null;
-          if (first.isEqual(read)) {
-            // If-Modified-Since includes its own second (it does at the fake and, per third parties, at Zoho): the
-            // second Bulk Read read comes first again; go on from the next one, a new window
-            queryFrom = read.plusSeconds(1);
-            token = null;
-            continue;
-          }
-        }
         chainLast = last;
         OffsetDateTime restartAt = last.minusSeconds(1);
         if (queryFrom == null || restartAt.isAfter(queryFrom)) {
@@ -364,8 +355,7 @@ public final class IncrementalSync {
             && !bulkSeconds.contains(last.toEpochSecond())) {
           // a run that stopped found this second too full for a page token: read it with Bulk Read at once
           bulkWindow(last);
-          queryFrom = last;
-          afterBulk = last;
+          queryFrom = last.plusSeconds(1);
           token = null;
         } else {
           token = info.path("next_page_token").asText(null); // records sharing one second: page through them
@@ -397,17 +387,7 @@ public final class IncrementalSync {
      * delivered at the latest second of this pass, nor (outside full passes) remembered by the cursor.
      */
     private boolean take(String id, OffsetDateTime modified) {
-      read++;
-      if (reconcile) {
-        if (liveCount == live.length) {
-          live = Arrays.copyOf(live, live.length * 2);
-        }
-        try {
-          live[liveCount++] = Long.parseLong(id);
-        } catch (NumberFormatException e) {
-          throw new SyncException("the " + module + " record id '" + id + "' is not a number; Zoho's ids are");
-        }
-      }
+      count(id);
       // delivered in this pass at its latest second, or (outside full passes) remembered from an earlier batch
       boolean again = modified.equals(boundaryTime) && boundary.contains(id)
           || !everything && cursor.delivered(id, modified);
@@ -422,6 +402,21 @@ public final class IncrementalSync {
         boundary.add(id);
       }
       return true;
+    }
+
+    /** Counts a record version read, and its id in a reconciliation. */
+    private void count(String id) {
+      read++;
+      if (reconcile) {
+        if (liveCount == live.length) {
+          live = Arrays.copyOf(live, live.length * 2);
+        }
+        try {
+          live[liveCount++] = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+          throw new SyncException("the " + module + " record id '" + id + "' is not a number; Zoho's ids are");
+        }
+      }
     }
 
     /** Hands {@code page} (read up to {@code last}) to the handler and moves the cursor past it. */
@@ -450,10 +445,13 @@ public final class IncrementalSync {
     }
 
     /**
-     * Reads every record modified within {@code second} with one Bulk Read export (a job, or chained jobs past
-     * 200,000 records), handing the versions not yet delivered over in pages of 200 like a list's. The second is
-     * saved in the cursor first, so that a run resuming after a crash goes to Bulk Read for it straight away (and
-     * exports it again from the start: the handler may get versions of that second again, never fewer).
+     * Reads every record modified within {@code second} <em>and the second after it</em> with one Bulk Read export (a
+     * job, or chained jobs past 200,000 records), handing the versions not yet delivered over in pages of 200 like a
+     * list's; the list then goes on from the second after it. Exporting two seconds keeps the rule that no restart
+     * can skip a record whether Zoho's {@code If-Modified-Since} includes its own instant or not, and at whatever
+     * precision Zoho compares it: the restart's second is covered by the export. The second is saved in the cursor
+     * first, so that a run resuming after a crash goes to Bulk Read for it straight away (and exports it again from
+     * the start: the handler may get versions of those seconds again, never fewer).
      */
     private void bulkWindow(OffsetDateTime second) {
       bulkSeconds.add(second.toEpochSecond());
@@ -462,48 +460,69 @@ public final class IncrementalSync {
         next.bulkSecond = second;
         cursor = commitAs(next, new SyncBatch(module, List.of(), List.of(), null));
       }
-      // Modified_Time >= second and < second + 1 s: one second whatever precision Zoho keeps; greater_equal and
+      OffsetDateTime after = second.plusSeconds(1);
+      // Modified_Time >= second and < second + 2 s: two seconds whatever precision Zoho keeps; greater_equal and
       // less_than are Bulk Read comparators of a DateTime field, values ISO 8601 without milliseconds (Zoho's Bulk
       // Read create-job page, https://www.zoho.com/crm/developer/docs/api/v8/bulk-read/create-job.html, and
       // crm-oas v8.0/bulk_read.json, schema Criteria, comparator enum)
       Criterion window = Criterion.and(Criterion.dateTime("Modified_Time").greaterEqual(second),
-          Criterion.dateTime("Modified_Time").lessThan(second.plusSeconds(1)));
+          Criterion.dateTime("Modified_Time").lessThan(after.plusSeconds(1)));
+      SyncException[] ours = {null};
       BulkRead export = BulkRead.builder(zoho, module).fields(bulkFields).criteria(window).clock(clock)
-          .sleeper(backoff.sleeper()).downloadLimiter(downloads).requests(requests).build();
-      List<SyncRecord> page = new ArrayList<>();
-      SyncException[] handlerFailure = {null};
-      try {
-        export.run(row -> {
-          String id = row.id();
-          OffsetDateTime modified = time(row.text("Modified_Time"), id).withOffsetSameInstant(second.getOffset());
-          if (hidesConverted && Boolean.TRUE.equals(row.bool("Converted__s")) || !modified.isEqual(second)) {
-            return; // as the list hides it; or not of this second (the list reads it)
-          }
-          if (take(id, modified)) {
-            page.add(new SyncRecord(module, id, modified, shape.apply(row)));
-          }
-          if (page.size() == PER_PAGE) {
+          .sleeper(wait -> {
             try {
-              deliver(page, second);
+              waitRenewingTheLease(wait);
             } catch (SyncException e) {
-              handlerFailure[0] = e;
+              ours[0] = e; // the lease was lost or the store failed
               throw e;
             }
-            page.clear();
+          }).downloadLimiter(downloads).requests(requests).build();
+      // the ids of each second already delivered in this pass (the page token's part of the first), or by this
+      // window; the rows of the two seconds come in no order, so each has its own pages
+      Set<String> firstIds = second.equals(boundaryTime) ? new HashSet<>(boundary) : new HashSet<>();
+      Set<String> afterIds = new HashSet<>();
+      List<SyncRecord> firstPage = new ArrayList<>();
+      List<SyncRecord> afterPage = new ArrayList<>();
+      try {
+        export.run(row -> {
+          try {
+            String id = row.id();
+            OffsetDateTime modified = time(row.text("Modified_Time"), id).withOffsetSameInstant(second.getOffset());
+            boolean first = modified.isEqual(second);
+            if (hidesConverted && Boolean.TRUE.equals(row.bool("Converted__s")) || !first && !modified.isEqual(after)) {
+              return; // as the list hides it; or not of these two seconds (the list reads it)
+            }
+            count(id);
+            List<SyncRecord> page = first ? firstPage : afterPage;
+            if ((first ? firstIds : afterIds).add(id) && (everything || !cursor.delivered(id, modified))) {
+              page.add(new SyncRecord(module, id, modified, shape.apply(row)));
+            }
+            if (page.size() == PER_PAGE) {
+              deliver(page, second);
+              page.clear();
+            }
+          } catch (SyncException e) {
+            ours[0] = e; // the handler's, the store's or a cell's: passed on as it is, not as the export's failure
+            throw e;
           }
         }, null);
       } catch (SyncException e) {
-        if (handlerFailure[0] != null) {
-          throw handlerFailure[0];
+        if (ours[0] != null) {
+          throw ours[0];
         }
         throw new SyncException("more " + module + " records share the Modified_Time " + second + " than Zoho's "
             + "page token reaches, and the Bulk Read export that reads them failed: " + e.getMessage() + ". What "
-            + "was delivered stays delivered and the cursor stays before that second: run the sync again, it starts "
-            + "a new export (with ZohoCRM.bulk.read in the token's scopes)", e.code(), e);
+            + "was delivered stays delivered, and the cursor keeps that second to export it again: run the sync "
+            + "again, it starts a new export of that second (with ZohoCRM.bulk.read in the token's scopes)", e.code(),
+            e);
       }
-      if (!page.isEmpty()) {
-        deliver(page, second);
+      for (List<SyncRecord> page : List.of(firstPage, afterPage)) {
+        if (!page.isEmpty()) {
+          deliver(page, second);
+        }
       }
+      boundaryTime = after; // the list goes on from the second after: the versions of it delivered here are skipped
+      boundary = afterIds;
     }
 
     /** Reads deletions since the deletes watermark; false when Zoho lists more than it lets page through. */
@@ -556,11 +575,31 @@ public final class IncrementalSync {
 
     private SyncCursor commitAs(SyncCursor next, SyncBatch batch) {
       store.commit(lease, next, batch, handler);
+      committedAt = clock.instant();
       return next;
     }
 
     private void commit(SyncBatch batch) {
       store.commit(lease, cursor, batch, handler);
+      committedAt = clock.instant();
+    }
+
+    /**
+     * Waits {@code duration} for a Bulk Read job, committing the cursor unchanged (an empty batch: the handler is not
+     * called) whenever a third of the lease's time-to-live passed since the last commit, so that the lease outlives
+     * the job and no other worker takes the key over and pays for a job of its own.
+     */
+    private void waitRenewingTheLease(Duration duration) {
+      Duration renewEvery = leaseTtl.dividedBy(3);
+      Duration left = duration;
+      do {
+        if (!clock.instant().isBefore(committedAt.plus(renewEvery))) {
+          cursor = commitAs(cursor.copy(), new SyncBatch(module, List.of(), List.of(), null));
+        }
+        Duration step = renewEvery.isZero() || left.compareTo(renewEvery) <= 0 ? left : renewEvery;
+        backoff.sleeper().sleep(step);
+        left = left.minus(step);
+      } while (left.compareTo(Duration.ZERO) > 0);
     }
 
     private OffsetDateTime time(String text, String id) {

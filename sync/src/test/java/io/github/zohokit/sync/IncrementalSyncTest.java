@@ -19,10 +19,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The incremental sync against the fake Zoho: full load, changes, deletes, options, faults, the lease, and a second
@@ -463,5 +466,107 @@ class IncrementalSyncTest {
     assertTargetEqualsZoho(target, zohoRecords("Leads"), WIDE_FIELDS);
     assertThat(target.deliveries.values()).allMatch(n -> n == 1);
     assertThat(pageTokenRequests()).isZero();
+  }
+
+  @Test
+  void aRunThatReadsASecondWithBulkReadAndThenReconcilesCompletes() {
+    zohoData.pageTokenRecordLimit(400);
+    List<String> ids = zohoData.seed(US, "Leads", 3_000);
+    Fixtures.Target target = new Fixtures.Target();
+    IncrementalSync sync = bulkLeads();
+    sync.run(target);
+    assertThat(fake.count(BULK_JOBS)).isZero();
+
+    zohoData.setModifiedTime(US, "Leads", ids.subList(2_200, 2_900), zohoData.now()); // 700 in one second
+    zohoData.delete(US, "Leads", ids.subList(0, 2_100)); // more than Zoho lists: a reconciliation in the same run
+    SyncReport report = sync.run(target);
+
+    assertThat(report.reconciled()).isTrue();
+    assertThat(fake.count(BULK_JOBS)).isEqualTo(2); // the incremental pass and the reconciliation each read it
+    assertTargetEqualsZoho(target, zohoRecords("Leads"), WIDE_FIELDS);
+    assertThat(target.rows).hasSize(900);
+  }
+
+  @ParameterizedTest(name = "If-Modified-Since inclusive: {0}")
+  @ValueSource(booleans = {true, false})
+  void theSecondAfterABulkReadWindowIsNeitherSkippedNorDeliveredTwiceWhicheverWayIfModifiedSinceCompares(
+      boolean inclusive) {
+    List<String> ids = seedAFullSecond();
+    // the second right after the full one: where the list restarts after the Bulk Read window
+    zohoData.setModifiedTime(US, "Leads", ids.subList(800, 830), FULL_SECOND.plusSeconds(1));
+    zohoData.ifModifiedSinceInclusive(inclusive);
+    Fixtures.Target target = new Fixtures.Target();
+    IncrementalSync sync = leads().fields(WIDE_FIELDS).formulaRefresh(Duration.ofDays(1)).build();
+
+    SyncReport report = sync.run(target);
+
+    assertTargetEqualsZoho(target, zohoRecords("Leads"), WIDE_FIELDS);
+    assertThat(target.deliveries.values()).allMatch(n -> n == 1);
+    assertThat(report.upserted()).isEqualTo(1_000);
+    assertThat(fake.count(BULK_JOBS)).isEqualTo(1);
+    assertThat(sync.run(target).upserted()).isZero();
+
+    // a full pass (here a formula refresh) skips nothing the cursor remembers: only this pass's own de-duplication
+    clock.advance(Duration.ofDays(2));
+    Fixtures.Target refreshed = new Fixtures.Target();
+    assertThat(sync.run(refreshed).fullPass()).isEqualTo("refresh");
+    assertTargetEqualsZoho(refreshed, zohoRecords("Leads"), WIDE_FIELDS);
+    assertThat(refreshed.deliveries.values()).allMatch(n -> n == 1);
+    assertThat(fake.count(BULK_JOBS)).isEqualTo(2);
+  }
+
+  @Test
+  void theLeaseIsRenewedWhileABulkReadJobRunsSoNoOtherWorkerTakesTheSyncOver() {
+    seedAFullSecond();
+    zohoData.bulkJobPollsUntilDone(30); // about half an hour of polling at 2 s doubling up to 60 s
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:lease" + java.util.UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
+    JdbcSyncStateStore jdbc = JdbcSyncStateStore.builder(h2).clock(clock).build();
+    Duration ttl = Duration.ofMinutes(3);
+    List<String> takeovers = new ArrayList<>();
+    java.time.Instant start = clock.instant();
+    IncrementalSync sync = IncrementalSync.builder(zoho, "Leads").fields(WIDE_FIELDS).stateStore(jdbc).clock(clock)
+        .leaseTtl(ttl).sleeper(d -> {
+          fake.advanceClock(d);
+          clock.advance(d);
+          // another worker, started by a schedule, tries to take the sync over while the job runs
+          jdbc.tryLease("Leads", ttl).ifPresent(other -> {
+            takeovers.add("taken over after " + Duration.between(start, clock.instant()));
+            other.close();
+          });
+        }).build();
+    Fixtures.Target target = new Fixtures.Target();
+
+    sync.run(target);
+
+    assertThat(takeovers).isEmpty();
+    assertThat(Duration.between(start, clock.instant())).isGreaterThan(ttl.multipliedBy(5)); // the job outlasted it
+    assertThat(fake.count(BULK_JOBS)).isEqualTo(1);
+    assertTargetEqualsZoho(target, zohoRecords("Leads"), WIDE_FIELDS);
+    assertThat(target.deliveries.values()).allMatch(n -> n == 1);
+  }
+
+  @Test
+  void aRunCutInABulkReadWindowAfterTheLaterSecondCameReadsTheFullSecondAgainEvenWithoutOverlap() {
+    zohoData.pageTokenRecordLimit(400);
+    List<String> ids = zohoData.seed(US, "Leads", 1_000);
+    // the export is in id order: the 250 records of the second after the full one come first
+    zohoData.setModifiedTime(US, "Leads", ids.subList(0, 250), FULL_SECOND.plusSeconds(1));
+    zohoData.setModifiedTime(US, "Leads", ids.subList(250, 950), FULL_SECOND);
+    Fixtures.Target target = new Fixtures.Target();
+    IncrementalSync sync = leads().fields(WIDE_FIELDS).overlap(Duration.ZERO).build();
+    int[] bulkBatches = {0};
+    assertThatThrownBy(() -> sync.run(batch -> {
+      if (fake.count(BULK_JOBS) > 0 && !batch.upserts().isEmpty() && ++bulkBatches[0] == 2) {
+        throw new IllegalStateException("target database down");
+      }
+      target.handle(batch);
+    })).isInstanceOf(SyncException.class).hasMessageContaining("target database down");
+    // the watermark is now past the full second, of which 300 records are not delivered yet
+
+    sync.run(target);
+
+    assertTargetEqualsZoho(target, zohoRecords("Leads"), WIDE_FIELDS);
+    assertThat(fake.count(BULK_JOBS)).isEqualTo(2);
   }
 }

@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <ul>
  *   <li>{@code fields} required (at most 50), {@code ids} (comma-separated) to pick records.
- *   <li>{@code If-Modified-Since} (ISO 8601 with offset, second precision, inclusive): only records modified since
+ *   <li>{@code If-Modified-Since} (ISO 8601 with offset, second precision, inclusive unless
+ *       {@link FakeSync#ifModifiedSinceInclusive} turned that off): only records modified since
  *       then; {@code 304 Not Modified} with an empty body when there are none.
  *   <li>{@code sort_by} = {@code id | Created_Time | Modified_Time}, {@code sort_order} = {@code asc | desc};
  *       unless asked, {@code id} descending (the newest record first).
@@ -127,6 +128,7 @@ final class ChangeEndpoints {
           "You can only get up to first " + cap + " records using page_token param",
           Http.JSON.createObjectNode().put("param_name", "page_token").put("limit", cap));
     }
+    boolean inclusive = settings.ifModifiedSinceInclusive();
     List<ObjectNode> slice = new ArrayList<>();
     boolean more;
     synchronized (crm) {
@@ -136,7 +138,8 @@ final class ChangeEndpoints {
         if (converted.equals("false") && isConverted || converted.equals("true") && !isConverted) {
           continue;
         }
-        if (since != null && time(r.path("Modified_Time").asText()).isBefore(since)) {
+        if (since != null && (inclusive ? time(r.path("Modified_Time").asText()).isBefore(since)
+            : !time(r.path("Modified_Time").asText()).isAfter(since))) {
           continue;
         }
         if (ids != null && !ids.contains(r.path("id").asText())) {

@@ -26,6 +26,7 @@ public final class FakeSync {
   private volatile int bulkReadRecordsPerJob = 200_000;
   private volatile int bulkReadDownloadsPerMinute = 10;
   private volatile int bulkJobPollsUntilDone = 3;
+  private volatile boolean ifModifiedSinceInclusive = true;
   private final java.util.concurrent.atomic.AtomicInteger failingJobs = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicInteger cutDownloads = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -127,6 +128,22 @@ public final class FakeSync {
 
   boolean takeCutDownload() {
     return cutDownloads.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+  }
+
+  /**
+   * Whether a records list's {@code If-Modified-Since} includes its own second (the default, as the fake has always
+   * answered) or lists only records modified after it. Zoho does not document which; a sync must work either way.
+   *
+   * @param inclusive false to list only records modified strictly after the header's instant
+   * @return this
+   */
+  public FakeSync ifModifiedSinceInclusive(boolean inclusive) {
+    this.ifModifiedSinceInclusive = inclusive;
+    return this;
+  }
+
+  boolean ifModifiedSinceInclusive() {
+    return ifModifiedSinceInclusive;
   }
 
   // ---- data ----

@@ -51,23 +51,36 @@ import okhttp3.HttpUrl;
  * <h2>More records in one second than a page token reaches</h2>
  *
  * When the token stops at Zoho's 100,000 records ({@code PAGINATION_LIMIT_EXCEEDED}) while paging through one
- * {@code Modified_Time} second, that second is read with one {@link BulkRead} export (criteria {@code Modified_Time}
- * from that second to the next, the same fields; a job costs 50 credits and needs the {@code ZohoCRM.bulk.read}
- * scope as well; its requests and credits count in the {@link SyncReport}). Its rows come to the handler in pages of
- * 200 as {@link SyncRecord}s shaped like a list page's: the same fields, typed as the list typed them (lookups and
- * owners as objects holding only the {@code id}, which is all Zoho's CSV has; booleans; numbers; empty cells null),
- * all of that one second, without the versions already delivered. Then the list goes on after that second. The
- * second is saved in the cursor before the job starts: a run that resumes after a crash or a failed job (an error
- * naming the module and the second) reads it with Bulk Read again at once, exporting it from the start, so the
- * handler may get versions of that second again (at-least-once), never fewer. The job is waited for within the
- * lease: a {@link Builder#leaseTtl lease} shorter than a Bulk Read job lets another worker take the module over.
+ * {@code Modified_Time} second, that second <em>and the next</em> are read with one {@link BulkRead} export (criteria
+ * {@code Modified_Time} from that second to two seconds later, the same fields; a job costs 50 credits and needs the
+ * {@code ZohoCRM.bulk.read} scope as well; its requests and credits count in the {@link SyncReport}), and the list goes
+ * on from the second after it: no record is skipped whether Zoho's {@code If-Modified-Since} includes its own instant
+ * or not, and at whatever precision Zoho compares it. The rows come to the handler in pages of 200 as
+ * {@link SyncRecord}s shaped like a list page's, without the versions already delivered; each page holds one of the
+ * two seconds, and the pages of the two may interleave. Each field is typed as the list types it: from a value a list
+ * page of the run gave, else from the module's fields metadata ({@code GET /crm/v8/settings/fields}, read at most once
+ * a run and only then, 1 credit, scope {@code ZohoCRM.settings.fields.READ}): lookups and owners as objects holding
+ * only the {@code id} (all Zoho's CSV has), booleans, numbers, empty cells null. <b>Not</b> the list's shape: fields
+ * the list gives as arrays (multi-select picklists and lookups, subforms, files) and other objects come as the CSV
+ * cell's text, unsplit, because Zoho does not document how its export joins their values; a field typed by neither
+ * comes as text. Whether Zoho's Bulk Read of {@code Leads} exports converted leads is not documented either: the sync
+ * assumes it does, as the list with {@code converted=both} (with {@link Builder#includeConvertedLeads(boolean)
+ * includeConvertedLeads(false)} they are dropped by their {@code Converted__s}); if it did not, the converted leads of
+ * such a second would be missed. The second is saved in the cursor before the job starts: a run that resumes after a
+ * crash or a failed job (an error naming the module and the second) reads it with Bulk Read again at once, exporting
+ * it from the start, so the handler may get versions of those seconds again (at-least-once), never fewer. While the
+ * job is waited for, the lease is renewed every third of its {@linkplain Builder#leaseTtl time-to-live} (the cursor
+ * committed unchanged; the handler is not called), so no other worker takes the module over.
  *
  * <h2>Watermark, overlap, de-duplication</h2>
  *
  * The watermark is the {@code (Modified_Time, id)} of the newest version delivered. Each run reads again from
  * {@code watermark - overlap} (default 5 minutes) so that a record saved with an earlier time but visible late is
  * not missed; versions already delivered ({@code id} with the same {@code Modified_Time}, up to the last 1,000) are
- * skipped. The cursor is saved after every page: a crash delivers at most that page again (at-least-once; make the
+ * skipped. A version is the {@code id} and the {@code Modified_Time} <em>to the second</em> (Zoho's list gives whole
+ * seconds): a record saved twice within one second, read between the two saves, is not delivered again for the
+ * second save; its next change, a {@linkplain Builder#formulaRefresh formula refresh} or a reconciliation brings it.
+ * The cursor is saved after every page: a crash delivers at most that page again (at-least-once; make the
  * handler idempotent with {@link SyncRecord#versionKey()}), or nothing at all with a {@link JdbcSyncStateStore}
  * when the handler writes through {@link SyncBatch#connection()} (the writes and the cursor commit together).
  *
@@ -148,7 +161,8 @@ public final class IncrementalSync {
    * A builder for the sync of {@code module}.
    *
    * @param zoho the connection whose user reads the records (its token needs {@code ZohoCRM.modules.<module>.READ},
-   *     and {@code ZohoCRM.bulk.read} when one second holds more records than a page token reaches)
+   *     and {@code ZohoCRM.bulk.read} and {@code ZohoCRM.settings.fields.READ} when one second holds more records
+   *     than a page token reaches)
    * @param module the module's API name, such as {@code Leads}
    * @return a new builder
    */
@@ -192,7 +206,9 @@ public final class IncrementalSync {
     final ZohoRequests requests = new ZohoRequests(zoho, backoff);
     final ListShape shape = new ListShape(fields, convertedLeads ? List.of("Converted__s") : List.of(),
         requests.json());
-    /** The seconds read by Bulk Read in this run (epoch seconds). */
+    /** Whether the module's fields metadata was read in this run. */
+    boolean fieldsDescribed;
+    /** The seconds read by Bulk Read in this pass (epoch seconds). */
     final Set<Long> bulkSeconds = new HashSet<>();
     SyncCursor cursor;
     /** When the cursor was last committed (the lease renewed), on the sync's clock. */
@@ -460,6 +476,9 @@ public final class IncrementalSync {
         next.bulkSecond = second;
         cursor = commitAs(next, new SyncBatch(module, List.of(), List.of(), null));
       }
+      if (!shape.complete() && !fieldsDescribed) {
+        describeFields();
+      }
       OffsetDateTime after = second.plusSeconds(1);
       // Modified_Time >= second and < second + 2 s: two seconds whatever precision Zoho keeps; greater_equal and
       // less_than are Bulk Read comparators of a DateTime field, values ISO 8601 without milliseconds (Zoho's Bulk
@@ -523,6 +542,27 @@ public final class IncrementalSync {
       }
       boundaryTime = after; // the list goes on from the second after: the versions of it delivered here are skipped
       boundary = afterIds;
+    }
+
+    /**
+     * Reads the module's fields metadata once, for the kinds of the fields no list page of this run gave a value of
+     * (1 credit; scope {@code ZohoCRM.settings.fields.READ}, zohokit's scope catalogue, crm-oas v8.0 fields.json).
+     */
+    private void describeFields() {
+      HttpUrl url = ZohoRequests.url("/crm/v8/settings/fields").addQueryParameter("module", module).build();
+      ZohoRequests.Answer answer;
+      try {
+        answer = requests.get(url, null, 1);
+      } catch (SyncException e) {
+        throw new SyncException("reading the fields of " + module + " (GET /crm/v8/settings/fields), which gives the "
+            + "rows of a Bulk Read window the types of a list page's, failed: " + e.getMessage() + ". Add "
+            + "ZohoCRM.settings.fields.READ to the token's scopes if it is missing, and run the sync again",
+            e.code(), e);
+      }
+      if (answer.body() != null) {
+        shape.describe(answer.body());
+      }
+      fieldsDescribed = true;
     }
 
     /** Reads deletions since the deletes watermark; false when Zoho lists more than it lets page through. */
@@ -728,8 +768,9 @@ public final class IncrementalSync {
     }
 
     /**
-     * How long the lease lasts without a commit (default 10 minutes); longer than the slowest page's handler, and
-     * than a Bulk Read job when a second holds more records than a page token reaches.
+     * How long the lease lasts without a commit (default 10 minutes); longer than the slowest page's handler. While
+     * a Bulk Read job is waited for (a second holding more records than a page token reaches), the lease is renewed
+     * every third of it.
      *
      * @param ttl the time-to-live
      * @return this builder

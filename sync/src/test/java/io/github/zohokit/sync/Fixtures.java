@@ -20,7 +20,8 @@ final class Fixtures {
     ZohoOAuth oauth = ZohoOAuth.builder(client.type()).clientId(client.clientId())
         .clientSecret(client.clientSecret()).endpoints(fake.endpoints()).tokenStore(TokenStores.inMemory()).build();
     oauth.selfClientFlow().exchangeGrantToken(fake.generateGrantCode(client,
-        List.of("ZohoCRM.modules.ALL", "ZohoCRM.bulk.ALL", "ZohoCRM.org.READ", "ZohoFiles.files.ALL")));
+        List.of("ZohoCRM.modules.ALL", "ZohoCRM.bulk.ALL", "ZohoCRM.org.READ", "ZohoFiles.files.ALL",
+        "ZohoCRM.settings.fields.READ")));
     return Zoho.connect(oauth);
   }
 

@@ -569,4 +569,28 @@ class IncrementalSyncTest {
     assertTargetEqualsZoho(target, zohoRecords("Leads"), WIDE_FIELDS);
     assertThat(fake.count(BULK_JOBS)).isEqualTo(2);
   }
+
+  @Test
+  void aFieldNoListPageOfTheRunGaveAValueOfKeepsItsListTypeFromTheFieldsMetadata() {
+    zohoData.pageTokenRecordLimit(400);
+    List<String> ids = zohoData.seed(US, "Deals", 1_000);
+    for (String id : ids) {
+      zohoData.setWithoutModifiedTime(US, "Deals", id, "Amount", null);
+    }
+    // only records the page token does not reach (the full second's are listed in id order: 100..499) have amounts
+    zohoData.setWithoutModifiedTime(US, "Deals", ids.get(600), "Amount", 12_345.5);
+    zohoData.setWithoutModifiedTime(US, "Deals", ids.get(700), "Amount", 250_000);
+    zohoData.setModifiedTime(US, "Deals", ids.subList(100, 800), FULL_SECOND);
+    IncrementalSync deals = IncrementalSync.builder(zoho, "Deals").fields(List.of("Deal_Name", "Stage", "Amount",
+        "Owner")).stateStore(store).clock(clock).sleeper(d -> fake.advanceClock(d)).build();
+    Fixtures.Target target = new Fixtures.Target();
+
+    SyncReport report = deals.run(target);
+
+    assertThat(fake.count(BULK_JOBS)).isEqualTo(1);
+    assertThat(fake.count("crm:GET /crm/v8/settings/fields")).isEqualTo(1);
+    assertTargetEqualsZoho(target, zohoRecords("Deals"), List.of("Deal_Name", "Stage", "Amount", "Owner"));
+    assertThat(target.rows.get(ids.get(600)).data().get("Amount").isNumber()).isTrue();
+    assertThat(report.credits()).isEqualTo(report.requests() - 2 + 50);
+  }
 }

@@ -327,4 +327,21 @@ class RecordGeneratorTest {
     assertThat(twins.compiled).as(twins.diagnostics).isTrue();
     assertThat(out.get("com/example/crm/Lead.java")).contains("String write_", "String create_", "String toWrite_");
   }
+
+  @Test
+  void aLabelWithoutLatinLettersNamesTheClassFromTheApiNameAndRestrictedClassNamesAreRefused(@TempDir Path tmp)
+      throws Exception {
+    CannedSource source = new CannedSource();
+    for (com.fasterxml.jackson.databind.JsonNode m : source.answers.get("modules").path("modules")) {
+      if (m.path("api_name").asText().equals("Projects__c")) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) m).put("singular_label", "\u30d7\u30ed\u30b8\u30a7\u30af\u30c8");
+      }
+    }
+    assertThat(generate(source, new ArrayList<>(), "Projects__c")).containsKey("com/example/crm/Projects.java")
+        .doesNotContainKey("com/example/crm/Field.java");
+    Path file = tmp.resolve("overrides.json");
+    Files.writeString(file, "{\"modules\":{\"Projects__c\":{\"class_name\":\"record\"}}}");
+    assertThatThrownBy(() -> Overrides.read(file)).isInstanceOf(SchemaException.class)
+        .hasMessageContaining("Projects__c.class_name: record is not a Java class name");
+  }
 }

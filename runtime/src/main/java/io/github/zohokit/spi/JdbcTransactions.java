@@ -43,9 +43,10 @@ public final class JdbcTransactions {
 
   /**
    * Runs {@code work} as one transaction: takes a connection, turns auto-commit off, commits when {@code work}
-   * returns and rolls back when it throws an {@link SQLException} or a {@link RuntimeException} (a failed rollback
-   * is added to that exception as suppressed, and the exception is rethrown as it is); the connection's auto-commit
-   * setting is restored, and the connection closed, in every case.
+   * returns and rolls back when it throws anything, an {@link Error} included (a failed rollback is added to that
+   * exception as suppressed, and the exception is rethrown as it is); the connection's auto-commit setting is
+   * restored once the transaction ended (after a failed rollback it is left off, so that closing the connection does
+   * not commit the half-done work), and the connection is closed, in every case.
    *
    * @param dataSource where the connection comes from (a pool, ideally)
    * @param work the statements
@@ -59,19 +60,22 @@ public final class JdbcTransactions {
       if (autoCommit) {
         connection.setAutoCommit(false);
       }
+      boolean ended = false; // committed or rolled back: turning auto-commit on again cannot commit half of it
       try {
         T result = work.apply(connection);
         connection.commit();
+        ended = true;
         return result;
-      } catch (SQLException | RuntimeException e) {
+      } catch (Throwable e) { // an Error too: restoring auto-commit on an open transaction would commit it
         try {
           connection.rollback();
+          ended = true;
         } catch (SQLException rollback) {
           e.addSuppressed(rollback);
         }
         throw e;
       } finally {
-        if (autoCommit) {
+        if (autoCommit && ended) {
           connection.setAutoCommit(true);
         }
       }

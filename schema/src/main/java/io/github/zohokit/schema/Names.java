@@ -9,10 +9,13 @@ import javax.lang.model.SourceVersion;
 
 /** How Zoho's API names and labels become Java names. */
 final class Names {
-  /** Names a record component cannot take: they would clash with the record's own methods or be illegal. */
+  /**
+   * Names a record component cannot take: they would clash with the record's own methods ({@code create()},
+   * {@code toWrite()}), hide the local {@code write} of its generated methods, or be illegal.
+   */
   static final Set<String> RESERVED_COMPONENTS = Set.of("otherFields", "hashCode", "toString", "equals", "getClass",
       "notify", "notifyAll", "wait", "clone", "finalize", "_", "var", "yield", "record", "sealed", "permits",
-      "non");
+      "non", "create", "toWrite", "write");
 
   private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]+");
   private static final Pattern NOT_UPPER_ALPHANUMERIC = Pattern.compile("[^A-Z0-9]+");

@@ -114,8 +114,10 @@ public final class Overrides {
         }
         Json.onlyKeys(e.getValue(), at, Set.of("class_name"));
         String name = Json.text(e.getValue(), "class_name", at, true);
-        if (!javax.lang.model.SourceVersion.isName(name) || name.contains(".")) {
-          throw new SchemaException(at + ".class_name: " + name + " is not a Java class name");
+        if (!javax.lang.model.SourceVersion.isName(name) || name.contains(".")
+            || Set.of("var", "yield", "record", "sealed", "permits", "non-sealed").contains(name)) {
+          throw new SchemaException(at + ".class_name: " + name + " is not a Java class name (a letter, then letters, "
+              + "digits or _; not a keyword nor var, yield, record, sealed or permits)");
         }
         classNames.put(e.getKey(), name);
       }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -63,6 +64,8 @@ public final class RecordGenerator {
   private static final Map<String, String> MODULE_SCOPES = Map.ofEntries(Map.entry("Price_Books", "pricebooks"),
       Map.entry("Sales_Orders", "salesorders"), Map.entry("Purchase_Orders", "purchaseorders"),
       Map.entry("Appointments_Rescheduled_History__s", "appointments_rescheduled_history"));
+  /** The most components a record holds: its canonical constructor takes 254 parameters at most, otherFields too. */
+  static final int MAX_COMPONENTS = 253;
   private static final Set<String> SCALAR_KINDS = Set.of("string", "integer", "long", "decimal", "boolean", "date",
       "datetime", "picklist");
   /** The most fields Zoho returns per records call ({@code fields} parameter). */
@@ -73,6 +76,7 @@ public final class RecordGenerator {
   private final Consumer<String> warnings;
   private final Map<String, JavaType> recordClasses;
   private final Set<String> packageTypes;
+  private final Map<String, String> apiNames;
   private final JavaType lookupRef;
   private final JavaType userRef;
   private final JavaType zohoJson;
@@ -90,6 +94,7 @@ public final class RecordGenerator {
     this.warnings = warnings;
     this.recordClasses = new LinkedHashMap<>();
     this.packageTypes = new HashSet<>();
+    this.apiNames = new LinkedHashMap<>();
     this.lookupRef = JavaType.top(config.packageName(), "LookupRef");
     this.userRef = JavaType.top(config.packageName(), "UserRef");
     this.zohoJson = JavaType.top(config.packageName(), "ZohoJson");
@@ -115,13 +120,26 @@ public final class RecordGenerator {
       taken.add(name);
       recordClasses.put(m.apiName(), JavaType.top(config.packageName(), name));
     }
-    packageTypes.clear();
-    packageTypes.addAll(taken);
+    apiNames.clear();
     for (ModuleSchema m : modules) {
       if (config.apis() && !m.isSubform()) {
-        packageTypes.add(apiName(m));
+        String base = Names.upperCamel(Names.stripSystemSuffix(m.apiName()));
+        String name = base + "Api";
+        if (taken.contains(name)) { // Appointments and Appointments__s, or a record class of that name
+          String kind = m.apiName().endsWith("__s") ? "System" : m.apiName().endsWith("__c") ? "Custom" : "Module";
+          String unique = base + kind + "Api";
+          for (int n = 2; taken.contains(unique); n++) {
+            unique = base + kind + n + "Api";
+          }
+          warnings.accept("Module " + m.apiName() + ": interface name " + name + " is taken; generated as " + unique);
+          name = unique;
+        }
+        taken.add(name);
+        apiNames.put(m.apiName(), name);
       }
     }
+    packageTypes.clear();
+    packageTypes.addAll(taken);
     Map<String, String> files = new TreeMap<>();
     // modules in parallel (a large org's sources are megabytes); files and warnings kept in module order
     for (ModuleSources sources : (modules.size() > 1 ? modules.parallelStream() : modules.stream())
@@ -163,7 +181,7 @@ public final class RecordGenerator {
           for (Path p : (Iterable<Path>) list.sorted()::iterator) {
             String relative = dir.relativize(p).toString().replace('\\', '/');
             if (p.toString().endsWith(".java") && !files.containsKey(relative)
-                && Files.readString(p).contains("@Generated(\n    value = \"" + GENERATOR + "\"")) {
+                && Files.readString(p).contains("value = \"" + GENERATOR + "\"")) { // @Generated, qualified or not
               Files.delete(p);
               changed.add(relative);
             }
@@ -197,6 +215,7 @@ public final class RecordGenerator {
     this.warnings = warnings;
     this.recordClasses = parent.recordClasses;
     this.packageTypes = parent.packageTypes;
+    this.apiNames = parent.apiNames;
     this.lookupRef = parent.lookupRef;
     this.userRef = parent.userRef;
     this.zohoJson = parent.zohoJson;
@@ -249,8 +268,9 @@ public final class RecordGenerator {
     }
     String label = m.singularLabel();
     String name = label == null ? "" : Names.upperCamel(Names.underscored(label));
-    if (name.isEmpty() || !SourceVersion.isIdentifier(name) || name.startsWith("N")
-        && label != null && !label.startsWith("N")) {
+    boolean latin = label != null && label.chars().anyMatch(c -> c < 128 && Character.isLetter(c));
+    if (!latin || name.isEmpty() || !SourceVersion.isIdentifier(name) || name.startsWith("N")
+        && !label.startsWith("N")) {
       name = Names.upperCamel(m.apiName());
     }
     return name;
@@ -447,6 +467,9 @@ public final class RecordGenerator {
     JavaType record = recordClasses.get(m.apiName());
     List<SupportTypes.Picklist> picklists = new ArrayList<>();
     List<Component> components = components(m, record, picklists);
+    List<Component> inRecord = inRecord(m, components);
+    Set<Component> recordSet = Collections.newSetFromMap(new IdentityHashMap<>());
+    recordSet.addAll(inRecord);
     Set<String> nested = new HashSet<>(Set.of("Fields", "Write"));
     picklists.forEach(p -> nested.add(p.simpleName()));
     SourceWriter w = new SourceWriter(record.packageName(), record.simpleName(), nested, packageTypes);
@@ -462,7 +485,7 @@ public final class RecordGenerator {
         .append("\n<p>Every component is null when Zoho did not send the field. Fields the snapshot does not know are\n")
         .append("kept in {@link #otherFields()} and written back, so reading, changing and writing a record loses\n")
         .append("nothing. To write, use {@link Write} ({@link #create}, {@link #update}, {@link #toWrite()}).\n\n");
-    for (Component c : components) {
+    for (Component c : inRecord) {
       doc.append("@param ").append(c.name()).append(' ').append(describe(c)).append('\n');
     }
     doc.append("@param otherFields the fields of the record the snapshot does not know ({@code $}-keys too), by API\n"
@@ -473,7 +496,7 @@ public final class RecordGenerator {
     w.line("public record " + name + "(");
     String property = "@" + w.name(SupportTypes.JSON_PROPERTY) + "(";
     String zohoJsonName = w.name(zohoJson);
-    for (Component c : components) {
+    for (Component c : inRecord) {
       StringBuilder p = new StringBuilder("    ").append(property).append(literal(c.field().apiName())).append(") ");
       if (c.kind().equals("datetime") || c.kind().equals("date")) {
         String which = c.kind().equals("datetime") ? "DateTime" : "Date";
@@ -523,13 +546,15 @@ public final class RecordGenerator {
       if (!writable(f)) {
         continue;
       }
-      toWriteBody.add("if (" + c.name() + " != null) write." + c.name() + "(" + c.name() + ");");
+      if (recordSet.contains(c)) {
+        toWriteBody.add("if (" + c.name() + " != null) write." + c.name() + "(" + c.name() + ");");
+      }
       if (f.systemMandatory() && SchemaDiff.writable(f, true)) {
         createParameters.add(w.name(c.type()) + " " + c.name());
         createBody.add("write." + c.name() + "(" + objects + ".requireNonNull(" + c.name() + ", "
             + literal(c.name()) + "));");
-        createDoc.append("@param ").append(c.name()).append(" {@code ").append(f.apiName())
-            .append("}, required by Zoho on insert; not null\n");
+        createDoc.append("@param ").append(c.name()).append(' ').append(code(f.apiName()))
+            .append(", required by Zoho on insert; not null\n");
       }
     }
     w.line("");
@@ -572,7 +597,7 @@ public final class RecordGenerator {
     w.open("public static final class Fields {");
     for (int i = 0; i < components.size(); i++) {
       FieldSchema f = components.get(i).field();
-      w.javadoc("{@code " + f.apiName() + "}: " + javadoc(label(f)));
+      w.javadoc(code(f.apiName()) + ": " + javadoc(label(f)));
       w.line("public static final " + string + " " + constants.get(i) + " = " + literal(f.apiName()) + ";");
       w.line("");
     }
@@ -596,7 +621,7 @@ public final class RecordGenerator {
         continue;
       }
       w.line("");
-      w.javadoc("Sets {@code " + f.apiName() + "}" + (updateOnly(f) ? " (Zoho accepts it on update only)" : "")
+      w.javadoc("Sets " + code(f.apiName()) + (updateOnly(f) ? " (Zoho accepts it on update only)" : "")
           + ".\n\n@param value the value; null clears the field\n@return this body");
       w.open("public Write " + c.name() + "(" + w.name(c.type()) + " value) {");
       w.line("values.put(" + literal(f.apiName()) + ", " + convert(w, c, "value") + ");");
@@ -625,6 +650,34 @@ public final class RecordGenerator {
     w.close("}");
     w.close("}");
     return w.toString();
+  }
+
+  /**
+   * The components the record holds: all of them, or, past what a Java record can hold, the id and the first fields
+   * (the others are read into {@code otherFields()} and written with {@code Write}'s setters, which keep them all).
+   */
+  private List<Component> inRecord(ModuleSchema m, List<Component> all) {
+    if (all.size() <= MAX_COMPONENTS) {
+      return all;
+    }
+    List<Component> kept = new ArrayList<>();
+    List<String> left = new ArrayList<>();
+    int room = MAX_COMPONENTS - 1; // the id always stays
+    for (Component c : all) {
+      if (c.field().apiName().equals("id")) {
+        kept.add(c);
+      } else if (room > 0) {
+        kept.add(c);
+        room--;
+      } else {
+        left.add(c.field().apiName());
+      }
+    }
+    warnings.accept(m.apiName() + ": " + all.size() + " fields, more than the " + MAX_COMPONENTS + " a Java record "
+        + "can hold (its constructor takes at most 254 parameters); " + left.size() + " of them (" + String.join(", ",
+        left) + ") are not components: read them with otherFields().get(Fields.NAME), write them with Write's "
+        + "setters");
+    return kept;
   }
 
   private static String idName(List<Component> components) {
@@ -663,10 +716,10 @@ public final class RecordGenerator {
 
   private static String describe(Component c) {
     FieldSchema f = c.field();
-    StringBuilder s = new StringBuilder().append("{@code ").append(f.apiName()).append("}, ")
-        .append(javadoc(label(f))).append(" (").append(f.dataType());
+    StringBuilder s = new StringBuilder().append(code(f.apiName())).append(", ")
+        .append(javadoc(label(f))).append(" (").append(javadoc(f.dataType()));
     if (f.lookupModule() != null) {
-      s.append(" of ").append(f.lookupModule());
+      s.append(" of ").append(javadoc(f.lookupModule()));
     }
     s.append(")");
     if (f.systemMandatory()) {
@@ -678,16 +731,46 @@ public final class RecordGenerator {
     return s.toString();
   }
 
-  /** Text for a Javadoc comment: HTML, at-signs and the comment's end escaped. */
+  /**
+   * Text from the org (labels, names, picklist values) for a Javadoc comment, as ASCII: HTML, at-signs, braces (inline
+   * tags), backslashes (javac reads {@code \\u} as a Unicode escape even in comments), the comment's end and every
+   * character outside ASCII written as HTML entities, so the comment means the text whatever the source encoding.
+   */
   static String javadoc(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;")
-        .replace("*/", "*&#47;");
+    StringBuilder s = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      switch (c) {
+        case '&' -> s.append("&amp;");
+        case '<' -> s.append("&lt;");
+        case '>' -> s.append("&gt;");
+        case '@' -> s.append("&#64;");
+        case '{' -> s.append("&#123;");
+        case '}' -> s.append("&#125;");
+        case '\\' -> s.append("&#92;");
+        case '/' -> s.append(s.length() > 0 && s.charAt(s.length() - 1) == '*' ? "&#47;" : "/");
+        default -> {
+          if (c < 0x20 || c >= 0x7f) {
+            s.append("&#").append(c).append(';');
+          } else {
+            s.append((char) c);
+          }
+        }
+      }
+    }
+    return s.toString();
+  }
+
+  /** Text from the org in code font, for Javadoc: {@code <code>Last_Name</code>}, escaped as {@link #javadoc}. */
+  static String code(String text) {
+    return "<code>" + javadoc(text) + "</code>";
   }
 
   // ---- the API ----
 
   private String apiName(ModuleSchema m) {
-    return Names.upperCamel(Names.stripSystemSuffix(m.apiName())) + "Api";
+    return apiNames.get(m.apiName());
   }
 
   /** One abstract method of a module's API: its Javadoc, HTTP and scope annotations, and parameters. */

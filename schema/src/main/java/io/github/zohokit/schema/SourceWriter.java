@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes one generated compilation unit: lines at an indentation, Javadoc comments, string literals, and type names
@@ -15,7 +14,33 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SourceWriter {
   private static final int INDENT = 2;
   private static final int COLUMNS = 100;
-  private static final Map<String, Boolean> IN_JAVA_LANG = new ConcurrentHashMap<>();
+  /**
+   * The public classes of {@code java.lang} in Java 17 to 25 (listed from both JDKs' {@code java.base}): an import of
+   * another class of one of these names would hide it. A fixed list, so the output does not depend on the JDK that
+   * generates it.
+   */
+  private static final Set<String> JAVA_LANG = Set.of((
+      "AbstractMethodError Appendable ArithmeticException ArrayIndexOutOfBoundsException " +
+      "ArrayStoreException AssertionError AutoCloseable Boolean BootstrapMethodError Byte " +
+      "CharSequence Character Class ClassCastException ClassCircularityError ClassFormatError " +
+      "ClassLoader ClassNotFoundException ClassValue CloneNotSupportedException Cloneable " +
+      "Comparable Compiler Deprecated Double Enum EnumConstantNotPresentException Error " +
+      "Exception ExceptionInInitializerError Float FunctionalInterface IO IllegalAccessError " +
+      "IllegalAccessException IllegalArgumentException IllegalCallerException " +
+      "IllegalMonitorStateException IllegalStateException IllegalThreadStateException " +
+      "IncompatibleClassChangeError IndexOutOfBoundsException InheritableThreadLocal " +
+      "InstantiationError InstantiationException Integer InternalError InterruptedException " +
+      "Iterable LayerInstantiationException LinkageError Long MatchException Math Module " +
+      "ModuleLayer NegativeArraySizeException NoClassDefFoundError NoSuchFieldError " +
+      "NoSuchFieldException NoSuchMethodError NoSuchMethodException NullPointerException " +
+      "Number NumberFormatException Object OutOfMemoryError Override Package Process " +
+      "ProcessBuilder ProcessHandle Readable Record ReflectiveOperationException Runnable " +
+      "Runtime RuntimeException RuntimePermission SafeVarargs ScopedValue SecurityException " +
+      "SecurityManager Short StableValue StackOverflowError StackTraceElement StackWalker " +
+      "StrictMath String StringBuffer StringBuilder StringIndexOutOfBoundsException " +
+      "SuppressWarnings System Thread ThreadDeath ThreadGroup ThreadLocal Throwable " +
+      "TypeNotPresentException UnknownError UnsatisfiedLinkError UnsupportedClassVersionError " +
+      "UnsupportedOperationException VerifyError VirtualMachineError Void WrongThreadException ").trim().split(" "));
 
   private final String packageName;
   private final String topName;
@@ -71,22 +96,12 @@ final class SourceWriter {
     if (qualified.equals(imported)) {
       return simple;
     }
-    if (imported != null || hidden || simple.equals(topName) || packageTypes.contains(simple) || inJavaLang(simple)) {
+    if (imported != null || hidden || simple.equals(topName) || packageTypes.contains(simple)
+        || JAVA_LANG.contains(simple)) {
       return qualified;
     }
     imports.put(simple, qualified);
     return simple;
-  }
-
-  private static boolean inJavaLang(String simple) {
-    return IN_JAVA_LANG.computeIfAbsent(simple, s -> {
-      try {
-        Class.forName("java.lang." + s, false, SourceWriter.class.getClassLoader());
-        return true;
-      } catch (ClassNotFoundException | LinkageError e) {
-        return false;
-      }
-    });
   }
 
   /** Appends one line at the current indentation. */
@@ -183,7 +198,7 @@ final class SourceWriter {
     return byQualified;
   }
 
-  /** A Java string literal of {@code value}, quotes included. */
+  /** A Java string literal of {@code value}, quotes included, in ASCII: a Unicode escape for each other character. */
   static String literal(String value) {
     StringBuilder s = new StringBuilder(value.length() + 2).append('"');
     for (int i = 0; i < value.length(); i++) {
@@ -197,7 +212,7 @@ final class SourceWriter {
         case '\f' -> s.append("\\f");
         case '\r' -> s.append("\\r");
         default -> {
-          if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+          if (c < 0x20 || c >= 0x7f) { // ASCII only: the source means the same whatever its encoding is read as
             s.append(String.format("\\u%04x", (int) c));
           } else {
             s.append(c);

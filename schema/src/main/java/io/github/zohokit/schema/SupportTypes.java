@@ -181,17 +181,17 @@ final class SupportTypes {
     String string = w.name(JavaType.STRING);
     String override = "@" + w.name(JavaType.top("java.lang", "Override"));
     w.line("");
-    w.javadoc("The values of the picklist {@code " + p.field().apiName() + "}: a constant per option of the snapshot, "
+    w.javadoc("The values of the picklist " + RecordGenerator.code(p.field().apiName()) + ": a constant per option of "
+        + "the snapshot, "
         + "and any other value\n(admins add options; Zoho accepts new values on write) read and written as is with "
         + "{@link #of}.");
     w.open("public static final class " + name + " {");
     List<PicklistOption> options = p.field().picklist();
     for (int i = 0; i < options.size(); i++) {
       PicklistOption option = options.get(i);
-      StringBuilder doc = new StringBuilder("{@code ").append(RecordGenerator.javadoc(option.displayValue()))
-          .append('}');
+      StringBuilder doc = new StringBuilder(RecordGenerator.code(option.displayValue()));
       if (option.actualValue() != null && !option.actualValue().equals(option.displayValue())) {
-        doc.append(" (actual value {@code ").append(RecordGenerator.javadoc(option.actualValue())).append("})");
+        doc.append(" (actual value ").append(RecordGenerator.code(option.actualValue())).append(')');
       }
       if ("unused".equals(option.type())) {
         doc.append("; unused: in no layout");

@@ -28,7 +28,7 @@ final class Generated {
     this.compiled = compiled;
   }
 
-  static Generated compile(Map<String, String> files, Path dir) {
+  static Generated compile(Map<String, String> files, Path dir, String... options) {
     try {
       Path sources = dir.resolve("src");
       Path classes = dir.resolve("classes");
@@ -36,6 +36,7 @@ final class Generated {
       List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-classpath",
           System.getProperty("java.class.path"), "-Xlint:all", "-Xlint:-processing", "-implicit:class",
           "--release", "17"));
+      args.addAll(List.of(options));
       for (Map.Entry<String, String> e : files.entrySet()) {
         Path file = sources.resolve(e.getKey());
         Files.createDirectories(file.getParent());

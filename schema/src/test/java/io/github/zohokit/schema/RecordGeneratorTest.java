@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -244,5 +245,103 @@ class RecordGeneratorTest {
         "java.util.Objects.requireNonNull(lastName, \"lastName\")")
         .doesNotContain("import java.util.Map;", "import java.util.Objects;");
     assertThat(out.get("com/example/crm/Map.java")).contains("public record Map(");
+  }
+
+  private static Map<String, String> generate(CannedSource source, List<String> warnings, String... modules) {
+    Snapshot s = new SchemaFetcher(source, n -> { }).fetch(List.of(modules), "0.1.0", "2026-12-01T00:00:00Z");
+    return new RecordGenerator(s, new GeneratorConfig(PACKAGE, List.of(), Overrides.none(), true), warnings::add)
+        .generate();
+  }
+
+  @Test
+  void orgTextIsWrittenAsAsciiThatNoEncodingOrJavadocCanMisread(@TempDir Path tmp) throws Exception {
+    // a backslash-u in a comment is a Unicode escape to javac; a brace opens an inline tag; the source encoding
+    // of a consumer's build may be anything: labels and picklist values carry all three
+    CannedSource source = new CannedSource();
+    source.field("Leads", "Email").put("field_label", "Login (DOMAIN\\user) \\u002a/ {x Soci\u00e9t\u00e9 */");
+    ArrayNode options = (ArrayNode) source.field("Leads", "Lead_Source").path("pick_list_values");
+    for (String value : List.of("Size {M", "Caf\u00e9 \uD83D\uDE00", "a\"b\\c \\u0022", "x */ @y")) {
+      options.addObject().put("display_value", value).put("actual_value", value).put("type", "used");
+    }
+    Map<String, String> out = generate(source, new ArrayList<>(), "Leads");
+    assertThat(String.join("", out.values()).chars().allMatch(c -> c < 128)).as("ASCII only").isTrue();
+    Generated ascii = Generated.compile(out, tmp, "-encoding", "US-ASCII", "-Xdoclint:all");
+    assertThat(ascii.compiled).as(ascii.diagnostics).isTrue();
+    assertThat(ascii.diagnostics).doesNotContain("error");
+    Class<?> leadSource = ascii.loader().loadClass("com.example.crm.Lead$LeadSource");
+    assertThat(((List<Object>) leadSource.getMethod("known").invoke(null))).extracting(Object::toString)
+        .contains("Size {M", "Caf\u00e9 \uD83D\uDE00", "a\"b\\c \\u0022", "x */ @y");
+  }
+
+  @Test
+  void aModuleWithMoreFieldsThanARecordHoldsKeepsTheRestInOtherFieldsAndTheirSetters(@TempDir Path tmp)
+      throws Exception {
+    CannedSource source = new CannedSource();
+    ArrayNode fields = (ArrayNode) source.answers.get("Projects__c").path("fields");
+    for (int i = 1; i <= 260; i++) {
+      fields.addObject().put("api_name", String.format("Extra_%03d", i)).put("field_label", "Extra " + i)
+          .put("data_type", "text").put("json_type", "string").put("id", String.valueOf(9_000_000 + i));
+    }
+    List<String> w = new ArrayList<>();
+    Map<String, String> out = generate(source, w, "Projects__c");
+    Generated big = Generated.compile(out, tmp);
+    assertThat(big.compiled).as(big.diagnostics).isTrue();
+    Class<?> project = big.loader().loadClass("com.example.crm.Project");
+    assertThat(project.getRecordComponents()).hasSize(RecordGenerator.MAX_COMPONENTS + 1);
+    assertThat(project.getRecordComponents()).extracting(java.lang.reflect.RecordComponent::getName)
+        .contains("id", "otherFields").doesNotContain("extra260");
+    assertThat(w).anyMatch(m -> m.contains("Projects__c: ") && m.contains("more than the 253")
+        && m.contains("Extra_260"));
+    Object read = new ObjectMapper().readValue("{\"id\":\"1\",\"Extra_260\":\"kept\"}", project);
+    assertThat((Map<String, Object>) project.getMethod("otherFields").invoke(read)).containsEntry("Extra_260", "kept");
+    Class<?> write = big.loader().loadClass("com.example.crm.Project$Write");
+    Object body = write.getMethod("extra260", String.class).invoke(project.getMethod("update", String.class)
+        .invoke(null, "1"), "new");
+    assertThat(new ObjectMapper().writeValueAsString(body)).isEqualTo("{\"id\":\"1\",\"Extra_260\":\"new\"}");
+  }
+
+  @Test
+  void namesTheGeneratedCodeUsesItselfAndTwinModulesGetTheirOwnNames(@TempDir Path tmp) throws Exception {
+    // a field Write/Create/To_Write would clash with the record's own create(), toWrite() or its local write; a
+    // system module Leads__s next to Leads would write a second LeadsApi.java over the first
+    CannedSource source = new CannedSource();
+    ArrayNode fields = (ArrayNode) source.answers.get("Leads").path("fields");
+    for (String name : List.of("Write", "Create", "To_Write")) {
+      fields.addObject().put("api_name", name).put("field_label", name).put("data_type", "text")
+          .put("json_type", "string").put("system_mandatory", name.equals("Write")).put("id", "77" + name.length());
+    }
+    Snapshot leads = new SchemaFetcher(source, n -> { }).fetch(List.of("Leads"), "0.1.0", "2026-12-01T00:00:00Z");
+    Path dir = tmp.resolve("schema");
+    leads.write(dir);
+    String module = Files.readString(dir.resolve("modules/Leads.json"));
+    Files.writeString(dir.resolve("modules/Leads__s.json"), module.replace("\"api_name\": \"Leads\"",
+        "\"api_name\": \"Leads__s\""));
+    Path org = dir.resolve("org.json");
+    Files.writeString(org, Files.readString(org).replace("\"Leads\"", "\"Leads\", \"Leads__s\""));
+    List<String> w = new ArrayList<>();
+    Map<String, String> out = new RecordGenerator(Snapshot.read(dir), new GeneratorConfig(PACKAGE, List.of(),
+        Overrides.none(), true), w::add).generate();
+    assertThat(out).containsKeys("com/example/crm/LeadsApi.java", "com/example/crm/LeadsSystemApi.java");
+    assertThat(w).contains("Module Leads__s: interface name LeadsApi is taken; generated as LeadsSystemApi");
+    Generated twins = Generated.compile(out, tmp.resolve("compiled"));
+    assertThat(twins.compiled).as(twins.diagnostics).isTrue();
+    assertThat(out.get("com/example/crm/Lead.java")).contains("String write_", "String create_", "String toWrite_");
+  }
+
+  @Test
+  void aLabelWithoutLatinLettersNamesTheClassFromTheApiNameAndRestrictedClassNamesAreRefused(@TempDir Path tmp)
+      throws Exception {
+    CannedSource source = new CannedSource();
+    for (com.fasterxml.jackson.databind.JsonNode m : source.answers.get("modules").path("modules")) {
+      if (m.path("api_name").asText().equals("Projects__c")) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) m).put("singular_label", "\u30d7\u30ed\u30b8\u30a7\u30af\u30c8");
+      }
+    }
+    assertThat(generate(source, new ArrayList<>(), "Projects__c")).containsKey("com/example/crm/Projects.java")
+        .doesNotContainKey("com/example/crm/Field.java");
+    Path file = tmp.resolve("overrides.json");
+    Files.writeString(file, "{\"modules\":{\"Projects__c\":{\"class_name\":\"record\"}}}");
+    assertThatThrownBy(() -> Overrides.read(file)).isInstanceOf(SchemaException.class)
+        .hasMessageContaining("Projects__c.class_name: record is not a Java class name");
   }
 }

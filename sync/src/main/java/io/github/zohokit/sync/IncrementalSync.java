@@ -286,8 +286,10 @@ public final class IncrementalSync {
       reconcile = "reconcile".equals(pass);
       OffsetDateTime from = everything ? cursor.passFrom
           : cursor.watermark == null ? null : cursor.watermark.minus(overlap);
-      if (cursor.bulkSecond != null && from != null && from.isAfter(cursor.bulkSecond)) {
-        from = cursor.bulkSecond; // a Bulk Read window was cut after delivering later rows: read its second again
+      if (cursor.bulkSecond != null && from != null && from.isAfter(cursor.bulkSecond.minusSeconds(1))) {
+        // a Bulk Read window was cut after delivering rows of its later second: read its first second again (from a
+        // second before it, whether Zoho's filter is inclusive or not)
+        from = cursor.bulkSecond.minusSeconds(1);
       }
       bulkSeconds.clear(); // per pass: a reconciliation after this run's incremental pass may meet the same second
       live = reconcile ? new long[1024] : null;

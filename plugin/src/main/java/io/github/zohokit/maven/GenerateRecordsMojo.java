@@ -5,11 +5,15 @@ import io.github.zohokit.schema.Overrides;
 import io.github.zohokit.schema.RecordGenerator;
 import io.github.zohokit.schema.SchemaException;
 import io.github.zohokit.schema.Snapshot;
+import java.io.Closeable;
 import java.io.File;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -90,33 +94,64 @@ public class GenerateRecordsMojo extends AbstractMojo {
       }
     }
     File basedir = project == null ? null : project.getBasedir();
+    Closeable lock;
+    try {
+      lock = GenerationStamp.lock(outputDirectory.toPath(), packageName, () -> getLog().info("Waiting for another "
+          + "build generating into " + outputDirectory));
+    } catch (IOException e) {
+      getLog().debug("Cannot lock the generation stamp (" + e.getMessage() + "); generating without one");
+      lock = null;
+    }
+    try {
+      generate(selected, basedir, lock != null);
+    } finally {
+      if (lock != null) {
+        try {
+          lock.close();
+        } catch (IOException e) {
+          getLog().debug("Cannot release the generation stamp's lock: " + e.getMessage());
+        }
+      }
+    }
+  }
+
+  /** Generates, or skips when the stamp says nothing changed ({@code stamped}: while holding the stamp's lock). */
+  private void generate(List<String> selected, File basedir, boolean stamped)
+      throws MojoExecutionException, MojoFailureException {
     Path output = outputDirectory.toPath();
     List<String> changed;
+    List<String> warnings = new ArrayList<>();
     GenerationStamp stamp = null;
+    List<String> left = null;
     try {
       try {
-        stamp = GenerationStamp.of(output, List.of(packageName, String.valueOf(selected), String.valueOf(apis),
-            String.valueOf(schemaChecks), String.valueOf(basedir)), overrides == null
-            ? List.of(snapshotDirectory.toPath()) : List.of(snapshotDirectory.toPath(), overrides.toPath()),
-            RecordGenerator.class);
-        if (stamp.upToDate(output)) {
+        stamp = stamped ? stamp(selected, basedir) : null;
+        Optional<List<String>> lastWarnings = stamp == null ? Optional.empty() : stamp.upToDate(output);
+        if (lastWarnings.isPresent()) {
+          lastWarnings.get().forEach(getLog()::warn);
           addSourceRoot();
           getLog().info("Generated sources in " + outputDirectory + " are up to date (snapshot and configuration "
               + "unchanged)");
           return;
         }
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         getLog().debug("No generation stamp (" + e.getMessage() + "); generating");
         stamp = null;
       }
-      Snapshot snapshot = Snapshot.read(snapshotDirectory.toPath());
+      Snapshot snapshot = readSnapshot(snapshotDirectory.toPath());
       GeneratorConfig config = new GeneratorConfig(packageName, selected,
           Overrides.read(overrides == null ? null : overrides.toPath()), apis);
-      changed = new ArrayList<>(new RecordGenerator(snapshot, config, getLog()::warn).writeTo(output));
+      changed = new ArrayList<>(new RecordGenerator(snapshot, config, warning -> {
+        warnings.add(warning);
+        getLog().warn(warning);
+      }).writeTo(output));
       if (schemaChecks ? SnapshotMarker.write(output, packageName,
           SnapshotMarker.source(packageName, snapshotDirectory, basedir))
           : SnapshotMarker.delete(output, packageName)) {
         changed.add(SnapshotMarker.CLASS_NAME + ".java");
+      }
+      if (stamp != null) {
+        left = GenerationStamp.listing(output); // at once: a later change by anyone else is then seen as a change
       }
     } catch (SchemaException | IllegalArgumentException e) {
       deleteStamp(stamp);
@@ -124,15 +159,23 @@ public class GenerateRecordsMojo extends AbstractMojo {
     } catch (UncheckedIOException e) {
       deleteStamp(stamp);
       throw new MojoExecutionException(e.getMessage(), e);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       deleteStamp(stamp);
       throw new MojoExecutionException("cannot write " + SnapshotMarker.CLASS_NAME + ".java to " + outputDirectory
           + ": " + e.getMessage(), e);
     }
     if (stamp != null) {
       try {
-        stamp.write(output);
-      } catch (java.io.IOException e) {
+        // an input that changed while generating (another build, an editor) may not be what was read: no stamp
+        if (stamp.sameInputs(stamp(selected, basedir))) {
+          stamp.write(left, warnings);
+        } else {
+          stamp.delete();
+          getLog().debug("The snapshot, overrides or plugin changed while generating; the next build generates "
+              + "again");
+        }
+      } catch (IOException e) {
+        deleteStamp(stamp);
         getLog().warn("Cannot write the generation stamp beside " + outputDirectory + " (" + e.getMessage()
             + "); the next build generates again");
       }
@@ -140,6 +183,24 @@ public class GenerateRecordsMojo extends AbstractMojo {
     addSourceRoot();
     getLog().info(changed.isEmpty() ? "Generated sources in " + outputDirectory + " are up to date"
         : "Generated " + changed.size() + " file(s) in " + outputDirectory);
+  }
+
+  /** The stamp of a generation with this configuration and the current inputs. */
+  private GenerationStamp stamp(List<String> selected, File basedir) throws IOException {
+    Path snapshot = snapshotDirectory.toPath();
+    List<Path> inputs = new ArrayList<>(Snapshot.files(snapshot));
+    if (overrides != null) {
+      inputs.add(overrides.toPath());
+    }
+    List<String> configuration = Arrays.asList(packageName, String.valueOf(selected), String.valueOf(apis),
+        String.valueOf(schemaChecks), String.valueOf(basedir), snapshot.toAbsolutePath().normalize().toString());
+    return GenerationStamp.of(outputDirectory.toPath(), packageName, configuration, inputs,
+        List.of(RecordGenerator.class, GenerateRecordsMojo.class));
+  }
+
+  /** Reads the snapshot (a method of its own so that a test can change the snapshot as it is read). */
+  Snapshot readSnapshot(Path dir) {
+    return Snapshot.read(dir);
   }
 
   private void addSourceRoot() {
@@ -153,7 +214,7 @@ public class GenerateRecordsMojo extends AbstractMojo {
       if (stamp != null) {
         stamp.delete();
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       getLog().debug("Cannot delete the generation stamp: " + e.getMessage());
     }
   }

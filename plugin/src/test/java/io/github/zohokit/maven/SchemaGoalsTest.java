@@ -11,12 +11,18 @@ import io.github.zohokit.testkit.FakeClient;
 import io.github.zohokit.testkit.FakeZoho;
 import io.github.zohokit.token.DataCenter;
 import io.github.zohokit.token.TokenKey;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
@@ -194,5 +200,218 @@ class SchemaGoalsTest {
     assertThat(api).doesNotExist();
     mojo.execute();
     assertThat(log.lines).last().isEqualTo(upToDate);
+  }
+
+  private GenerateRecordsMojo generating(GenerateRecordsMojo mojo, String packageName) {
+    mojo.snapshotDirectory = dir.resolve("schema").toFile();
+    mojo.outputDirectory = dir.resolve("generated").toFile();
+    mojo.packageName = packageName;
+    mojo.overrides = dir.resolve("overrides.json").toFile();
+    mojo.apis = true;
+    mojo.schemaChecks = true;
+    return mojo;
+  }
+
+  private String upToDate(GenerateRecordsMojo mojo) {
+    return "info: Generated sources in " + mojo.outputDirectory + " are up to date (snapshot and configuration "
+        + "unchanged)";
+  }
+
+  @Test
+  @InjectMojo(goal = "generate-records")
+  void aSnapshotReachedThroughLinksIsReadAndStampedThroughThem(GenerateRecordsMojo mojo) throws Exception {
+    configure(new SchemaMojo(), "Leads").execute();
+    fake.close();
+    // a shared snapshot linked into the project, whose modules directory is itself a link
+    Path shared = dir.resolve("shared");
+    Files.createDirectories(shared);
+    Files.move(dir.resolve("schema/modules"), shared.resolve("modules"));
+    Files.createSymbolicLink(dir.resolve("schema/modules"), shared.resolve("modules"));
+    Path linked = Files.createSymbolicLink(dir.resolve("linked-schema"), dir.resolve("schema"));
+    generating(mojo, "com.example.crm").snapshotDirectory = linked.toFile();
+    GoalOutputTest.CapturingLog log = new GoalOutputTest.CapturingLog();
+    mojo.setLog(log);
+    mojo.execute();
+    mojo.execute();
+    assertThat(log.lines).last().isEqualTo(upToDate(mojo));
+
+    Path leads = shared.resolve("modules/Leads.json");
+    Files.writeString(leads, Files.readString(leads).replace("\"Last Name\"", "\"Surname\""));
+    mojo.execute();
+    assertThat(log.lines).last().isEqualTo("info: Generated 1 file(s) in " + mojo.outputDirectory);
+    assertThat(Files.readString(dir.resolve("generated/com/example/crm/Lead.java"))).contains("\"Surname\"");
+  }
+
+  @Test
+  @InjectMojo(goal = "generate-records")
+  void aNewBuildOfTheGoalsOwnClassesGeneratesAgain(GenerateRecordsMojo mojo) throws Exception {
+    configure(new SchemaMojo(), "Leads").execute();
+    fake.close();
+    generating(mojo, "com.example.crm");
+    GoalOutputTest.CapturingLog log = new GoalOutputTest.CapturingLog();
+    mojo.setLog(log);
+    mojo.execute();
+    mojo.execute();
+    assertThat(log.lines).last().isEqualTo(upToDate(mojo));
+    // the tests run the plugin from its class directory, as an IDE or a reactor build does
+    java.net.URL marker = SnapshotMarker.class.getResource("SnapshotMarker.class");
+    assertThat(marker.getProtocol()).isEqualTo("file");
+    Path markerClass = Path.of(marker.toURI());
+    FileTime built = Files.getLastModifiedTime(markerClass);
+    try {
+      Files.setLastModifiedTime(markerClass, FileTime.fromMillis(built.toMillis() + 2000));
+      mojo.execute();
+      assertThat(log.lines).last().isEqualTo("info: Generated sources in " + mojo.outputDirectory
+          + " are up to date");
+    } finally {
+      Files.setLastModifiedTime(markerClass, built);
+    }
+  }
+
+  @Test
+  @InjectMojo(goal = "generate-records")
+  void aSnapshotChangedWhileGeneratingLeavesNoStamp(GenerateRecordsMojo injected) throws Exception {
+    configure(new SchemaMojo(), "Leads").execute();
+    fake.close();
+    Path leads = dir.resolve("schema/modules/Leads.json");
+    String committed = Files.readString(leads);
+    boolean[] edited = {false};
+    // another build or an editor changes the snapshot after the inputs were digested, before they are read
+    GenerateRecordsMojo mojo = generating(new GenerateRecordsMojo() {
+      @Override
+      io.github.zohokit.schema.Snapshot readSnapshot(Path snapshot) {
+        if (!edited[0]) {
+          edited[0] = true;
+          try {
+            Files.writeString(leads, committed.replace("\"Last Name\"", "\"Surname\""));
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }
+        return super.readSnapshot(snapshot);
+      }
+    }, "com.example.crm");
+    GoalOutputTest.CapturingLog log = new GoalOutputTest.CapturingLog();
+    mojo.setLog(log);
+    mojo.execute();
+    Path lead = dir.resolve("generated/com/example/crm/Lead.java");
+    assertThat(Files.readString(lead)).contains("\"Surname\"");
+    // back to the bytes that were digested: the sources are not theirs, so this must generate
+    Files.writeString(leads, committed);
+    mojo.execute();
+    assertThat(log.lines).last().isEqualTo("info: Generated 1 file(s) in " + mojo.outputDirectory);
+    assertThat(Files.readString(lead)).doesNotContain("\"Surname\"");
+  }
+
+  @Test
+  @InjectMojo(goal = "generate-records")
+  void aSkippedRunRepeatsTheWarningsOfTheGenerationItSkips(GenerateRecordsMojo mojo) throws Exception {
+    configure(new SchemaMojo(), "Leads").execute();
+    fake.close();
+    generating(mojo, "com.example.crm");
+    Path leads = dir.resolve("schema/modules/Leads.json");
+    Files.writeString(leads, Files.readString(leads).replace("\"api_name\": \"Phone\"", "\"api_name\": \"default\""));
+    GoalOutputTest.CapturingLog log = new GoalOutputTest.CapturingLog();
+    mojo.setLog(log);
+    mojo.execute();
+    List<String> warnings = log.lines.stream().filter(l -> l.startsWith("warn: ")).toList();
+    assertThat(warnings).contains("warn: Leads.default: default is a Java keyword or a name the record uses; "
+        + "generated as default_()");
+    log.lines.clear();
+    mojo.execute();
+    assertThat(log.lines).last().isEqualTo(upToDate(mojo));
+    assertThat(log.lines.stream().filter(l -> l.startsWith("warn: ")).toList()).isEqualTo(warnings);
+  }
+
+  @Test
+  @InjectMojo(goal = "generate-records")
+  void twoPackagesGeneratedIntoOneDirectoryEachSkipWhenUnchanged(GenerateRecordsMojo crm) throws Exception {
+    configure(new SchemaMojo(), "Leads").execute();
+    fake.close();
+    generating(crm, "com.example.crm");
+    GenerateRecordsMojo other = generating(new GenerateRecordsMojo(), "com.example.other");
+    GoalOutputTest.CapturingLog crmLog = new GoalOutputTest.CapturingLog();
+    GoalOutputTest.CapturingLog otherLog = new GoalOutputTest.CapturingLog();
+    crm.setLog(crmLog);
+    other.setLog(otherLog);
+    for (int build = 0; build < 2; build++) {
+      crm.execute();
+      other.execute();
+    }
+    crm.execute();
+    other.execute();
+    assertThat(crmLog.lines).last().isEqualTo(upToDate(crm));
+    assertThat(otherLog.lines).last().isEqualTo(upToDate(other));
+    assertThat(dir.resolve("generated/com/example/other/Lead.java")).exists();
+  }
+
+  @Test
+  @InjectMojo(goal = "generate-records")
+  void aBuildWaitsWhileAnotherGeneratesIntoTheSameDirectory(GenerateRecordsMojo mojo) throws Exception {
+    configure(new SchemaMojo(), "Leads").execute();
+    fake.close();
+    generating(mojo, "com.example.crm");
+    List<String> lines = new CopyOnWriteArrayList<>();
+    mojo.setLog(new org.apache.maven.plugin.logging.SystemStreamLog() {
+      @Override
+      public void info(CharSequence content) {
+        lines.add("info: " + content);
+      }
+    });
+    mojo.execute();
+    Path lead = dir.resolve("generated/com/example/crm/Lead.java");
+    String fromCommitted = Files.readString(lead);
+
+    // build A, in another process, holds the lock: it read the committed snapshot and has yet to write its sources
+    Path lockFile = GenerationStamp.lockFile(mojo.outputDirectory.toPath(), "com.example.crm");
+    Process buildA = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        Path.of(StampLockHolder.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString(),
+        StampLockHolder.class.getName(), lockFile.toString()).redirectErrorStream(true).start();
+    CompletableFuture<Void> buildB;
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(buildA.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(out.readLine()).isEqualTo("locked");
+      Path leads = dir.resolve("schema/modules/Leads.json");
+      Files.writeString(leads, Files.readString(leads).replace("\"Last Name\"", "\"Surname\""));
+      // build B starts on the changed snapshot
+      buildB = CompletableFuture.runAsync(() -> {
+        try {
+          mojo.execute();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      String waiting = "info: Waiting for another build generating into " + mojo.outputDirectory;
+      for (int i = 0; i < 600 && !lines.contains(waiting) && !buildB.isDone(); i++) {
+        Thread.sleep(100);
+      }
+      assertThat(lines).contains(waiting);
+      Files.writeString(lead, fromCommitted); // build A writes what it generated, and ends
+      buildA.getOutputStream().close();
+      assertThat(buildA.waitFor()).isZero();
+    } finally {
+      buildA.destroy();
+    }
+    buildB.get(60, TimeUnit.SECONDS);
+    assertThat(Files.readString(lead)).contains("\"Surname\"");
+    mojo.execute();
+    assertThat(lines).last().isEqualTo(upToDate(mojo));
+    assertThat(Files.readString(lead)).contains("\"Surname\"");
+  }
+
+  @Test
+  @InjectMojo(goal = "generate-records")
+  void anUnreadableStampIsReplaced(GenerateRecordsMojo mojo) throws Exception {
+    configure(new SchemaMojo(), "Leads").execute();
+    fake.close();
+    generating(mojo, "com.example.crm");
+    GoalOutputTest.CapturingLog log = new GoalOutputTest.CapturingLog();
+    mojo.setLog(log);
+    mojo.execute();
+    Files.write(dir.resolve("generated-com.example.crm.stamp"), new byte[] {(byte) 0xff, (byte) 0xfe, '\n'});
+    mojo.execute();
+    assertThat(log.lines).last().isEqualTo("info: Generated sources in " + mojo.outputDirectory + " are up to date");
+    mojo.execute();
+    assertThat(log.lines).last().isEqualTo(upToDate(mojo));
   }
 }

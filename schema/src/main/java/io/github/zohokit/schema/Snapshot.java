@@ -210,6 +210,27 @@ public final class Snapshot {
   }
 
   /**
+   * The files {@link #read} reads, in order: {@code org.json}, then the file of each module it lists (a file may be
+   * missing). Links are followed as {@link #read} follows them; when {@code org.json} is missing or not JSON, only it.
+   *
+   * @param dir the snapshot directory
+   * @return the files, under {@code dir}
+   */
+  public static List<Path> files(Path dir) {
+    List<Path> files = new ArrayList<>(List.of(dir.resolve(ORG_FILE)));
+    try {
+      for (JsonNode name : CanonicalJson.MAPPER.readTree(Files.readAllBytes(dir.resolve(ORG_FILE))).path("modules")) {
+        if (name.isTextual() && name.asText().matches("[A-Za-z0-9_]+")) {
+          files.add(dir.resolve(moduleFile(name.asText())));
+        }
+      }
+    } catch (IOException e) {
+      // read reports it
+    }
+    return files;
+  }
+
+  /**
    * Reads a snapshot strictly.
    *
    * @param dir the snapshot directory

@@ -70,13 +70,21 @@ record StoredTokenInput(boolean encrypted, String text) {
   }
 
   /**
-   * The token's toString() does not show its access token: one long enough not to occur in any text by chance, and
-   * not also put by the input where toString rightly shows it (an accounts server).
+   * The token's toString() shows no more of its access token than the redacted form: it is the same for another
+   * access token with that form. (Looking for the token's text in it would also find it where the input put the same
+   * text in a field toString rightly shows, such as the accounts server: a fuzzer's copy found that.)
    */
   void assertRedacted(ZohoToken token) {
     String access = token.accessToken().reveal();
-    if (access.length() >= 8 && (!access.equals(ACCESS_TOKEN) || secrets().contains(ACCESS_TOKEN))) {
-      org.assertj.core.api.Assertions.assertThat(token.toString()).doesNotContain(access);
+    String redacted = Secret.redact(access);
+    for (int i = access.length() / 2, n = 0; n < access.length(); n++, i = (i + 1) % access.length()) {
+      char c = access.charAt(i);
+      String probe = access.substring(0, i) + (c == 'x' ? 'y' : 'x') + access.substring(i + 1);
+      if (Secret.redact(probe).equals(redacted)) {
+        org.assertj.core.api.Assertions.assertThat(token.toString())
+            .isEqualTo(token.toBuilder().accessToken(Secret.of(probe)).build().toString());
+        return;
+      }
     }
   }
 

@@ -121,46 +121,40 @@ final class SupportTypes {
 
   private static void reader(SourceWriter w, String name, JavaType value, String parse) {
     String v = w.name(value);
-    w.line("");
-    w.javadoc("Reads a {@link " + v + "} from Zoho's text.");
-    w.open("public static final class " + name + " extends "
-        + w.name(JavaType.top(DATABIND + ".deser.std", "StdDeserializer").of(value)) + " {");
-    w.line("private static final long serialVersionUID = 1L;");
-    w.line("");
-    w.javadoc("The reader Jackson creates.");
-    w.open("public " + name + "() {");
-    w.line("super(" + v + ".class);");
-    w.close("}");
-    w.line("");
-    w.line("@" + w.name(JavaType.top("java.lang", "Override")));
-    w.open("public " + v + " deserialize(" + w.name(JavaType.top("com.fasterxml.jackson.core", "JsonParser"))
-        + " parser, " + w.name(JavaType.top(DATABIND, "DeserializationContext")) + " context) throws "
-        + w.name(JavaType.top("java.io", "IOException")) + " {");
-    w.line(w.name(JavaType.STRING) + " text = parser.getValueAsString();");
-    w.line("return text == null || text.isEmpty() ? null : " + parse + ";");
-    w.close("}");
-    w.close("}");
+    converter(w, name, value, "Reads a {@link " + v + "} from Zoho's text.", "reader", "deser.std", "StdDeserializer",
+        v + " deserialize(" + w.name(JavaType.top("com.fasterxml.jackson.core", "JsonParser")) + " parser, "
+            + w.name(JavaType.top(DATABIND, "DeserializationContext")) + " context)",
+        w.name(JavaType.STRING) + " text = parser.getValueAsString();",
+        "return text == null || text.isEmpty() ? null : " + parse + ";");
   }
 
   private static void writer(SourceWriter w, String name, JavaType value, String format) {
-    String v = w.name(value);
+    converter(w, name, value, "Writes a {@link " + w.name(value) + "} as Zoho's text.", "writer", "ser.std",
+        "StdSerializer", "void serialize(" + w.name(value) + " value, "
+            + w.name(JavaType.top("com.fasterxml.jackson.core", "JsonGenerator")) + " generator, "
+            + w.name(JavaType.top(DATABIND, "SerializerProvider")) + " provider)",
+        "generator.writeString(" + format + ");");
+  }
+
+  /** A nested Jackson (de)serializer class: its base {@code Std...<value>}, constructor and one method. */
+  private static void converter(SourceWriter w, String name, JavaType value, String doc, String what,
+      String basePackage, String base, String signature, String... body) {
     w.line("");
-    w.javadoc("Writes a {@link " + v + "} as Zoho's text.");
+    w.javadoc(doc);
     w.open("public static final class " + name + " extends "
-        + w.name(JavaType.top(DATABIND + ".ser.std", "StdSerializer").of(value)) + " {");
+        + w.name(JavaType.top(DATABIND + "." + basePackage, base).of(value)) + " {");
     w.line("private static final long serialVersionUID = 1L;");
     w.line("");
-    w.javadoc("The writer Jackson creates.");
+    w.javadoc("The " + what + " Jackson creates.");
     w.open("public " + name + "() {");
-    w.line("super(" + v + ".class);");
+    w.line("super(" + w.name(value) + ".class);");
     w.close("}");
     w.line("");
     w.line("@" + w.name(JavaType.top("java.lang", "Override")));
-    w.open("public void serialize(" + v + " value, "
-        + w.name(JavaType.top("com.fasterxml.jackson.core", "JsonGenerator")) + " generator, "
-        + w.name(JavaType.top(DATABIND, "SerializerProvider")) + " provider) throws "
-        + w.name(JavaType.top("java.io", "IOException")) + " {");
-    w.line("generator.writeString(" + format + ");");
+    w.open("public " + signature + " throws " + w.name(JavaType.top("java.io", "IOException")) + " {");
+    for (String line : body) {
+      w.line(line);
+    }
     w.close("}");
     w.close("}");
   }

@@ -1,5 +1,7 @@
 package io.github.zohokit.testing;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -61,7 +63,7 @@ public final class Untrusted {
         return null;
       }
     }
-    return any ? secret : null;
+    return any && !encodedElsewhere(input, secret) ? secret : null;
   }
 
   /**
@@ -92,19 +94,61 @@ public final class Untrusted {
         return null;
       }
     }
-    return any ? secret : null;
+    return any && !encodedElsewhere(callback, secret) ? secret : null;
   }
 
   /**
-   * {@code secret} unless {@code input} holds it: for a secret the input never carries (a client secret, a code the
-   * target sends itself), whose copy the fuzzer may still write into a field zohokit rightly quotes.
+   * {@code secret} unless {@code input} holds it, as is or escaped (see {@link #decodings}): for a secret the input
+   * never carries (a client secret, a code the target sends itself), whose copy the fuzzer may still write into a field
+   * zohokit rightly quotes once decoded.
    *
    * @param input the whole input
    * @param secret the secret
    * @return the secret to check for, or null
    */
   public static String unlessIn(String input, String secret) {
-    return input.contains(secret) ? null : secret;
+    return decodings(input).stream().anyMatch(text -> text.contains(secret)) ? null : secret;
+  }
+
+  /**
+   * Whether a decoding of {@code input} holds {@code secret} more often than its text does: the fuzzer also spelled it
+   * with escapes (seen: a client secret with one hex digit written {@code %34}, inside an accounts server the message
+   * quotes decoded), somewhere the placement checks above cannot see.
+   */
+  private static boolean encodedElsewhere(String input, String secret) {
+    int plain = count(input, secret);
+    return decodings(input).stream().anyMatch(text -> count(text, secret) > plain);
+  }
+
+  /**
+   * {@code input} and what the parsers under test may decode it to: percent escapes (OkHttp decodes a callback's
+   * parameters, then a URL's host again), applied up to three times, leniently (a malformed escape stays as it is).
+   */
+  static List<String> decodings(String input) {
+    List<String> all = new ArrayList<>(List.of(input));
+    for (int round = 0; round < 3; round++) {
+      all.add(percentDecoded(all.get(all.size() - 1)));
+    }
+    return all;
+  }
+
+  private static String percentDecoded(String text) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      int hi = i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
+      int lo = i + 2 < text.length() ? Character.digit(text.charAt(i + 2), 16) : -1;
+      if (c == '%' && hi >= 0 && lo >= 0) {
+        bytes.write(hi * 16 + lo);
+        i += 2;
+        continue;
+      }
+      out.append(bytes.toString(StandardCharsets.UTF_8));
+      bytes.reset();
+      out.append(c);
+    }
+    return out.append(bytes.toString(StandardCharsets.UTF_8)).toString();
   }
 
   private static int count(String text, String part) {

@@ -164,7 +164,7 @@ public final class AuthorizationCodeFlow {
       }
       return new Located(accounts.endpoints().accountsUrl(dc.get()), dc.get());
     }
-    Optional<DataCenter> dc = DataCenter.fromLocation(location);
+    Optional<DataCenter> dc = DataCenter.fromLocation(location).filter(accounts.endpoints()::hasAccountsServer);
     if (dc.isPresent()) {
       return new Located(accounts.endpoints().accountsUrl(dc.get()), dc.get());
     }

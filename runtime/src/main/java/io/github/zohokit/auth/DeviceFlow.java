@@ -174,8 +174,9 @@ public final class DeviceFlow {
           break;
         case "other_dc":
           String location = answer.text("user_location");
-          dc = DataCenter.fromLocation(location).orElseThrow(() -> new ZohoAuthException("other_dc",
-              "Zoho says the user lives in data centre '" + location + "', which zohokit does not know"));
+          dc = DataCenter.fromLocation(location).filter(accounts.endpoints()::hasAccountsServer)
+              .orElseThrow(() -> new ZohoAuthException("other_dc", "Zoho says the user lives in data centre '"
+                  + location + "', which zohokit does not know or has no accounts server configured for"));
           server = accounts.endpoints().accountsUrl(dc);
           listener.onDataCenterChanged(dc);
           break;

@@ -83,7 +83,7 @@ public final class ImplicitFlow {
       expiry.put("expires_in", params.get("expires_in"));
     }
     String apiDomain = params.get("api_domain");
-    DataCenter dc = DataCenter.fromLocation(params.get("location"))
+    DataCenter dc = DataCenter.fromLocation(params.get("location")).filter(accounts.endpoints()::hasAccountsServer)
         .orElseGet(() -> apiDomain == null ? accounts.client().dataCenter()
             : DataCenter.fromApiDomain(apiDomain).orElse(accounts.client().dataCenter()));
     ZohoToken token;

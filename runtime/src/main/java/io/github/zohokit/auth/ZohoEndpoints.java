@@ -143,6 +143,15 @@ public final class ZohoEndpoints {
     return configured(apis, dc, "API domain");
   }
 
+  /**
+   * Whether {@code dc} has an accounts server here: always for Zoho's data centres, for {@link DataCenter#CUSTOM} only
+   * once configured. A {@code location} in what Zoho sent back names a data centre, and {@code custom} is zohokit's
+   * word, not Zoho's: unconfigured, it is as unknown as any other name.
+   */
+  boolean hasAccountsServer(DataCenter dc) {
+    return accounts.containsKey(dc);
+  }
+
   private static HttpUrl configured(Map<DataCenter, HttpUrl> urls, DataCenter dc, String what) {
     HttpUrl url = urls.get(Objects.requireNonNull(dc, "dc"));
     if (url == null) {

@@ -110,6 +110,22 @@ class AuthorizationCodeFlowTest {
     assertThat(eu.getRequestCount()).isEqualTo(1);
   }
 
+  /**
+   * Found by fuzzing (seed location-custom-unconfigured.bin): {@code location=custom}, zohokit's name for a data
+   * centre it has no URLs for, threw IllegalStateException out of {@code complete}; it is an unknown location, so the
+   * code goes to the client's own accounts server.
+   */
+  @Test
+  void aLocationNamingTheUnconfiguredCustomDataCentreIsAnUnknownLocation() throws Exception {
+    us.enqueue(json(tokenAnswer(ACCESS_TOKEN, REFRESH_TOKEN, "https://www.zohoapis.com", null)));
+    ZohoOAuth oauth = serverBased();
+    AuthorizationRequest request = oauth.authorizationCodeFlow().authorize(List.of("ZohoCRM.modules.ALL"));
+    oauth.authorizationCodeFlow().complete(request, "state=" + request.state() + "&code=" + CODE + "&location=custom",
+        "u");
+    assertThat(us.getRequestCount()).isEqualTo(1);
+    assertThat(eu.getRequestCount()).isZero();
+  }
+
   @Test
   void stateMismatchIsRefusedBeforeAnyExchange() {
     ZohoOAuth oauth = serverBased();

@@ -161,6 +161,17 @@ class DeviceFlowTest {
   }
 
   @Test
+  void otherDcNamingADataCentreWithoutAnAccountsServerIsAnAuthError() throws Exception {
+    us.enqueue(json(CODE_ANSWER));
+    us.enqueue(json("{\"user_location\":\"custom\",\"error\":\"other_dc\"}"));
+    assertThatThrownBy(() -> oauth().deviceFlow().login(List.of("ZohoCRM.modules.ALL"), listener, "cli"))
+        .isInstanceOf(ZohoAuthException.class)
+        .hasMessageContaining("data centre 'custom'")
+        .hasMessageContaining("has no accounts server configured for")
+        .satisfies(e -> assertThat(((ZohoAuthException) e).error()).isEqualTo("other_dc"));
+  }
+
+  @Test
   void deniedLoginIsReported() {
     us.enqueue(json(CODE_ANSWER));
     us.enqueue(json("{\"error\":\"access_denied\"}"));

@@ -51,6 +51,20 @@ class ImplicitFlowTest {
     assertThat(oauth.accessToken("visitor").reveal()).isEqualTo(ACCESS_TOKEN);
   }
 
+  /**
+   * Found by fuzzing (seed location-custom-unconfigured.bin): {@code location=custom} with no custom data centre
+   * configured threw IllegalStateException; the token now takes its data centre from {@code api_domain}.
+   */
+  @Test
+  void aLocationNamingTheUnconfiguredCustomDataCentreIsAnUnknownLocation() {
+    AuthorizationRequest request = oauth.implicitFlow().authorize(List.of("ZohoCRM.modules.leads.READ"));
+    ZohoToken token = oauth.implicitFlow().complete(request, REDIRECT + "#state=" + request.state()
+        + "&access_token=" + ACCESS_TOKEN + "&expires_in=3600&api_domain=https%3A%2F%2Fwww.zohoapis.in"
+        + "&location=custom", "visitor");
+    assertThat(token.dataCenter()).isEqualTo(DataCenter.IN);
+    assertThat(token.accountsServer()).isEqualTo("https://accounts.zoho.in/");
+  }
+
   @Test
   void tokenIsAlsoReadFromTheQuery() {
     AuthorizationRequest request = oauth.implicitFlow().authorize(List.of("ZohoCRM.modules.leads.READ"));

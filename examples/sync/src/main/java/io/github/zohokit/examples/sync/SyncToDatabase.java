@@ -43,10 +43,14 @@ public final class SyncToDatabase {
         --accounts-url URL     Zoho Accounts, default the data centre's (a fake Zoho: its URL)
         --api-url URL          the CRM API base, default the token's (a fake Zoho: its URL)
         --token-store FILE     the token file mvn zoho:bootstrap-token wrote, default $ZOHO_TOKEN_STORE or
-                               ~/.zoho/tokens.json (its token needs ZohoCRM.modules.<module>.READ)
+                               ~/.zoho/tokens.json (its token needs ZohoCRM.modules.<module>.READ;
+                               a mass update's second also ZohoCRM.bulk.read and
+                               ZohoCRM.settings.fields.READ)
         --client-credentials SOID
                                instead of a stored token: the self client's client-credentials grant for the
-                               organisation SOID (ZohoCRM.<org id>), with each module's READ scope
+                               organisation SOID (ZohoCRM.<org id>), with each module's READ scope,
+                               ZohoCRM.bulk.read and ZohoCRM.settings.fields.READ (a mass update's second
+                               is read by a Bulk Read job)
       Environment: ZOHO_CLIENT_ID and ZOHO_CLIENT_SECRET (the self client's), JDBC_PASSWORD (optional).
       """;
 
@@ -102,11 +106,8 @@ public final class SyncToDatabase {
         .dataCenter(options.dataCenter())
         .endpoints(endpoints);
     if (options.clientCredentialsSoid() != null) {
-      List<String> scopes = new ArrayList<>();
-      for (String module : options.modules()) {
-        scopes.add(Options.readScope(module));
-      }
-      builder.clientCredentials(options.clientCredentialsSoid(), scopes).tokenStore(TokenStores.inMemory());
+      builder.clientCredentials(options.clientCredentialsSoid(), Options.clientCredentialsScopes(options.modules()))
+          .tokenStore(TokenStores.inMemory());
     } else {
       builder.tokenStore(TokenStores.file(options.tokenStore()));
     }
@@ -227,6 +228,23 @@ public final class SyncToDatabase {
       }
       throw new IllegalArgumentException("--data-center " + value + ": one of "
           + java.util.Arrays.toString(DataCenter.values()).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * What the client-credentials grant asks for: each module's READ scope, and the two scopes of the Bulk Read job
+     * {@link IncrementalSync} starts when one second holds more changes than a page token reaches (an import, a mass
+     * update), so that rare second does not stop the sync for a missing scope.
+     */
+    static List<String> clientCredentialsScopes(List<String> modules) {
+      List<String> scopes = new ArrayList<>();
+      for (String module : modules) {
+        if (!scopes.contains(readScope(module))) {
+          scopes.add(readScope(module));
+        }
+      }
+      scopes.add("ZohoCRM.bulk.read");
+      scopes.add("ZohoCRM.settings.fields.READ");
+      return scopes;
     }
 
     /** The scope that reads {@code module}'s records and deletions. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.zohokit.token.DataCenter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,5 +69,12 @@ class SyncToDatabaseOptionsTest {
     assertThat(SyncToDatabase.Options.readScope("Leads")).isEqualTo("ZohoCRM.modules.leads.READ");
     assertThat(SyncToDatabase.Options.readScope("Price_Books")).isEqualTo("ZohoCRM.modules.pricebooks.READ");
     assertThat(SyncToDatabase.Options.readScope("Projects__c")).isEqualTo("ZohoCRM.modules.custom.READ");
+  }
+
+  @Test
+  void clientCredentialsAskForEachModuleOnceAndTheBulkReadScopes() {
+    assertThat(SyncToDatabase.Options.clientCredentialsScopes(List.of("Leads", "Projects__c", "Tasks__c")))
+        .containsExactly("ZohoCRM.modules.leads.READ", "ZohoCRM.modules.custom.READ", "ZohoCRM.bulk.read",
+            "ZohoCRM.settings.fields.READ");
   }
 }

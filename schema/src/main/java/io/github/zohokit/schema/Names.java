@@ -59,9 +59,19 @@ final class Names {
     return result;
   }
 
-  /** A legal component name: keywords, restricted identifiers and the record's own method names get a {@code _}. */
-  static String component(String candidate) {
-    if (SourceVersion.isKeyword(candidate) || RESERVED_COMPONENTS.contains(candidate)) {
+  /**
+   * A legal component name: keywords, restricted identifiers, the record's own method names and {@code packages} get
+   * a {@code _}.
+   *
+   * @param candidate the name wanted
+   * @param packages the first segments of the packages whose names the generated code may write qualified in an
+   *     expression ({@code java.util.Objects.requireNonNull(...)} where a nested type named {@code Objects} hides the
+   *     import): a component, a field of the whole record body, named {@code java} would obscure the package there
+   *     (JLS 6.4.2), and the file would not compile
+   */
+  static String component(String candidate, Set<String> packages) {
+    if (SourceVersion.isKeyword(candidate) || RESERVED_COMPONENTS.contains(candidate)
+        || packages.contains(candidate)) {
       return candidate + "_";
     }
     return candidate;

@@ -82,6 +82,12 @@ public final class RecordGenerator {
   private final JavaType zohoJson;
 
   /**
+   * The first segments of the packages whose names the generated code writes (java, com.fasterxml, io.github.zohokit,
+   * the target package): no component may take one, see {@link Names#component}.
+   */
+  private final Set<String> obscurable;
+
+  /**
    * A generator for one snapshot and configuration.
    *
    * @param snapshot the committed snapshot
@@ -98,6 +104,8 @@ public final class RecordGenerator {
     this.lookupRef = JavaType.top(config.packageName(), "LookupRef");
     this.userRef = JavaType.top(config.packageName(), "UserRef");
     this.zohoJson = JavaType.top(config.packageName(), "ZohoJson");
+    this.obscurable = new HashSet<>(Set.of("java", "javax", "com", "io"));
+    this.obscurable.add(config.packageName().split("\\.")[0]);
   }
 
   /**
@@ -219,6 +227,7 @@ public final class RecordGenerator {
     this.lookupRef = parent.lookupRef;
     this.userRef = parent.userRef;
     this.zohoJson = parent.zohoJson;
+    this.obscurable = parent.obscurable;
   }
 
   private static void add(Map<String, String> files, JavaType type, String source) {
@@ -288,10 +297,11 @@ public final class RecordGenerator {
     for (FieldSchema f : fields) {
       Overrides.FieldOverride o = config.overrides().field(m.apiName(), f.apiName());
       String base = o != null && o.name() != null ? o.name() : Names.lowerCamel(f.apiName());
-      String name = Names.component(base);
+      String name = Names.component(base, obscurable);
       if (!name.equals(base)) {
-        warnings.accept(m.apiName() + "." + f.apiName() + ": " + base + " is a Java keyword or a name the record "
-            + "uses; generated as " + name + "()");
+        warnings.accept(m.apiName() + "." + f.apiName() + ": " + base + (obscurable.contains(base)
+            ? " would hide the package " + base + " from the generated code's qualified names"
+            : " is a Java keyword or a name the record uses") + "; generated as " + name + "()");
       }
       names.put(f, name);
       byName.computeIfAbsent(name, k -> new ArrayList<>()).add(f);

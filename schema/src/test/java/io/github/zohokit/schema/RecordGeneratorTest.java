@@ -234,9 +234,13 @@ class RecordGeneratorTest {
     Path file = tmp.resolve("overrides.json");
     Files.writeString(file, "{\"modules\":{\"Projects__c\":{\"class_name\":\"Map\"},"
         + "\"Leads_X_Products\":{\"class_name\":\"Object\"}},"
-        + "\"fields\":{\"Leads.Lead_Source\":{\"name\":\"string\"},\"Leads.Interests\":{\"name\":\"objects\"}}}");
+        + "\"fields\":{\"Leads.Lead_Source\":{\"name\":\"string\"},\"Leads.Interests\":{\"name\":\"objects\"},"
+        // a component java (a field Java: a skill in a recruiting org) would obscure the package in the qualified
+        // java.util.Objects.requireNonNull(...), and one named com the package of the generated classes
+        + "\"Leads.Email\":{\"name\":\"java\"},\"Leads.Annual_Revenue\":{\"name\":\"com\"}}}");
+    List<String> warnings = new ArrayList<>();
     Map<String, String> out = new RecordGenerator(snapshot, new GeneratorConfig(PACKAGE, List.of(),
-        Overrides.read(file), true), w -> { }).generate();
+        Overrides.read(file), true), warnings::add).generate();
     Generated hiding = Generated.compile(out, tmp.resolve("compiled"));
     assertThat(hiding.compiled).as(hiding.diagnostics).isTrue();
     String lead = out.get("com/example/crm/Lead.java");
@@ -244,6 +248,9 @@ class RecordGeneratorTest {
         "java.util.Map<java.lang.String, java.lang.Object> otherFields",
         "java.util.Objects.requireNonNull(lastName, \"lastName\")")
         .doesNotContain("import java.util.Map;", "import java.util.Objects;");
+    assertThat(lead).contains("String java_,", "BigDecimal com_,");
+    assertThat(warnings).contains("Leads.Email: java would hide the package java from the generated code's "
+        + "qualified names; generated as java_()");
     assertThat(out.get("com/example/crm/Map.java")).contains("public record Map(");
   }
 

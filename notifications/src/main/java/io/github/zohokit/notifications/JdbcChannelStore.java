@@ -9,9 +9,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -156,12 +156,8 @@ public final class JdbcChannelStore implements ChannelStore {
     } catch (IOException | NullPointerException e) {
       throw new IllegalStateException("META-INF/zohokit/sql/notifications.sql is missing from zoho-notifications", e);
     }
-    try (Statement statement = connection.createStatement()) {
-      statement.setQueryTimeout(timeoutSeconds);
-      statement.execute(ddl.replaceAll("--[^\n]*", "").replace("zohokit_notification_channels", table).trim()
-          .replaceAll(";$", ""));
-    }
-    connection.commit();
+    JdbcTransactions.createSchema(connection, List.of(ddl.replaceAll("--[^\n]*", "")
+        .replace("zohokit_notification_channels", table).trim().replaceAll(";$", "")), timeoutSeconds);
     schemaReady = true;
   }
 

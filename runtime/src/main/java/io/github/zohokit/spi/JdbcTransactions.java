@@ -2,6 +2,8 @@ package io.github.zohokit.spi;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -80,5 +82,48 @@ public final class JdbcTransactions {
         }
       }
     }
+  }
+
+  /**
+   * Runs {@code ddl}, statements such as {@code CREATE TABLE IF NOT EXISTS}, on {@code connection} and commits them;
+   * once more when another process created the same objects at the same moment. PostgreSQL's {@code IF NOT EXISTS} is
+   * not safe against a concurrent creation: the second one fails with a unique violation on its catalog
+   * ({@code pg_type_typname_nsp_index}, SQLState 23505) or {@code 42P07}/{@code 42710} (already exists) instead of
+   * skipping. The transaction is rolled back, and the statements run again, now seeing what the other process
+   * committed: each such failure means one more of the objects exists, so they run at most once per statement, plus
+   * once.
+   *
+   * @param connection a connection with auto-commit off (as {@link #run} gives), nothing uncommitted on it
+   * @param ddl the statements, each safe to run again
+   * @param queryTimeoutSeconds the timeout of each statement, 0 for none
+   * @throws SQLException when a statement fails for another reason, or still fails after the last attempt
+   */
+  public static void createSchema(Connection connection, List<String> ddl, int queryTimeoutSeconds)
+      throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try (Statement statement = connection.createStatement()) {
+        statement.setQueryTimeout(queryTimeoutSeconds);
+        for (String sql : ddl) {
+          statement.execute(sql);
+        }
+        connection.commit();
+        return;
+      } catch (SQLException e) {
+        if (attempt > ddl.size() || !createdConcurrently(e)) {
+          throw e;
+        }
+        connection.rollback();
+      }
+    }
+  }
+
+  private static boolean createdConcurrently(SQLException e) {
+    for (SQLException x = e; x != null; x = x.getNextException()) {
+      String state = x.getSQLState();
+      if ("23505".equals(state) || "42P07".equals(state) || "42710".equals(state)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -63,12 +63,7 @@ final class Jdbc {
       if (schemaReady.get()) {
         return;
       }
-      try (Statement create = statement(connection)) {
-        for (String statement : ddl) {
-          create.execute(statement);
-        }
-      }
-      connection.commit();
+      JdbcTransactions.createSchema(connection, ddl, queryTimeoutSeconds);
       schemaReady.set(true);
     }
   }

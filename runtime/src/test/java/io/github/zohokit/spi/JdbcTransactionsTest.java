@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,5 +128,82 @@ class JdbcTransactionsTest {
       assertThat(connection.getAutoCommit()).isFalse();
       assertThat(rows()).as("committed although auto-commit was off").isEqualTo(2);
     }
+  }
+
+  /**
+   * A connection whose statements fail with {@code state} on their first {@code failures} executions, as PostgreSQL's
+   * {@code CREATE TABLE IF NOT EXISTS} does when another process creates the table at the same moment.
+   */
+  private static Connection failingFirst(Connection connection, int failures, String state, int[] executions) {
+    return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+        (proxy, method, args) -> {
+          Object result;
+          try {
+            result = method.invoke(connection, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+          if (!method.getName().equals("createStatement")) {
+            return result;
+          }
+          Statement statement = (Statement) result;
+          return Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] {Statement.class},
+              (p, m, a) -> {
+                if (m.getName().equals("execute") && ++executions[0] <= failures) {
+                  throw new SQLException("ERROR: duplicate key value violates unique constraint "
+                      + "\"pg_type_typname_nsp_index\"", state);
+                }
+                try {
+                  return m.invoke(statement, a);
+                } catch (InvocationTargetException e) {
+                  throw e.getCause();
+                }
+              });
+        });
+  }
+
+  private static final List<String> DDL = List.of("CREATE TABLE IF NOT EXISTS made (v INT)",
+      "CREATE INDEX IF NOT EXISTS made_v ON made (v)");
+
+  private boolean made() throws SQLException {
+    try (Connection c = h2.getConnection(); ResultSet r = c.getMetaData().getTables(null, null, "MADE", null)) {
+      return r.next();
+    }
+  }
+
+  @Test
+  void createSchemaRunsTheStatementsAgainWhenAnotherProcessCreatedTheSameObjectsAtOnce() throws SQLException {
+    try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
+      s.execute("DROP TABLE IF EXISTS made");
+    }
+    for (String state : List.of("23505", "42P07", "42710")) {
+      int[] executions = {0};
+      try (Connection connection = h2.getConnection()) {
+        connection.setAutoCommit(false);
+        JdbcTransactions.createSchema(failingFirst(connection, 2, state, executions), DDL, 5);
+      }
+      assertThat(executions[0]).as(state).isEqualTo(2 + DDL.size());
+      assertThat(made()).as(state).isTrue();
+    }
+  }
+
+  @Test
+  void createSchemaGivesUpAfterOneAttemptPerStatementPlusOneAndDoesNotRetryOtherErrors() throws SQLException {
+    // each concurrent-creation failure means one more object exists: more failures than statements is something else
+    int[] executions = {0};
+    try (Connection connection = h2.getConnection()) {
+      connection.setAutoCommit(false);
+      assertThatThrownBy(() -> JdbcTransactions.createSchema(failingFirst(connection, 3, "23505", executions), DDL,
+          5)).isInstanceOf(SQLException.class).hasMessageContaining("pg_type_typname_nsp_index");
+    }
+    assertThat(executions[0]).isEqualTo(DDL.size() + 1);
+
+    int[] once = {0};
+    try (Connection connection = h2.getConnection()) {
+      connection.setAutoCommit(false);
+      assertThatThrownBy(() -> JdbcTransactions.createSchema(failingFirst(connection, 1, "42501", once), DDL, 5))
+          .isInstanceOf(SQLException.class);
+    }
+    assertThat(once[0]).as("a permission error is not a concurrent creation").isEqualTo(1);
   }
 }

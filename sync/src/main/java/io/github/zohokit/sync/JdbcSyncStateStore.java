@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -221,13 +220,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
       if (schemaReady.get()) {
         return;
       }
-      try (Statement ddl = connection.createStatement()) {
-        ddl.setQueryTimeout(queryTimeoutSeconds);
-        for (String statement : schema(table)) {
-          ddl.execute(statement);
-        }
-      }
-      connection.commit();
+      JdbcTransactions.createSchema(connection, schema(table), queryTimeoutSeconds);
       schemaReady.set(true);
     }
   }

@@ -20,7 +20,8 @@ import javax.sql.DataSource;
  * }</pre>
  *
  * The transaction is committed explicitly whatever the pool's auto-commit setting, and the connection goes back to
- * the pool as it came. It runs once, at the connection's isolation level: nothing is retried.
+ * the pool as it came. {@link #run} runs the work once, at the connection's isolation level: nothing is retried.
+ * {@link #createSchema} runs a store's DDL, again after a concurrent creation of the same tables.
  */
 public final class JdbcTransactions {
   private JdbcTransactions() {}
@@ -93,10 +94,15 @@ public final class JdbcTransactions {
    * committed: each such failure means one more of the objects exists, so they run at most once per statement, plus
    * once.
    *
+   * <p>A statement that fails for another reason is not run again; the transaction is rolled back and its exception
+   * thrown (a failed rollback added to it as suppressed).
+   *
    * @param connection a connection with auto-commit off (as {@link #run} gives), nothing uncommitted on it
-   * @param ddl the statements, each safe to run again
+   * @param ddl DDL only, each statement safe to run again (a data statement's duplicate key, 23505, would be run
+   *     again too before it is thrown)
    * @param queryTimeoutSeconds the timeout of each statement, 0 for none
-   * @throws SQLException when a statement fails for another reason, or still fails after the last attempt
+   * @throws SQLException when a statement fails for another reason, still fails after the last attempt, or
+   *     {@code connection} is in auto-commit mode (the commit fails)
    */
   public static void createSchema(Connection connection, List<String> ddl, int queryTimeoutSeconds)
       throws SQLException {
@@ -109,10 +115,15 @@ public final class JdbcTransactions {
         connection.commit();
         return;
       } catch (SQLException e) {
+        try {
+          connection.rollback();
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback);
+          throw e;
+        }
         if (attempt > ddl.size() || !createdConcurrently(e)) {
           throw e;
         }
-        connection.rollback();
       }
     }
   }

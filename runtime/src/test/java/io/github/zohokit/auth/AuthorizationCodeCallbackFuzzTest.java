@@ -51,8 +51,8 @@ class AuthorizationCodeCallbackFuzzTest {
       assertThat(token.accessToken().reveal()).isEqualTo(ACCESS_TOKEN);
     } catch (ZohoAuthException e) {
       assertThat(e.getMessage()).isNotBlank();
-      Untrusted.assertNoSecretIn(e, Arrays.asList(Untrusted.unlessIn(callback, CLIENT_SECRET),
-          Untrusted.unlessIn(callback, ACCESS_TOKEN), Untrusted.unlessIn(callback, REFRESH_TOKEN),
+      Untrusted.assertNoSecretIn(e, Arrays.asList(Untrusted.unlessInUrl(callback, CLIENT_SECRET),
+          Untrusted.unlessInUrl(callback, ACCESS_TOKEN), Untrusted.unlessInUrl(callback, REFRESH_TOKEN),
           Untrusted.onlyAsParameter(callback, "code", GRANT_TOKEN),
           Untrusted.onlyAsParameter(callback, "state", REQUEST.state())));
     }

@@ -173,10 +173,10 @@ class JdbcTransactionsTest {
 
   @Test
   void createSchemaRunsTheStatementsAgainWhenAnotherProcessCreatedTheSameObjectsAtOnce() throws SQLException {
-    try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
-      s.execute("DROP TABLE IF EXISTS made");
-    }
     for (String state : List.of("23505", "42P07", "42710")) {
+      try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
+        s.execute("DROP TABLE IF EXISTS made");
+      }
       int[] executions = {0};
       try (Connection connection = h2.getConnection()) {
         connection.setAutoCommit(false);
@@ -205,5 +205,19 @@ class JdbcTransactionsTest {
           .isInstanceOf(SQLException.class);
     }
     assertThat(once[0]).as("a permission error is not a concurrent creation").isEqualTo(1);
+  }
+
+  @Test
+  void createSchemaStopsWhenTheRollbackFailsAndKeepsBothExceptions() throws SQLException {
+    int[] executions = {0};
+    try (Connection connection = h2.getConnection()) {
+      connection.setAutoCommit(false);
+      Connection refusingRollback = single(connection, true).getConnection();
+      assertThatThrownBy(() -> JdbcTransactions.createSchema(failingFirst(refusingRollback, 1, "23505", executions),
+          DDL, 5)).isInstanceOf(SQLException.class).hasMessageContaining("pg_type_typname_nsp_index")
+          .satisfies(e -> assertThat(e.getSuppressed()).extracting(Throwable::getMessage)
+              .containsExactly("rollback refused"));
+    }
+    assertThat(executions[0]).as("not run again on a connection in an unknown state").isEqualTo(1);
   }
 }

@@ -63,13 +63,15 @@ public final class Untrusted {
         return null;
       }
     }
-    return any && !encodedElsewhere(input, secret) ? secret : null;
+    return any ? secret : null;
   }
 
   /**
    * {@code secret} when every occurrence of it in the URL or parameter string {@code callback} is the whole start of
    * the value of parameter {@code name}: after {@code name=} at the start, after {@code &}, or after the first
-   * {@code #} or the first {@code ?} before it (a later one is part of another parameter's value); otherwise null.
+   * {@code #} or the first {@code ?} before it (a later one is part of another parameter's value), and the callback
+   * spells it nowhere else with percent escapes (decoded, that copy is a value zohokit rightly quotes; such an input
+   * is not checked for this secret at all); otherwise null.
    *
    * @param callback the callback's text
    * @param name the parameter that carries the secret
@@ -98,16 +100,27 @@ public final class Untrusted {
   }
 
   /**
-   * {@code secret} unless {@code input} holds it, as is or escaped (see {@link #decodings}): for a secret the input
-   * never carries (a client secret, a code the target sends itself), whose copy the fuzzer may still write into a field
-   * zohokit rightly quotes once decoded.
+   * {@code secret} unless {@code input} holds it: for a secret the input never carries (a client secret, a code the
+   * target sends itself), whose copy the fuzzer may still write into a field zohokit rightly quotes.
    *
    * @param input the whole input
    * @param secret the secret
    * @return the secret to check for, or null
    */
   public static String unlessIn(String input, String secret) {
-    return decodings(input).stream().anyMatch(text -> text.contains(secret)) ? null : secret;
+    return input.contains(secret) ? null : secret;
+  }
+
+  /**
+   * {@link #unlessIn}, for a URL or parameter string, whose values zohokit reads percent-decoded: {@code secret}
+   * unless {@code callback} holds it as is or with percent escapes (see {@link #decodings}).
+   *
+   * @param callback the callback's text
+   * @param secret the secret
+   * @return the secret to check for, or null
+   */
+  public static String unlessInUrl(String callback, String secret) {
+    return decodings(callback).stream().anyMatch(text -> text.contains(secret)) ? null : secret;
   }
 
   /**

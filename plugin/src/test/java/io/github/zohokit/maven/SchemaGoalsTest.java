@@ -136,8 +136,7 @@ class SchemaGoalsTest {
   @Test
   @InjectMojo(goal = "generate-records")
   void generatesSourcesFromTheSnapshotOffline(GenerateRecordsMojo mojo) throws Exception {
-    configure(new SchemaMojo(), "Leads").execute();
-    fake.close();
+    snapshotLeadsThenGoOffline();
     mojo.snapshotDirectory = dir.resolve("schema").toFile();
     mojo.outputDirectory = dir.resolve("generated").toFile();
     mojo.packageName = "com.example.crm";
@@ -157,18 +156,15 @@ class SchemaGoalsTest {
   @Test
   @InjectMojo(goal = "generate-records")
   void aRunWithNothingChangedSkipsGenerationAndAnyChangeGeneratesAgain(GenerateRecordsMojo mojo) throws Exception {
-    configure(new SchemaMojo(), "Leads").execute();
-    fake.close();
+    snapshotLeadsThenGoOffline();
     mojo.snapshotDirectory = dir.resolve("schema").toFile();
     mojo.outputDirectory = dir.resolve("generated").toFile();
     mojo.packageName = "com.example.crm";
     Path overrides = dir.resolve("overrides.json");
     mojo.overrides = overrides.toFile();
     mojo.apis = true;
-    GoalOutputTest.CapturingLog log = new GoalOutputTest.CapturingLog();
-    mojo.setLog(log);
-    String upToDate = "info: Generated sources in " + mojo.outputDirectory + " are up to date (snapshot and "
-        + "configuration unchanged)";
+    GoalOutputTest.CapturingLog log = capture(mojo);
+    String upToDate = upToDate(mojo);
     mojo.execute();
     assertThat(log.lines).last().asString().startsWith("info: Generated ");
     mojo.execute();
@@ -212,6 +208,18 @@ class SchemaGoalsTest {
     return mojo;
   }
 
+  /** Takes the fake's Leads into the snapshot with zoho:schema, then stops the fake: what follows runs offline. */
+  private void snapshotLeadsThenGoOffline() throws Exception {
+    configure(new SchemaMojo(), "Leads").execute();
+    fake.close();
+  }
+
+  private static GoalOutputTest.CapturingLog capture(org.apache.maven.plugin.AbstractMojo mojo) {
+    GoalOutputTest.CapturingLog log = new GoalOutputTest.CapturingLog();
+    mojo.setLog(log);
+    return log;
+  }
+
   private String upToDate(GenerateRecordsMojo mojo) {
     return "info: Generated sources in " + mojo.outputDirectory + " are up to date (snapshot and configuration "
         + "unchanged)";
@@ -220,8 +228,7 @@ class SchemaGoalsTest {
   @Test
   @InjectMojo(goal = "generate-records")
   void aSnapshotReachedThroughLinksIsReadAndStampedThroughThem(GenerateRecordsMojo mojo) throws Exception {
-    configure(new SchemaMojo(), "Leads").execute();
-    fake.close();
+    snapshotLeadsThenGoOffline();
     // a shared snapshot linked into the project, whose modules directory is itself a link
     Path shared = dir.resolve("shared");
     Files.createDirectories(shared);
@@ -229,8 +236,7 @@ class SchemaGoalsTest {
     Files.createSymbolicLink(dir.resolve("schema/modules"), shared.resolve("modules"));
     Path linked = Files.createSymbolicLink(dir.resolve("linked-schema"), dir.resolve("schema"));
     generating(mojo, "com.example.crm").snapshotDirectory = linked.toFile();
-    GoalOutputTest.CapturingLog log = new GoalOutputTest.CapturingLog();
-    mojo.setLog(log);
+    GoalOutputTest.CapturingLog log = capture(mojo);
     mojo.execute();
     mojo.execute();
     assertThat(log.lines).last().isEqualTo(upToDate(mojo));
@@ -245,11 +251,9 @@ class SchemaGoalsTest {
   @Test
   @InjectMojo(goal = "generate-records")
   void aNewBuildOfTheGoalsOwnClassesGeneratesAgain(GenerateRecordsMojo mojo) throws Exception {
-    configure(new SchemaMojo(), "Leads").execute();
-    fake.close();
+    snapshotLeadsThenGoOffline();
     generating(mojo, "com.example.crm");
-    GoalOutputTest.CapturingLog log = new GoalOutputTest.CapturingLog();
-    mojo.setLog(log);
+    GoalOutputTest.CapturingLog log = capture(mojo);
     mojo.execute();
     mojo.execute();
     assertThat(log.lines).last().isEqualTo(upToDate(mojo));
@@ -271,8 +275,7 @@ class SchemaGoalsTest {
   @Test
   @InjectMojo(goal = "generate-records")
   void aSnapshotChangedWhileGeneratingLeavesNoStamp(GenerateRecordsMojo injected) throws Exception {
-    configure(new SchemaMojo(), "Leads").execute();
-    fake.close();
+    snapshotLeadsThenGoOffline();
     Path leads = dir.resolve("schema/modules/Leads.json");
     String committed = Files.readString(leads);
     boolean[] edited = {false};
@@ -291,8 +294,7 @@ class SchemaGoalsTest {
         return super.readSnapshot(snapshot);
       }
     }, "com.example.crm");
-    GoalOutputTest.CapturingLog log = new GoalOutputTest.CapturingLog();
-    mojo.setLog(log);
+    GoalOutputTest.CapturingLog log = capture(mojo);
     mojo.execute();
     Path lead = dir.resolve("generated/com/example/crm/Lead.java");
     assertThat(Files.readString(lead)).contains("\"Surname\"");
@@ -306,13 +308,11 @@ class SchemaGoalsTest {
   @Test
   @InjectMojo(goal = "generate-records")
   void aSkippedRunRepeatsTheWarningsOfTheGenerationItSkips(GenerateRecordsMojo mojo) throws Exception {
-    configure(new SchemaMojo(), "Leads").execute();
-    fake.close();
+    snapshotLeadsThenGoOffline();
     generating(mojo, "com.example.crm");
     Path leads = dir.resolve("schema/modules/Leads.json");
     Files.writeString(leads, Files.readString(leads).replace("\"api_name\": \"Phone\"", "\"api_name\": \"default\""));
-    GoalOutputTest.CapturingLog log = new GoalOutputTest.CapturingLog();
-    mojo.setLog(log);
+    GoalOutputTest.CapturingLog log = capture(mojo);
     mojo.execute();
     List<String> warnings = log.lines.stream().filter(l -> l.startsWith("warn: ")).toList();
     assertThat(warnings).contains("warn: Leads.default: default is a Java keyword or a name the record uses; "
@@ -326,8 +326,7 @@ class SchemaGoalsTest {
   @Test
   @InjectMojo(goal = "generate-records")
   void twoPackagesGeneratedIntoOneDirectoryEachSkipWhenUnchanged(GenerateRecordsMojo crm) throws Exception {
-    configure(new SchemaMojo(), "Leads").execute();
-    fake.close();
+    snapshotLeadsThenGoOffline();
     generating(crm, "com.example.crm");
     GenerateRecordsMojo other = generating(new GenerateRecordsMojo(), "com.example.other");
     GoalOutputTest.CapturingLog crmLog = new GoalOutputTest.CapturingLog();
@@ -348,8 +347,7 @@ class SchemaGoalsTest {
   @Test
   @InjectMojo(goal = "generate-records")
   void aBuildWaitsWhileAnotherGeneratesIntoTheSameDirectory(GenerateRecordsMojo mojo) throws Exception {
-    configure(new SchemaMojo(), "Leads").execute();
-    fake.close();
+    snapshotLeadsThenGoOffline();
     generating(mojo, "com.example.crm");
     List<String> lines = new CopyOnWriteArrayList<>();
     mojo.setLog(new org.apache.maven.plugin.logging.SystemStreamLog() {
@@ -402,11 +400,9 @@ class SchemaGoalsTest {
   @Test
   @InjectMojo(goal = "generate-records")
   void anUnreadableStampIsReplaced(GenerateRecordsMojo mojo) throws Exception {
-    configure(new SchemaMojo(), "Leads").execute();
-    fake.close();
+    snapshotLeadsThenGoOffline();
     generating(mojo, "com.example.crm");
-    GoalOutputTest.CapturingLog log = new GoalOutputTest.CapturingLog();
-    mojo.setLog(log);
+    GoalOutputTest.CapturingLog log = capture(mojo);
     mojo.execute();
     Files.write(dir.resolve("generated-com.example.crm.stamp"), new byte[] {(byte) 0xff, (byte) 0xfe, '\n'});
     mojo.execute();
